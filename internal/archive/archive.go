@@ -1,0 +1,187 @@
+// Package archive is Accord's domain: documents, their preamble and numbered
+// clauses, and the lookups over a loaded collection of them. It imports
+// nothing of storage, search or the web.
+package archive
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Document is one diplomatic text, kept verbatim and split into its
+// preamble paragraphs and numbered clauses.
+type Document struct {
+	Slug     string    // permanent identifier, the content file's base name
+	Title    string    // editorial title
+	Kind     Kind      // joint-statement, declaration, …
+	Date     time.Time // date of issue (UTC midnight)
+	Place    string    // where it was issued, if known
+	Parties  []Party   // in the order the front matter lists them
+	Language string    // BCP 47 language tag of the text, e.g. "en"
+	Source   string    // URL of the published original, if known
+
+	Preamble []*Paragraph // paragraphs before the first numbered clause
+	Clauses  []*Clause    // numbered 1…n, in order
+
+	File string // content file path, for messages
+	Raw  []byte // the content file as read
+}
+
+// Paragraph is one paragraph of verbatim text: a preamble paragraph or one
+// paragraph of a clause.
+type Paragraph struct {
+	Doc    *Document
+	Clause *Clause // nil for a preamble paragraph
+	Index  int     // 1-based position within the preamble or the clause
+	EID    string  // Akoma Ntoso eId: preamble__p_1, para_3, para_2__p_2
+	Text   string  // verbatim plain text
+	HTML   string  // rendered inline HTML (no enclosing <p>)
+	Line   int     // line in the content file where it starts
+}
+
+// Clause is one numbered clause, as printed in the source.
+type Clause struct {
+	Doc        *Document
+	Number     int
+	Paragraphs []*Paragraph
+	Line       int // line of the clause's number in the content file
+}
+
+// EID is the clause's Akoma Ntoso eId, which is also its first paragraph's.
+func (c *Clause) EID() string { return ClauseEID(c.Number) }
+
+// Text is the clause's verbatim text, paragraphs separated by a blank line.
+func (c *Clause) Text() string {
+	parts := make([]string, len(c.Paragraphs))
+	for i, p := range c.Paragraphs {
+		parts[i] = p.Text
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// ClauseEID is the eId of clause n: "para_n".
+func ClauseEID(n int) string { return "para_" + strconv.Itoa(n) }
+
+// ClauseParagraphEID is the eId of paragraph p of clause n. The first
+// paragraph carries the clause's own eId, so that #para_3 starts clause 3.
+func ClauseParagraphEID(n, p int) string {
+	if p == 1 {
+		return ClauseEID(n)
+	}
+	return fmt.Sprintf("para_%d__p_%d", n, p)
+}
+
+// PreambleEID is the eId of preamble paragraph p: "preamble__p_p".
+func PreambleEID(p int) string { return "preamble__p_" + strconv.Itoa(p) }
+
+// Clause returns clause n, or false if the document has no such clause.
+func (d *Document) Clause(n int) (*Clause, bool) {
+	// Clauses are validated to run 1…len without gaps.
+	if n < 1 || n > len(d.Clauses) {
+		return nil, false
+	}
+	return d.Clauses[n-1], true
+}
+
+// Paragraphs returns every paragraph of the document in reading order:
+// the preamble, then each clause's paragraphs.
+func (d *Document) Paragraphs() []*Paragraph {
+	out := make([]*Paragraph, 0, len(d.Preamble)+2*len(d.Clauses))
+	out = append(out, d.Preamble...)
+	for _, c := range d.Clauses {
+		out = append(out, c.Paragraphs...)
+	}
+	return out
+}
+
+// Year is the year of issue.
+func (d *Document) Year() int { return d.Date.Year() }
+
+// HasParty reports whether code is one of the document's parties.
+func (d *Document) HasParty(code string) bool {
+	for _, p := range d.Parties {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// Archive is an immutable, loaded collection of documents.
+type Archive struct {
+	docs   []*Document // newest first, then by slug
+	bySlug map[string]*Document
+}
+
+// New builds an archive. It returns an error if two documents share a slug;
+// the content loader reports that case with file names before it gets here.
+func New(docs []*Document) (*Archive, error) {
+	a := &Archive{bySlug: make(map[string]*Document, len(docs))}
+	for _, d := range docs {
+		if prev, ok := a.bySlug[d.Slug]; ok {
+			return nil, fmt.Errorf("slug %q is used by both %s and %s", d.Slug, prev.File, d.File)
+		}
+		a.bySlug[d.Slug] = d
+	}
+	a.docs = append([]*Document(nil), docs...)
+	sort.SliceStable(a.docs, func(i, j int) bool {
+		di, dj := a.docs[i], a.docs[j]
+		if !di.Date.Equal(dj.Date) {
+			return di.Date.After(dj.Date)
+		}
+		return di.Slug < dj.Slug
+	})
+	return a, nil
+}
+
+// Document returns the document with the given slug, or false.
+func (a *Archive) Document(slug string) (*Document, bool) {
+	d, ok := a.bySlug[slug]
+	return d, ok
+}
+
+// Documents returns every document, newest first. The slice is shared; do
+// not modify it.
+func (a *Archive) Documents() []*Document { return a.docs }
+
+// Stats counts what the archive holds.
+type Stats struct {
+	Documents, Clauses, PreambleParagraphs, Paragraphs int
+	Parties                                            []Party // distinct, by name
+	Years                                              []int   // distinct, newest first
+	Kinds                                              []Kind  // distinct, by code
+}
+
+// Stats counts the archive's documents, clauses, paragraphs, parties and years.
+func (a *Archive) Stats() Stats {
+	s := Stats{Documents: len(a.docs)}
+	parties := map[string]Party{}
+	years := map[int]bool{}
+	kinds := map[Kind]bool{}
+	for _, d := range a.docs {
+		s.Clauses += len(d.Clauses)
+		s.PreambleParagraphs += len(d.Preamble)
+		s.Paragraphs += len(d.Paragraphs())
+		for _, p := range d.Parties {
+			parties[p.Code] = p
+		}
+		years[d.Year()] = true
+		kinds[d.Kind] = true
+	}
+	for _, p := range parties {
+		s.Parties = append(s.Parties, p)
+	}
+	sort.Slice(s.Parties, func(i, j int) bool { return s.Parties[i].Name < s.Parties[j].Name })
+	for y := range years {
+		s.Years = append(s.Years, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(s.Years)))
+	for k := range kinds {
+		s.Kinds = append(s.Kinds, k)
+	}
+	sort.Slice(s.Kinds, func(i, j int) bool { return s.Kinds[i] < s.Kinds[j] })
+	return s
+}
