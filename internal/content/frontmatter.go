@@ -1,0 +1,204 @@
+package content
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// meta is a document's decoded front matter.
+type meta struct {
+	Title    string
+	Kind     archive.Kind
+	Date     time.Time
+	Place    string
+	Parties  []archive.Party
+	Language string
+	Source   string
+}
+
+// fields lists the front-matter fields an editor may write, in the order the
+// content format documents them.
+var fields = []string{"title", "kind", "date", "place", "parties", "language", "source"}
+
+var (
+	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	yamlLine    = regexp.MustCompile(`line (\d+)`)
+)
+
+// splitFrontMatter separates "---\n<yaml>---\n<body>". It returns the YAML,
+// the body, and the file line on which the body starts. ok is false when the
+// file does not open with a front-matter block.
+func splitFrontMatter(src []byte, errs *fileErrors) (yml, body []byte, bodyLine int, ok bool) {
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	if string(bytes.TrimRight(first, " \r")) != "---" {
+		errs.add(1, "missing front matter: the file must begin with a line '---', the metadata, and another '---'")
+		return nil, nil, 0, false
+	}
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		if end < 0 {
+			l = rest[off:]
+		} else {
+			l = rest[off : off+end]
+		}
+		if string(bytes.TrimRight(l, " \r")) == "---" {
+			if end < 0 {
+				return rest[:off], nil, line + 1, true
+			}
+			return rest[:off], rest[off+end+1:], line + 1, true
+		}
+		if end < 0 {
+			break
+		}
+		off += end + 1
+		line++
+	}
+	errs.add(1, "front matter is not closed: add a line '---' after the metadata")
+	return nil, nil, 0, false
+}
+
+// decodeFrontMatter decodes the YAML strictly: every field is known, typed
+// and checked; every problem is reported with its file line.
+func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
+	const firstLine = 2 // the YAML starts on the line after the opening '---'
+	at := func(n *yaml.Node) int { return n.Line + firstLine - 1 }
+
+	m := meta{Language: "en"}
+	var root yaml.Node
+	if err := yaml.Unmarshal(yml, &root); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := firstLine
+		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
+			n, _ := strconv.Atoi(sub[1])
+			line = n + firstLine - 1
+			msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
+			msg = strings.TrimPrefix(msg, ": ")
+		}
+		errs.add(line, "front matter is not valid YAML: %s", msg)
+		return m
+	}
+	if len(root.Content) == 0 {
+		errs.add(1, "front matter is empty: title, date and parties are required")
+		return m
+	}
+	doc := root.Content[0]
+	if doc.Kind != yaml.MappingNode {
+		errs.add(at(doc), "front matter must be a list of 'field: value' lines")
+		return m
+	}
+
+	seen := map[string]int{}
+	for i := 0; i+1 < len(doc.Content); i += 2 {
+		key, val := doc.Content[i], doc.Content[i+1]
+		name := key.Value
+		if prev, ok := seen[name]; ok {
+			errs.add(at(key), "field %q repeats the one on line %d", name, prev)
+			continue
+		}
+		seen[name] = at(key)
+		switch name {
+		case "title":
+			m.Title = scalar(val, name, errs, at)
+			if m.Title == "" && val.Kind == yaml.ScalarNode {
+				errs.add(at(val), "title is empty")
+			}
+		case "kind":
+			k := archive.Kind(scalar(val, name, errs, at))
+			if k != "" && !k.Valid() {
+				errs.add(at(val), "unknown kind %q: want one of %s", k, kindList())
+			}
+			m.Kind = k
+		case "date":
+			s := scalar(val, name, errs, at)
+			d, err := time.Parse(time.DateOnly, s)
+			if err != nil && s != "" {
+				errs.add(at(val), "bad date %q: want YYYY-MM-DD, a real calendar date", s)
+			}
+			m.Date = d
+		case "place":
+			m.Place = scalar(val, name, errs, at)
+		case "parties":
+			m.Parties = parties(val, errs, at)
+		case "language":
+			m.Language = scalar(val, name, errs, at)
+			if !languageTag.MatchString(m.Language) {
+				errs.add(at(val), "bad language %q: want a language tag such as en or fr", m.Language)
+			}
+		case "source":
+			m.Source = scalar(val, name, errs, at)
+			if u, err := url.Parse(m.Source); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+				errs.add(at(val), "bad source %q: want an absolute http or https URL", m.Source)
+			}
+		default:
+			errs.add(at(key), "unknown field %q: the fields are %s", name, strings.Join(fields, ", "))
+		}
+	}
+	for _, req := range []string{"title", "kind", "date", "parties"} {
+		if _, ok := seen[req]; !ok {
+			errs.add(1, "missing %s in front matter", req)
+		}
+	}
+	return m
+}
+
+// scalar returns val's text, reporting an error if it is not a plain value.
+func scalar(val *yaml.Node, field string, errs *fileErrors, at func(*yaml.Node) int) string {
+	if val.Kind != yaml.ScalarNode {
+		errs.add(at(val), "%s must be a single value", field)
+		return ""
+	}
+	return strings.TrimSpace(val.Value)
+}
+
+func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int) []archive.Party {
+	if val.Kind != yaml.SequenceNode {
+		errs.add(at(val), "parties must be a list of country codes, e.g. [KZ, EE]")
+		return nil
+	}
+	if len(val.Content) == 0 {
+		errs.add(at(val), "parties is empty: name at least one party")
+	}
+	var out []archive.Party
+	seen := map[string]bool{}
+	for _, n := range val.Content {
+		code := scalar(n, "each party", errs, at)
+		if code == "" {
+			continue
+		}
+		if up := strings.ToUpper(code); up != code {
+			errs.add(at(n), "party code %q must be upper case: %s", code, up)
+			continue
+		}
+		p, err := archive.LookupParty(code)
+		if err != nil {
+			errs.add(at(n), "%v", err)
+			continue
+		}
+		if seen[code] {
+			errs.add(at(n), "party %s is listed twice", code)
+			continue
+		}
+		seen[code] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+func kindList() string {
+	ks := archive.Kinds()
+	s := make([]string, len(ks))
+	for i, k := range ks {
+		s[i] = string(k)
+	}
+	return strings.Join(s, ", ")
+}
