@@ -76,7 +76,7 @@ func (b *body) walk(d *archive.Document) {
 			b.unsupported(n)
 		}
 	}
-	if len(d.Preamble) == 0 && len(d.Clauses) == 0 {
+	if root.FirstChild() == nil {
 		b.errs.add(b.lineBase, "empty document: no preamble paragraphs and no clauses after the front matter")
 	}
 }
@@ -90,6 +90,8 @@ func (b *body) clauses(list *ast.List, d *archive.Document, lastLine int) int {
 			line = lastLine + 1 // an empty item has no position of its own
 		}
 		lastLine = line
+		// Check against the previous printed number, so that one wrong
+		// number is one error, not one for every clause after it.
 		want := 1
 		var prev *archive.Clause
 		if len(d.Clauses) > 0 {
@@ -103,14 +105,12 @@ func (b *body) clauses(list *ast.List, d *archive.Document, lastLine int) int {
 			num = want
 		case prev != nil && num <= prev.Number:
 			b.errs.add(line, "clause number %d repeats or goes back: clause %d is on line %d, so this one should be %d", num, prev.Number, prev.Line, want)
-			num = want
 		case num != want:
 			if prev == nil {
 				b.errs.add(line, "the first clause is numbered %d: clauses are numbered from 1", num)
 			} else {
 				b.errs.add(line, "clause number skips from %d to %d: clause %d is missing", prev.Number, num, want)
 			}
-			num = want
 		}
 		c := &archive.Clause{Doc: d, Number: num, Line: line}
 		for n := item.FirstChild(); n != nil; n = n.NextSibling() {
