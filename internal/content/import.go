@@ -1,0 +1,194 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// ImportMeta is what plain text does not say about itself.
+type ImportMeta struct {
+	Title    string
+	Kind     string
+	Place    string
+	Parties  []string // ISO 3166-1 alpha-2 codes
+	Language string   // "" means en
+	Source   string
+}
+
+// dateLayouts are the ways a source's first line may give its date.
+var dateLayouts = []string{"January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006", time.DateOnly}
+
+var clauseLine = regexp.MustCompile(`^(\d{1,4})\.\s+(\S.*)$`)
+
+// Import turns plain text in the seed's shape — a date line, then one
+// paragraph per line, clauses starting "N. ", unnumbered lines after a
+// clause continuing it — into a content file. name is the source's name,
+// for messages. The result is checked by Parse before it is returned, so
+// it is a file that `accord check` accepts.
+func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, err error) {
+	if !utf8.Valid(src) {
+		return "", nil, fmt.Errorf("%s: not UTF-8 text", name)
+	}
+	text := strings.ReplaceAll(string(src), "\r\n", "\n")
+	var lines []string
+	for _, l := range strings.Split(text, "\n") {
+		lines = append(lines, strings.TrimSpace(l))
+	}
+	first := 0
+	for first < len(lines) && lines[first] == "" {
+		first++
+	}
+	if first == len(lines) {
+		return "", nil, fmt.Errorf("%s: empty file", name)
+	}
+	date, ok := parseDate(lines[first])
+	if !ok {
+		return "", nil, fmt.Errorf("%s:%d: the first line must be the date, e.g. %q; got %q", name, first+1, "November 17, 2025", lines[first])
+	}
+
+	var body strings.Builder
+	next, indent := 1, ""
+	for _, l := range lines[first+1:] {
+		if l == "" {
+			continue
+		}
+		// A numbered line is the next clause only if it has the next number:
+		// "2024. A year of…" in a preamble stays a paragraph.
+		if sub := clauseLine.FindStringSubmatch(l); sub != nil && sub[1] == strconv.Itoa(next) {
+			marker := sub[1] + ". "
+			fmt.Fprintf(&body, "\n%s%s\n", marker, escapeMarkdown(sub[2]))
+			indent = strings.Repeat(" ", len(marker))
+			next++
+			continue
+		}
+		fmt.Fprintf(&body, "\n%s%s\n", indent, escapeMarkdown(l))
+	}
+
+	var parties []string
+	for _, code := range m.Parties {
+		parties = append(parties, strings.ToUpper(strings.TrimSpace(code)))
+	}
+	slug = Slug(date, parties)
+	lang := m.Language
+	if lang == "" {
+		lang = "en"
+	}
+	var fm bytes.Buffer
+	fm.WriteString("---\n")
+	writeField(&fm, "title", m.Title)
+	writeField(&fm, "kind", m.Kind)
+	fmt.Fprintf(&fm, "date: %s\n", date.Format(time.DateOnly))
+	writeField(&fm, "place", m.Place)
+	fmt.Fprintf(&fm, "parties: [%s]\n", strings.Join(parties, ", "))
+	writeField(&fm, "language", lang)
+	writeField(&fm, "source", m.Source)
+	fm.WriteString("---\n")
+	file = append(fm.Bytes(), strings.TrimPrefix(body.String(), "\n")...)
+
+	if _, errs := Parse(DocumentsDir+"/"+slug+".md", file); errs != nil {
+		return "", nil, fmt.Errorf("%s: the imported document is not valid:\n%w", name, errs)
+	}
+	return slug, file, nil
+}
+
+func parseDate(s string) (time.Time, bool) {
+	for _, layout := range dateLayouts {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, true
+		}
+	}
+	return time.Time{}, false
+}
+
+func writeField(b *bytes.Buffer, name, value string) {
+	if value == "" {
+		return
+	}
+	v, err := yaml.Marshal(value)
+	if err != nil { // a string always marshals; keep the value plain if not
+		v = []byte(strconv.Quote(value) + "\n")
+	}
+	fmt.Fprintf(b, "%s: %s", name, v)
+}
+
+// Slug names a document by its date and its parties' names, as in
+// 2025-11-17-kazakhstan-estonia.
+func Slug(date time.Time, parties []string) string {
+	parts := []string{date.Format(time.DateOnly)}
+	for _, code := range parties {
+		if p, err := archive.LookupParty(code); err == nil {
+			parts = append(parts, slugify(p.Name))
+		} else {
+			parts = append(parts, slugify(code))
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+var latinFold = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ç", "c",
+	"é", "e", "è", "e", "ê", "e", "ë", "e", "í", "i", "î", "i", "ï", "i", "ñ", "n", "ó", "o", "ô", "o",
+	"ö", "o", "õ", "o", "ú", "u", "û", "u", "ü", "u", "ý", "y", "’", "", "'", "")
+
+func slugify(s string) string {
+	s = latinFold.Replace(strings.ToLower(s))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// escapeMarkdown backslash-escapes what CommonMark would read as markup, and
+// nothing else, so the content file stays readable and the text verbatim.
+func escapeMarkdown(s string) string {
+	var b strings.Builder
+	for i, r := range s {
+		switch r {
+		case '\\', '`', '*', '_', '[', ']', '<', '>':
+			b.WriteByte('\\')
+		case '&':
+			if isEntityRef(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '#', '+', '-', '=', '~', '|':
+			if i == 0 {
+				b.WriteByte('\\')
+			}
+		case '.', ')':
+			if isDigits(s[:i]) && i > 0 { // "2024." at the start reads as a list item
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+var entityRef = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+func isEntityRef(s string) bool { return entityRef.MatchString(s) }
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
