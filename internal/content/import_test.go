@@ -137,4 +137,3 @@ func FuzzImportRoundTrip(f *testing.F) {
 		}
 	})
 }
-
