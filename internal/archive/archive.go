@@ -40,6 +40,9 @@ type Paragraph struct {
 	Text   string  // verbatim plain text
 	HTML   string  // rendered inline HTML (no enclosing <p>)
 	Line   int     // line in the content file where it starts
+
+	// Classification of a preamble paragraph (a clause's is on the Clause).
+	Classification
 }
 
 // Clause is one numbered clause, as printed in the source.
@@ -48,6 +51,8 @@ type Clause struct {
 	Number     int
 	Paragraphs []*Paragraph
 	Line       int // line of the clause's number in the content file
+
+	Classification // what the clause commits to, on what, naming whom
 }
 
 // EID is the clause's Akoma Ntoso eId, which is also its first paragraph's.
