@@ -6,6 +6,11 @@ ADDR      ?= 127.0.0.1:8080
 FUZZTIME  ?= 10s
 export DEBIAN_FRONTEND := noninteractive
 
+# Checkers from the npm registry, pinned, installed on first use.
+NPM_DIR := .cache/npm
+AXE := $(NPM_DIR)/node_modules/axe-core/axe.min.js
+VNU := $(NPM_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
+
 .PHONY: run build test check vet staticcheck race fuzz browser tools bench clean
 
 run:
@@ -36,13 +41,20 @@ fuzz:
 	    echo "fuzz $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg; \
 	  done; done
 
-# Real-browser tests: headless Chromium driven by chromedp.
-browser: tools
-	$(GO) test -tags browser -count=1 ./...
+# Real-browser tests: headless Chromium driven by chromedp, with axe-core
+# (accessibility) injected into the pages and the Nu HTML Checker (validity).
+browser: tools $(AXE) $(VNU)
+	ACCORD_AXE=$(abspath $(AXE)) ACCORD_VNU=$(abspath $(VNU)) $(GO) test -tags browser -count=1 ./...
 
 # Install what the checks need when it is missing (CI machines start bare).
+APT_INSTALL = { apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; }
 tools:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 || $(call APT_INSTALL,chromium)
+	@command -v java >/dev/null 2>&1 || $(call APT_INSTALL,default-jre-headless)
+	@command -v npm >/dev/null 2>&1 || $(call APT_INSTALL,npm)
+
+$(AXE) $(VNU) &: | tools
+	npm install --no-audit --no-fund --silent --prefix $(NPM_DIR) axe-core@4.14.1 vnu-jar@26.9.27
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
