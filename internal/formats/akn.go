@@ -1,0 +1,240 @@
+package formats
+
+import (
+	"encoding/xml"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// AKNNamespace is the Akoma Ntoso 3.0 namespace.
+const AKNNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+// WorkURI is the document's Akoma Ntoso work IRI, e.g.
+// /akn/kz-ee/statement/joint/2025-11-17: the parties (lower case, joined by
+// "-") stand where a national document has its country.
+func WorkURI(d *archive.Document) string {
+	codes := make([]string, len(d.Parties))
+	for i, p := range d.Parties {
+		codes[i] = strings.ToLower(p.Code)
+	}
+	return "/akn/" + strings.Join(codes, "-") + "/statement/" + aknSubtype(d.Kind) + "/" + d.Date.Format(time.DateOnly)
+}
+
+// aknSubtype names the kind of statement in the work IRI: "joint" for a
+// joint statement, the kind's code otherwise.
+func aknSubtype(k archive.Kind) string {
+	if k == archive.JointStatement {
+		return "joint"
+	}
+	return string(k)
+}
+
+// camel turns a kind code into the statement's name: jointStatement.
+func camel(code string) string {
+	parts := strings.Split(code, "-")
+	for i := 1; i < len(parts); i++ {
+		if parts[i] != "" {
+			parts[i] = strings.ToUpper(parts[i][:1]) + parts[i][1:]
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+// language3 gives the ISO 639-2 code Akoma Ntoso uses for a language tag.
+func language3(tag string) string {
+	base, _, _ := strings.Cut(tag, "-")
+	codes := map[string]string{
+		"en": "eng", "fr": "fra", "de": "deu", "es": "spa", "ru": "rus", "zh": "zho", "ar": "ara",
+		"pt": "por", "it": "ita", "kk": "kaz", "et": "est", "uk": "ukr", "tr": "tur", "ja": "jpn",
+	}
+	if c, ok := codes[base]; ok {
+		return c
+	}
+	return base
+}
+
+// The Akoma Ntoso elements Accord writes, in document order.
+type (
+	aknRoot struct {
+		XMLName   xml.Name     `xml:"akomaNtoso"`
+		NS        string       `xml:"xmlns,attr"`
+		Statement aknStatement `xml:"statement"`
+	}
+	aknStatement struct {
+		Name     string      `xml:"name,attr"`
+		Meta     aknMeta     `xml:"meta"`
+		Preface  aknPreface  `xml:"preface"`
+		Preamble *aknBlocks  `xml:"preamble,omitempty"`
+		MainBody aknMainBody `xml:"mainBody"`
+	}
+	aknMeta struct {
+		Identification aknIdentification `xml:"identification"`
+		References     aknReferences     `xml:"references"`
+	}
+	aknIdentification struct {
+		Source        string  `xml:"source,attr"`
+		Work          aknFRBR `xml:"FRBRWork"`
+		Expression    aknFRBR `xml:"FRBRExpression"`
+		Manifestation aknFRBR `xml:"FRBRManifestation"`
+	}
+	aknFRBR struct {
+		This     aknValue     `xml:"FRBRthis"`
+		URI      aknValue     `xml:"FRBRuri"`
+		Alias    *aknAlias    `xml:"FRBRalias,omitempty"`
+		Date     aknDate      `xml:"FRBRdate"`
+		Authors  []aknHref    `xml:"FRBRauthor"`
+		Country  *aknValue    `xml:"FRBRcountry,omitempty"`
+		Language *aknLanguage `xml:"FRBRlanguage,omitempty"`
+	}
+	aknValue struct {
+		Value string `xml:"value,attr"`
+	}
+	aknAlias struct {
+		Value string `xml:"value,attr"`
+		Name  string `xml:"name,attr"`
+	}
+	aknDate struct {
+		Date string `xml:"date,attr"`
+		Name string `xml:"name,attr"`
+	}
+	aknHref struct {
+		Href string `xml:"href,attr"`
+	}
+	aknLanguage struct {
+		Language string `xml:"language,attr"`
+	}
+	aknReferences struct {
+		Source        string   `xml:"source,attr"`
+		Organizations []aknTLC `xml:"TLCOrganization"`
+		Locations     []aknTLC `xml:"TLCLocation,omitempty"`
+	}
+	aknTLC struct {
+		EID    string `xml:"eId,attr"`
+		Href   string `xml:"href,attr"`
+		ShowAs string `xml:"showAs,attr"`
+	}
+	aknPreface struct {
+		P []aknTitle `xml:"p"`
+	}
+	aknTitle struct {
+		Class    string `xml:"class,attr,omitempty"`
+		DocTitle string `xml:"docTitle,omitempty"`
+		DocDate  *struct {
+			Date string `xml:"date,attr"`
+			Text string `xml:",chardata"`
+		} `xml:"docDate,omitempty"`
+		Location *struct {
+			RefersTo string `xml:"refersTo,attr"`
+			Text     string `xml:",chardata"`
+		} `xml:"location,omitempty"`
+	}
+	aknBlocks struct {
+		P []aknP `xml:"p"`
+	}
+	aknP struct {
+		EID  string `xml:"eId,attr,omitempty"`
+		Text string `xml:",chardata"`
+	}
+	aknMainBody struct {
+		Paragraphs []aknParagraph `xml:"paragraph"`
+	}
+	aknParagraph struct {
+		EID     string    `xml:"eId,attr"`
+		Num     string    `xml:"num"`
+		Content aknBlocks `xml:"content"`
+	}
+)
+
+// AkomaNtoso writes the document as Akoma Ntoso 3.0 XML: a <statement>
+// with FRBR work, expression and manifestation metadata, the preamble's
+// paragraphs as <p eId="preamble__p_N">, and each clause as
+// <paragraph eId="para_N"><num>N.</num>…. The eIds are the HTML page's
+// anchors. generated is the manifestation's date.
+func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
+	work := WorkURI(d)
+	lang := language3(d.Language)
+	expr := work + "/" + lang + "@"
+	date := d.Date.Format(time.DateOnly)
+	var authors []aknHref
+	var orgs []aknTLC
+	for _, p := range d.Parties {
+		id := strings.ToLower(p.Code)
+		authors = append(authors, aknHref{Href: "#" + id})
+		orgs = append(orgs, aknTLC{EID: id, Href: "/ontology/organization/" + id, ShowAs: p.Name})
+	}
+	orgs = append(orgs, aknTLC{EID: "accord", Href: "/ontology/organization/accord", ShowAs: "Accord"})
+	countries := strings.Split(strings.TrimPrefix(work, "/akn/"), "/")[0]
+
+	st := aknStatement{
+		Name: camel(string(d.Kind)),
+		Meta: aknMeta{
+			Identification: aknIdentification{
+				Source: "#accord",
+				Work: aknFRBR{
+					This:    aknValue{work + "/!main"},
+					URI:     aknValue{work},
+					Alias:   &aknAlias{Value: d.Title, Name: "title"},
+					Date:    aknDate{Date: date, Name: "adoption"},
+					Authors: authors,
+					Country: &aknValue{countries},
+				},
+				Expression: aknFRBR{
+					This:     aknValue{expr + "/!main"},
+					URI:      aknValue{expr},
+					Date:     aknDate{Date: date, Name: "adoption"},
+					Authors:  authors,
+					Language: &aknLanguage{lang},
+				},
+				Manifestation: aknFRBR{
+					This:    aknValue{expr + "/!main.akn"},
+					URI:     aknValue{expr + ".akn"},
+					Date:    aknDate{Date: generated.UTC().Format(time.DateOnly), Name: "transform"},
+					Authors: []aknHref{{Href: "#accord"}},
+				},
+			},
+			References: aknReferences{Source: "#accord", Organizations: orgs},
+		},
+	}
+	title := aknTitle{Class: "title", DocTitle: d.Title}
+	st.Preface.P = append(st.Preface.P, title)
+	meta := aknTitle{Class: "dateAndPlace"}
+	meta.DocDate = &struct {
+		Date string `xml:"date,attr"`
+		Text string `xml:",chardata"`
+	}{date, d.Date.Format("2 January 2006")}
+	if d.Place != "" {
+		st.Meta.References.Locations = []aknTLC{{EID: "place", Href: "/ontology/location/" + strings.ToLower(strings.Join(strings.Fields(d.Place), "-")), ShowAs: d.Place}}
+		meta.Location = &struct {
+			RefersTo string `xml:"refersTo,attr"`
+			Text     string `xml:",chardata"`
+		}{"#place", d.Place}
+	}
+	st.Preface.P = append(st.Preface.P, meta)
+
+	if len(d.Preamble) > 0 {
+		st.Preamble = &aknBlocks{}
+		for _, p := range d.Preamble {
+			st.Preamble.P = append(st.Preamble.P, aknP{EID: p.EID, Text: p.Text})
+		}
+	}
+	for _, c := range d.Clauses {
+		par := aknParagraph{EID: c.EID(), Num: strconv.Itoa(c.Number) + "."}
+		for _, p := range c.Paragraphs {
+			eid := p.EID
+			if p.Index == 1 {
+				eid = "" // the first paragraph is the clause itself: <paragraph eId="para_N">
+			}
+			par.Content.P = append(par.Content.P, aknP{EID: eid, Text: p.Text})
+		}
+		st.MainBody.Paragraphs = append(st.MainBody.Paragraphs, par)
+	}
+
+	out, err := xml.MarshalIndent(aknRoot{NS: AKNNamespace, Statement: st}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append([]byte(xml.Header), append(out, '\n')...), nil
+}

@@ -1,0 +1,165 @@
+package formats
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// Citation is what a reference to a document, or to one clause of it, says.
+type Citation struct {
+	Doc    *archive.Document
+	Clause *archive.Clause // nil to cite the whole document
+	URL    string          // the cited page, absolute when the site has a base URL
+}
+
+// Pinpoint is the clause reference, "para. 3", or "" for the whole document.
+func (c Citation) Pinpoint() string {
+	if c.Clause == nil {
+		return ""
+	}
+	return "para. " + strconv.Itoa(c.Clause.Number)
+}
+
+// key is a stable citation key: the slug, and the clause for a pinpoint.
+func (c Citation) key() string {
+	if c.Clause == nil {
+		return c.Doc.Slug
+	}
+	return c.Doc.Slug + "-para" + strconv.Itoa(c.Clause.Number)
+}
+
+// Text is the citation as a reader writes it: title, place, date, pinpoint.
+// "Joint Statement of …, Astana, 17 November 2025, para. 3"
+func (c Citation) Text() string {
+	parts := []string{c.Doc.Title}
+	if c.Doc.Place != "" {
+		parts = append(parts, c.Doc.Place)
+	}
+	parts = append(parts, c.Doc.Date.Format("2 January 2006"))
+	if p := c.Pinpoint(); p != "" {
+		parts = append(parts, p)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// BibTeX writes the citation as one @misc entry.
+func (c Citation) BibTeX() []byte {
+	var b strings.Builder
+	field := func(name, value string) {
+		if value != "" {
+			fmt.Fprintf(&b, "  %-12s = {%s},\n", name, value)
+		}
+	}
+	fmt.Fprintf(&b, "@misc{%s,\n", c.key())
+	// Braces keep a state's name whole: BibTeX would split "Republic of X"
+	// into a person's first and last names.
+	authors := make([]string, len(c.Doc.Parties))
+	for i, p := range c.Doc.Parties {
+		authors[i] = "{" + bibEscape(p.Name) + "}"
+	}
+	field("author", strings.Join(authors, " and "))
+	field("title", "{"+bibEscape(c.Doc.Title)+"}")
+	field("date", c.Doc.Date.Format(time.DateOnly))
+	field("year", strconv.Itoa(c.Doc.Year()))
+	fmt.Fprintf(&b, "  %-12s = %s,\n", "month", strings.ToLower(c.Doc.Date.Format("Jan")))
+	field("address", bibEscape(c.Doc.Place))
+	field("type", bibEscape(c.Doc.Kind.Name()))
+	field("note", bibEscape(c.Pinpoint()))
+	field("language", c.Doc.Language)
+	field("url", c.URL)
+	b.WriteString("}\n")
+	return []byte(b.String())
+}
+
+// bibEscape escapes what BibTeX and LaTeX read as markup.
+func bibEscape(s string) string {
+	return strings.NewReplacer(
+		`\`, `\textbackslash{}`, "{", `\{`, "}", `\}`, "&", `\&`, "%", `\%`, "$", `\$`,
+		"#", `\#`, "_", `\_`, "~", `\textasciitilde{}`, "^", `\textasciicircum{}`,
+	).Replace(s)
+}
+
+// RIS writes the citation as one RIS record (CRLF line ends, as the format
+// specifies).
+func (c Citation) RIS() []byte {
+	var b strings.Builder
+	tag := func(t, v string) {
+		if v != "" {
+			fmt.Fprintf(&b, "%s  - %s\r\n", t, strings.Join(strings.Fields(v), " "))
+		}
+	}
+	tag("TY", "GOVDOC")
+	tag("ID", c.key())
+	tag("TI", c.Doc.Title)
+	for _, p := range c.Doc.Parties {
+		tag("AU", p.Name)
+	}
+	tag("PY", strconv.Itoa(c.Doc.Year()))
+	tag("DA", c.Doc.Date.Format("2006/01/02/"))
+	tag("CY", c.Doc.Place)
+	tag("M3", c.Doc.Kind.Name())
+	tag("N1", c.Pinpoint())
+	tag("LA", c.Doc.Language)
+	tag("UR", c.URL)
+	tag("DB", "Accord")
+	b.WriteString("ER  - \r\n")
+	return []byte(b.String())
+}
+
+// CSL-JSON item, as citation processors (citeproc-js, Zotero, Pandoc) read it.
+type cslItem struct {
+	ID             string    `json:"id"`
+	Type           string    `json:"type"`
+	Title          string    `json:"title"`
+	Author         []cslName `json:"author"`
+	Issued         cslDate   `json:"issued"`
+	PublisherPlace string    `json:"publisher-place,omitempty"`
+	Genre          string    `json:"genre"`
+	Section        string    `json:"section,omitempty"`
+	Language       string    `json:"language"`
+	URL            string    `json:"URL,omitempty"`
+	Source         string    `json:"source"`
+	Note           string    `json:"note,omitempty"`
+}
+
+type cslName struct {
+	Literal string `json:"literal"`
+}
+
+type cslDate struct {
+	DateParts [][]int `json:"date-parts"`
+}
+
+// CSLJSON writes the citation as a CSL-JSON array of one item.
+func (c Citation) CSLJSON() ([]byte, error) {
+	typ := "document"
+	if c.Doc.Kind == archive.Treaty || c.Doc.Kind == archive.Agreement {
+		typ = "treaty"
+	}
+	it := cslItem{
+		ID:             c.key(),
+		Type:           typ,
+		Title:          c.Doc.Title,
+		Issued:         cslDate{DateParts: [][]int{{c.Doc.Date.Year(), int(c.Doc.Date.Month()), c.Doc.Date.Day()}}},
+		PublisherPlace: c.Doc.Place,
+		Genre:          c.Doc.Kind.Name(),
+		Section:        c.Pinpoint(),
+		Language:       c.Doc.Language,
+		URL:            c.URL,
+		Source:         "Accord",
+		Note:           c.Pinpoint(),
+	}
+	for _, p := range c.Doc.Parties {
+		it.Author = append(it.Author, cslName{Literal: p.Name})
+	}
+	out, err := json.MarshalIndent([]cslItem{it}, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(out, '\n'), nil
+}
