@@ -28,3 +28,5 @@ func Text(d *archive.Document) []byte {
 	}
 	return b.Bytes()
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }
