@@ -1,0 +1,194 @@
+package middleware
+
+import (
+	"log/slog"
+	"net/http"
+	"net/url"
+	"runtime/debug"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Recover turns a panic in a handler into the 500 page, and logs the stack.
+// A panic is a bug: the user sees "Internal error.", the log sees why.
+func Recover(log *slog.Logger, page ErrorPage) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			defer func() {
+				v := recover()
+				if v == nil {
+					return
+				}
+				if v == http.ErrAbortHandler {
+					panic(v) // the server's own way to abort a response
+				}
+				log.Error("panic", "method", r.Method, "path", r.URL.Path, "id", RequestIDFrom(r.Context()),
+					"panic", v, "stack", string(debug.Stack()))
+				page(w, r, http.StatusInternalServerError, "Internal error.")
+			}()
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// Limits bounds what a request may carry.
+type Limits struct {
+	MaxURL    int // bytes of path and query
+	MaxParams int // query parameters
+	MaxValue  int // bytes of one parameter value
+}
+
+// DefaultLimits fit every address of the site with room to spare.
+func DefaultLimits() Limits { return Limits{MaxURL: 4096, MaxParams: 24, MaxValue: 1024} }
+
+// ReadOnly admits GET and HEAD (and OPTIONS, for CORS preflight) without a
+// body, within the limits; anything else gets a clear 4xx page. Invalid
+// UTF-8 and NUL bytes in the path or parameters are refused here, so that no
+// handler ever sees them.
+func ReadOnly(lim Limits, page ErrorPage) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			switch r.Method {
+			case http.MethodGet, http.MethodHead, http.MethodOptions:
+			default:
+				w.Header().Set("Allow", "GET, HEAD")
+				page(w, r, http.StatusMethodNotAllowed, "This archive is read-only: it answers GET and HEAD requests.")
+				return
+			}
+			if r.ContentLength > 0 || len(r.TransferEncoding) > 0 {
+				page(w, r, http.StatusRequestEntityTooLarge, "This archive does not accept request bodies.")
+				return
+			}
+			if len(r.URL.RawPath)+len(r.URL.Path)+len(r.URL.RawQuery) > lim.MaxURL {
+				page(w, r, http.StatusRequestURITooLong, "The address is too long.")
+				return
+			}
+			if !cleanText(r.URL.Path) {
+				page(w, r, http.StatusBadRequest, "The address contains characters that are not text.")
+				return
+			}
+			q, err := url.ParseQuery(r.URL.RawQuery)
+			if err != nil {
+				page(w, r, http.StatusBadRequest, "The address's parameters are malformed.")
+				return
+			}
+			n := 0
+			for k, vs := range q {
+				n += len(vs)
+				if !cleanText(k) {
+					page(w, r, http.StatusBadRequest, "A parameter name contains characters that are not text.")
+					return
+				}
+				for _, v := range vs {
+					if len(v) > lim.MaxValue {
+						page(w, r, http.StatusBadRequest, "A parameter is too long: the most is "+strconv.Itoa(lim.MaxValue)+" bytes.")
+						return
+					}
+					if !cleanText(v) {
+						page(w, r, http.StatusBadRequest, "A parameter contains characters that are not text.")
+						return
+					}
+				}
+			}
+			if n > lim.MaxParams {
+				page(w, r, http.StatusBadRequest, "Too many parameters.")
+				return
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func cleanText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
+
+// SecurityHeaders sets the headers every response carries. The policy
+// allows only the site's own scripts, styles and images: no inline code.
+func SecurityHeaders(hsts bool) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			h := w.Header()
+			h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+			h.Set("X-Content-Type-Options", "nosniff")
+			h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
+			h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()")
+			h.Set("Cross-Origin-Opener-Policy", "same-origin")
+			h.Set("X-Frame-Options", "DENY")
+			if hsts {
+				h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+// Concurrency admits at most n requests at once to next; the others get a
+// 503 with Retry-After at once rather than queueing behind costly work.
+func Concurrency(n int, page ErrorPage) func(http.Handler) http.Handler {
+	sem := make(chan struct{}, n)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			select {
+			case sem <- struct{}{}:
+				defer func() { <-sem }()
+				next.ServeHTTP(w, r)
+			default:
+				w.Header().Set("Retry-After", "1")
+				page(w, r, http.StatusServiceUnavailable, "Search is busy: please try again in a moment.")
+			}
+		})
+	}
+}
+
+// statusWriter records what a handler wrote, for the access log.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+	bytes  int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += n
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// AccessLog logs each request once it is answered: 5xx at Error, 4xx at
+// Info, the rest at Debug, with method, path, status, bytes, duration, the
+// request id and the client address.
+func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			start := time.Now()
+			sw := &statusWriter{ResponseWriter: w}
+			next.ServeHTTP(sw, r)
+			if sw.status == 0 {
+				sw.status = http.StatusOK
+			}
+			level := slog.LevelDebug
+			switch {
+			case sw.status >= 500:
+				level = slog.LevelError
+			case sw.status >= 400:
+				level = slog.LevelInfo
+			}
+			log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
+				"bytes", sw.bytes, "ms", float64(time.Since(start).Microseconds())/1000,
+				"id", RequestIDFrom(r.Context()), "client", ClientIPFrom(r.Context()))
+		})
+	}
+}

@@ -1,0 +1,172 @@
+package middleware
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func ok(w http.ResponseWriter, r *http.Request) { w.Write([]byte("ok")) }
+
+func TestReadOnly(t *testing.T) {
+	h := ReadOnly(DefaultLimits(), PlainError)(http.HandlerFunc(ok))
+	tests := []struct {
+		name, method, target string
+		body                 string
+		want                 int
+	}{
+		{"get", "GET", "/search?q=trade", "", 200},
+		{"head", "HEAD", "/", "", 200},
+		{"options", "OPTIONS", "/api/v1/documents", "", 200},
+		{"post", "POST", "/search", "q=x", 405},
+		{"delete", "DELETE", "/", "", 405},
+		{"propfind", "PROPFIND", "/", "", 405},
+		{"get with a body", "GET", "/", "x", 413},
+		{"long url", "GET", "/search?q=" + strings.Repeat("a", 5000), "", 414},
+		{"long value", "GET", "/search?q=" + strings.Repeat("a", 1100), "", 400},
+		{"many params", "GET", "/search?" + strings.Repeat("a=1&", 30), "", 400},
+		{"nul in value", "GET", "/search?q=a%00b", "", 400},
+		{"invalid utf-8 in value", "GET", "/search?q=%ff%fe", "", 400},
+		{"invalid utf-8 in path", "GET", "/documents/%ff", "", 400},
+		{"nul in path", "GET", "/documents/a%00", "", 400},
+		{"bad escape", "GET", "/search?q=%zz", "", 400},
+		{"unknown parameters are fine", "GET", "/search?q=a&utm_source=x", "", 200},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(tt.method, tt.target, strings.NewReader(tt.body))
+			if tt.body == "" {
+				req.ContentLength = 0
+				req.Body = http.NoBody
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.want {
+				t.Errorf("%s %s = %d; want %d", tt.method, tt.target, rec.Code, tt.want)
+			}
+			if rec.Code == 405 && rec.Header().Get("Allow") != "GET, HEAD" {
+				t.Errorf("405 without Allow: GET, HEAD")
+			}
+		})
+	}
+}
+
+func TestClientIP(t *testing.T) {
+	trusted, err := ParseTrustedProxies("127.0.0.1, 10.0.0.0/8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, remote, xff string
+		trusted           TrustedProxies
+		want              string
+	}{
+		{"direct", "203.0.113.7:5000", "", trusted, "203.0.113.7"},
+		{"spoofed header from an untrusted peer", "203.0.113.7:5000", "1.2.3.4", trusted, "203.0.113.7"},
+		{"no trusted proxies configured", "127.0.0.1:5000", "1.2.3.4", nil, "127.0.0.1"},
+		{"behind a trusted proxy", "127.0.0.1:5000", "198.51.100.9", trusted, "198.51.100.9"},
+		{"client-supplied prefix ignored", "127.0.0.1:5000", "6.6.6.6, 198.51.100.9", trusted, "198.51.100.9"},
+		{"chain of trusted proxies", "127.0.0.1:5000", "198.51.100.9, 10.1.2.3", trusted, "198.51.100.9"},
+		{"garbage header", "127.0.0.1:5000", "not-an-ip", trusted, "127.0.0.1"},
+		{"ipv6 peer", "[2001:db8::1]:443", "1.2.3.4", trusted, "2001:db8::1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got string
+			h := ClientIP(tt.trusted)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = ClientIPFrom(r.Context()) }))
+			req := httptest.NewRequest("GET", "/", nil)
+			req.RemoteAddr = tt.remote
+			if tt.xff != "" {
+				req.Header.Set("X-Forwarded-For", tt.xff)
+			}
+			h.ServeHTTP(httptest.NewRecorder(), req)
+			if got != tt.want {
+				t.Errorf("client IP = %q; want %q", got, tt.want)
+			}
+		})
+	}
+	if _, err := ParseTrustedProxies("10.0.0.0/33"); err == nil {
+		t.Error("ParseTrustedProxies(10.0.0.0/33) = nil error; want one")
+	}
+}
+
+func TestRecoverLogsAndRendersThe500Page(t *testing.T) {
+	var logbuf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&logbuf, nil))
+	h := RequestID(Recover(log, PlainError)(http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/x", nil))
+	if rec.Code != 500 || strings.Contains(rec.Body.String(), "boom") || !strings.Contains(rec.Body.String(), "Internal error.") {
+		t.Errorf("panic gave %d %q; want 500 'Internal error.' without the panic value", rec.Code, rec.Body.String())
+	}
+	if !strings.Contains(logbuf.String(), "boom") || !strings.Contains(logbuf.String(), "stack=") || !strings.Contains(logbuf.String(), "id=") {
+		t.Errorf("log = %q; want the panic, its stack and the request id", logbuf.String())
+	}
+}
+
+func TestSecurityHeaders(t *testing.T) {
+	for _, hsts := range []bool{false, true} {
+		rec := httptest.NewRecorder()
+		SecurityHeaders(hsts)(http.HandlerFunc(ok)).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+		csp := rec.Header().Get("Content-Security-Policy")
+		if strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "default-src 'self'") || !strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("CSP = %q", csp)
+		}
+		for _, h := range []string{"X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy"} {
+			if rec.Header().Get(h) == "" {
+				t.Errorf("%s missing", h)
+			}
+		}
+		if got := rec.Header().Get("Strict-Transport-Security") != ""; got != hsts {
+			t.Errorf("HSTS set = %v; want %v", got, hsts)
+		}
+	}
+}
+
+func TestConcurrencyLimit(t *testing.T) {
+	release := make(chan struct{})
+	entered := make(chan struct{}, 2)
+	h := Concurrency(2, PlainError)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		entered <- struct{}{}
+		<-release
+	}))
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/search", nil))
+		}()
+	}
+	<-entered
+	<-entered
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/search", nil))
+	if rec.Code != 503 || rec.Header().Get("Retry-After") == "" {
+		t.Errorf("third concurrent request = %d, Retry-After %q; want 503 with Retry-After", rec.Code, rec.Header().Get("Retry-After"))
+	}
+	close(release)
+	wg.Wait()
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/search", nil)) // the slots were given back
+	if rec.Code != 200 {
+		t.Errorf("request after the others finished = %d; want 200", rec.Code)
+	}
+}
+
+func TestAccessLogLevels(t *testing.T) {
+	var buf bytes.Buffer
+	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	for _, status := range []int{200, 404, 503} {
+		h := AccessLog(log)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(status) }))
+		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/p", nil))
+	}
+	out := buf.String()
+	if strings.Contains(out, "status=200") || !strings.Contains(out, "level=INFO msg=request method=GET path=/p status=404") || !strings.Contains(out, "level=ERROR msg=request method=GET path=/p status=503") {
+		t.Errorf("access log = %q; want 404 at INFO, 503 at ERROR, 200 below INFO", out)
+	}
+}
