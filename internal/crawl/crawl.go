@@ -52,10 +52,8 @@ func Crawl(h http.Handler, start []string, opt Options) (map[string]*Page, error
 		if len(pages) > opt.MaxPages {
 			return pages, fmt.Errorf("more than %d addresses: stopped", opt.MaxPages)
 		}
-		rec := httptest.NewRecorder()
-		req := httptest.NewRequest(http.MethodGet, p.Path, nil)
-		h.ServeHTTP(rec, req)
-		p.Status, p.Header, p.Body = rec.Code, rec.Header(), rec.Body.Bytes()
+		f := Fetch(h, p.Path)
+		p.Status, p.Header, p.Body = f.Status, f.Header, f.Body
 		if !strings.HasPrefix(p.Header.Get("Content-Type"), "text/html") {
 			continue
 		}
@@ -128,4 +126,11 @@ func Sorted(pages map[string]*Page) []*Page {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out
+}
+
+// Fetch gets one address through h.
+func Fetch(h http.Handler, path string) *Page {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+	return &Page{Path: path, Status: rec.Code, Header: rec.Header(), Body: rec.Body.Bytes()}
 }
