@@ -1,0 +1,175 @@
+package search
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
+	"github.com/blevesearch/bleve/v2/registry"
+)
+
+// analyzerName names Accord's text analyzer in Bleve's registry and in the
+// index mapping. It carries a version: change the analysis, bump it and
+// indexVersion, so that no on-disk index is read with the wrong analyzer.
+const analyzerName = "accord_en_v1"
+
+// Bleve resolves analyzers by name through its process-wide registry, as
+// database/sql does drivers; registering the constructor is all this does.
+func init() {
+	if err := registry.RegisterAnalyzer(analyzerName, func(map[string]any, *registry.Cache) (analysis.Analyzer, error) {
+		return newAnalyzer(), nil
+	}); err != nil {
+		panic(err) // two registrations of one name: a programming error
+	}
+}
+
+// newAnalyzer builds the text analyzer. Tokens keep their byte offsets into
+// the verbatim text (no character filter rewrites it before tokenizing), so
+// term locations can highlight the text exactly as printed.
+//
+//	tokenize     Unicode word boundaries, plus the joined form of hyphenated words
+//	acronyms     SDGs -> SDG (before lower-casing, while capitals show it)
+//	normalise    NFKC, then fold accents and apostrophes: Belém -> Belem, ’ -> '
+//	lower-case
+//	possessives  kazakhstan's -> kazakhstan; other apostrophes dropped
+//	spelling     British -> American: emphasised -> emphasized, centre -> center
+//	stem         Snowball English: commitments -> commit
+func newAnalyzer() analysis.Analyzer {
+	return &analysis.DefaultAnalyzer{
+		Tokenizer: hyphenTokenizer{},
+		TokenFilters: []analysis.TokenFilter{
+			acronymPluralFilter{},
+			unicodenorm.MustNewUnicodeNormalizeFilter(unicodenorm.NFKC),
+			foldFilter{folder: asciifolding.New()},
+			lowercase.NewLowerCaseFilter(),
+			en.NewPossessiveFilter(),
+			apostropheFilter{},
+			spellingFilter{},
+			en.NewEnglishStemmerFilter(),
+		},
+	}
+}
+
+// foldFilter folds accented and other non-ASCII letters to ASCII (é -> e,
+// ß -> ss, ’ -> ') in the term only; offsets still point at the source.
+type foldFilter struct{ folder *asciifolding.AsciiFoldingFilter }
+
+func (f foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if !isASCII(t.Term) {
+			t.Term = f.folder.Filter(t.Term)
+		}
+	}
+	return in
+}
+
+// acronymPluralFilter drops the plural s of an acronym written in capitals
+// (SDGs, NGOs), which the stemmer cannot see as a plural, and the final s of
+// a vowel-less word (sdgs, as typed in a query).
+type acronymPluralFilter struct{}
+
+func (acronymPluralFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		n := len(t.Term)
+		if n < 3 || (t.Term[n-1] != 's' && t.Term[n-1] != 'S') {
+			continue
+		}
+		stem := t.Term[:n-1]
+		if (t.Term[n-1] == 's' && isCapitalised(stem)) || hasNoVowel(stem) {
+			t.Term = stem[:len(stem):len(stem)]
+		}
+	}
+	return in
+}
+
+// isCapitalised reports whether b is at least two capitals, digits allowed.
+func isCapitalised(b []byte) bool {
+	caps := 0
+	for _, c := range b {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			caps++
+		case c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return caps >= 2
+}
+
+// hasNoVowel reports whether b is ASCII letters without a vowel (y counts).
+func hasNoVowel(b []byte) bool {
+	for _, c := range b {
+		switch c {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'A', 'E', 'I', 'O', 'U', 'Y':
+			return false
+		}
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+			return false
+		}
+	}
+	return true
+}
+
+// apostropheFilter removes apostrophes left after the possessive filter, so
+// that o'clock and oclock, don't and dont are one term.
+type apostropheFilter struct{}
+
+func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		for i := 0; i < len(t.Term); i++ {
+			if t.Term[i] == '\'' {
+				t.Term = dropByte(t.Term, '\'')
+				break
+			}
+		}
+	}
+	return in
+}
+
+// spellingFilter sends British spellings to American ones; see american.
+type spellingFilter struct{}
+
+func (spellingFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	for _, t := range in {
+		if w := american(string(t.Term)); w != string(t.Term) {
+			t.Term = []byte(w)
+		}
+	}
+	return in
+}
+
+func dropByte(b []byte, c byte) []byte {
+	out := make([]byte, 0, len(b))
+	for _, x := range b {
+		if x != c {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLetter reports whether s holds at least one letter.
+func hasLetter(s []byte) bool {
+	for len(s) > 0 {
+		r, n := utf8.DecodeRune(s)
+		if unicode.IsLetter(r) {
+			return true
+		}
+		s = s[n:]
+	}
+	return false
+}

@@ -1,0 +1,179 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Bounds on one search.
+const (
+	searchTimeout  = 2 * time.Second // unless the caller's context ends sooner
+	defaultPerPage = 10
+	maxPerPage     = 50
+	maxResults     = 10000 // the deepest hit a page can reach
+)
+
+// Search runs q. It returns an error wrapping ErrQueryTooLong when q.Text
+// is longer than MaxQueryLen. Any other text a person can type is searched,
+// as plain words if it does not parse (Results.Fallback); an error means the
+// index failed or the context ended.
+func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
+	start := time.Now()
+	if len(q.Text) > MaxQueryLen {
+		return nil, fmt.Errorf("search: %d bytes: %w", len(q.Text), ErrQueryTooLong)
+	}
+	q = normalise(q)
+	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
+	defer cancel()
+
+	res := &Results{Query: q}
+	main, c, fallback := ix.prepare(q)
+	res.Fallback = fallback
+	if main == nil {
+		res.Took = time.Since(start)
+		return res, nil // nothing to search for
+	}
+
+	req := bleve.NewSearchRequestOptions(main, q.PerPage, (q.Page-1)*q.PerPage, false)
+	req.IncludeLocations = true
+	req.SortBy(sortOrder(q.Sort))
+	for _, f := range facetFields {
+		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
+	}
+	sr, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	res.Total = int(sr.Total)
+	for _, h := range sr.Hits {
+		hit, err := ix.hit(h, c.marked)
+		if err != nil {
+			return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	res.Facets = facets(sr.Facets)
+	if res.Total == 0 && len(c.words) > 0 {
+		res.Suggest, err = ix.suggest(ctx, q, c.words)
+		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
+			return nil, fmt.Errorf("search %q: suggest: %w", q.Text, err)
+		}
+	}
+	res.Took = time.Since(start)
+	return res, nil
+}
+
+// prepare parses and compiles q.Text, falling back to plain words, and
+// adds q's filters. The query is nil when there is nothing to search for.
+func (ix *Index) prepare(q Query) (query.Query, compiled, bool) {
+	n, err := parse(q.Text)
+	fallback := err != nil
+	if fallback {
+		n = plainWords(q.Text)
+	}
+	c := ix.compile(n)
+	filters := structFilters(q)
+	if c.query == nil && len(filters) == 0 {
+		return nil, c, fallback
+	}
+	main := c.query
+	if main == nil {
+		main = query.NewMatchAllQuery()
+	}
+	if len(filters) > 0 {
+		b := query.NewBooleanQuery([]query.Query{main}, nil, nil)
+		b.AddFilter(query.NewConjunctionQuery(filters))
+		main = b
+	}
+	return main, c, fallback
+}
+
+// normalise fills in defaults, clamps the page and cleans the text.
+func normalise(q Query) Query {
+	q.Text = strings.ToValidUTF8(strings.ReplaceAll(q.Text, "\x00", " "), "\uFFFD")
+	q.Doc = strings.ToLower(strings.TrimSpace(q.Doc))
+	q.Party = strings.ToUpper(strings.TrimSpace(q.Party))
+	q.Kind = strings.ToLower(strings.TrimSpace(q.Kind))
+	if q.Year < 0 {
+		q.Year = 0
+	}
+	switch q.Sort {
+	case ByRelevance, ByNewest, ByOldest:
+	default:
+		q.Sort = ByRelevance
+	}
+	if q.PerPage <= 0 {
+		q.PerPage = defaultPerPage
+	}
+	q.PerPage = min(q.PerPage, maxPerPage)
+	q.Page = min(max(q.Page, 1), maxResults/q.PerPage)
+	return q
+}
+
+// structFilters are the Query's own filters, AND-ed with the text's.
+func structFilters(q Query) []query.Query {
+	var fs []query.Query
+	add := func(field, value string) {
+		t := query.NewTermQuery(value)
+		t.SetField(field)
+		fs = append(fs, t)
+	}
+	if q.Doc != "" {
+		add(fieldDoc, q.Doc)
+	}
+	if q.Party != "" {
+		add(fieldParty, q.Party)
+	}
+	if q.Year != 0 {
+		add(fieldYear, strconv.Itoa(q.Year))
+	}
+	if q.Kind != "" {
+		add(fieldKind, q.Kind)
+	}
+	return fs
+}
+
+// sortOrder is the Bleve sort for s; ties fall to date, then reading order.
+func sortOrder(s Sort) []string {
+	switch s {
+	case ByNewest:
+		return []string{"-" + fieldDate, fieldDoc, fieldOrder}
+	case ByOldest:
+		return []string{fieldDate, fieldDoc, fieldOrder}
+	default:
+		return []string{"-_score", "-" + fieldDate, fieldDoc, fieldOrder}
+	}
+}
+
+// hit turns a Bleve match into a Hit with its snippet.
+func (ix *Index) hit(h *bsearch.DocumentMatch, marked map[string]bool) (Hit, error) {
+	d, c, p, text, err := ix.resolve(h.ID)
+	if err != nil {
+		return Hit{}, err
+	}
+	var spans []span
+	for term, locs := range h.Locations[fieldText] {
+		if !marked[term] {
+			continue
+		}
+		for _, l := range locs {
+			spans = append(spans, span{int(l.Start), int(l.End)})
+		}
+	}
+	return Hit{
+		Doc:       d,
+		Clause:    c,
+		Paragraph: p,
+		EID:       p.EID,
+		Snippet:   snippet(text, spans),
+		Score:     h.Score,
+	}, nil
+}

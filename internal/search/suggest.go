@@ -1,0 +1,142 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
+)
+
+// suggest returns q.Text with each word the index does not know replaced by
+// the closest word it does (edit distance 1, or 2 for longer words, over
+// the index's own terms, most frequent first), if the corrected query
+// finds something; otherwise "".
+func (ix *Index) suggest(ctx context.Context, q Query, words []string) (string, error) {
+	adv, err := ix.bleve.Advanced()
+	if err != nil {
+		return "", err
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return "", err
+	}
+	defer r.Close()
+	fz, ok := r.(index.IndexReaderFuzzy)
+	if !ok {
+		return "", nil
+	}
+	text, changed := q.Text, false
+	for _, w := range words {
+		if err := ctx.Err(); err != nil {
+			return "", err
+		}
+		tokens := ix.analyzer.Analyze([]byte(w))
+		if len([]rune(w)) < 4 || len(tokens) != 1 {
+			continue // too short to guess at, or a hyphenated word
+		}
+		term := string(tokens[0].Term)
+		known, err := termCount(ctx, r, term)
+		if err != nil {
+			return "", err
+		}
+		if known > 0 {
+			continue
+		}
+		best, err := closestTerm(fz, term)
+		if err != nil || best == "" {
+			return "", err
+		}
+		surface, err := ix.surfaceForm(ctx, best)
+		if err != nil || surface == "" {
+			return "", err
+		}
+		text, changed = strings.Replace(text, w, surface, 1), true
+	}
+	if !changed {
+		return "", nil
+	}
+	q.Text = text
+	main, _, _ := ix.prepare(q)
+	if main == nil {
+		return "", nil
+	}
+	sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(main, 0, 0, false))
+	if err != nil || sr.Total == 0 {
+		return "", err
+	}
+	return text, nil
+}
+
+func termCount(ctx context.Context, r index.IndexReader, term string) (uint64, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+	if err != nil {
+		return 0, fmt.Errorf("term %q: %w", term, err)
+	}
+	defer tfr.Close()
+	return tfr.Count(), nil
+}
+
+// closestTerm is the index term nearest to term: the smallest edit
+// distance, then the most documents, then the first in order.
+func closestTerm(fz index.IndexReaderFuzzy, term string) (string, error) {
+	fuzziness := 1
+	if len(term) > 5 {
+		fuzziness = 2
+	}
+	dict, err := fz.FieldDictFuzzy(fieldText, term, fuzziness, "")
+	if err != nil {
+		return "", fmt.Errorf("fuzzy %q: %w", term, err)
+	}
+	defer dict.Close()
+	var best *index.DictEntry
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return "", fmt.Errorf("fuzzy %q: %w", term, err)
+		}
+		if e == nil {
+			break
+		}
+		if best == nil || e.EditDistance < best.EditDistance ||
+			(e.EditDistance == best.EditDistance && e.Count > best.Count) {
+			c := *e
+			best = &c
+		}
+	}
+	if best == nil {
+		return "", nil
+	}
+	return best.Term, nil
+}
+
+// surfaceForm is a word as printed that the index holds as term, lower
+// case and without a possessive 's: "ukraine" for the stem "ukrain".
+func (ix *Index) surfaceForm(ctx context.Context, term string) (string, error) {
+	tq := query.NewTermQuery(term)
+	tq.SetField(fieldText)
+	req := bleve.NewSearchRequestOptions(tq, 1, 0, false)
+	req.IncludeLocations = true
+	req.SortBy([]string{fieldDate, fieldDoc, fieldOrder})
+	sr, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil || len(sr.Hits) == 0 {
+		return "", err
+	}
+	h := sr.Hits[0]
+	_, _, _, text, err := ix.resolve(h.ID)
+	if err != nil {
+		return "", err
+	}
+	for _, l := range h.Locations[fieldText][term] {
+		if l.Start < l.End && int(l.End) <= len(text) {
+			w := strings.ToLower(text[l.Start:l.End])
+			for _, suffix := range []string{"'s", "’s"} {
+				w = strings.TrimSuffix(w, suffix)
+			}
+			return w, nil
+		}
+	}
+	return "", nil
+}
