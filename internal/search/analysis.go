@@ -56,7 +56,9 @@ func newAnalyzer() analysis.Analyzer {
 
 // foldFilter folds accented and other non-ASCII letters to ASCII (é -> e,
 // ß -> ss, ’ -> ') in the term only; offsets still point at the source.
-type foldFilter struct{ folder *asciifolding.AsciiFoldingFilter }
+type foldFilter struct {
+	folder *asciifolding.AsciiFoldingFilter
+}
 
 func (f foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {

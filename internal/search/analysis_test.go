@@ -15,9 +15,126 @@ func terms(s string) []string {
 	return out
 }
 
-func TestAnalyzeDebug(t *testing.T) {
-	for _, s := range []string{"Trans-Caspian", "Kazakhstan’s Kazakhstan's Kazakhstans", "Belém", "emphasised emphasized emphasize emphasizing emphasis", "SDGs SDG sdgs COP30 TITR", "commitments commitment committed", "people-to people", "organisations organizations", "recognised recognized recognize", "precise precisely rise size wise exercise exercised", "centre center centres", "3-4 April", "dialogue dialog", "Presidents’ Rectors’", "programmes programs", "party:EE"} {
-		t.Logf("%q -> %s", s, strings.Join(terms(s), " "))
+func TestAnalyzeTerms(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []string
+	}{
+		{"lower-case", "Presidents UNITED", []string{"presid", "unit"}},
+		{"stemming", "commitments commitment", []string{"commit", "commit"}},
+		{"accent folding", "Belém", []string{"belem"}},
+		{"decomposed accent", "Bele\u0301m", []string{"belem"}},
+		{"ligature", "ﬁnancial", []string{"financi"}},
+		{"curly possessive", "Kazakhstan’s", []string{"kazakhstan"}},
+		{"straight possessive", "Kazakhstan's", []string{"kazakhstan"}},
+		{"plural as possessive", "Kazakhstans", []string{"kazakhstan"}},
+		{"plural possessive", "Rectors’ Forum", []string{"rector", "forum"}},
+		{"inner apostrophe", "O’Neill", []string{"oneil"}},
+		{"British -ised", "emphasised", []string{"emphas"}},
+		{"American -ized", "emphasized", []string{"emphas"}},
+		{"-ising", "emphasising", []string{"emphas"}},
+		{"-isation", "organisations", []string{"organ"}},
+		{"-yse", "analysed", []string{"analyz"}},
+		{"-our", "labour", []string{"labor"}},
+		{"-re", "Centre centres", []string{"center", "center"}},
+		{"-ogue", "dialogue", []string{"dialog"}},
+		{"-ence", "defence", []string{"defens"}},
+		{"programme", "programmes", []string{"program"}},
+		{"hyphenated", "Trans-Caspian", []string{"tran", "caspian", "transcaspian"}},
+		{"hyphenated three parts", "people-to-people", []string{"peopl", "to", "peopl", "peopletopeopl"}},
+		{"hyphen then space", "people-to people", []string{"peopl", "to", "peopl", "peopleto"}},
+		{"unicode hyphen", "Kazakh‐Estonian", []string{"kazakh", "estonian", "kazakhestonian"}},
+		{"numbers are not joined", "3-4 April", []string{"3", "4", "april"}},
+		{"spaced dash is not a hyphen", "Union – Central", []string{"union", "central"}},
+		{"acronym", "TITR", []string{"titr"}},
+		{"acronym plural", "SDGs", []string{"sdg"}},
+		{"acronym plural typed lower", "sdgs", []string{"sdg"}},
+		{"alphanumeric", "COP30", []string{"cop30"}},
+		{"year", "2025", []string{"2025"}},
+		{"punctuation only", `*?~/.*/ ^\ ()`, nil},
 	}
-	_ = slices.Equal[[]string]
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := terms(tt.in); !slices.Equal(got, tt.want) {
+				t.Errorf("terms(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnalyzeSameTerm: each pair must meet on one term; unrelated words
+// must not.
+func TestAnalyzeSameTerm(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b string
+		same bool
+	}{
+		{"emphasise/emphasize", "emphasise", "emphasize", true},
+		{"emphasised/emphasize", "emphasised", "emphasize", true},
+		{"recognised/recognized", "recognised", "recognized", true},
+		{"organisation/organization", "organisation", "organization", true},
+		{"prioritising/prioritizing", "prioritising", "prioritizing", true},
+		{"realisation/realization", "realisation", "realization", true},
+		{"organiser/organizer", "organisers", "organizers", true},
+		{"analyse/analyze", "analyse", "analyze", true},
+		{"labour/labor", "labourers", "laborers", true},
+		{"favourable/favorable", "unfavourable", "unfavorable", true},
+		{"centre/center", "centred", "centered", true},
+		{"kilometre/kilometer", "kilometres", "kilometers", true},
+		{"defence/defense", "defence", "defense", true},
+		{"licence/license", "licence", "license", true},
+		{"programme/program", "programme", "program", true},
+		{"catalogue/catalog", "catalogues", "catalogs", true},
+		{"practise/practice", "practised", "practiced", true},
+		{"Belem/Belém", "Belem", "Belém", true},
+		{"apostrophes", "Kazakhstan's", "Kazakhstan’s", true},
+		{"commitments/commitment", "commitments", "commitment", true},
+		{"SDGs/SDG", "SDGs", "SDG", true},
+		{"precise/precisely", "precise", "precisely", true},
+		{"exercise/exercised", "exercise", "exercised", true},
+		{"promise/promised", "promise", "promising", true},
+		{"rise/rises", "rise", "rises", true},
+		{"rise/rize", "rise", "rize", false},
+		{"wise/wize", "wise", "wize", false},
+		{"size/sise", "size", "sise", false},
+		{"precise/precize", "precise", "precize", false},
+		{"otherwise/otherwize", "otherwise", "otherwize", false},
+		{"exercise/exercize", "exercise", "exercize", false},
+		{"compromise/compromize", "compromise", "compromize", false},
+		{"enterprise/enterprize", "enterprises", "enterprizes", false},
+		{"advise/advize", "advise", "advize", false},
+		{"surprise/surprize", "surprise", "surprize", false},
+		{"franchise/franchize", "franchise", "franchize", false},
+		{"raise/raize", "raise", "raize", false},
+		{"noise/noize", "noise", "noize", false},
+		{"Trans/Caspian", "Trans", "Caspian", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, b := strings.Join(terms(tt.a), " "), strings.Join(terms(tt.b), " ")
+			if (a == b) != tt.same {
+				t.Errorf("terms(%q) = %q, terms(%q) = %q; want same = %v", tt.a, a, tt.b, b, tt.same)
+			}
+		})
+	}
+}
+
+func TestAmericanLeavesWordsAlone(t *testing.T) {
+	for _, w := range []string{
+		"rise", "arise", "arising", "sunrise", "uprising", "precise", "precisely", "concise", "size", "sized",
+		"wise", "otherwise", "likewise", "clockwise", "exercise", "exercises", "promise", "promised",
+		"compromise", "enterprise", "enterprises", "advise", "advisers", "advisable", "surprise",
+		"surprising", "franchise", "revise", "revised", "supervise", "devise", "televised",
+		"improvisation", "expertise", "premises", "demise", "despise", "chastise", "comprises",
+		"merchandise", "treatise", "paradise", "raise", "raised", "fundraising", "praise", "noise",
+		"poise", "cruise", "bruise", "disguise", "crisis", "crises", "basis", "emphasis", "analysis",
+		"diseases", "isolation", "visitation", "decision", "this", "his", "promise", "vogue", "rogue",
+		"four", "hour", "your", "tour", "pour", "flour", "contour", "macabre", "genre", "acre",
+		"mediocre", "massacre", "ogre", "center", "organize",
+	} {
+		if got := american(w); got != w {
+			t.Errorf("american(%q) = %q; want %q", w, got, w)
+		}
+	}
 }
