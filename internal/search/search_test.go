@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -353,17 +354,30 @@ func TestSearchSnippetEscapes(t *testing.T) {
 // buildOne indexes a one-document archive whose only clause is text.
 func buildOne(t *testing.T, text string) *Index {
 	t.Helper()
+	return build(t, testDocument("2020-01-01-test", 2020, text))
+}
+
+// testDocument is a joint statement of Estonia whose clauses are texts.
+func testDocument(slug string, year int, texts ...string) *archive.Document {
 	d := &archive.Document{
-		Slug:    "2020-01-01-test",
+		Slug:    slug,
 		Title:   "Test",
 		Kind:    archive.JointStatement,
-		Date:    time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
+		Date:    time.Date(year, 1, 1, 0, 0, 0, 0, time.UTC),
 		Parties: []archive.Party{{Code: "EE", Name: "Estonia"}},
 	}
-	c := &archive.Clause{Doc: d, Number: 1}
-	c.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: c, Index: 1, EID: "para_1", Text: text}}
-	d.Clauses = []*archive.Clause{c}
-	a, err := archive.New([]*archive.Document{d})
+	for i, text := range texts {
+		c := &archive.Clause{Doc: d, Number: i + 1}
+		c.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: c, Index: 1, EID: c.EID(), Text: text}}
+		d.Clauses = append(d.Clauses, c)
+	}
+	return d
+}
+
+// build indexes docs in memory and closes the index when the test ends.
+func build(t testing.TB, docs ...*archive.Document) *Index {
+	t.Helper()
+	a, err := archive.New(docs)
 	if err != nil {
 		t.Fatalf("archive.New: %v", err)
 	}
@@ -471,34 +485,11 @@ func TestSearchSort(t *testing.T) {
 // TestSearchSortByDate sorts hits from documents of different dates, each
 // with two clauses of the same text.
 func TestSearchSortByDate(t *testing.T) {
-	a := seedArchive(t)
-	var docs []*archive.Document
+	docs := seedArchive(t).Documents()
 	for _, y := range []int{2011, 2023, 2017} {
-		d := &archive.Document{
-			Slug:    time.Date(y, 3, 1, 0, 0, 0, 0, time.UTC).Format("2006-01-02") + "-test",
-			Title:   "Test",
-			Kind:    archive.Declaration,
-			Date:    time.Date(y, 3, 1, 0, 0, 0, 0, time.UTC),
-			Parties: []archive.Party{{Code: "EE", Name: "Estonia"}},
-		}
-		for n := 1; n <= 2; n++ {
-			c := &archive.Clause{Doc: d, Number: n}
-			text := "Clause about borders."
-			c.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: c, Index: 1, EID: c.EID(), Text: text}}
-			d.Clauses = append(d.Clauses, c)
-		}
-		docs = append(docs, d)
+		docs = append(docs, testDocument(strconv.Itoa(y)+"-01-01-test", y, "Clause about borders.", "Clause about borders."))
 	}
-	docs = append(docs, a.Documents()...)
-	b, err := archive.New(docs)
-	if err != nil {
-		t.Fatalf("archive.New: %v", err)
-	}
-	ix, err := Build(context.Background(), b)
-	if err != nil {
-		t.Fatalf("Build: %v", err)
-	}
-	defer ix.Close()
+	ix := build(t, docs...)
 	key := func(h Hit) string { return h.Doc.Date.Format("2006") + "/" + h.EID }
 	tests := []struct {
 		sort Sort
