@@ -1,0 +1,58 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/accord-archive/accord/internal/content"
+)
+
+// check validates the content tree and prints what it holds.
+func check(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	dir := fs.String("content", "", "content `DIR` to check instead of the embedded content")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	fsys, err := contentFS(*dir)
+	if err != nil {
+		return err
+	}
+	a, err := content.Load(fsys)
+	if err != nil {
+		var list content.ErrorList
+		if errors.As(err, &list) {
+			for i := range list {
+				list[i].File = displayPath(*dir, list[i].File)
+			}
+			return fmt.Errorf("%d problem%s:\n%w", len(list), plural(len(list)), list)
+		}
+		return err
+	}
+	s := a.Stats()
+	fmt.Fprintf(stdout, "%d document%s, %d clause%s, %d preamble paragraph%s\n",
+		s.Documents, plural(s.Documents), s.Clauses, plural(s.Clauses), s.PreambleParagraphs, plural(s.PreambleParagraphs))
+	return nil
+}
+
+// displayPath names a file of the content tree as an editor would open it.
+func displayPath(dir, name string) string {
+	if dir == "" {
+		return filepath.Join("content", name)
+	}
+	return filepath.Join(dir, name)
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}

@@ -1,0 +1,94 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/accord-archive/accord/internal/content"
+)
+
+// importText turns plain-text statements into content files.
+func importText(args []string, stdout io.Writer) error {
+	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	var m content.ImportMeta
+	var parties string
+	fs.StringVar(&m.Title, "title", "", "the document's editorial `title` (required)")
+	fs.StringVar(&m.Kind, "kind", "joint-statement", "the document's `kind`")
+	fs.StringVar(&parties, "parties", "", "comma-separated ISO 3166-1 alpha-2 `codes`, e.g. KZ,EE (required)")
+	fs.StringVar(&m.Place, "place", "", "where it was issued")
+	fs.StringVar(&m.Language, "language", "en", "the text's language `tag`")
+	fs.StringVar(&m.Source, "source", "", "`URL` of the published original")
+	out := fs.String("out", "", "write to `FILE` (- for standard output); default DIR/documents/<slug>.md")
+	dir := fs.String("content", "content", "content `DIR` to write into")
+	force := fs.Bool("force", false, "overwrite an existing file")
+	files, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usageError{errors.New("name at least one FILE.txt to import")}
+	}
+	if *out != "" && *out != "-" && len(files) > 1 {
+		return usageError{errors.New("--out FILE takes one input file")}
+	}
+	if strings.TrimSpace(m.Title) == "" {
+		return usageError{errors.New("missing title: give the document's title with --title")}
+	}
+	if strings.TrimSpace(parties) == "" {
+		return usageError{errors.New("missing parties: name them with --parties, e.g. --parties KZ,EE")}
+	}
+	m.Parties = strings.Split(parties, ",")
+	for _, name := range files {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		slug, file, err := content.Import(name, src, m)
+		if err != nil {
+			return err
+		}
+		if *out == "-" {
+			if _, err := stdout.Write(file); err != nil {
+				return err
+			}
+			continue
+		}
+		dest := *out
+		if dest == "" {
+			dest = filepath.Join(*dir, content.DocumentsDir, slug+".md")
+		}
+		if err := writeNew(dest, file, *force); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", dest)
+	}
+	return nil
+}
+
+// writeNew writes a file, refusing to replace an existing one unless force.
+func writeNew(name string, data []byte, force bool) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	if force {
+		flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	}
+	f, err := os.OpenFile(name, flags, 0o644)
+	if errors.Is(err, os.ErrExist) {
+		return fmt.Errorf("%s already exists: use --force to replace it", name)
+	}
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

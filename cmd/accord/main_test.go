@@ -1,0 +1,175 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestCheck(t *testing.T) {
+	broken := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(broken, "documents"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	bad := "---\ntitle: T\nkind: joint-statement\ndate: 2025-13-01\nparties: [KZ]\n---\n1. One.\n\n3. Three.\n"
+	if err := os.WriteFile(filepath.Join(broken, "documents", "bad.md"), []byte(bad), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name       string
+		args       []string
+		wantCode   int
+		wantStdout string
+		wantStderr []string
+	}{
+		{"embedded content", []string{"check"}, 0, "1 document, 9 clauses, 5 preamble paragraphs\n", nil},
+		{"content on disk", []string{"check", "--content", "../../content"}, 0, "1 document, 9 clauses, 5 preamble paragraphs\n", nil},
+		{"broken content", []string{"check", "--content", broken}, 1, "", []string{
+			"2 problems",
+			filepath.Join(broken, "documents", "bad.md") + `:4: bad date "2025-13-01"`,
+			filepath.Join(broken, "documents", "bad.md") + ":9: clause number skips from 1 to 3",
+		}},
+		{"missing directory", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, "", []string{"content directory"}},
+		{"unknown flag", []string{"check", "--nope"}, 2, "", []string{"flag provided but not defined"}},
+		{"unknown command", []string{"frobnicate"}, 2, "", []string{`unknown command "frobnicate"`, "usage:"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, tt.args...)
+			if code != tt.wantCode {
+				t.Errorf("run(%q) exit = %d; want %d (stderr %q)", tt.args, code, tt.wantCode, stderr)
+			}
+			if stdout != tt.wantStdout {
+				t.Errorf("run(%q) stdout = %q; want %q", tt.args, stdout, tt.wantStdout)
+			}
+			for _, w := range tt.wantStderr {
+				if !strings.Contains(stderr, w) {
+					t.Errorf("run(%q) stderr = %q; want it to contain %q", tt.args, stderr, w)
+				}
+			}
+		})
+	}
+}
+
+func TestImportCommand(t *testing.T) {
+	seed := "../../testdata/kazakhstan-estonia-joint-statement-2025-11-17.txt"
+	want, err := os.ReadFile("../../content/documents/2025-11-17-kazakhstan-estonia.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Flags may follow the file, as editors write them.
+	title := "Joint Statement of the Presidents of the Republic of Kazakhstan and the Republic of Estonia"
+	code, stdout, stderr := runCmd(t, "import", seed, "--title", title, "--parties", "KZ,EE", "--place", "Astana", "--kind", "joint-statement", "--out", "-")
+	if code != 0 || stdout != string(want) {
+		t.Fatalf("import --out - = %d, %q (stderr %q); want the seed's content file", code, stdout, stderr)
+	}
+
+	dir := t.TempDir()
+	args := []string{"import", "--content", dir, "--title", title, "--parties", "KZ,EE", "--place", "Astana", seed}
+	if code, _, stderr := runCmd(t, args...); code != 0 {
+		t.Fatalf("import into %s = %d: %s", dir, code, stderr)
+	}
+	if code, stdout, stderr := runCmd(t, "check", "--content", dir); code != 0 || !strings.HasPrefix(stdout, "1 document, 9 clauses") {
+		t.Errorf("check of the imported tree = %d, %q, %q", code, stdout, stderr)
+	}
+	if code, _, stderr := runCmd(t, args...); code != 1 || !strings.Contains(stderr, "already exists") {
+		t.Errorf("second import = %d, %q; want exit 1, 'already exists'", code, stderr)
+	}
+	if code, _, stderr := runCmd(t, "import", seed, "--title", title, "--out", "-"); code != 2 || !strings.Contains(stderr, "missing parties") {
+		t.Errorf("import without parties = %d, %q; want exit 2, 'missing parties'", code, stderr)
+	}
+}
+
+func TestEnvironmentFlags(t *testing.T) {
+	t.Setenv("ACCORD_CONTENT", "../../content")
+	if code, stdout, stderr := runCmd(t, "check"); code != 0 || !strings.HasPrefix(stdout, "1 document") {
+		t.Errorf("check with ACCORD_CONTENT = %d, %q, %q", code, stdout, stderr)
+	}
+	t.Setenv("ACCORD_CONTENT", "/nonexistent-accord-content")
+	if code, _, stderr := runCmd(t, "check"); code != 1 || !strings.Contains(stderr, "content directory") {
+		t.Errorf("check with a bad ACCORD_CONTENT = %d, %q; want exit 1", code, stderr)
+	}
+}
+
+// startServe runs `accord serve` on a free port with the given extra
+// arguments and returns its base URL; the server stops with the test, as on
+// SIGTERM, and must exit cleanly.
+func startServe(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), io.Discard, pw)
+		pw.Close()
+	}()
+	urlRE := regexp.MustCompile(`url=(http://\S+)`)
+	lines := bufio.NewScanner(pr)
+	var base string
+	for lines.Scan() {
+		if m := urlRE.FindStringSubmatch(lines.Text()); m != nil {
+			base = m[1]
+			break
+		}
+	}
+	if base == "" {
+		cancel()
+		t.Fatalf("serve exited without serving (exit %d)", <-done)
+	}
+	go io.Copy(io.Discard, pr) // keep the log flowing
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case code := <-done:
+			if code != 0 {
+				t.Errorf("serve exit = %d after shutdown; want 0", code)
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("serve did not stop within 15s of shutdown")
+		}
+	})
+	return base
+}
+
+// TestServe starts the real server and fetches its pages.
+func TestServe(t *testing.T) {
+	base := startServe(t)
+	client := &http.Client{Timeout: 5 * time.Second}
+	for _, tt := range []struct {
+		path string
+		want int
+		body string
+	}{
+		{"/healthz", 200, "ok"},
+		{"/", 200, "Kazakhstan"},
+		{"/documents/2025-11-17-kazakhstan-estonia", 200, `id="para_3"`},
+		{"/documents/2025-11-17-kazakhstan-estonia/clauses/3", 200, "Trans-Caspian"},
+		{"/documents/2025-11-17-kazakhstan-estonia/clauses/10", 404, ""},
+		{"/search?q=Ukraine", 200, "Ukraine"},
+	} {
+		resp, err := client.Get(base + tt.path)
+		if err != nil {
+			t.Fatalf("GET %s: %v", tt.path, err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.want || !strings.Contains(string(body), tt.body) {
+			t.Errorf("GET %s = %d (%d bytes); want %d containing %q", tt.path, resp.StatusCode, len(body), tt.want, tt.body)
+		}
+	}
+}

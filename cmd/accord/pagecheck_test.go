@@ -1,0 +1,133 @@
+//go:build browser
+
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/accord-archive/accord/internal/browsertest"
+)
+
+// checkedPages are the pages every accessibility and validity check covers:
+// one of each page type, and the error pages.
+var checkedPages = []struct{ name, path string }{
+	{"home", "/"},
+	{"documents", "/documents"},
+	{"documents filtered", "/documents?party=EE"},
+	{"document", "/documents/2025-11-17-kazakhstan-estonia"},
+	{"clause", "/documents/2025-11-17-kazakhstan-estonia/clauses/3"},
+	{"search", "/search?q=transport"},
+	{"search, no results", "/search?q=zzyzx"},
+	{"404", "/documents/no-such-document"},
+}
+
+// axeViolation is the part of an axe-core result this test reports.
+type axeViolation struct {
+	ID     string `json:"id"`
+	Impact string `json:"impact"`
+	Help   string `json:"help"`
+	Nodes  []struct {
+		Target []any `json:"target"`
+	} `json:"nodes"`
+}
+
+// TestAccessibility runs axe-core in the real browser on every page type.
+// ACCORD_AXE names axe.min.js (the axe-core npm package); `make check`
+// installs it and sets it.
+func TestAccessibility(t *testing.T) {
+	axePath := os.Getenv("ACCORD_AXE")
+	if axePath == "" {
+		t.Skip("ACCORD_AXE is not set: run `make check`, which installs axe-core")
+	}
+	axe, err := os.ReadFile(axePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := startServe(t)
+	browser := browsertest.New(t)
+	for _, pg := range checkedPages {
+		t.Run(pg.name, func(t *testing.T) {
+			ctx, cancel := chromedp.NewContext(browser) // a tab per page
+			defer cancel()
+			ctx = browsertest.Step(t, ctx, 60*time.Second)
+			if err := chromedp.Do(ctx, chromedp.Navigate(base+pg.path)); err != nil {
+				t.Fatalf("open %s: %v", pg.path, err)
+			}
+			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+				t.Fatalf("inject axe-core: %v", err)
+			}
+			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](
+				`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+			if err != nil {
+				t.Fatalf("axe.run: %v", err)
+			}
+			for _, v := range violations {
+				var where []string
+				for _, n := range v.Nodes {
+					where = append(where, strings.Trim(strings.ReplaceAll(jsonString(n.Target), `"`, ""), "[]"))
+				}
+				t.Errorf("%s: %s (%s): %s at %s", pg.path, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
+			}
+		})
+	}
+}
+
+// TestHTMLValidity runs the Nu HTML Checker over every page type.
+// ACCORD_VNU names vnu.jar (the vnu-jar npm package); `make check`
+// installs it and sets it.
+func TestHTMLValidity(t *testing.T) {
+	jar := os.Getenv("ACCORD_VNU")
+	if jar == "" {
+		t.Skip("ACCORD_VNU is not set: run `make check`, which installs vnu-jar")
+	}
+	base := startServe(t)
+	dir := t.TempDir()
+	var files []string
+	for _, pg := range checkedPages {
+		resp, err := http.Get(base + pg.path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		name := filepath.Join(dir, strings.NewReplacer(" ", "-", ",", "").Replace(pg.name)+".html")
+		if err := os.WriteFile(name, body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, name)
+	}
+	cmd := exec.Command("java", append([]string{"-jar", jar, "--errors-only", "--format", "json", "--exit-zero-always"}, files...)...)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("vnu: %v\n%s", err, out)
+	}
+	var report struct {
+		Messages []struct {
+			Type, URL, Message string
+			LastLine           int
+		}
+	}
+	if err := json.Unmarshal(out, &report); err != nil {
+		t.Fatalf("vnu output is not JSON: %v\n%s", err, out)
+	}
+	for _, m := range report.Messages {
+		if m.Type == "error" {
+			t.Errorf("%s:%d: %s", filepath.Base(m.URL), m.LastLine, m.Message)
+		}
+	}
+}
+
+func jsonString(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}

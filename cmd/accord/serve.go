@@ -1,0 +1,236 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/middleware"
+	"github.com/accord-archive/accord/internal/search"
+	"github.com/accord-archive/accord/internal/web"
+)
+
+// serveConfig is what `accord serve` is told on its command line.
+type serveConfig struct {
+	addr, contentDir, indexDir, baseURL string
+	trustedProxy                        string
+	hsts, dev, watch                    bool
+}
+
+const (
+	writeTimeout = 30 * time.Second
+	drainTimeout = 10 * time.Second
+)
+
+func serve(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	var cfg serveConfig
+	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen on `host:port`")
+	fs.StringVar(&cfg.contentDir, "content", "", "serve the content tree in `DIR` instead of the embedded one")
+	fs.StringVar(&cfg.indexDir, "index", "", "keep the search index in `DIR`, reused while the content is unchanged (default: in memory)")
+	fs.StringVar(&cfg.baseURL, "base-url", "", "public `URL` of the site, for absolute links (default: http://ADDR)")
+	fs.StringVar(&cfg.trustedProxy, "trusted-proxy", "", "take client addresses from X-Forwarded-For only when the peer is in these comma-separated `CIDRs`")
+	fs.BoolVar(&cfg.hsts, "hsts", false, "send Strict-Transport-Security (only behind HTTPS)")
+	fs.BoolVar(&cfg.watch, "watch", false, "reload when the --content directory changes (SIGHUP always reloads)")
+	fs.BoolVar(&cfg.dev, "dev", false, "read templates and static files from the working directory")
+	rest, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
+	}
+	if cfg.watch && cfg.contentDir == "" {
+		return usageError{errors.New("--watch needs --content DIR: the embedded content never changes")}
+	}
+	proxies, err := middleware.ParseTrustedProxies(cfg.trustedProxy)
+	if err != nil {
+		return usageError{fmt.Errorf("--trusted-proxy: %w", err)}
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	start := time.Now()
+
+	// Listen first: /healthz answers and /readyz says "starting" while the
+	// archive loads.
+	ln, err := net.Listen("tcp", cfg.addr)
+	if err != nil {
+		return err
+	}
+	if cfg.baseURL == "" {
+		cfg.baseURL = "http://" + ln.Addr().String()
+	}
+	live := &web.Live{}
+	hs := &http.Server{
+		Handler:           live,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+
+	opts := siteOptions{proxies: proxies, hsts: cfg.hsts}
+	site, err := newSite(ctx, cfg, log, opts)
+	if err != nil {
+		hs.Close()
+		return err
+	}
+	live.Swap(site.server)
+	s := site.archive.Stats()
+	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond))
+
+	reload := make(chan string, 1)
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	go func() {
+		for range hup {
+			trySend(reload, "SIGHUP")
+		}
+	}()
+	if cfg.watch {
+		go watch(ctx, cfg.contentDir, time.Second, func() { trySend(reload, "content changed") }, log)
+	}
+
+	for {
+		select {
+		case err := <-errc:
+			site.Close()
+			return err
+		case why := <-reload:
+			site = reloadSite(ctx, cfg, log, opts, live, site, why)
+			continue
+		case <-ctx.Done():
+		}
+		break
+	}
+	log.Info("shutting down: draining requests")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), drainTimeout)
+	defer cancel()
+	err = hs.Shutdown(shutdownCtx)
+	site.Close()
+	if err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}
+
+func trySend(c chan string, why string) {
+	select {
+	case c <- why:
+	default: // a reload is already pending
+	}
+}
+
+// reloadSite loads the content again beside the live site and swaps it in;
+// on failure it keeps the live site and logs every problem. The old index
+// is closed once no request can still be using it.
+func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions, live *web.Live, old *site, why string) *site {
+	start := time.Now()
+	next, err := newSite(ctx, cfg, log, opts)
+	if err != nil {
+		log.Error("reload failed: still serving the last good archive", "why", why)
+		for line := range strings.SplitSeq(err.Error(), "\n") {
+			log.Error("reload: " + line)
+		}
+		return old
+	}
+	live.Swap(next.server)
+	s := next.archive.Stats()
+	log.Info("reloaded", "why", why, "documents", s.Documents, "clauses", s.Clauses, "took", time.Since(start).Round(time.Millisecond))
+	time.AfterFunc(writeTimeout+time.Second, func() { old.Close() })
+	return next
+}
+
+// site is the archive, its index and the web server that serves them.
+type site struct {
+	archive *archive.Archive
+	index   *search.Index
+	server  *web.Server
+	handler http.Handler
+}
+
+func (s *site) Close() error { return s.index.Close() }
+
+type siteOptions struct {
+	proxies middleware.TrustedProxies
+	hsts    bool
+}
+
+// newSite reads the content, builds (or reopens) the search index and
+// makes the web server: what `serve` serves and `export` writes.
+func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions) (*site, error) {
+	a, idx, err := load(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	templates, static, err := siteFS(cfg.dev)
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	srv, err := web.NewServer(web.Config{
+		Archive:        a,
+		Search:         idx,
+		Templates:      templates,
+		Static:         static,
+		BaseURL:        cfg.baseURL,
+		Logger:         log,
+		Dev:            cfg.dev,
+		TrustedProxies: opts.proxies,
+		HSTS:           opts.hsts,
+	})
+	if err != nil {
+		idx.Close()
+		return nil, fmt.Errorf("start web server: %w", err)
+	}
+	return &site{archive: a, index: idx, server: srv, handler: srv.Handler()}, nil
+}
+
+// load reads the content and builds (or reopens) the search index.
+func load(ctx context.Context, cfg serveConfig) (*archive.Archive, *search.Index, error) {
+	fsys, err := contentFS(cfg.contentDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	a, err := content.Load(fsys)
+	if err != nil {
+		var list content.ErrorList
+		if errors.As(err, &list) {
+			for i := range list {
+				list[i].File = displayPath(cfg.contentDir, list[i].File)
+			}
+			return nil, nil, fmt.Errorf("the content has problems:\n%w", list)
+		}
+		return nil, nil, err
+	}
+	var idx *search.Index
+	if cfg.indexDir != "" {
+		idx, err = search.Open(ctx, cfg.indexDir, a)
+	} else {
+		idx, err = search.Build(ctx, a)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("search index: %w", err)
+	}
+	return a, idx, nil
+}

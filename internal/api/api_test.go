@@ -1,0 +1,179 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+
+	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+// newTestAPI serves the seed through the API with a real index, under
+// /api/v1 as the site mounts it.
+func newTestAPI(t *testing.T) *httptest.Server {
+	t.Helper()
+	a, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx, err := search.Build(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { idx.Close() })
+	mux := http.NewServeMux()
+	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", New(Config{Archive: a, Search: idx, Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"}})))
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+func loadOpenAPI(t *testing.T) (*openapi3.T, routers.Router) {
+	t.Helper()
+	doc, err := openapi3.NewLoader().LoadFromData(OpenAPI)
+	if err != nil {
+		t.Fatalf("load openapi.json: %v", err)
+	}
+	if err := doc.Validate(context.Background()); err != nil {
+		t.Fatalf("openapi.json is not a valid OpenAPI document: %v", err)
+	}
+	if !doc.IsOpenAPI31OrLater() {
+		t.Errorf("openapi.json version %q; want 3.1", doc.OpenAPI)
+	}
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc, router
+}
+
+// TestResponsesMatchOpenAPI validates every response the API gives in these
+// cases against the OpenAPI document.
+func TestResponsesMatchOpenAPI(t *testing.T) {
+	srv := newTestAPI(t)
+	_, router := loadOpenAPI(t)
+	tests := []struct {
+		name, path string
+		status     int
+		contains   string
+	}{
+		{"documents", "/documents", 200, `"slug": "2025-11-17-kazakhstan-estonia"`},
+		{"documents by party", "/documents?party=EE", 200, `"total": 1`},
+		{"documents by other party", "/documents?party=FR", 200, `"total": 0`},
+		{"documents by year", "/documents?year=2025&kind=joint-statement", 200, `"total": 1`},
+		{"documents, bad year", "/documents?year=twenty", 400, `"status": 400`},
+		{"document", "/documents/2025-11-17-kazakhstan-estonia", 200, `"eid": "para_2__p_2"`},
+		{"unknown document", "/documents/nope", 404, `"message": "no document \"nope\""`},
+		{"clause", "/documents/2025-11-17-kazakhstan-estonia/clauses/3", 200, `"citation": "Joint Statement of the Presidents of the Republic of Kazakhstan and the Republic of Estonia, Astana, 17 November 2025, para. 3"`},
+		{"clause 10", "/documents/2025-11-17-kazakhstan-estonia/clauses/10", 404, "clauses are numbered 1 to 9"},
+		{"clause -1", "/documents/2025-11-17-kazakhstan-estonia/clauses/-1", 404, `"status": 404`},
+		{"search", "/search?q=Trans-Caspian", 200, `"eid": "para_3"`},
+		{"search with filters", "/search?q=cooperation&party=EE&year=2025&sort=newest&per_page=2&page=2", 200, `"page": 2`},
+		{"search, no hits", "/search?q=zzyzx", 200, `"total": 0`},
+		{"search, bad sort", "/search?q=trade&sort=sideways", 400, "sort must be"},
+		{"search, huge page", "/search?q=trade&page=999999999", 400, "page must be"},
+		{"search, too long", "/search?q=" + strings.Repeat("a", 600), 400, "the most is 512"},
+		{"unknown address", "/nope", 404, `"status": 404`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/api/v1"+tt.path, nil)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != tt.status || !strings.Contains(string(body), tt.contains) {
+				t.Fatalf("GET %s = %d %s; want %d containing %s", tt.path, resp.StatusCode, body, tt.status, tt.contains)
+			}
+			if got := resp.Header.Get("Access-Control-Allow-Origin"); got != "*" {
+				t.Errorf("Access-Control-Allow-Origin = %q; want *", got)
+			}
+			if resp.Header.Get("ETag") == "" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+				t.Errorf("ETag %q, Content-Type %q", resp.Header.Get("ETag"), resp.Header.Get("Content-Type"))
+			}
+			if tt.name == "unknown address" {
+				return // not an operation of the API, so not in the document
+			}
+			// Validate against the document as a client at /api/v1 sees it.
+			vreq, _ := http.NewRequest(http.MethodGet, "/api/v1"+tt.path, nil)
+			route, params, err := router.FindRoute(vreq)
+			if err != nil {
+				t.Fatalf("FindRoute(%s): %v", tt.path, err)
+			}
+			in := &openapi3filter.ResponseValidationInput{
+				RequestValidationInput: &openapi3filter.RequestValidationInput{Request: vreq, PathParams: params, Route: route},
+				Status:                 resp.StatusCode,
+				Header:                 resp.Header,
+				Options:                &openapi3filter.Options{IncludeResponseStatus: true},
+			}
+			in.SetBodyBytes(body)
+			if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+				t.Errorf("response to %s does not match the OpenAPI document: %v", tt.path, err)
+			}
+		})
+	}
+}
+
+func TestETagAndHead(t *testing.T) {
+	srv := newTestAPI(t)
+	url := srv.URL + "/api/v1/documents/2025-11-17-kazakhstan-estonia"
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	etag := resp.Header.Get("ETag")
+
+	req, _ := http.NewRequest(http.MethodGet, url, nil)
+	req.Header.Set("If-None-Match", etag)
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotModified {
+		t.Errorf("GET with If-None-Match = %d; want 304", resp.StatusCode)
+	}
+
+	resp, err = http.Head(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || len(head) != 0 || resp.Header.Get("ETag") != etag || resp.Header.Get("Content-Length") != strconv.Itoa(len(body)) {
+		t.Errorf("HEAD = %d, %d bytes, ETag %q, Content-Length %q; want 200, none, %q, %d",
+			resp.StatusCode, len(head), resp.Header.Get("ETag"), resp.Header.Get("Content-Length"), etag, len(body))
+	}
+
+	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {
+		req, _ := http.NewRequest(method, url, bytes.NewReader([]byte("{}")))
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var e apiError
+		json.NewDecoder(resp.Body).Decode(&e)
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusMethodNotAllowed || e.Status != 405 || resp.Header.Get("Allow") == "" {
+			t.Errorf("%s = %d %+v, Allow %q; want 405 as JSON with Allow", method, resp.StatusCode, e, resp.Header.Get("Allow"))
+		}
+	}
+}

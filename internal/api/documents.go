@@ -1,0 +1,92 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/formats"
+)
+
+// DocumentFilter selects documents as /documents does: by party, year, kind.
+type DocumentFilter struct {
+	Party string
+	Year  int
+	Kind  string
+}
+
+// Match reports whether d passes the filter.
+func (f DocumentFilter) Match(d *archive.Document) bool {
+	return (f.Party == "" || d.HasParty(f.Party)) &&
+		(f.Year == 0 || d.Year() == f.Year) &&
+		(f.Kind == "" || string(d.Kind) == f.Kind)
+}
+
+func documentFilter(r *http.Request) (DocumentFilter, error) {
+	q := r.URL.Query()
+	f := DocumentFilter{Party: q.Get("party"), Kind: q.Get("kind")}
+	if y := q.Get("year"); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1 || n > 9999 {
+			return f, badRequest("year must be a year such as 2025")
+		}
+		f.Year = n
+	}
+	return f, nil
+}
+
+type documentList struct {
+	Total     int                           `json:"total"`
+	Documents []formats.DocumentSummaryJSON `json:"documents"`
+}
+
+func (s *server) listDocuments(r *http.Request) (any, error) {
+	f, err := documentFilter(r)
+	if err != nil {
+		return nil, err
+	}
+	out := documentList{Documents: []formats.DocumentSummaryJSON{}}
+	for _, d := range s.Archive.Documents() {
+		if f.Match(d) {
+			out.Documents = append(out.Documents, s.Site.DocumentSummary(d))
+		}
+	}
+	out.Total = len(out.Documents)
+	return out, nil
+}
+
+func (s *server) document(r *http.Request) (*archive.Document, error) {
+	slug := chi.URLParam(r, "slug")
+	d, ok := s.Archive.Document(slug)
+	if !ok {
+		return nil, notFound("no document %q", slug)
+	}
+	return d, nil
+}
+
+func (s *server) getDocument(r *http.Request) (any, error) {
+	d, err := s.document(r)
+	if err != nil {
+		return nil, err
+	}
+	return s.Site.Document(d), nil
+}
+
+func (s *server) getClause(r *http.Request) (any, error) {
+	d, err := s.document(r)
+	if err != nil {
+		return nil, err
+	}
+	raw := chi.URLParam(r, "number")
+	n, err := strconv.Atoi(raw)
+	if err != nil || len(raw) > 6 {
+		return nil, notFound("no clause %q in %s: clauses are numbered 1 to %d", raw, d.Slug, len(d.Clauses))
+	}
+	c, ok := d.Clause(n)
+	if !ok {
+		return nil, notFound("no clause %d in %s: clauses are numbered 1 to %d", n, d.Slug, len(d.Clauses))
+	}
+	return s.Site.Clause(c), nil
+}
