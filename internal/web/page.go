@@ -1,0 +1,109 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/base64"
+	"net/http"
+	"strings"
+)
+
+// page is a response rendered once: its body, a gzipped copy when that is
+// smaller, and the ETag both share.
+type page struct {
+	status      int
+	contentType string
+	body        []byte
+	gzipped     []byte // nil when gzip would not pay
+	etag        string
+	cache       string // Cache-Control
+	disposition string // Content-Disposition, for downloads
+}
+
+const (
+	// cachePage lets browsers and proxies keep a page briefly and then
+	// revalidate it with its ETag, which is cheap.
+	cachePage = "public, max-age=300"
+	// cacheAsset is for fingerprinted static files, whose names change
+	// whenever their content does.
+	cacheAsset = "public, max-age=31536000, immutable"
+)
+
+func newPage(contentType string, body []byte) *page {
+	sum := sha256.Sum256(body)
+	p := &page{
+		status:      http.StatusOK,
+		contentType: contentType,
+		body:        body,
+		etag:        `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`,
+		cache:       cachePage,
+	}
+	if len(body) > 512 {
+		var buf bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		zw.Write(body)
+		zw.Close()
+		if buf.Len() < len(body)*9/10 {
+			p.gzipped = buf.Bytes()
+		}
+	}
+	return p
+}
+
+// serve writes p, answering conditional requests with 304 and sending the
+// gzipped copy to clients that accept it.
+func (p *page) serve(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Content-Type", p.contentType)
+	h.Set("Cache-Control", p.cache)
+	h.Set("ETag", p.etag)
+	if p.disposition != "" {
+		h.Set("Content-Disposition", p.disposition)
+	}
+	if p.gzipped != nil {
+		h.Add("Vary", "Accept-Encoding")
+	}
+	if p.status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), p.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := p.body
+	if p.gzipped != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		h.Set("Content-Encoding", "gzip")
+		body = p.gzipped
+	}
+	h.Set("Content-Length", itoa(len(body)))
+	w.WriteHeader(p.status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+// etagMatch reports whether an If-None-Match header names etag (weak
+// comparison, as RFC 9110 asks for If-None-Match).
+func etagMatch(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for t := range strings.SplitSeq(header, ",") {
+		t = strings.TrimSpace(t)
+		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
+			return true
+		}
+	}
+	return false
+}
+
+// acceptsGzip reports whether an Accept-Encoding header allows gzip.
+func acceptsGzip(header string) bool {
+	for part := range strings.SplitSeq(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
+			continue
+		}
+		q := strings.ReplaceAll(params, " ", "")
+		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+	}
+	return false
+}

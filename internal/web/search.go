@@ -1,0 +1,279 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+func defaultSearchSlots() int { return 4 * runtime.GOMAXPROCS(0) }
+
+// SearchPage is one page of clause-level results.
+type SearchPage struct {
+	Head
+	Text     string // the query as typed
+	Results  *search.Results
+	Hits     []SearchHit
+	Doc      *archive.Document // the doc= filter, for "search within"
+	Active   []Link            // filters in force, each linking to its removal
+	Facets   []FacetView
+	Sorts    []Link
+	Pager    Pager
+	Millis   string // time taken, "0.8 ms"
+	Suggest  Link   // a corrected query, if any
+	Empty    bool   // nothing to search for yet
+	FirstHit int    // the rank of the first hit on this page
+}
+
+// SearchHit is one result, ready to show.
+type SearchHit struct {
+	search.Hit
+	Label   string // "para. 3" or "Preamble, paragraph 2"
+	URL     string // the clause page (or the paragraph in context)
+	Context string // the clause in the whole document
+}
+
+// FacetView is one facet with its values as filter links.
+type FacetView struct {
+	Name  string
+	Terms []Link
+	Other int
+}
+
+// searchParams are /search's parameters. Unknown ones are ignored.
+type searchParams struct {
+	q     search.Query
+	year  string // as typed, for links
+	sort  string
+	words string
+}
+
+const maxSearchPage = 1000
+
+// parseSearch reads the request; what cannot be a filter value is the
+// person's error, reported in words.
+func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
+	v := r.URL.Query()
+	var p searchParams
+	p.q.Text = v.Get("q")
+	if len(p.q.Text) > search.MaxQueryLen {
+		return p, "The search is too long: at most " + itoa(search.MaxQueryLen) + " characters, please."
+	}
+	if d := strings.TrimSpace(v.Get("doc")); d != "" {
+		if _, ok := s.cfg.Archive.Document(strings.ToLower(d)); !ok {
+			return p, "The archive holds no document called “" + clip(d) + "”."
+		}
+		p.q.Doc = strings.ToLower(d)
+	}
+	if party := strings.TrimSpace(v.Get("party")); party != "" {
+		pp, err := archive.LookupParty(strings.ToUpper(party))
+		if err != nil {
+			return p, "“" + clip(party) + "” is not a party code: use a two-letter country code such as EE or KZ."
+		}
+		p.q.Party = pp.Code
+	}
+	if y := strings.TrimSpace(v.Get("year")); y != "" {
+		n, err := strconv.Atoi(y)
+		if err != nil || n < 1 || n > 9999 {
+			return p, "“" + clip(y) + "” is not a year."
+		}
+		p.q.Year = n
+	}
+	if k := strings.TrimSpace(v.Get("kind")); k != "" {
+		kind := archive.Kind(strings.ToLower(k))
+		if !kind.Valid() {
+			return p, "“" + clip(k) + "” is not a kind of document."
+		}
+		p.q.Kind = string(kind)
+	}
+	switch srt := v.Get("sort"); srt {
+	case "", "relevance":
+	case "newest":
+		p.q.Sort = search.ByNewest
+	case "oldest":
+		p.q.Sort = search.ByOldest
+	default:
+		return p, "“" + clip(srt) + "” is not a way to sort: use relevance, newest or oldest."
+	}
+	p.q.Page = 1
+	if pg := v.Get("page"); pg != "" {
+		n, err := strconv.Atoi(pg)
+		if err != nil || n < 1 || n > maxSearchPage {
+			return p, "“" + clip(pg) + "” is not a page number between 1 and " + itoa(maxSearchPage) + "."
+		}
+		p.q.Page = n
+	}
+	return p, ""
+}
+
+// url is the search's address with one parameter changed ("" removes it)
+// and the page reset unless it is the one changed.
+func (p searchParams) url(key, value string) string {
+	v := url.Values{}
+	set := func(k, val string) {
+		if val != "" {
+			v.Set(k, val)
+		}
+	}
+	set("q", p.q.Text)
+	set("doc", p.q.Doc)
+	set("party", p.q.Party)
+	if p.q.Year != 0 {
+		set("year", itoa(p.q.Year))
+	}
+	set("kind", p.q.Kind)
+	set("sort", string(p.q.Sort))
+	v.Del(key)
+	set(key, value)
+	if key == "page" && value == "1" {
+		v.Del("page")
+	}
+	return "/search?" + v.Encode()
+}
+
+func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
+	p, problem := s.parseSearch(r)
+	if problem != "" {
+		s.errorPageFor(w, r, http.StatusBadRequest, "That search could not be run", problem, "")
+		return
+	}
+	page := SearchPage{
+		Head: Head{
+			Title:      s.title("Search"),
+			NoIndex:    true,
+			SearchText: p.q.Text,
+			Main:       "search",
+		},
+		Text: p.q.Text,
+	}
+	if p.q.Doc != "" {
+		page.Doc, _ = s.cfg.Archive.Document(p.q.Doc)
+	}
+	if strings.TrimSpace(p.q.Text) == "" && p.q.Doc == "" && p.q.Party == "" && p.q.Year == 0 && p.q.Kind == "" {
+		page.Empty = true
+		page.Description = "Search every clause of every document in " + SiteName + "."
+		w.Header().Set("Cache-Control", "public, max-age=300")
+		s.renderPage(w, r, http.StatusOK, "search", page)
+		return
+	}
+	res, err := s.cfg.Search.Search(r.Context(), p.q)
+	switch {
+	case errors.Is(err, search.ErrQueryTooLong):
+		s.errorPageFor(w, r, http.StatusBadRequest, "That search could not be run", "The search is too long: at most "+itoa(search.MaxQueryLen)+" characters, please.", "")
+		return
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		w.Header().Set("Retry-After", "1")
+		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search took too long", "The search took too long and was stopped. Try fewer or more precise words.", "")
+		return
+	case err != nil:
+		s.log.Error("search", "q", p.q.Text, "err", err, "path", r.URL.Path)
+		s.errorPageFor(w, r, http.StatusInternalServerError, "Search failed", "The search could not be run because of a fault on our side. It has been logged.", "")
+		return
+	}
+	s.fillSearchPage(&page, p, res)
+	if p.q.Page > 1 && page.Pager.Pages < p.q.Page {
+		s.errorPageFor(w, r, http.StatusNotFound, "No such page of results", "This search has "+plural(page.Pager.Pages, "page", "pages")+" of results.", "")
+		return
+	}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	s.renderPage(w, r, http.StatusOK, "search", page)
+}
+
+const searchPerPage = 10
+
+func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Results) {
+	page.Results = res
+	page.Title = s.title("“"+clip(p.q.Text)+"”", "Search")
+	if strings.TrimSpace(p.q.Text) == "" {
+		page.Title = s.title("Search")
+	}
+	page.Millis = strconv.FormatFloat(float64(res.Took.Microseconds())/1000, 'f', 1, 64) + " ms"
+	page.FirstHit = (res.Query.Page-1)*res.Query.PerPage + 1
+	for _, h := range res.Hits {
+		sh := SearchHit{Hit: h}
+		if h.Clause != nil {
+			sh.Label = "para. " + itoa(h.Clause.Number)
+			sh.URL = h.Clause.Path()
+			sh.Context = h.Clause.ContextPath()
+		} else {
+			sh.Label = "Preamble, paragraph " + itoa(h.Paragraph.Index)
+			sh.URL = h.Paragraph.ContextPath()
+			sh.Context = h.Paragraph.ContextPath()
+		}
+		page.Hits = append(page.Hits, sh)
+	}
+	if res.Suggest != "" {
+		q := p
+		q.q.Text = res.Suggest
+		page.Suggest = Link{Label: res.Suggest, URL: q.url("page", "")}
+	}
+	// Filters in force, each removable.
+	if p.q.Doc != "" && page.Doc != nil {
+		page.Active = append(page.Active, Link{Label: "Document: " + page.Doc.Title, URL: p.url("doc", "")})
+	}
+	if p.q.Party != "" {
+		party, _ := archive.LookupParty(p.q.Party)
+		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", "")})
+	}
+	if p.q.Year != 0 {
+		page.Active = append(page.Active, Link{Label: "Year: " + itoa(p.q.Year), URL: p.url("year", "")})
+	}
+	if p.q.Kind != "" {
+		page.Active = append(page.Active, Link{Label: "Kind: " + archive.Kind(p.q.Kind).Name(), URL: p.url("kind", "")})
+	}
+	for _, f := range res.Facets {
+		fv := FacetView{Name: facetNames[f.Field], Other: f.Other}
+		if fv.Name == "" {
+			continue
+		}
+		for _, t := range f.Terms {
+			l := Link{Value: t.Value, Label: t.Value, Count: t.Count}
+			var current string
+			switch f.Field {
+			case "doc":
+				current = p.q.Doc
+				if d, ok := s.cfg.Archive.Document(t.Value); ok {
+					l.Label = d.Title + " (" + longDate(d.Date) + ")"
+				}
+			case "party":
+				current = p.q.Party
+				if pp, err := archive.LookupParty(t.Value); err == nil {
+					l.Label = pp.Name
+				}
+			case "year":
+				if p.q.Year != 0 {
+					current = itoa(p.q.Year)
+				}
+			case "kind":
+				current = p.q.Kind
+				l.Label = archive.Kind(t.Value).Name()
+			}
+			l.Active = current == t.Value
+			if l.Active {
+				l.URL = p.url(f.Field, "")
+			} else {
+				l.URL = p.url(f.Field, t.Value)
+			}
+			fv.Terms = append(fv.Terms, l)
+		}
+		if len(fv.Terms) > 0 {
+			page.Facets = append(page.Facets, fv)
+		}
+	}
+	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {"newest", "Newest"}, {"oldest", "Oldest"}} {
+		page.Sorts = append(page.Sorts, Link{Label: o.label, URL: p.url("sort", o.value), Active: string(p.q.Sort) == o.value})
+	}
+	page.Pager = newPager(res.Query.Page, min(res.Total, maxSearchPage*searchPerPage), res.Query.PerPage, func(n int) string {
+		return p.url("page", itoa(n))
+	})
+	page.Description = plural(res.Total, "clause matches", "clauses match") + " “" + clip(p.q.Text) + "” in " + SiteName + "."
+}
+
+var facetNames = map[string]string{"doc": "Document", "party": "Party", "year": "Year", "kind": "Kind"}

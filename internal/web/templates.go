@@ -1,0 +1,141 @@
+package web
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/formats"
+)
+
+// pageNames are the templates that render a whole page. Each is parsed
+// with base.html, which lays out the head, header and footer, and with
+// partials.html, the pieces pages share.
+var pageNames = []string{"home", "documents", "document", "clause", "search", "error", "about"}
+
+type templates struct {
+	fsys  fs.FS
+	funcs template.FuncMap
+	pages map[string]*template.Template
+}
+
+func parseTemplates(fsys fs.FS, funcs template.FuncMap) (*templates, error) {
+	t := &templates{fsys: fsys, funcs: funcs, pages: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		tp, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "base.html", "partials.html", name+".html")
+		if err != nil {
+			return nil, fmt.Errorf("templates: %w", err)
+		}
+		t.pages[name] = tp
+	}
+	return t, nil
+}
+
+// render executes the page template name with data into a buffer, so that
+// a failure never leaves half a page on the wire.
+func (t *templates) render(name string, data any) ([]byte, error) {
+	tp, ok := t.pages[name]
+	if !ok {
+		return nil, fmt.Errorf("no template %q", name)
+	}
+	var buf bytes.Buffer
+	if err := tp.ExecuteTemplate(&buf, "base", data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// renderer returns the templates to render with: parsed once, or in dev
+// mode re-read from disk on every call so that edits show on reload.
+func (s *Server) renderer() *templates {
+	if !s.cfg.Dev {
+		return s.tmpl
+	}
+	t, err := parseTemplates(s.cfg.Templates, s.funcs())
+	if err != nil {
+		s.log.Error("dev: reparse templates", "err", err)
+		return s.tmpl
+	}
+	return t
+}
+
+func (s *Server) funcs() template.FuncMap {
+	return template.FuncMap{
+		"static": func(name string) (string, error) { return s.static.path(name) },
+		"abs":    s.site.URL,
+		"date":   longDate,
+		"isodate": func(t time.Time) string {
+			return t.Format(time.DateOnly)
+		},
+		"parties": partyNames,
+		"plural":  plural,
+		"number":  groupThousands,
+		"add":     func(a, b int) int { return a + b },
+		// trusted marks HTML that Accord made itself as safe: paragraph
+		// HTML from goldmark with raw HTML off, and search snippets, whose
+		// text is escaped and whose only tags are <mark>.
+		"trusted": func(s string) template.HTML { return template.HTML(s) },
+		"opening": formats.Opening,
+	}
+}
+
+// longDate writes a date as documents print it: 17 November 2025.
+func longDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// partyNames lists parties by name: "Kazakhstan and Estonia".
+func partyNames(ps []archive.Party) string {
+	names := make([]string, len(ps))
+	for i, p := range ps {
+		names[i] = p.Name
+	}
+	switch len(names) {
+	case 0:
+		return ""
+	case 1:
+		return names[0]
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return groupThousands(n) + " " + many
+}
+
+// groupThousands writes 12345 as 12,345.
+func groupThousands(n int) string {
+	s := strconv.Itoa(n)
+	if n < 0 {
+		return "-" + groupThousands(-n)
+	}
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// query builds "?k=v&…" from pairs, leaving out empty values.
+func query(pairs ...string) string {
+	v := url.Values{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			v.Add(pairs[i], pairs[i+1])
+		}
+	}
+	if len(v) == 0 {
+		return ""
+	}
+	return "?" + v.Encode()
+}
+
+func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
