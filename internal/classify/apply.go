@@ -1,0 +1,140 @@
+package classify
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/content"
+)
+
+// Apply classifies every clause and preamble paragraph of the archive,
+// replacing any earlier classification. An editor's override from the
+// front matter wins over the rules; an override naming an unknown type,
+// topic or entity is reported in a content.ErrorList (file:line: message),
+// and the rest of the archive is classified all the same.
+func (r *Rules) Apply(a *archive.Archive) error {
+	c := r.newClassifier()
+	var errs content.ErrorList
+	for _, d := range a.Documents() {
+		errs = append(errs, c.document(d)...)
+	}
+	if len(errs) > 0 {
+		sortErrors(errs)
+		return errs
+	}
+	return nil
+}
+
+// ApplyDocument classifies one document as Apply does.
+func (r *Rules) ApplyDocument(d *archive.Document) error {
+	if errs := r.newClassifier().document(d); len(errs) > 0 {
+		sortErrors(errs)
+		return errs
+	}
+	return nil
+}
+
+func (c *classifier) document(d *archive.Document) content.ErrorList {
+	var errs content.ErrorList
+	for _, p := range d.Preamble {
+		errs = append(errs, c.unit(&p.Classification, d, p)...)
+	}
+	for _, cl := range d.Clauses {
+		errs = append(errs, c.unit(&cl.Classification, d, cl.Paragraphs...)...)
+	}
+	return errs
+}
+
+// unit classifies the paragraphs of one unit together: a clause's
+// classification is the union of its paragraphs'.
+func (c *classifier) unit(cl *archive.Classification, d *archive.Document, ps ...*archive.Paragraph) content.ErrorList {
+	var (
+		commitments       []archive.Commitment
+		topics, entities []int32
+	)
+	for _, p := range ps {
+		ws := c.sc.scan(p.Text)
+		commitments = c.commitments(commitments, p, ws, d.Parties)
+		c.r.terms.each(ws, func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
+		c.r.names.each(ws, func(ph *phrase, _, _ int) { entities = append(entities, ph.target) })
+	}
+	cl.Commitments = commitments
+	cl.Topics = pick(c.r.topics, topics)
+	cl.Entities = pick(c.r.entities, entities)
+	if cl.Override == nil {
+		return nil
+	}
+	return c.r.override(cl, d)
+}
+
+// pick returns the listed items once each, in vocabulary order.
+func pick[T any](all []*T, idx []int32) []*T {
+	if len(idx) == 0 {
+		return nil
+	}
+	slices.Sort(idx)
+	idx = slices.Compact(idx)
+	out := make([]*T, len(idx))
+	for i, x := range idx {
+		out[i] = all[x]
+	}
+	return out
+}
+
+// override applies the editor's classification, checking its ids.
+func (r *Rules) override(cl *archive.Classification, d *archive.Document) content.ErrorList {
+	o := cl.Override
+	var errs content.ErrorList
+	fail := func(line int, format string, args ...any) {
+		errs = append(errs, content.Error{File: d.File, Line: line, Msg: fmt.Sprintf(format, args...)})
+	}
+	if o.SetCommitments {
+		cl.Commitments = nil
+		for _, oc := range o.Commitments {
+			t, ok := r.typeBy[oc.Type]
+			if !ok {
+				fail(oc.Line, "unknown commitment type %q: want one of %s", oc.Type, list(r.types, func(t *archive.CommitmentType) string { return t.Code }))
+				continue
+			}
+			cl.Commitments = append(cl.Commitments, archive.Commitment{
+				Type: t, Phrase: oc.Phrase, Actor: oc.Actor,
+				Paragraph: oc.Paragraph, Start: oc.Start, End: oc.End,
+			})
+		}
+	}
+	if o.SetTopics {
+		cl.Topics = nil
+		for _, ref := range o.Topics {
+			t, ok := r.Topic(ref.Slug)
+			if !ok {
+				fail(ref.Line, "unknown topic %q: want one of %s", ref.Slug, list(r.topics, func(t *archive.Topic) string { return t.Slug }))
+				continue
+			}
+			cl.Topics = append(cl.Topics, t)
+		}
+	}
+	if o.SetEntities {
+		cl.Entities = nil
+		for _, ref := range o.Entities {
+			e, ok := r.Entity(ref.Slug)
+			if !ok {
+				fail(ref.Line, "unknown entity %q: see the ids in %s/", ref.Slug, VocabularyDir)
+				continue
+			}
+			cl.Entities = append(cl.Entities, e)
+		}
+	}
+	return errs
+}
+
+func list[T any](all []T, id func(T) string) string {
+	s := ""
+	for i, x := range all {
+		if i > 0 {
+			s += ", "
+		}
+		s += id(x)
+	}
+	return s
+}

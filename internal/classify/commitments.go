@@ -1,0 +1,299 @@
+package classify
+
+import (
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// A commitment is a verb phrase from the vocabulary whose subject is the
+// parties, or one of them. Diplomatic drafting keeps to a few shapes, and
+// these are what the rules read:
+//
+//	The Presidents [also] welcomed …            subject, then the verb
+//	… welcomed X and agreed to consider Y       a verb joined by "and" shares the subject
+//	Estonia welcomed …; the Estonian side …     one named party
+//	Reaffirming …, both Presidents underscored  an opening participle: the subject that follows
+//	…, emphasising the importance of …          a participle after a comma: the subject before
+//
+// A verb with no party as subject commits no one ("This Summit will
+// serve", "as highlighted in the Declaration") and is not a commitment.
+
+// subject is who a verb's subject names: every party, or one.
+type subject struct {
+	all  bool
+	code string
+}
+
+// candidate is a vocabulary verb phrase found in a paragraph.
+type candidate struct {
+	typ        int32
+	start, end int // word indices
+	sentence   int // index of the sentence's first word
+	participle bool
+	opening    bool // a participle that opens its sentence
+	resolved   bool
+	rejected   bool
+	who        subject
+}
+
+// partySpan is a phrase naming a party: "Estonia", "Republic of Kazakhstan", "Estonian".
+type partySpan struct {
+	start, end int
+	ref        partyRef
+}
+
+// classifier holds the buffers of one run of the rules over many units.
+type classifier struct {
+	r      *Rules
+	sc     scanner
+	spans  []partySpan
+	endsAt []int32 // word index → index in spans of the party phrase ending there, or -1
+	cands  []candidate
+}
+
+func (r *Rules) newClassifier() *classifier {
+	return &classifier{r: r, sc: scanner{dict: r.dict}}
+}
+
+// commitments finds the commitments of one paragraph, appending them to out.
+func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph, ws []word, parties []archive.Party) []archive.Commitment {
+	r, g := c.r, &c.r.g
+	c.cands = c.cands[:0]
+	sentence := 0
+	r.verbs.each(ws, func(ph *phrase, start, end int) {
+		for k := start; k >= sentence; k-- {
+			if ws[k].flags&sentenceStart != 0 {
+				sentence = k
+				break
+			}
+		}
+		c.cands = append(c.cands, candidate{typ: ph.target, start: start, end: end, sentence: sentence, participle: ph.participle})
+	})
+	if len(c.cands) == 0 {
+		return out
+	}
+	c.findParties(ws)
+
+	for i := range c.cands {
+		k := &c.cands[i]
+		if k.participle {
+			c.participle(ws, k, i)
+		} else {
+			c.finite(ws, k, i)
+		}
+	}
+	// An opening participle shares the subject of the next verb of its sentence.
+	for i := range c.cands {
+		k := &c.cands[i]
+		if !k.opening {
+			continue
+		}
+		k.rejected = true
+		for j := i + 1; j < len(c.cands) && c.cands[j].sentence == k.sentence; j++ {
+			if n := c.cands[j]; n.resolved {
+				k.who, k.resolved, k.rejected = n.who, true, false
+				break
+			}
+		}
+	}
+
+	for _, k := range c.cands {
+		if !k.resolved || k.rejected {
+			continue
+		}
+		actor := k.who.code
+		if k.who.all {
+			actor = ""
+		} else if !hasParty(parties, actor) {
+			continue // a country that is not a party commits no one here
+		}
+		end := k.end
+		// "agreed to" reads better as printed with its verb: "agreed to expand".
+		if last := ws[end-1].id; last == r.g.to && end < len(ws) && ws[end].flags&sentenceStart == 0 &&
+			ws[end].id != g.and && !g.determiner[ws[end].id] {
+			end++
+		}
+		s, e := int(ws[k.start].start), int(ws[end-1].end)
+		out = append(out, archive.Commitment{
+			Type:      r.types[k.typ],
+			Phrase:    p.Text[s:e],
+			Actor:     actor,
+			Paragraph: p,
+			Start:     s,
+			End:       e,
+		})
+	}
+	return out
+}
+
+func hasParty(parties []archive.Party, code string) bool {
+	for _, p := range parties {
+		if p.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// findParties marks every phrase that names a party.
+func (c *classifier) findParties(ws []word) {
+	c.spans = c.spans[:0]
+	c.endsAt = c.endsAt[:0]
+	for range ws {
+		c.endsAt = append(c.endsAt, -1)
+	}
+	c.r.parties.each(ws, func(ph *phrase, start, end int) {
+		c.endsAt[end-1] = int32(len(c.spans))
+		c.spans = append(c.spans, partySpan{start: start, end: end, ref: c.r.partyOf[ph.target]})
+	})
+}
+
+// participle resolves an -ing form. One that opens a sentence waits for the
+// verb that follows; one after a comma continues the verb before it.
+func (c *classifier) participle(ws []word, k *candidate, i int) {
+	g := &c.r.g
+	switch {
+	case ws[k.start].flags&sentenceStart != 0:
+		k.opening = true
+		return
+	case ws[k.start].flags&afterComma == 0:
+		k.rejected = true // "the importance of supporting …": a noun, not a commitment
+		return
+	case k.end-k.start == 1 && (k.end >= len(ws) || !g.determiner[ws[k.end].id]):
+		// "…, supporting academic exchange" continues a list of aims;
+		// "…, emphasising the importance" is the parties speaking.
+		k.rejected = true
+		return
+	}
+	if prev := c.previous(i); prev != nil {
+		k.who, k.resolved = prev.who, true
+		return
+	}
+	k.who, k.resolved = c.search(ws, k.start-1, k.sentence)
+	k.rejected = !k.resolved
+}
+
+// previous is the last resolved commitment before cands[i] in its sentence.
+func (c *classifier) previous(i int) *candidate {
+	for j := i - 1; j >= 0 && c.cands[j].sentence == c.cands[i].sentence; j-- {
+		if c.cands[j].resolved && !c.cands[j].rejected {
+			return &c.cands[j]
+		}
+	}
+	return nil
+}
+
+// finite resolves a verb's subject.
+func (c *classifier) finite(ws []word, k *candidate, i int) {
+	g := &c.r.g
+	j := k.start - 1
+	for j >= k.sentence && c.endsAt[j] < 0 && !g.plural[ws[j].id] &&
+		(g.skip[ws[j].id] || ws[j].flags&adverb != 0) {
+		j--
+	}
+	if j >= k.sentence && g.passive[ws[j].id] {
+		if g.beForm[ws[j].id] && j-1 >= k.sentence && ws[j-1].id == g.it {
+			k.who, k.resolved = subject{all: true}, true // "it was agreed"
+			return
+		}
+		k.rejected = true
+		return
+	}
+	if j >= k.sentence && ws[j].id == g.and {
+		if prev := c.previous(i); prev != nil {
+			k.who, k.resolved = prev.who, true
+			return
+		}
+		j--
+	}
+	if g.modal[ws[k.start].id] {
+		// "will" commits only its subject right before it: not "the
+		// agreements reached … will give", nor "political will".
+		if j >= k.sentence {
+			k.who, k.resolved, _ = c.cue(ws, j, k.sentence)
+		}
+		k.rejected = !k.resolved
+		return
+	}
+	k.who, k.resolved = c.search(ws, j, k.sentence)
+	k.rejected = !k.resolved
+}
+
+// search looks back from word j to the start of the sentence for the
+// subject, stopping where a subordinate clause begins.
+func (c *classifier) search(ws []word, j, sentence int) (subject, bool) {
+	for j >= sentence {
+		if c.r.g.relative[ws[j].id] {
+			return subject{}, false
+		}
+		who, ok, next := c.cue(ws, j, sentence)
+		if ok {
+			return who, true
+		}
+		j = next
+	}
+	return subject{}, false
+}
+
+// cue reports whether a subject ends at word j, and otherwise where to
+// look next.
+func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
+	g := &c.r.g
+	id := ws[j].id
+	switch {
+	case g.plural[id]:
+		return subject{all: true}, true, j - 1
+	case g.collective[id] && j-1 >= sentence && (ws[j-1].id == g.both || ws[j-1].id == g.two):
+		return subject{all: true}, true, j - 1
+	case id == g.state && j-2 >= sentence && ws[j-1].id == g.of && ws[j-2].id == g.heads:
+		return subject{all: true}, true, j - 1
+	case g.sideNoun[id] && j-1 >= sentence && c.endsAt[j-1] >= 0 && c.spans[c.endsAt[j-1]].ref.adjective &&
+		ws[j].flags&possessive == 0:
+		return subject{code: c.spans[c.endsAt[j-1]].ref.code}, true, j - 1
+	case c.endsAt[j] >= 0 && !c.spans[c.endsAt[j]].ref.adjective:
+		s := c.spans[c.endsAt[j]]
+		who, ok := c.party(ws, s, sentence)
+		return who, ok, s.start - 1
+	}
+	return subject{}, false, j - 1
+}
+
+// party reports whether the party phrase s is a subject: "Estonia", "the
+// President of the Republic of Estonia", "Kazakhstan and Estonia"; not
+// "Kazakhstan’s initiative", "gratitude to Estonia", "between … and Estonia".
+func (c *classifier) party(ws []word, s partySpan, sentence int) (subject, bool) {
+	g := &c.r.g
+	if ws[s.end-1].flags&possessive != 0 {
+		return subject{}, false
+	}
+	k := s.start
+	if k-2 >= sentence && ws[k-1].id == g.of && ws[k-2].id == g.republic {
+		k -= 2
+	}
+	if k-1 >= sentence && ws[k-1].id == g.the {
+		k--
+	}
+	if k-2 >= sentence && ws[k-1].id == g.of && g.head[ws[k-2].id] {
+		k -= 2
+		if k-1 >= sentence && ws[k-1].id == g.the {
+			k--
+		}
+	}
+	if k-1 < sentence {
+		return subject{code: s.ref.code}, true
+	}
+	before := ws[k-1].id
+	switch {
+	case g.prep[before]:
+		return subject{}, false
+	case before == g.and && k-2 >= sentence && c.endsAt[k-2] >= 0:
+		other := c.spans[c.endsAt[k-2]]
+		o, ok := c.party(ws, other, sentence)
+		if !ok {
+			return subject{}, false
+		}
+		if o.all || o.code != s.ref.code {
+			return subject{all: true}, true
+		}
+	}
+	return subject{code: s.ref.code}, true
+}

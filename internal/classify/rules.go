@@ -1,0 +1,293 @@
+package classify
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/content"
+)
+
+// Rules classify units with the vocabularies of one content tree. They are
+// immutable once loaded and safe for concurrent use.
+type Rules struct {
+	types    []*archive.CommitmentType // strongest first
+	topics   []*archive.Topic
+	entities []*archive.Entity // the vocabulary's, then every country
+	typeBy   map[string]*archive.CommitmentType
+	topicBy  map[string]int
+	entityBy map[string]int
+
+	dict    dictionary
+	g       grammar
+	verbs   matcher // target: index in types
+	terms   matcher // target: index in topics
+	names   matcher // target: index in entities
+	parties matcher // target: index in partyRefs
+	partyOf []partyRef
+}
+
+// partyRef is what a party-naming phrase points to.
+type partyRef struct {
+	code      string
+	adjective bool // "Estonian", as in "the Estonian side"
+}
+
+// Load reads the vocabularies under vocabulary/ in fsys and builds the
+// rules. If any file has problems it returns a content.ErrorList holding
+// all of them, each as file:line: message.
+func Load(fsys fs.FS) (*Rules, error) {
+	v, errs := readVocabulary(fsys)
+	if v != nil {
+		var r *Rules
+		r, errs = build(v, errs)
+		if len(errs) == 0 {
+			return r, nil
+		}
+	}
+	sortErrors(errs)
+	return nil, errs
+}
+
+// build turns decoded vocabularies into rules, checking that no id, phrase,
+// term or alias is defined twice.
+func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
+	r := &Rules{
+		typeBy:   map[string]*archive.CommitmentType{},
+		topicBy:  map[string]int{},
+		entityBy: map[string]int{},
+		dict:     dictionary{},
+	}
+	r.g = newGrammar(r.dict)
+	fail := func(a at, format string, args ...any) {
+		errs = append(errs, content.Error{File: a.file, Line: a.line, Msg: fmt.Sprintf(format, args...)})
+	}
+	ids := map[string]at{} // every id, of any kind: one namespace keeps links unambiguous
+	claim := func(id string, a at) bool {
+		if prev, ok := ids[id]; ok {
+			fail(a, "duplicate id %q: already defined at %s", id, prev.where())
+			return false
+		}
+		ids[id] = a
+		return true
+	}
+
+	phraseOwner := map[string]at{}
+	addPhrases := func(m *matcher, list []at, target int, participle bool, what string) {
+		for _, p := range list {
+			words := fold(p.text)
+			key := strings.Join(words, " ")
+			if prev, ok := phraseOwner[key]; ok {
+				fail(p, "%s %q is already claimed at %s", what, p.text, prev.where())
+				continue
+			}
+			phraseOwner[key] = p
+			m.add(r.dict.ids(words), int32(target), participle)
+		}
+	}
+
+	if len(v.types) == 0 {
+		errs = append(errs, content.Error{File: VocabularyDir, Msg: "no commitment types: add a types: section"})
+	}
+	for _, t := range v.types {
+		if !claim(t.t.Code, t.id) {
+			continue
+		}
+		t.t.Strength = len(r.types) + 1
+		r.typeBy[t.t.Code] = t.t
+		addPhrases(&r.verbs, t.phrases, len(r.types), false, "phrase")
+		addPhrases(&r.verbs, t.participles, len(r.types), true, "phrase")
+		r.types = append(r.types, t.t)
+	}
+
+	phraseOwner = map[string]at{}
+	for _, t := range v.topics {
+		if !claim(t.t.Slug, t.id) {
+			continue
+		}
+		r.topicBy[t.t.Slug] = len(r.topics)
+		addPhrases(&r.terms, t.terms, len(r.topics), false, "term")
+		r.topics = append(r.topics, t.t)
+	}
+
+	phraseOwner = map[string]at{}
+	for _, e := range v.entities {
+		if !claim(e.e.Slug, e.id) {
+			continue
+		}
+		r.entityBy[e.e.Slug] = len(r.entities)
+		addPhrases(&r.names, e.aliases, len(r.entities), false, "alias")
+		r.entities = append(r.entities, e.e)
+	}
+	r.addCountries(v.countries, claim, phraseOwner, fail)
+	r.verbs.done(len(r.dict))
+	r.terms.done(len(r.dict))
+	r.names.done(len(r.dict))
+	r.parties.done(len(r.dict))
+	return r, errs
+}
+
+// addCountries makes every ISO country an entity named as ISO names it,
+// with the aliases and adjectives the vocabulary adds.
+func (r *Rules) addCountries(list []countryDef, claim func(string, at) bool, owner map[string]at, fail func(at, string, ...any)) {
+	extra := map[string]countryDef{}
+	for _, c := range list {
+		if prev, ok := extra[c.code]; ok {
+			fail(at{c.code, c.file, c.line}, "country %s is already listed at %s:%d", c.code, prev.file, prev.line)
+			continue
+		}
+		extra[c.code] = c
+	}
+	for _, p := range archive.Countries() {
+		c := extra[p.Code]
+		name := p.Name
+		if c.name != "" {
+			name = c.name
+		}
+		e := &archive.Entity{Slug: slug(name), Name: name, Kind: "country", Country: p.Code}
+		where := at{name, "", 0}
+		if c.file != "" {
+			where = at{name, c.file, c.line}
+		}
+		if !claim(e.Slug, where) {
+			continue
+		}
+		target := len(r.entities)
+		r.entityBy[e.Slug] = target
+		party := int32(len(r.partyOf))
+		r.partyOf = append(r.partyOf, partyRef{code: p.Code})
+		names := []at{where}
+		if c.name != "" {
+			names = append(names, at{p.Name, c.file, c.line})
+		}
+		for _, a := range append(names, c.aliases...) {
+			words := fold(a.text)
+			key := strings.Join(words, " ")
+			if prev, ok := owner[key]; ok {
+				if a.file != "" {
+					fail(a, "alias %q is already claimed at %s", a.text, prev.where())
+				}
+				continue
+			}
+			owner[key] = a
+			e.Aliases = append(e.Aliases, a.text)
+			ids := r.dict.ids(words)
+			r.names.add(ids, int32(target), false)
+			r.parties.add(ids, party, false)
+		}
+		if len(c.adjectives) > 0 {
+			adj := int32(len(r.partyOf))
+			r.partyOf = append(r.partyOf, partyRef{code: p.Code, adjective: true})
+			for _, a := range c.adjectives {
+				r.parties.add(r.dict.ids(fold(a.text)), adj, false)
+			}
+		}
+		r.entities = append(r.entities, e)
+	}
+}
+
+// ids numbers a folded phrase; "…" becomes a gap.
+func (d dictionary) ids(words []string) []int32 {
+	out := make([]int32, len(words))
+	for i, w := range words {
+		if w == "…" {
+			out[i] = gap
+			continue
+		}
+		out[i] = d.add(w)
+	}
+	return out
+}
+
+// slug is a display name as an address segment: "Côte d'Ivoire" → "cote-d-ivoire".
+func slug(name string) string {
+	var parts []string
+	var buf []byte
+	for i := 0; i <= len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		if i < len(name) && isWordRune(r) {
+			buf = foldRune(buf, r)
+		} else if len(buf) > 0 {
+			parts = append(parts, string(buf))
+			buf = buf[:0]
+		}
+		if i == len(name) {
+			break
+		}
+		i += size
+	}
+	return strings.Join(parts, "-")
+}
+
+// Types lists the commitment types, strongest first.
+func (r *Rules) Types() []*archive.CommitmentType { return r.types }
+
+// Topics lists the topics in vocabulary order.
+func (r *Rules) Topics() []*archive.Topic { return r.topics }
+
+// Entities lists the vocabulary's entities, then every country.
+func (r *Rules) Entities() []*archive.Entity { return r.entities }
+
+// Type returns the commitment type with the given code.
+func (r *Rules) Type(code string) (*archive.CommitmentType, bool) {
+	t, ok := r.typeBy[code]
+	return t, ok
+}
+
+// Topic returns the topic with the given slug.
+func (r *Rules) Topic(slug string) (*archive.Topic, bool) {
+	i, ok := r.topicBy[slug]
+	if !ok {
+		return nil, false
+	}
+	return r.topics[i], true
+}
+
+// Entity returns the entity with the given slug.
+func (r *Rules) Entity(slug string) (*archive.Entity, bool) {
+	i, ok := r.entityBy[slug]
+	if !ok {
+		return nil, false
+	}
+	return r.entities[i], true
+}
+
+// LoadArchive loads the documents and the vocabularies of fsys and
+// classifies every unit. It reports the problems of both, sorted, as one
+// content.ErrorList.
+func LoadArchive(fsys fs.FS) (*archive.Archive, *Rules, error) {
+	a, docErr := content.Load(fsys)
+	r, vocErr := Load(fsys)
+	var all content.ErrorList
+	for _, err := range []error{docErr, vocErr} {
+		var list content.ErrorList
+		switch {
+		case err == nil:
+		case errors.As(err, &list):
+			all = append(all, list...)
+		default:
+			return nil, nil, err
+		}
+	}
+	if len(all) == 0 {
+		if err := r.Apply(a); err != nil {
+			return nil, nil, err
+		}
+		return a, r, nil
+	}
+	sortErrors(all)
+	return nil, nil, all
+}
+
+func sortErrors(l content.ErrorList) {
+	sort.SliceStable(l, func(i, j int) bool {
+		if l[i].File != l[j].File {
+			return l[i].File < l[j].File
+		}
+		return l[i].Line < l[j].Line
+	})
+}

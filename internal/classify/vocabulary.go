@@ -1,0 +1,348 @@
+package classify
+
+import (
+	"fmt"
+	"io/fs"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/content"
+)
+
+// VocabularyDir is the folder of the content tree that holds the
+// vocabularies: YAML files with any of the sections types, topics,
+// entities and countries.
+const VocabularyDir = "vocabulary"
+
+// Entity kinds an editor may use; countries come from the countries section.
+var entityKinds = []string{"organisation", "initiative", "event", "place"}
+
+var (
+	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	yamlLine  = regexp.MustCompile(`line (\d+)`)
+)
+
+// at is a piece of vocabulary text and where it was written.
+type at struct {
+	text string
+	file string
+	line int
+}
+
+func (a at) where() string { return fmt.Sprintf("%s:%d", a.file, a.line) }
+
+type typeDef struct {
+	id          at
+	t           *archive.CommitmentType
+	phrases     []at
+	participles []at
+}
+
+type topicDef struct {
+	id    at
+	t     *archive.Topic
+	terms []at
+}
+
+type entityDef struct {
+	id      at
+	e       *archive.Entity
+	aliases []at // the name first
+}
+
+type countryDef struct {
+	code       string
+	name       string
+	aliases    []at
+	adjectives []at
+	line       int
+	file       string
+}
+
+// vocabulary is every vocabulary file decoded, in file-name order.
+type vocabulary struct {
+	types     []typeDef
+	topics    []topicDef
+	entities  []entityDef
+	countries []countryDef
+}
+
+// readVocabulary decodes every vocabulary/*.yaml file of fsys.
+func readVocabulary(fsys fs.FS) (*vocabulary, content.ErrorList) {
+	v := &vocabulary{}
+	var errs content.ErrorList
+	names, err := fs.Glob(fsys, VocabularyDir+"/*.yaml")
+	if err != nil {
+		return nil, content.ErrorList{{File: VocabularyDir, Msg: fmt.Sprintf("cannot list: %v", err)}}
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, content.ErrorList{{File: VocabularyDir, Msg: "no vocabulary: add vocabulary/commitments.yaml, topics.yaml and entities.yaml"}}
+	}
+	for _, name := range names {
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			errs = append(errs, content.Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err)})
+			continue
+		}
+		d := &decoder{file: name}
+		d.file1(src, v)
+		errs = append(errs, d.errs...)
+	}
+	return v, errs
+}
+
+// decoder decodes one vocabulary file strictly, collecting every problem.
+type decoder struct {
+	file string
+	errs content.ErrorList
+}
+
+func (d *decoder) add(line int, format string, args ...any) {
+	d.errs = append(d.errs, content.Error{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+func (d *decoder) file1(src []byte, v *vocabulary) {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		msg := strings.TrimPrefix(err.Error(), "yaml: ")
+		line := 1
+		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
+			line, _ = strconv.Atoi(sub[1])
+			msg = strings.TrimPrefix(strings.TrimSpace(yamlLine.ReplaceAllString(msg, "")), ": ")
+		}
+		d.add(line, "not valid YAML: %s", msg)
+		return
+	}
+	if len(root.Content) == 0 {
+		d.add(1, "empty vocabulary file: write types, topics, entities or countries")
+		return
+	}
+	doc := root.Content[0]
+	d.fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries"}, func(key string, val *yaml.Node) {
+		items := d.list(val, key)
+		for _, n := range items {
+			switch key {
+			case "types":
+				d.commitmentType(n, v)
+			case "topics":
+				d.topic(n, v)
+			case "entities":
+				d.entity(n, v)
+			case "countries":
+				d.country(n, v)
+			}
+		}
+	})
+}
+
+// fields walks a mapping node, reporting repeated and unknown keys.
+func (d *decoder) fields(n *yaml.Node, what string, known []string, f func(key string, val *yaml.Node)) {
+	if n.Kind != yaml.MappingNode {
+		d.add(n.Line, "%s must be a list of 'field: value' lines (%s)", what, strings.Join(known, ", "))
+		return
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		if prev, ok := seen[key.Value]; ok {
+			d.add(key.Line, "field %q repeats the one on line %d", key.Value, prev)
+			continue
+		}
+		seen[key.Value] = key.Line
+		ok := false
+		for _, k := range known {
+			ok = ok || k == key.Value
+		}
+		if !ok {
+			d.add(key.Line, "unknown field %q in %s: the fields are %s", key.Value, what, strings.Join(known, ", "))
+			continue
+		}
+		f(key.Value, val)
+	}
+}
+
+func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		d.add(n.Line, "%s must be a list", what)
+		return nil
+	}
+	return n.Content
+}
+
+func (d *decoder) scalar(n *yaml.Node, what string) string {
+	if n.Kind != yaml.ScalarNode {
+		d.add(n.Line, "%s must be a single value", what)
+		return ""
+	}
+	return strings.TrimSpace(n.Value)
+}
+
+// strings decodes a list of phrases; every phrase must hold a word.
+func (d *decoder) strings(n *yaml.Node, what string) []at {
+	var out []at
+	for _, item := range d.list(n, what) {
+		s := d.scalar(item, "each of "+what)
+		if item.Kind != yaml.ScalarNode {
+			continue
+		}
+		words := fold(s)
+		switch {
+		case len(words) == 0:
+			d.add(item.Line, "empty entry in %s: write a word or phrase", what)
+			continue
+		case words[0] == "…" || words[len(words)-1] == "…":
+			d.add(item.Line, "%q: a gap (…) must stand between two words", s)
+			continue
+		}
+		out = append(out, at{text: s, file: d.file, line: item.Line})
+	}
+	return out
+}
+
+// required reports missing fields of an item that starts at line.
+func (d *decoder) required(line int, what string, got map[string]bool, names ...string) bool {
+	ok := true
+	for _, n := range names {
+		if !got[n] {
+			d.add(line, "%s has no %s", what, n)
+			ok = false
+		}
+	}
+	return ok
+}
+
+func (d *decoder) id(n *yaml.Node) string {
+	s := d.scalar(n, "id")
+	if s != "" && !idPattern.MatchString(s) {
+		d.add(n.Line, "bad id %q: an id is lower-case letters, digits and single hyphens", s)
+	}
+	return s
+}
+
+func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
+	t := typeDef{t: &archive.CommitmentType{}}
+	got := map[string]bool{}
+	d.fields(n, "a commitment type", []string{"id", "name", "summary", "phrases", "participles"}, func(key string, val *yaml.Node) {
+		got[key] = true
+		switch key {
+		case "id":
+			t.t.Code = d.id(val)
+			t.id = at{t.t.Code, d.file, val.Line}
+		case "name":
+			t.t.Name = d.scalar(val, key)
+		case "summary":
+			t.t.Summary = d.scalar(val, key)
+		case "phrases":
+			t.phrases = d.strings(val, "phrases")
+			if len(t.phrases) == 0 {
+				d.add(val.Line, "empty phrase list: a commitment type needs at least one verb phrase")
+			}
+		case "participles":
+			t.participles = d.strings(val, "participles")
+		}
+	})
+	if n.Kind == yaml.MappingNode && d.required(n.Line, "commitment type", got, "id", "name", "phrases") {
+		v.types = append(v.types, t)
+		t.t.Strength = len(v.types)
+	}
+}
+
+func (d *decoder) topic(n *yaml.Node, v *vocabulary) {
+	t := topicDef{t: &archive.Topic{}}
+	got := map[string]bool{}
+	d.fields(n, "a topic", []string{"id", "name", "terms"}, func(key string, val *yaml.Node) {
+		got[key] = true
+		switch key {
+		case "id":
+			t.t.Slug = d.id(val)
+			t.id = at{t.t.Slug, d.file, val.Line}
+		case "name":
+			t.t.Name = d.scalar(val, key)
+		case "terms":
+			t.terms = d.strings(val, "terms")
+			if len(t.terms) == 0 {
+				d.add(val.Line, "empty term list: a topic needs at least one term")
+			}
+		}
+	})
+	if n.Kind == yaml.MappingNode && d.required(n.Line, "topic", got, "id", "name", "terms") {
+		v.topics = append(v.topics, t)
+	}
+}
+
+func (d *decoder) entity(n *yaml.Node, v *vocabulary) {
+	e := entityDef{e: &archive.Entity{}}
+	got := map[string]bool{}
+	var name at
+	d.fields(n, "an entity", []string{"id", "name", "kind", "aliases"}, func(key string, val *yaml.Node) {
+		got[key] = true
+		switch key {
+		case "id":
+			e.e.Slug = d.id(val)
+			e.id = at{e.e.Slug, d.file, val.Line}
+		case "name":
+			e.e.Name = d.scalar(val, key)
+			name = at{text: e.e.Name, file: d.file, line: val.Line}
+			if e.e.Name != "" && len(fold(e.e.Name)) == 0 {
+				d.add(val.Line, "name %q holds no word", e.e.Name)
+			}
+		case "kind":
+			e.e.Kind = d.scalar(val, key)
+			if e.e.Kind != "" && !contains(entityKinds, e.e.Kind) {
+				d.add(val.Line, "unknown kind %q: want one of %s (countries go under countries:)", e.e.Kind, strings.Join(entityKinds, ", "))
+			}
+		case "aliases":
+			e.aliases = d.strings(val, "aliases")
+		}
+	})
+	if n.Kind != yaml.MappingNode || !d.required(n.Line, "entity", got, "id", "name", "kind") {
+		return
+	}
+	if len(fold(name.text)) > 0 {
+		e.aliases = append([]at{name}, e.aliases...)
+	}
+	for _, a := range e.aliases {
+		e.e.Aliases = append(e.e.Aliases, a.text)
+	}
+	v.entities = append(v.entities, e)
+}
+
+func (d *decoder) country(n *yaml.Node, v *vocabulary) {
+	c := countryDef{line: n.Line, file: d.file}
+	got := map[string]bool{}
+	d.fields(n, "a country", []string{"code", "name", "aliases", "adjectives"}, func(key string, val *yaml.Node) {
+		got[key] = true
+		switch key {
+		case "code":
+			c.code = d.scalar(val, key)
+			if _, err := archive.LookupParty(c.code); c.code != "" && err != nil {
+				d.add(val.Line, "%v", err)
+				c.code = ""
+			}
+		case "name":
+			c.name = d.scalar(val, key)
+		case "aliases":
+			c.aliases = d.strings(val, "aliases")
+		case "adjectives":
+			c.adjectives = d.strings(val, "adjectives")
+		}
+	})
+	if n.Kind == yaml.MappingNode && d.required(n.Line, "country", got, "code") && c.code != "" {
+		v.countries = append(v.countries, c)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
