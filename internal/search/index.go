@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -18,6 +19,9 @@ type Index struct {
 	bleve    bleve.Index
 	archive  *archive.Archive
 	analyzer analysis.Analyzer
+
+	closeOnce sync.Once // Bleve panics when closed twice
+	closeErr  error
 }
 
 // batchSize is how many units go to the index at once while building.
@@ -40,12 +44,15 @@ func newIndex(b bleve.Index, a *archive.Archive) *Index {
 	return &Index{bleve: b, archive: a, analyzer: newAnalyzer()}
 }
 
-// Close releases the index. An on-disk index stays on disk.
+// Close releases the index. An on-disk index stays on disk. Closing it
+// again does nothing and returns the first Close's error.
 func (ix *Index) Close() error {
-	if err := ix.bleve.Close(); err != nil {
-		return fmt.Errorf("close index: %w", err)
-	}
-	return nil
+	ix.closeOnce.Do(func() {
+		if err := ix.bleve.Close(); err != nil {
+			ix.closeErr = fmt.Errorf("close index: %w", err)
+		}
+	})
+	return ix.closeErr
 }
 
 // fill adds one unit per clause and per preamble paragraph of a to b.
