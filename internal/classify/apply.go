@@ -50,7 +50,7 @@ func (c *classifier) document(d *archive.Document) content.ErrorList {
 // classification is the union of its paragraphs'.
 func (c *classifier) unit(cl *archive.Classification, d *archive.Document, ps ...*archive.Paragraph) content.ErrorList {
 	var (
-		commitments       []archive.Commitment
+		commitments      []archive.Commitment
 		topics, entities []int32
 	)
 	for _, p := range ps {

@@ -22,11 +22,13 @@ type meta struct {
 	Parties  []archive.Party
 	Language string
 	Source   string
+
+	Overrides []override // the editor's classification, by unit
 }
 
 // fields lists the front-matter fields an editor may write, in the order the
 // content format documents them.
-var fields = []string{"title", "kind", "date", "place", "parties", "language", "source"}
+var fields = []string{"title", "kind", "date", "place", "parties", "language", "source", "classification"}
 
 var (
 	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -139,6 +141,8 @@ func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
 			if u, err := url.Parse(m.Source); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				errs.add(at(val), "bad source %q: want an absolute http or https URL", m.Source)
 			}
+		case "classification":
+			m.Overrides = decodeOverrides(val, errs, at)
 		default:
 			errs.add(at(key), "unknown field %q: the fields are %s", name, strings.Join(fields, ", "))
 		}

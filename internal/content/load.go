@@ -121,6 +121,7 @@ func parse(name string, src []byte, md goldmark.Markdown) (*archive.Document, Er
 	}
 	b := &body{src: bodySrc, lineBase: bodyLine, md: md, errs: errs}
 	b.walk(d)
+	attachOverrides(d, m.Overrides, errs)
 	if len(errs.list) > 0 {
 		errs.list.sort()
 		return nil, errs.list

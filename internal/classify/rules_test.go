@@ -1,0 +1,206 @@
+package classify
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/synth"
+)
+
+func realRules(t testing.TB) *Rules {
+	t.Helper()
+	r, err := Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatalf("Load(content) = %v", err)
+	}
+	return r
+}
+
+// oneClause is a document of one clause holding text, between KZ and EE.
+func oneClause(t testing.TB, text string) *archive.Document {
+	t.Helper()
+	d := &archive.Document{Slug: "test", File: "documents/test.md"}
+	for _, code := range []string{"KZ", "EE"} {
+		p, err := archive.LookupParty(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.Parties = append(d.Parties, p)
+	}
+	cl := &archive.Clause{Doc: d, Number: 1}
+	cl.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: cl, Index: 1, EID: "para_1", Text: text}}
+	d.Clauses = []*archive.Clause{cl}
+	return d
+}
+
+func describe(cs []archive.Commitment) string {
+	var s []string
+	for _, m := range cs {
+		actor := m.Actor
+		if actor == "" {
+			actor = "all"
+		}
+		s = append(s, fmt.Sprintf("%s %q %s", m.Type.Code, m.Phrase, actor))
+	}
+	return strings.Join(s, "; ")
+}
+
+// TestCommitments covers the shapes of drafting the rules read.
+func TestCommitments(t *testing.T) {
+	tests := []struct {
+		name, text, want string
+	}{
+		{"American spelling", "The Presidents emphasized the importance of trade.", `reaffirmation "emphasized" all`},
+		{"opening participle", "Welcoming the progress made, the Parties agreed to meet annually.", `support "Welcoming" all; agreement "agreed to meet" all`},
+		{"opening participle takes a named subject", "Reaffirming its support, Estonia welcomed the initiative.", `reaffirmation "Reaffirming" EE; support "welcomed" EE`},
+		{"the side of one party", "The Estonian side expressed interest in the forum.", `expectation "expressed interest" EE`},
+		{"the President of one party", "The President of the Republic of Kazakhstan noted the progress.", `reaffirmation "noted" KZ`},
+		{"both Presidents by name", "The President of Kazakhstan and the President of Estonia decided to meet.", `agreement "decided to meet" all`},
+		{"two parties by name", "Kazakhstan and Estonia will hold consultations.", `agreement "will" all`},
+		{"a country that is no party", "Germany welcomed the forum.", ``},
+		{"an object is no subject", "The Parties expressed gratitude to Estonia.", `support "expressed gratitude" all`},
+		{"a possessive is no subject", "The Presidents welcomed Kazakhstan’s initiative.", `support "welcomed" all`},
+		{"a passive commits no one", "The forum, as highlighted in the Declaration, grows.", ``},
+		{"will of a thing", "This Summit will serve as a platform.", ``},
+		{"will in a that-clause", "The Presidents expressed hope that the talks will succeed.", `expectation "expressed hope" all`},
+		{"political will", "The Presidents noted the political will of the sides.", `reaffirmation "noted" all`},
+		{"impersonal", "It was agreed to hold the next meeting in Tallinn.", `agreement "agreed to hold" all`},
+		{"adverbs between", "The Parties also firmly reaffirmed their commitment.", `reaffirmation "reaffirmed" all`},
+		{"longest phrase", "The Parties agreed to explore new routes.", `consideration "agreed to explore" all`},
+		{"gap", "Both sides expressed their strong and sincere hope for peace.", ``},
+		{"gap of three words", "Both sides expressed their sincere hope for peace.", `expectation "expressed their sincere hope" all`},
+		{"list of aims", "They reaffirmed their commitment to strengthening ties, supporting exchanges, and noting results.", `reaffirmation "reaffirmed" all`},
+		{"gerund inside a sentence", "The importance of supporting the youth was clear.", ``},
+		{"no party commits", "Trade grew by ten per cent.", ``},
+		{"sentences are separate", "The Parties met. Estonia welcomed the result. It will grow.", `support "welcomed" EE`},
+	}
+	r := realRules(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := oneClause(t, tt.text)
+			if err := r.ApplyDocument(d); err != nil {
+				t.Fatal(err)
+			}
+			if got := describe(d.Clauses[0].Commitments); got != tt.want {
+				t.Errorf("commitments of %q = %s; want %s", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestMatching: whole words, any case, accents, apostrophes and dashes.
+func TestMatching(t *testing.T) {
+	tests := []struct {
+		name, text string
+		topics     []string
+		entities   []string
+	}{
+		{"accents", "They met in Belem and in Belém.", nil, []string{"belem"}},
+		{"case and dash", "the eu-central asia summit", []string{"regional-cooperation"}, []string{"eu-central-asia-summit"}},
+		{"whole words only", "Unsustainable transporters, eurozone, sun.", nil, nil},
+		{"apostrophes", "Kazakhstan's and Estonia’s roles", nil, []string{"estonia", "kazakhstan"}},
+		{"aliases", "the TITR, or Middle Corridor, and the UN", []string{"transport", "multilateralism"}, []string{"united-nations", "titr"}},
+		{"spelling", "international organizations", []string{"multilateralism"}, nil},
+		{"hyphens", "people-to people and people to people ties", []string{"culture"}, nil},
+	}
+	r := realRules(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := oneClause(t, tt.text)
+			if err := r.ApplyDocument(d); err != nil {
+				t.Fatal(err)
+			}
+			var topics, entities []string
+			for _, x := range d.Clauses[0].Topics {
+				topics = append(topics, x.Slug)
+			}
+			for _, x := range d.Clauses[0].Entities {
+				entities = append(entities, x.Slug)
+			}
+			if !slices.Equal(topics, tt.topics) || !slices.Equal(entities, tt.entities) {
+				t.Errorf("%q: topics %v, entities %v; want %v, %v", tt.text, topics, entities, tt.topics, tt.entities)
+			}
+		})
+	}
+}
+
+// TestVocabularyIDs: the ids the web and search use exist.
+func TestVocabularyIDs(t *testing.T) {
+	r := realRules(t)
+	var types []string
+	for _, x := range r.Types() {
+		types = append(types, x.Code)
+	}
+	if want := []string{"agreement", "consideration", "reaffirmation", "support", "expectation"}; !slices.Equal(types, want) {
+		t.Errorf("Types() = %v; want %v", types, want)
+	}
+	for _, slug := range []string{"trade", "transport", "education", "culture", "digital", "climate", "multilateralism", "peace-security", "regional-cooperation", "political-dialogue", "energy", "health"} {
+		if _, ok := r.Topic(slug); !ok {
+			t.Errorf("Topic(%q) not found", slug)
+		}
+	}
+	for _, slug := range []string{"united-nations", "european-union", "osce", "titr", "global-gateway", "sdgs", "cop30", "eu-central-asia-summit", "regional-ecological-summit", "astana", "almaty", "tallinn", "samarkand", "belem", "kazakhstan", "estonia", "cote-d-ivoire"} {
+		if _, ok := r.Entity(slug); !ok {
+			t.Errorf("Entity(%q) not found", slug)
+		}
+	}
+	if e, _ := r.Entity("estonia"); e == nil || e.Country != "EE" || e.Kind != "country" {
+		t.Errorf("Entity(estonia) = %+v; want the country EE", e)
+	}
+}
+
+// FuzzApply: any text classifies without panic, and every span is the
+// phrase, in range, on rune boundaries.
+func FuzzApply(f *testing.F) {
+	for _, s := range []string{
+		"The Presidents agreed to", "Reaffirming, ,", "expressed … … gratitude", "Estonia’", "’s will",
+		"The President of the Republic of", "and agreed to consider the", "Kazakh-Estonian side will",
+		"COP30 in Belém", "\xff\xfeagreed to \u0301", "Ⅻ İstanbul ǅ",
+	} {
+		f.Add(s)
+	}
+	r := realRules(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		d := oneClause(t, text)
+		if err := r.ApplyDocument(d); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range d.Clauses[0].Commitments {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Fatalf("span [%d:%d] out of range of %d bytes", m.Start, m.End, len(text))
+			}
+			if text[m.Start:m.End] != m.Phrase {
+				t.Fatalf("Text[%d:%d] = %q; want %q", m.Start, m.End, text[m.Start:m.End], m.Phrase)
+			}
+			if utf8.ValidString(text) && (!utf8.RuneStart(text[m.Start]) || m.End < len(text) && !utf8.RuneStart(text[m.End])) {
+				t.Fatalf("span [%d:%d] of %q is not on rune boundaries", m.Start, m.End, text)
+			}
+		}
+	})
+}
+
+// BenchmarkApply classifies a synthetic archive of 1,000 documents of 10
+// clauses (about 13,000 units).
+func BenchmarkApply(b *testing.B) {
+	r := realRules(b)
+	a, err := archive.New(synth.Generate(1, 1000, 10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	units := 0
+	for _, d := range a.Documents() {
+		units += len(d.Preamble) + len(d.Clauses)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		if err := r.Apply(a); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*units), "ns/unit")
+}
