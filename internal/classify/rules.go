@@ -17,7 +17,7 @@ import (
 type Rules struct {
 	types    []*archive.CommitmentType // strongest first
 	topics   []*archive.Topic
-	entities []*archive.Entity // the vocabulary's, then every country
+	entities []*archive.Entity // every country, then the vocabulary's
 	typeBy   map[string]*archive.CommitmentType
 	topicBy  map[string]int
 	entityBy map[string]int
@@ -114,7 +114,9 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		r.topics = append(r.topics, t.t)
 	}
 
+	// Countries first, so that an alias or id that takes a country's name is the error.
 	phraseOwner = map[string]at{}
+	r.addCountries(v.countries, claim, phraseOwner, fail)
 	for _, e := range v.entities {
 		if !claim(e.e.Slug, e.id) {
 			continue
@@ -123,7 +125,6 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		addPhrases(&r.names, e.aliases, len(r.entities), false, "alias")
 		r.entities = append(r.entities, e.e)
 	}
-	r.addCountries(v.countries, claim, phraseOwner, fail)
 	r.verbs.done(len(r.dict))
 	r.terms.done(len(r.dict))
 	r.names.done(len(r.dict))
@@ -149,7 +150,7 @@ func (r *Rules) addCountries(list []countryDef, claim func(string, at) bool, own
 			name = c.name
 		}
 		e := &archive.Entity{Slug: slug(name), Name: name, Kind: "country", Country: p.Code}
-		where := at{name, "", 0}
+		where := at{text: name} // from the ISO list
 		if c.file != "" {
 			where = at{name, c.file, c.line}
 		}
@@ -229,7 +230,7 @@ func (r *Rules) Types() []*archive.CommitmentType { return r.types }
 // Topics lists the topics in vocabulary order.
 func (r *Rules) Topics() []*archive.Topic { return r.topics }
 
-// Entities lists the vocabulary's entities, then every country.
+// Entities lists every country, then the vocabulary's entities.
 func (r *Rules) Entities() []*archive.Entity { return r.entities }
 
 // Type returns the commitment type with the given code.

@@ -34,7 +34,12 @@ type at struct {
 	line int
 }
 
-func (a at) where() string { return fmt.Sprintf("%s:%d", a.file, a.line) }
+func (a at) where() string {
+	if a.file == "" {
+		return "the ISO 3166-1 list of countries"
+	}
+	return fmt.Sprintf("%s:%d", a.file, a.line)
+}
 
 type typeDef struct {
 	id          at
