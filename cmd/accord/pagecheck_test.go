@@ -29,6 +29,8 @@ var checkedPages = []struct{ name, path string }{
 	{"search", "/search?q=transport"},
 	{"search, no results", "/search?q=zzyzx"},
 	{"404", "/documents/no-such-document"},
+	{"about", "/about"},
+	{"bad request", "/search?q=x&year=MMXXV"},
 }
 
 // axeViolation is the part of an axe-core result this test reports.

@@ -1,0 +1,90 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+const seedSlug = "2025-11-17-kazakhstan-estonia"
+
+// seedServer is one Server over the repository's content, templates and
+// static files with a real index, shared by read-only tests.
+var seedServer = sync.OnceValues(func() (*Server, error) {
+	a, err := content.Load(os.DirFS("../../content"))
+	if err != nil {
+		return nil, err
+	}
+	return newTestServer(a)
+})
+
+func newTestServer(a *archive.Archive) (*Server, error) {
+	idx, err := search.Build(context.Background(), a)
+	if err != nil {
+		return nil, err
+	}
+	return NewServer(Config{
+		Archive:   a,
+		Search:    idx,
+		Templates: os.DirFS("../../templates"),
+		Static:    os.DirFS("../../static"),
+		BaseURL:   "https://accord.example",
+	})
+}
+
+func seed(t testing.TB) *Server {
+	t.Helper()
+	s, err := seedServer()
+	if err != nil {
+		t.Fatalf("seed server: %v", err)
+	}
+	return s
+}
+
+func seedDoc(t testing.TB) *archive.Document {
+	t.Helper()
+	d, ok := seed(t).cfg.Archive.Document(seedSlug)
+	if !ok {
+		t.Fatalf("no seed document %s", seedSlug)
+	}
+	return d
+}
+
+// get requests target from h with optional header pairs.
+func get(t testing.TB, h http.Handler, method, target string, headers ...string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(method, target, nil)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func body(t testing.TB, r *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func contains(s string, subs ...string) (missing []string) {
+	for _, sub := range subs {
+		if !strings.Contains(s, sub) {
+			missing = append(missing, sub)
+		}
+	}
+	return missing
+}
