@@ -68,7 +68,7 @@ func TestLinkToClauseInContext(t *testing.T) {
 	shot(t, ctx, "fragment-para_3")
 	type box struct {
 		Top, Bottom, Height float64
-		Bg, OtherBg        string
+		Bg, OtherBg         string
 	}
 	b := eval[box](t, ctx, `(() => {
 		const r = document.getElementById("para_3").getBoundingClientRect();
