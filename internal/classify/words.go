@@ -17,10 +17,9 @@ const unknown int32 = -1
 
 // gap in a phrase matches zero to maxGap words: "expressed … gratitude"
 // finds "expressed its sincere gratitude".
-const (
-	gap    int32 = -2
-	maxGap       = 3
-)
+const gap int32 = -2
+
+const maxGap = 3
 
 // word flags
 const (
