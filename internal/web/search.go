@@ -49,10 +49,7 @@ type FacetView struct {
 
 // searchParams are /search's parameters. Unknown ones are ignored.
 type searchParams struct {
-	q     search.Query
-	year  string // as typed, for links
-	sort  string
-	words string
+	q search.Query
 }
 
 const maxSearchPage = 1000
