@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/content"
 )
 
@@ -25,7 +26,7 @@ func check(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	a, err := content.Load(fsys)
+	a, rules, err := classify.LoadArchive(fsys)
 	if err != nil {
 		var list content.ErrorList
 		if errors.As(err, &list) {
@@ -39,6 +40,17 @@ func check(args []string, stdout io.Writer) error {
 	s := a.Stats()
 	fmt.Fprintf(stdout, "%d document%s, %d clause%s, %d preamble paragraph%s\n",
 		s.Documents, plural(s.Documents), s.Clauses, plural(s.Clauses), s.PreambleParagraphs, plural(s.PreambleParagraphs))
+	var commitments, classified int
+	for _, d := range a.Documents() {
+		for _, c := range d.Clauses {
+			commitments += len(c.Commitments)
+			if len(c.Commitments) > 0 {
+				classified++
+			}
+		}
+	}
+	fmt.Fprintf(stdout, "%d commitment%s in %d clause%s; vocabulary: %d commitment types, %d topics, %d entities\n",
+		commitments, plural(commitments), classified, plural(classified), len(rules.Types()), len(rules.Topics()), len(rules.Entities()))
 	return nil
 }
 

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/content"
 	"github.com/accord-archive/accord/internal/middleware"
 	"github.com/accord-archive/accord/internal/search"
@@ -179,7 +180,7 @@ type siteOptions struct {
 // newSite reads the content, builds (or reopens) the search index and
 // makes the web server: what `serve` serves and `export` writes.
 func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions) (*site, error) {
-	a, idx, err := load(ctx, cfg)
+	a, rules, idx, err := load(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -190,6 +191,7 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 	}
 	srv, err := web.NewServer(web.Config{
 		Archive:        a,
+		Vocabulary:     rules,
 		Search:         idx,
 		Templates:      templates,
 		Static:         static,
@@ -206,22 +208,23 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 	return &site{archive: a, index: idx, server: srv, handler: srv.Handler()}, nil
 }
 
-// load reads the content and builds (or reopens) the search index.
-func load(ctx context.Context, cfg serveConfig) (*archive.Archive, *search.Index, error) {
+// load reads and classifies the content and builds (or reopens) the
+// search index.
+func load(ctx context.Context, cfg serveConfig) (*archive.Archive, *classify.Rules, *search.Index, error) {
 	fsys, err := contentFS(cfg.contentDir)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	a, err := content.Load(fsys)
+	a, rules, err := classify.LoadArchive(fsys)
 	if err != nil {
 		var list content.ErrorList
 		if errors.As(err, &list) {
 			for i := range list {
 				list[i].File = displayPath(cfg.contentDir, list[i].File)
 			}
-			return nil, nil, fmt.Errorf("the content has problems:\n%w", list)
+			return nil, nil, nil, fmt.Errorf("the content has problems:\n%w", list)
 		}
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var idx *search.Index
 	if cfg.indexDir != "" {
@@ -230,7 +233,7 @@ func load(ctx context.Context, cfg serveConfig) (*archive.Archive, *search.Index
 		idx, err = search.Build(ctx, a)
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("search index: %w", err)
+		return nil, nil, nil, fmt.Errorf("search index: %w", err)
 	}
-	return a, idx, nil
+	return a, rules, idx, nil
 }

@@ -16,6 +16,10 @@ var facetFields = []struct {
 	{"party", fieldParty, 20},
 	{"year", fieldYear, 20},
 	{"kind", fieldKind, 12},
+	{"commitment", fieldCommitment, 12},
+	{"actor", fieldActor, 20},
+	{"topic", fieldTopic, 30},
+	{"entity", fieldEntity, 20},
 }
 
 // facets converts Bleve's facet results, keeping those with terms. Values

@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,12 +80,12 @@ func fill(ctx context.Context, b bleve.Index, a *archive.Archive) error {
 	}
 	for _, d := range a.Documents() {
 		for i, p := range d.Preamble {
-			if err := add(unitID(d.Slug, p.EID), newUnit(d, p.EID, p.Text, i+1)); err != nil {
+			if err := add(unitID(d.Slug, p.EID), newUnit(d, p.EID, p.Text, i+1, &p.Classification)); err != nil {
 				return err
 			}
 		}
 		for _, c := range d.Clauses {
-			if err := add(unitID(d.Slug, c.EID()), newUnit(d, c.EID(), c.Text(), len(d.Preamble)+c.Number)); err != nil {
+			if err := add(unitID(d.Slug, c.EID()), newUnit(d, c.EID(), c.Text(), len(d.Preamble)+c.Number, &c.Classification)); err != nil {
 				return err
 			}
 		}
@@ -92,7 +93,7 @@ func fill(ctx context.Context, b bleve.Index, a *archive.Archive) error {
 	return flush()
 }
 
-func newUnit(d *archive.Document, eid, text string, order int) unit {
+func newUnit(d *archive.Document, eid, text string, order int, cl *archive.Classification) unit {
 	u := unit{
 		Text:  text,
 		Doc:   d.Slug,
@@ -105,6 +106,24 @@ func newUnit(d *archive.Document, eid, text string, order int) unit {
 	}
 	for _, p := range d.Parties {
 		u.Party = append(u.Party, p.Code)
+	}
+	for _, m := range cl.Commitments {
+		if m.Type != nil && !slices.Contains(u.Commitment, m.Type.Code) {
+			u.Commitment = append(u.Commitment, m.Type.Code)
+		}
+		actor := m.Actor
+		if actor == "" {
+			actor = JointActor
+		}
+		if !slices.Contains(u.Actor, actor) {
+			u.Actor = append(u.Actor, actor)
+		}
+	}
+	for _, t := range cl.Topics {
+		u.Topic = append(u.Topic, t.Slug)
+	}
+	for _, e := range cl.Entities {
+		u.Entity = append(u.Entity, e.Slug)
 	}
 	return u
 }

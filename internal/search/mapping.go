@@ -18,7 +18,16 @@ const (
 	fieldEID   = "eid"   // para_3, preamble__p_2
 	fieldDate  = "date"  // numeric: Unix seconds of the document's date
 	fieldOrder = "order" // numeric: the unit's place in its document
+
+	// The unit's classification (internal/classify), one value each.
+	fieldCommitment = "commitment" // commitment type codes: agreement, …
+	fieldActor      = "actor"      // who commits: a party's code, or "joint"
+	fieldTopic      = "topic"      // topic slugs
+	fieldEntity     = "entity"     // entity slugs
 )
+
+// JointActor is the actor value of a commitment that every party makes.
+const JointActor = "joint"
 
 // unitType is the one document type of the index.
 const unitType = "unit"
@@ -36,6 +45,11 @@ type unit struct {
 	EID   string   `json:"eid"`
 	Date  float64  `json:"date"`
 	Order float64  `json:"order"`
+
+	Commitment []string `json:"commitment"`
+	Actor      []string `json:"actor"`
+	Topic      []string `json:"topic"`
+	Entity     []string `json:"entity"`
 }
 
 // BleveType names the unit's mapping.
@@ -87,6 +101,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	um.AddFieldMappingsAt(fieldEID, keywordField(false))
 	um.AddFieldMappingsAt(fieldDate, numeric())
 	um.AddFieldMappingsAt(fieldOrder, numeric())
+	um.AddFieldMappingsAt(fieldCommitment, keywordField(true))
+	um.AddFieldMappingsAt(fieldActor, keywordField(true))
+	um.AddFieldMappingsAt(fieldTopic, keywordField(true))
+	um.AddFieldMappingsAt(fieldEntity, keywordField(true))
 	im.AddDocumentMapping(unitType, um)
 	return im
 }

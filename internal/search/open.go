@@ -22,7 +22,7 @@ import (
 // Change either, bump it, and every on-disk index is rebuilt on next Open.
 // The mapping's own JSON is hashed into the stored version as well, so a
 // mapping change that forgets the bump is caught too.
-const indexVersion = "accord-index-1"
+const indexVersion = "accord-index-2"
 
 // Keys of the index's internal store that say what it was built from.
 const (
@@ -130,7 +130,8 @@ func layoutVersion(version string) (string, error) {
 	return version + "+" + hex.EncodeToString(sum[:8]), nil
 }
 
-// fingerprint hashes every document's slug and content file.
+// fingerprint hashes every document's slug and content file, and the
+// classification of its units, which the vocabularies decide.
 func fingerprint(a *archive.Archive) string {
 	h := sha256.New()
 	var n [8]byte
@@ -141,6 +142,19 @@ func fingerprint(a *archive.Archive) string {
 		binary.BigEndian.PutUint64(n[:], uint64(len(d.Raw)))
 		h.Write(n[:])
 		h.Write(d.Raw)
+		for _, p := range d.Paragraphs() {
+			for _, m := range p.Commitments {
+				if m.Type != nil {
+					fmt.Fprintf(h, "c%s/%s/%d/%d;", m.Type.Code, m.Actor, m.Start, m.End)
+				}
+			}
+			for _, t := range p.Topics {
+				fmt.Fprintf(h, "t%s;", t.Slug)
+			}
+			for _, e := range p.Entities {
+				fmt.Fprintf(h, "e%s;", e.Slug)
+			}
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

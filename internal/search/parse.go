@@ -15,7 +15,8 @@ import (
 //	-word         excluded (also -"a phrase", -(…), NOT word)
 //	a OR b        either; binds tighter than the implicit AND
 //	( … )         grouping
-//	field:value   party:EE, year:2025, doc:slug, kind:joint-statement
+//	field:value   party:EE, year:2025, doc:slug, kind:joint-statement,
+//	              commitment:agreement, actor:EE, topic:transport, entity:titr
 //
 // Anything else that looks like syntax (* ? ~ / ^ \ :) is just text, which
 // the analyzer reduces to words or nothing. Input that does not parse
@@ -52,6 +53,7 @@ var errSyntax = errors.New("query syntax")
 // filterFields maps the field names of the query language to index fields.
 var filterFields = map[string]string{
 	"party": fieldParty, "year": fieldYear, "doc": fieldDoc, "kind": fieldKind,
+	"commitment": fieldCommitment, "actor": fieldActor, "topic": fieldTopic, "entity": fieldEntity,
 }
 
 // parse parses s. It returns errSyntax (wrapped) when s does not parse.
@@ -293,6 +295,12 @@ func word(w string) (*node, error) {
 func filterValue(field, v string) (string, bool) {
 	switch field {
 	case fieldParty:
+		v = strings.ToUpper(v)
+		return v, len(v) == 2 && isASCIILetters(v)
+	case fieldActor:
+		if strings.EqualFold(v, JointActor) {
+			return JointActor, true
+		}
 		v = strings.ToUpper(v)
 		return v, len(v) == 2 && isASCIILetters(v)
 	case fieldYear:

@@ -31,6 +31,14 @@ type Query struct {
 	Party   string // ISO 3166-1 alpha-2 code
 	Year    int
 	Kind    string
+
+	// Classification filters: a commitment type code, a party code or
+	// "joint" for who commits, a topic slug, an entity slug.
+	Commitment string
+	Actor      string
+	Topic      string
+	Entity     string
+
 	Sort    Sort
 	Page    int // 1-based; 0 means 1
 	PerPage int // 0 means the default (10)
@@ -42,7 +50,7 @@ type Results struct {
 	Total    int   // hits over all pages
 	Took     time.Duration
 	Hits     []Hit
-	Facets   []Facet // "doc", "party", "year", "kind" (those with terms)
+	Facets   []Facet // "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity" (those with terms)
 	Fallback bool    // the text could not be parsed and was searched as plain words
 	Suggest  string  // a corrected query drawn from the index's terms, when there were no hits
 }

@@ -102,6 +102,14 @@ func normalise(q Query) Query {
 	q.Doc = strings.ToLower(strings.TrimSpace(q.Doc))
 	q.Party = strings.ToUpper(strings.TrimSpace(q.Party))
 	q.Kind = strings.ToLower(strings.TrimSpace(q.Kind))
+	q.Commitment = strings.ToLower(strings.TrimSpace(q.Commitment))
+	q.Topic = strings.ToLower(strings.TrimSpace(q.Topic))
+	q.Entity = strings.ToLower(strings.TrimSpace(q.Entity))
+	if q.Actor = strings.TrimSpace(q.Actor); !strings.EqualFold(q.Actor, JointActor) {
+		q.Actor = strings.ToUpper(q.Actor)
+	} else {
+		q.Actor = JointActor
+	}
 	if q.Year < 0 {
 		q.Year = 0
 	}
@@ -137,6 +145,18 @@ func structFilters(q Query) []query.Query {
 	}
 	if q.Kind != "" {
 		add(fieldKind, q.Kind)
+	}
+	if q.Commitment != "" {
+		add(fieldCommitment, q.Commitment)
+	}
+	if q.Actor != "" {
+		add(fieldActor, q.Actor)
+	}
+	if q.Topic != "" {
+		add(fieldTopic, q.Topic)
+	}
+	if q.Entity != "" {
+		add(fieldEntity, q.Entity)
 	}
 	return fs
 }

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
-	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/search"
 )
 
@@ -20,24 +20,25 @@ const seedSlug = "2025-11-17-kazakhstan-estonia"
 // seedServer is one Server over the repository's content, templates and
 // static files with a real index, shared by read-only tests.
 var seedServer = sync.OnceValues(func() (*Server, error) {
-	a, err := content.Load(os.DirFS("../../content"))
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
 	if err != nil {
 		return nil, err
 	}
-	return newTestServer(a)
+	return newTestServer(a, rules)
 })
 
-func newTestServer(a *archive.Archive) (*Server, error) {
+func newTestServer(a *archive.Archive, v Vocabulary) (*Server, error) {
 	idx, err := search.Build(context.Background(), a)
 	if err != nil {
 		return nil, err
 	}
 	return NewServer(Config{
-		Archive:   a,
-		Search:    idx,
-		Templates: os.DirFS("../../templates"),
-		Static:    os.DirFS("../../static"),
-		BaseURL:   "https://accord.example",
+		Archive:    a,
+		Vocabulary: v,
+		Search:     idx,
+		Templates:  os.DirFS("../../templates"),
+		Static:     os.DirFS("../../static"),
+		BaseURL:    "https://accord.example",
 	})
 }
 

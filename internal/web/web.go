@@ -33,15 +33,27 @@ type Searcher interface {
 	Search(context.Context, search.Query) (*search.Results, error)
 }
 
+// Vocabulary names the commitment types, topics and entities that
+// classify the archive's clauses; *classify.Rules is one.
+type Vocabulary interface {
+	Types() []*archive.CommitmentType
+	Topics() []*archive.Topic
+	Entities() []*archive.Entity
+	Type(code string) (*archive.CommitmentType, bool)
+	Topic(slug string) (*archive.Topic, bool)
+	Entity(slug string) (*archive.Entity, bool)
+}
+
 // Config is what a Server serves and how.
 type Config struct {
-	Archive   *archive.Archive
-	Search    Searcher
-	Templates fs.FS  // the templates/ tree: *.html
-	Static    fs.FS  // the static/ tree
-	BaseURL   string // public scheme://host, for canonical and preview URLs
-	Logger    *slog.Logger
-	Dev       bool // re-read templates on every request
+	Archive    *archive.Archive
+	Vocabulary Vocabulary // commitment types, topics and entities
+	Search     Searcher
+	Templates  fs.FS  // the templates/ tree: *.html
+	Static     fs.FS  // the static/ tree
+	BaseURL    string // public scheme://host, for canonical and preview URLs
+	Logger     *slog.Logger
+	Dev        bool // re-read templates on every request
 
 	// Guards. The zero values mean the defaults.
 	TrustedProxies middleware.TrustedProxies
@@ -66,8 +78,8 @@ type Server struct {
 // them. A template that is missing or fails on the archive is an error
 // here, never at request time.
 func NewServer(cfg Config) (*Server, error) {
-	if cfg.Archive == nil || cfg.Search == nil || cfg.Templates == nil || cfg.Static == nil {
-		return nil, errors.New("web: Archive, Search, Templates and Static are required")
+	if cfg.Archive == nil || cfg.Vocabulary == nil || cfg.Search == nil || cfg.Templates == nil || cfg.Static == nil {
+		return nil, errors.New("web: Archive, Vocabulary, Search, Templates and Static are required")
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
