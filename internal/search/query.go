@@ -26,11 +26,11 @@ const (
 // Query is one search request: the words a person typed plus filters.
 // The zero value of each filter means "no filter".
 type Query struct {
-	Text    string // the query language of DESIGN.md: words, "phrases", -excluded, OR, field:value
-	Doc     string // document slug
-	Party   string // ISO 3166-1 alpha-2 code
-	Year    int
-	Kind    string
+	Text  string // the query language of DESIGN.md: words, "phrases", -excluded, OR, field:value
+	Doc   string // document slug
+	Party string // ISO 3166-1 alpha-2 code
+	Year  int
+	Kind  string
 
 	// Classification filters: a commitment type code, a party code or
 	// "joint" for who commits, a topic slug, an entity slug.
