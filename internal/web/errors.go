@@ -125,7 +125,10 @@ func canonicalPath(next http.Handler) http.Handler {
 			c = "/documents/" + strings.ToLower(rest)
 		}
 		if c != p {
-			u := url.URL{Path: c, RawQuery: r.URL.RawQuery}
+			// The query is encoded afresh: the raw one may hold bytes
+			// (quotes, angle brackets) that must not reach the Location.
+			// ReadOnly has already checked that it parses.
+			u := url.URL{Path: c, RawQuery: r.URL.Query().Encode()}
 			http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 			return
 		}

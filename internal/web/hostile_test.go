@@ -100,6 +100,7 @@ func hostileRequests() []hostileRequest {
 		{name: "script as a top-level path", target: "/" + url.PathEscape(script), want: 404},
 		{name: "script in an upper-case slug redirect", target: "/DOCUMENTS/" + url.PathEscape(`<SCRIPT>`), want: 301},
 		{name: "script in a trailing-slash redirect", target: "/documents/" + url.PathEscape(script) + "/?q=" + url.QueryEscape(script), want: 301},
+		{name: "raw markup in the query of a redirect", rawPath: "/Documents", rawQuery: `year="><script>alert(1)</script>`, want: 301},
 		{name: "script in headers", target: "/", header: []string{"User-Agent", script, "Referer", "javascript:alert(1)", "X-Forwarded-For", script, "Accept-Language", script}, want: 200},
 		{name: "script in the Host header", target: doc, header: []string{"Host", `"><script>x</script>`}, want: 200},
 
