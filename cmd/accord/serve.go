@@ -74,7 +74,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	live := &web.Live{}
 	hs := &http.Server{
-		Handler:           live,
+		// The site sets the security headers itself; this covers what Live
+		// answers on its own: /healthz, /readyz and "starting".
+		Handler:           middleware.SecurityHeaders(cfg.hsts)(live),
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      writeTimeout,
