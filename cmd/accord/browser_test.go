@@ -209,3 +209,40 @@ func TestWithoutJavaScript(t *testing.T) {
 	}
 	shot(t, ctx, "nojs-search-within")
 }
+
+// TestCommitmentsAndTopics: from a clause, its commitment tag leads to that
+// type on /commitments, and its topic to the topic's page, which lists it.
+func TestCommitmentsAndTopics(t *testing.T) {
+	base := startServe(t)
+	ctx := tab(t, browsertest.New(t), 30*time.Second)
+	clause := seedPath + "/clauses/3"
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+clause),
+		chromedp.Click(chromedp.CSS(`.commitment-list a.tag`)),
+		chromedp.WaitVisible(chromedp.CSS(".ctype")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	loc, _ := chromedp.Run(ctx, chromedp.Location())
+	u, _ := url.Parse(loc)
+	if u.Path != "/commitments" || u.Fragment == "" {
+		t.Fatalf("the commitment tag led to %s", loc)
+	}
+	top := eval[float64](t, ctx, `document.getElementById(`+jsonString(u.Fragment)+`).getBoundingClientRect().top`)
+	if top < -2 || top > 200 {
+		t.Errorf("the %s section is at %.0fpx; want it at the top of the viewport", u.Fragment, top)
+	}
+	shot(t, ctx, "commitments")
+	if err := chromedp.Do(ctx,
+		chromedp.Navigate(base+clause),
+		chromedp.Click(chromedp.CSS(`.classification a[href="/topics/transport"]`)),
+		chromedp.WaitVisible(chromedp.CSS(".units")),
+	); err != nil {
+		t.Fatal(err)
+	}
+	n := eval[int](t, ctx, `document.querySelectorAll('.units a[href="`+clause+`"]').length`)
+	if n == 0 {
+		t.Error("the transport topic page does not list clause 3")
+	}
+	shot(t, ctx, "topic-transport")
+}

@@ -30,6 +30,13 @@ var checkedPages = []struct{ name, path string }{
 	{"search, no results", "/search?q=zzyzx"},
 	{"404", "/documents/no-such-document"},
 	{"about", "/about"},
+	{"commitments", "/commitments"},
+	{"commitments filtered", "/commitments?party=EE"},
+	{"topics", "/topics"},
+	{"topic", "/topics/transport"},
+	{"entities", "/entities"},
+	{"entity", "/entities/united-nations"},
+	{"search by commitment", "/search?q=cooperation&commitment=support"},
 	{"bad request", "/search?q=x&year=MMXXV"},
 }
 

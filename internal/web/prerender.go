@@ -42,6 +42,33 @@ func (s *Server) prerender() error {
 	if err := html("/about", "about", s.aboutPage()); err != nil {
 		return err
 	}
+	if err := html("/commitments", "commitments", s.commitmentsPage(commitmentsFilter{})); err != nil {
+		return err
+	}
+	if err := html("/topics", "topics", s.topicsPage()); err != nil {
+		return err
+	}
+	if err := html("/entities", "topics", s.entitiesPage()); err != nil {
+		return err
+	}
+	for _, t := range s.cfg.Vocabulary.Topics() {
+		if err := html("/topics/"+t.Slug, "units", s.topicPage(t)); err != nil {
+			return err
+		}
+	}
+	named := map[string]bool{}
+	s.eachUnit(func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
+		for _, e := range cl.Entities {
+			named[e.Slug] = true
+		}
+	})
+	for _, e := range s.cfg.Vocabulary.Entities() {
+		if named[e.Slug] {
+			if err := html("/entities/"+e.Slug, "units", s.entityPage(e)); err != nil {
+				return err
+			}
+		}
+	}
 	for _, d := range docs {
 		if err := html(d.Path(), "document", s.documentPage(d)); err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -45,6 +46,7 @@ type FacetView struct {
 	Name  string
 	Terms []Link
 	Other int
+	field string
 }
 
 // searchParams are /search's parameters. Unknown ones are ignored.
@@ -90,6 +92,36 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 		}
 		p.q.Kind = string(kind)
 	}
+	if c := strings.TrimSpace(v.Get("commitment")); c != "" {
+		t, ok := s.cfg.Vocabulary.Type(strings.ToLower(c))
+		if !ok {
+			return p, "“" + clip(c) + "” is not a kind of commitment: use " + typeCodes(s.cfg.Vocabulary) + "."
+		}
+		p.q.Commitment = t.Code
+	}
+	if a := strings.TrimSpace(v.Get("actor")); a != "" {
+		if strings.EqualFold(a, search.JointActor) {
+			p.q.Actor = search.JointActor
+		} else if pp, err := archive.LookupParty(strings.ToUpper(a)); err == nil {
+			p.q.Actor = pp.Code
+		} else {
+			return p, "“" + clip(a) + "” is not an actor: use a party’s two-letter code, such as EE, or “joint”."
+		}
+	}
+	if tp := strings.TrimSpace(v.Get("topic")); tp != "" {
+		t, ok := s.cfg.Vocabulary.Topic(strings.ToLower(tp))
+		if !ok {
+			return p, "“" + clip(tp) + "” is not a topic: see the list of topics."
+		}
+		p.q.Topic = t.Slug
+	}
+	if en := strings.TrimSpace(v.Get("entity")); en != "" {
+		e, ok := s.cfg.Vocabulary.Entity(strings.ToLower(en))
+		if !ok {
+			return p, "“" + clip(en) + "” is not a name the archive knows: see the list of names."
+		}
+		p.q.Entity = e.Slug
+	}
 	switch srt := v.Get("sort"); srt {
 	case "", "relevance":
 	case "newest":
@@ -126,6 +158,10 @@ func (p searchParams) url(key, value string) string {
 		set("year", itoa(p.q.Year))
 	}
 	set("kind", p.q.Kind)
+	set("commitment", p.q.Commitment)
+	set("actor", p.q.Actor)
+	set("topic", p.q.Topic)
+	set("entity", p.q.Entity)
 	set("sort", string(p.q.Sort))
 	v.Del(key)
 	set(key, value)
@@ -153,7 +189,8 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	if p.q.Doc != "" {
 		page.Doc, _ = s.cfg.Archive.Document(p.q.Doc)
 	}
-	if strings.TrimSpace(p.q.Text) == "" && p.q.Doc == "" && p.q.Party == "" && p.q.Year == 0 && p.q.Kind == "" {
+	if strings.TrimSpace(p.q.Text) == "" && p.q.Doc == "" && p.q.Party == "" && p.q.Year == 0 && p.q.Kind == "" &&
+		p.q.Commitment == "" && p.q.Actor == "" && p.q.Topic == "" && p.q.Entity == "" {
 		page.Empty = true
 		page.Description = "Search every clause of every document in " + SiteName + "."
 		w.Header().Set("Cache-Control", "public, max-age=300")
@@ -225,8 +262,16 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 	if p.q.Kind != "" {
 		page.Active = append(page.Active, Link{Label: "Kind: " + archive.Kind(p.q.Kind).Name(), URL: p.url("kind", "")})
 	}
+	for _, c := range []struct{ field, value, name string }{
+		{"commitment", p.q.Commitment, "Commitment"}, {"actor", p.q.Actor, "Who"},
+		{"topic", p.q.Topic, "Topic"}, {"entity", p.q.Entity, "Names"},
+	} {
+		if c.value != "" {
+			page.Active = append(page.Active, Link{Label: c.name + ": " + s.classLabel(c.field, c.value), URL: p.url(c.field, "")})
+		}
+	}
 	for _, f := range res.Facets {
-		fv := FacetView{Name: facetNames[f.Field], Other: f.Other}
+		fv := FacetView{Name: facetNames[f.Field], Other: f.Other, field: f.Field}
 		if fv.Name == "" {
 			continue
 		}
@@ -251,6 +296,14 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 			case "kind":
 				current = p.q.Kind
 				l.Label = archive.Kind(t.Value).Name()
+			case "commitment":
+				current, l.Label = p.q.Commitment, s.classLabel(f.Field, t.Value)
+			case "actor":
+				current, l.Label = p.q.Actor, s.classLabel(f.Field, t.Value)
+			case "topic":
+				current, l.Label = p.q.Topic, s.classLabel(f.Field, t.Value)
+			case "entity":
+				current, l.Label = p.q.Entity, s.classLabel(f.Field, t.Value)
 			}
 			l.Active = current == t.Value
 			if l.Active {
@@ -264,6 +317,9 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 			page.Facets = append(page.Facets, fv)
 		}
 	}
+	slices.SortStableFunc(page.Facets, func(a, b FacetView) int {
+		return slices.Index(facetOrder, a.field) - slices.Index(facetOrder, b.field)
+	})
 	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {"newest", "Newest"}, {"oldest", "Oldest"}} {
 		page.Sorts = append(page.Sorts, Link{Label: o.label, URL: p.url("sort", o.value), Active: string(p.q.Sort) == o.value})
 	}
@@ -273,4 +329,19 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 	page.Description = plural(res.Total, "clause matches", "clauses match") + " “" + clip(p.q.Text) + "” in " + SiteName + "."
 }
 
-var facetNames = map[string]string{"doc": "Document", "party": "Party", "year": "Year", "kind": "Kind"}
+var facetNames = map[string]string{
+	"doc": "Document", "party": "Party", "year": "Year", "kind": "Kind",
+	"commitment": "Commitment", "actor": "Who commits", "topic": "Topic", "entity": "Names",
+}
+
+// facetOrder is the order of the facets in the sidebar: what people narrow
+// by most first.
+var facetOrder = []string{"commitment", "topic", "actor", "party", "year", "doc", "entity", "kind"}
+
+func typeCodes(v Vocabulary) string {
+	var codes []string
+	for _, t := range v.Types() {
+		codes = append(codes, t.Code)
+	}
+	return strings.Join(codes, ", ")
+}

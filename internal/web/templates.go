@@ -17,7 +17,7 @@ import (
 // pageNames are the templates that render a whole page. Each is parsed
 // with base.html, which lays out the head, header and footer, and with
 // partials.html, the pieces pages share.
-var pageNames = []string{"home", "documents", "document", "clause", "search", "error", "about"}
+var pageNames = []string{"home", "documents", "document", "clause", "search", "error", "about", "commitments", "topics", "units"}
 
 type templates struct {
 	fsys  fs.FS
@@ -82,6 +82,8 @@ func (s *Server) funcs() template.FuncMap {
 		// text is escaped and whose only tags are <mark>.
 		"trusted": func(s string) template.HTML { return template.HTML(s) },
 		"opening": formats.Opening,
+		"marked":  markedHTML,
+		"labels":  func(cl *archive.Classification) Labels { return s.labels(cl) },
 	}
 }
 

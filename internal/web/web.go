@@ -147,6 +147,11 @@ func (s *Server) routes() http.Handler {
 	get("/feed.atom", s.servePage)
 	get("/opensearch.xml", s.servePage)
 	get("/about", s.servePage)
+	get("/commitments", s.serveCommitments)
+	get("/topics", s.servePage)
+	get("/topics/{slug}", s.serveClassified)
+	get("/entities", s.servePage)
+	get("/entities/{slug}", s.serveClassified)
 	get("/static/*", s.serveStatic)
 	get("/healthz", func(w http.ResponseWriter, r *http.Request) { plain(w, http.StatusOK, "ok") })
 	// One limit for every search, the pages' and the API's.

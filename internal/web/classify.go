@@ -1,0 +1,521 @@
+package web
+
+import (
+	"cmp"
+	"html/template"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+// unitOf is the classification that covers p: its clause's, or its own
+// for a preamble paragraph.
+func unitOf(p *archive.Paragraph) *archive.Classification {
+	if p.Clause != nil {
+		return &p.Clause.Classification
+	}
+	return &p.Classification
+}
+
+// commitmentSpans are the verb phrases of cl's commitments that are in p.
+func commitmentSpans(p *archive.Paragraph, cl *archive.Classification) []span {
+	var out []span
+	for _, m := range cl.Commitments {
+		if m.Paragraph == p && m.Type != nil && m.End > m.Start && m.End <= len(p.Text) {
+			out = append(out, span{m.Start, m.End, "verb verb-" + m.Type.Code, m.Type.Name})
+		}
+	}
+	return out
+}
+
+// markedHTML is p's HTML with its commitments' verb phrases marked.
+func markedHTML(p *archive.Paragraph) template.HTML {
+	return template.HTML(markSpans(p.HTML, p.Text, commitmentSpans(p, unitOf(p))))
+}
+
+// Labels are a unit's classification, ready to show and to follow.
+type Labels struct {
+	Commitments []CommitmentLabel // one per type and actor
+	Phrases     []CommitmentLabel // every commitment, in reading order
+	Topics      []Link
+	Entities    []Link
+}
+
+// CommitmentLabel is one commitment: its type, the phrase as printed and
+// who commits.
+type CommitmentLabel struct {
+	Type   *archive.CommitmentType
+	Phrase string
+	Actor  string // a party's name, or "" when every party commits
+	URL    string // every commitment of this type
+}
+
+func (l Labels) Empty() bool {
+	return len(l.Commitments) == 0 && len(l.Topics) == 0 && len(l.Entities) == 0
+}
+
+func (s *Server) labels(cl *archive.Classification) Labels {
+	var l Labels
+	for _, m := range cl.Commitments {
+		if m.Type == nil {
+			continue
+		}
+		cm := CommitmentLabel{Type: m.Type, Phrase: m.Phrase, URL: "/commitments#" + m.Type.Code}
+		if m.Actor != "" {
+			if p, err := archive.LookupParty(m.Actor); err == nil {
+				cm.Actor = p.Name
+			}
+		}
+		l.Phrases = append(l.Phrases, cm)
+		if !slices.ContainsFunc(l.Commitments, func(o CommitmentLabel) bool { return o.Type == cm.Type && o.Actor == cm.Actor }) {
+			l.Commitments = append(l.Commitments, cm)
+		}
+	}
+	for _, t := range cl.Topics {
+		l.Topics = append(l.Topics, Link{Label: t.Name, Value: t.Slug, URL: "/topics/" + t.Slug})
+	}
+	for _, e := range cl.Entities {
+		l.Entities = append(l.Entities, Link{Label: e.Name, Value: e.Slug, URL: "/entities/" + e.Slug})
+	}
+	return l
+}
+
+// Unit is a clause or preamble paragraph listed on a page of its own
+// kind: a topic's, an entity's, the commitments'.
+type Unit struct {
+	Doc     *archive.Document
+	Clause  *archive.Clause // nil for a preamble paragraph
+	Para    *archive.Paragraph
+	Label   string // "para. 3", "preamble, paragraph 2"
+	URL     string
+	Context string
+	Text    string
+	Labels  Labels
+}
+
+func (s *Server) unit(d *archive.Document, c *archive.Clause, p *archive.Paragraph) Unit {
+	u := Unit{Doc: d, Clause: c, Para: p}
+	if c != nil {
+		u.Label, u.URL, u.Context, u.Text = "para. "+itoa(c.Number), c.Path(), c.ContextPath(), c.Text()
+		u.Labels = s.labels(&c.Classification)
+	} else {
+		u.Label, u.URL, u.Context, u.Text = "preamble, paragraph "+itoa(p.Index), p.ContextPath(), p.ContextPath(), p.Text
+		u.Labels = s.labels(&p.Classification)
+	}
+	return u
+}
+
+// eachUnit calls f for every clause and preamble paragraph, newest
+// document first, in reading order within it.
+func (s *Server) eachUnit(f func(d *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification)) {
+	for _, d := range s.cfg.Archive.Documents() {
+		for _, p := range d.Preamble {
+			f(d, nil, p, &p.Classification)
+		}
+		for _, c := range d.Clauses {
+			f(d, c, c.Paragraphs[0], &c.Classification)
+		}
+	}
+}
+
+// TopicsPage lists the topics, or the entities, with how many clauses
+// touch each.
+type TopicsPage struct {
+	Head
+	Heading string
+	Intro   string
+	Groups  []TopicGroup
+}
+
+// TopicGroup is a list of topics or entities under one heading.
+type TopicGroup struct {
+	Name  string
+	Links []Link
+}
+
+func (s *Server) topicsPage() TopicsPage {
+	counts := map[string]int{}
+	s.eachUnit(func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
+		for _, t := range cl.Topics {
+			counts[t.Slug]++
+		}
+	})
+	g := TopicGroup{Name: "Topics"}
+	for _, t := range s.cfg.Vocabulary.Topics() {
+		g.Links = append(g.Links, Link{Label: t.Name, Value: t.Slug, URL: "/topics/" + t.Slug, Count: counts[t.Slug]})
+	}
+	return TopicsPage{
+		Head: Head{
+			Title:       s.title("Topics"),
+			Description: "The subjects the clauses of " + SiteName + "’s documents touch, from trade to climate, each with its clauses across documents.",
+			Canonical:   s.site.URL("/topics"),
+			OGType:      "website",
+			Main:        "topics",
+		},
+		Heading: "Topics",
+		Intro:   "Each clause is filed under the subjects it touches. Choose a topic to read its clauses across every document, newest first.",
+		Groups:  []TopicGroup{g},
+	}
+}
+
+var entityKinds = []struct{ kind, name string }{
+	{"organisation", "Organisations"}, {"initiative", "Initiatives and routes"}, {"event", "Events"},
+	{"place", "Places"}, {"country", "Countries"},
+}
+
+func (s *Server) entitiesPage() TopicsPage {
+	counts := map[string]int{}
+	s.eachUnit(func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
+		for _, e := range cl.Entities {
+			counts[e.Slug]++
+		}
+	})
+	p := TopicsPage{
+		Head: Head{
+			Title:       s.title("Names"),
+			Description: "The organisations, initiatives, events, places and countries that " + SiteName + "’s documents name, each with the clauses that name it.",
+			Canonical:   s.site.URL("/entities"),
+			OGType:      "website",
+			Main:        "topics",
+		},
+		Heading: "Names",
+		Intro:   "Organisations, initiatives, events, places and countries named in the documents, with how many clauses name each. Names that no clause mentions yet are left out.",
+	}
+	for _, k := range entityKinds {
+		g := TopicGroup{Name: k.name}
+		for _, e := range s.cfg.Vocabulary.Entities() {
+			if e.Kind == k.kind && counts[e.Slug] > 0 {
+				g.Links = append(g.Links, Link{Label: e.Name, Value: e.Slug, URL: "/entities/" + e.Slug, Count: counts[e.Slug]})
+			}
+		}
+		slices.SortStableFunc(g.Links, func(a, b Link) int { return cmp.Compare(b.Count, a.Count) })
+		if len(g.Links) > 0 {
+			p.Groups = append(p.Groups, g)
+		}
+	}
+	return p
+}
+
+// UnitsPage lists the clauses that touch one topic or name one entity.
+type UnitsPage struct {
+	Head
+	Heading string
+	Kind    string // "Topic", "Organisation", …
+	Units   []Unit
+	Search  string // the same clauses in search, to narrow further
+	Back    Link
+}
+
+func (s *Server) topicPage(t *archive.Topic) UnitsPage {
+	p := UnitsPage{Heading: t.Name, Kind: "Topic", Search: "/search?topic=" + t.Slug, Back: Link{Label: "All topics", URL: "/topics"}}
+	s.eachUnit(func(d *archive.Document, c *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
+		if cl.HasTopic(t.Slug) {
+			p.Units = append(p.Units, s.unit(d, c, para))
+		}
+	})
+	p.Head = Head{
+		Title:       s.title(t.Name, "Topics"),
+		Description: plural(len(p.Units), "clause", "clauses") + " on " + strings.ToLower(t.Name) + " in " + SiteName + ", newest first.",
+		Canonical:   s.site.URL("/topics/" + t.Slug),
+		OGType:      "website",
+		Main:        "units",
+	}
+	return p
+}
+
+func (s *Server) entityPage(e *archive.Entity) UnitsPage {
+	kind := e.Kind
+	for _, k := range entityKinds {
+		if k.kind == e.Kind {
+			kind = strings.TrimSuffix(strings.Split(k.name, " ")[0], "s")
+		}
+	}
+	if e.Kind == "country" {
+		kind = "Country"
+	}
+	p := UnitsPage{Heading: e.Name, Kind: kind, Search: "/search?entity=" + e.Slug, Back: Link{Label: "All names", URL: "/entities"}}
+	s.eachUnit(func(d *archive.Document, c *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
+		if cl.HasEntity(e.Slug) {
+			p.Units = append(p.Units, s.unit(d, c, para))
+		}
+	})
+	p.Head = Head{
+		Title:       s.title(e.Name, "Names"),
+		Description: plural(len(p.Units), "clause names", "clauses name") + " " + e.Name + " in " + SiteName + ", newest first.",
+		Canonical:   s.site.URL("/entities/" + e.Slug),
+		OGType:      "website",
+		Main:        "units",
+	}
+	return p
+}
+
+// CommitmentsPage is every commitment, grouped by type, strongest first.
+type CommitmentsPage struct {
+	Head
+	Groups   []CommitmentGroup
+	Total    int
+	Filtered bool
+	Active   []Link
+	Parties  []Link
+	Topics   []Link
+	Years    []Link
+}
+
+// CommitmentGroup is the commitments of one type.
+type CommitmentGroup struct {
+	Type    *archive.CommitmentType
+	Entries []CommitmentEntry
+}
+
+// CommitmentEntry is one commitment with where it is and the words around it.
+type CommitmentEntry struct {
+	Unit
+	Phrase        string
+	Actor         string // a party's name, or "" for all parties
+	Before, After string // the text around the phrase, cut at words
+}
+
+// commitmentsFilter narrows the commitments: a party (what it committed to
+// alone or with the others), a topic, a year.
+type commitmentsFilter struct {
+	Party, Topic string
+	Year         int
+}
+
+func (f commitmentsFilter) url() string {
+	y := ""
+	if f.Year != 0 {
+		y = itoa(f.Year)
+	}
+	return "/commitments" + query("party", f.Party, "topic", f.Topic, "year", y)
+}
+
+func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
+	p := CommitmentsPage{Filtered: f != commitmentsFilter{}}
+	groups := map[string]*CommitmentGroup{}
+	partyCounts, topicCounts, yearCounts := map[string]int{}, map[string]int{}, map[string]int{}
+	s.eachUnit(func(d *archive.Document, c *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
+		if f.Year != 0 && d.Year() != f.Year || f.Topic != "" && !cl.HasTopic(f.Topic) {
+			return
+		}
+		var u *Unit
+		for _, m := range cl.Commitments {
+			if m.Type == nil || f.Party != "" && m.Actor != f.Party && !(m.Actor == "" && d.HasParty(f.Party)) {
+				continue
+			}
+			if u == nil {
+				v := s.unit(d, c, para)
+				u = &v
+				yearCounts[itoa(d.Year())]++
+				for _, t := range cl.Topics {
+					topicCounts[t.Slug]++
+				}
+			}
+			if m.Actor != "" {
+				partyCounts[m.Actor]++
+			} else {
+				for _, pt := range d.Parties {
+					partyCounts[pt.Code]++
+				}
+			}
+			e := CommitmentEntry{Unit: *u, Phrase: m.Phrase}
+			if m.Actor != "" {
+				if pt, err := archive.LookupParty(m.Actor); err == nil {
+					e.Actor = pt.Name
+				}
+			}
+			if m.Paragraph != nil && m.End <= len(m.Paragraph.Text) {
+				e.Before = tail(m.Paragraph.Text[:m.Start], 90)
+				e.After = formats.Opening(m.Paragraph.Text[m.End:], 160)
+			}
+			g := groups[m.Type.Code]
+			if g == nil {
+				g = &CommitmentGroup{Type: m.Type}
+				groups[m.Type.Code] = g
+			}
+			g.Entries = append(g.Entries, e)
+			p.Total++
+		}
+	})
+	for _, t := range s.cfg.Vocabulary.Types() {
+		if g := groups[t.Code]; g != nil {
+			p.Groups = append(p.Groups, *g)
+		}
+	}
+	toggle := func(counts map[string]int, label func(string) string, set func(*commitmentsFilter, string), cur string) []Link {
+		var out []Link
+		for v, n := range counts {
+			g := f
+			active := v == cur
+			if active {
+				set(&g, "")
+			} else {
+				set(&g, v)
+			}
+			out = append(out, Link{Label: label(v), Value: v, Count: n, URL: g.url(), Active: active})
+		}
+		slices.SortFunc(out, func(a, b Link) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
+		return out
+	}
+	partyName := func(code string) string {
+		pt, _ := archive.LookupParty(code)
+		return pt.Name
+	}
+	topicName := func(slug string) string {
+		t, _ := s.cfg.Vocabulary.Topic(slug)
+		return t.Name
+	}
+	p.Parties = toggle(partyCounts, partyName, func(g *commitmentsFilter, v string) { g.Party = v }, f.Party)
+	p.Topics = toggle(topicCounts, topicName, func(g *commitmentsFilter, v string) { g.Topic = v }, f.Topic)
+	p.Years = toggle(yearCounts, func(v string) string { return v }, func(g *commitmentsFilter, v string) { g.Year = atoiOr0(v) }, itoaOrEmpty(f.Year))
+	slices.SortFunc(p.Years, func(a, b Link) int { return cmp.Compare(b.Value, a.Value) })
+
+	words := []string{}
+	if f.Party != "" {
+		g := f
+		g.Party = ""
+		p.Active = append(p.Active, Link{Label: "Party: " + partyName(f.Party), URL: g.url()})
+		words = append(words, partyName(f.Party))
+	}
+	if f.Topic != "" {
+		g := f
+		g.Topic = ""
+		p.Active = append(p.Active, Link{Label: "Topic: " + topicName(f.Topic), URL: g.url()})
+		words = append(words, topicName(f.Topic))
+	}
+	if f.Year != 0 {
+		g := f
+		g.Year = 0
+		p.Active = append(p.Active, Link{Label: "Year: " + itoa(f.Year), URL: g.url()})
+		words = append(words, itoa(f.Year))
+	}
+	title := "Commitments"
+	if len(words) > 0 {
+		title += ": " + strings.Join(words, ", ")
+	}
+	p.Head = Head{
+		Title:       s.title(title),
+		Description: "What the parties agreed, reaffirmed, supported and expect, clause by clause: " + plural(p.Total, "commitment", "commitments") + " in " + SiteName + ", strongest first.",
+		Canonical:   s.site.URL(f.url()),
+		OGType:      "website",
+		Main:        "commitments",
+	}
+	return p
+}
+
+// tail is the end of s, at most n bytes, cut at a word.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := len(s) - n
+	if i := strings.IndexByte(s[cut:], ' '); i >= 0 {
+		cut += i + 1
+	}
+	for cut < len(s) && !utf8Start(s[cut]) {
+		cut++
+	}
+	return "…" + s[cut:]
+}
+
+func atoiOr0(s string) int {
+	n := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n
+}
+
+func itoaOrEmpty(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return itoa(n)
+}
+
+func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
+	if r.URL.RawQuery == "" {
+		s.servePage(w, r)
+		return
+	}
+	q := r.URL.Query()
+	var f commitmentsFilter
+	if v := strings.TrimSpace(q.Get("party")); v != "" {
+		p, err := archive.LookupParty(strings.ToUpper(v))
+		if err != nil {
+			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a party code: use a two-letter country code such as EE or KZ.")
+			return
+		}
+		f.Party = p.Code
+	}
+	if v := strings.TrimSpace(q.Get("topic")); v != "" {
+		t, ok := s.cfg.Vocabulary.Topic(strings.ToLower(v))
+		if !ok {
+			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a topic: see the list of topics.")
+			return
+		}
+		f.Topic = t.Slug
+	}
+	if v := strings.TrimSpace(q.Get("year")); v != "" {
+		if f.Year = atoiOr0(v); f.Year < 1 || len(v) > 4 {
+			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a year.")
+			return
+		}
+	}
+	s.renderPage(w, r, http.StatusOK, "commitments", s.commitmentsPage(f))
+}
+
+// serveClassified serves /topics/{slug} and /entities/{slug}, which are
+// pre-rendered; an unknown one is a 404 that says so.
+func (s *Server) serveClassified(w http.ResponseWriter, r *http.Request) {
+	if p, ok := s.pages[r.URL.Path]; ok {
+		p.serve(w, r)
+		return
+	}
+	slug := chi.URLParam(r, "slug")
+	if strings.HasPrefix(r.URL.Path, "/topics/") {
+		s.errorPageFor(w, r, http.StatusNotFound, "Topic not found", "There is no topic called “"+clip(slug)+"”. See the list of topics at /topics.", "")
+		return
+	}
+	if e, ok := s.cfg.Vocabulary.Entity(slug); ok {
+		// Known, but no clause names it yet.
+		s.renderPage(w, r, http.StatusOK, "units", s.entityPage(e))
+		return
+	}
+	s.errorPageFor(w, r, http.StatusNotFound, "Name not found", "The archive knows no organisation, place or event called “"+clip(slug)+"”. See the list of names at /entities.", "")
+}
+
+// searchFacetLabel names a classification facet's value for people.
+func (s *Server) classLabel(field, value string) string {
+	switch field {
+	case "commitment":
+		if t, ok := s.cfg.Vocabulary.Type(value); ok {
+			return t.Name
+		}
+	case "topic":
+		if t, ok := s.cfg.Vocabulary.Topic(value); ok {
+			return t.Name
+		}
+	case "entity":
+		if e, ok := s.cfg.Vocabulary.Entity(value); ok {
+			return e.Name
+		}
+	case "actor":
+		if value == search.JointActor {
+			return "All parties jointly"
+		}
+		if p, err := archive.LookupParty(value); err == nil {
+			return p.Name + " alone"
+		}
+	}
+	return value
+}

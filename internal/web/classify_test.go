@@ -1,0 +1,148 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+// unitsWhere lists the eIds of the seed's units whose classification
+// satisfies keep, in reading order.
+func unitsWhere(t *testing.T, keep func(d *archive.Document, cl *archive.Classification) bool) []string {
+	var out []string
+	seed(t).eachUnit(func(d *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification) {
+		if keep(d, cl) {
+			if c != nil {
+				out = append(out, c.EID())
+			} else {
+				out = append(out, p.EID)
+			}
+		}
+	})
+	return out
+}
+
+func hitEIDs(t *testing.T, q search.Query) []string {
+	t.Helper()
+	q.PerPage = 50
+	res, err := seed(t).cfg.Search.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, h := range res.Hits {
+		out = append(out, h.EID)
+	}
+	slices.Sort(out)
+	return out
+}
+
+func TestSearchByClassification(t *testing.T) {
+	h := seed(t).Handler()
+	tests := []struct {
+		name   string
+		q      search.Query
+		target string
+		keep   func(d *archive.Document, cl *archive.Classification) bool
+	}{
+		{"every agreement", search.Query{Commitment: "agreement"}, "/search?commitment=agreement",
+			func(_ *archive.Document, cl *archive.Classification) bool { return cl.HasCommitment("agreement") }},
+		{"what Estonia alone said on cooperation", search.Query{Text: "cooperation", Actor: "EE"}, "/search?q=cooperation&actor=EE",
+			func(_ *archive.Document, cl *archive.Classification) bool {
+				return slices.ContainsFunc(cl.Commitments, func(m archive.Commitment) bool { return m.Actor == "EE" }) &&
+					strings.Contains(strings.ToLower(unitText(cl)), "cooperation")
+			}},
+		{"topic", search.Query{Topic: "transport"}, "/search?topic=transport",
+			func(_ *archive.Document, cl *archive.Classification) bool { return cl.HasTopic("transport") }},
+		{"entity and words", search.Query{Text: "sustainable", Entity: "united-nations"}, "/search?q=sustainable&entity=united-nations",
+			func(_ *archive.Document, cl *archive.Classification) bool {
+				return cl.HasEntity("united-nations") && strings.Contains(strings.ToLower(unitText(cl)), "sustainab")
+			}},
+		{"in the query", search.Query{Text: "commitment:support topic:education"}, "/search?q=commitment%3Asupport+topic%3Aeducation",
+			func(_ *archive.Document, cl *archive.Classification) bool {
+				return cl.HasCommitment("support") && cl.HasTopic("education")
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := unitsWhere(t, tt.keep)
+			slices.Sort(want)
+			if len(want) == 0 {
+				t.Fatal("the seed has no such unit: the test tests nothing")
+			}
+			if got := hitEIDs(t, tt.q); !slices.Equal(got, want) {
+				t.Errorf("Search(%+v) = %q; want %q", tt.q, got, want)
+			}
+			page := body(t, get(t, h, http.MethodGet, tt.target))
+			for _, eid := range want {
+				if !strings.Contains(page, "#"+eid+`">Read in context`) {
+					t.Errorf("GET %s lacks %s", tt.target, eid)
+				}
+			}
+		})
+	}
+}
+
+// unitText is the text of the paragraphs a classification's commitments,
+// or failing those its unit, are in: enough for the tests' word checks.
+func unitText(cl *archive.Classification) string {
+	var b strings.Builder
+	for _, m := range cl.Commitments {
+		if m.Paragraph != nil {
+			if m.Paragraph.Clause != nil {
+				b.WriteString(m.Paragraph.Clause.Text())
+			} else {
+				b.WriteString(m.Paragraph.Text)
+			}
+		}
+	}
+	return b.String()
+}
+
+func TestClassificationPages(t *testing.T) {
+	h := seed(t).Handler()
+	doc := "/documents/" + seedSlug
+	tests := []struct {
+		name, path string
+		status     int
+		want       []string
+	}{
+		{"commitments", "/commitments", 200, []string{`id="agreement"`, `<span class="verb verb-agreement">agreed to expand</span>`, `href="` + doc + `/clauses/2"`, "Estonia"}},
+		{"commitments by party", "/commitments?party=EE", 200, []string{"Party: Estonia", "welcomed"}},
+		{"commitments by topic and year", "/commitments?topic=transport&year=2025", 200, []string{"Topic: Transport", `href="` + doc + `/clauses/3"`}},
+		{"commitments bad topic", "/commitments?topic=nope", 400, []string{"is not a topic"}},
+		{"commitments bad party", "/commitments?party=Estonia", 400, []string{"is not a party code"}},
+		{"topics", "/topics", 200, []string{`href="/topics/transport"`, `href="/topics/climate"`}},
+		{"topic", "/topics/transport", 200, []string{`href="` + doc + `/clauses/3"`, `href="/search?topic=transport"`}},
+		{"entities", "/entities", 200, []string{`href="/entities/united-nations"`, `href="/entities/titr"`}},
+		{"entity", "/entities/titr", 200, []string{`href="` + doc + `/clauses/3"`}},
+		{"entity named nowhere", "/entities/zambia", 200, []string{"No clause in the archive touches this yet"}},
+		{"unknown topic", "/topics/nope", 404, []string{"no topic called “nope”"}},
+		{"unknown entity", "/entities/nope", 404, []string{"knows no organisation"}},
+		{"clause shows what it does", doc + "/clauses/2", 200, []string{"What this clause does", `<span class="verb verb-agreement" title="Agreement">agreed to expand</span>`, `href="/topics/trade"`}},
+		{"document labels its clauses", doc, 200, []string{`class="tag tag-agreement" href="/commitments#agreement"`, `href="/entities/united-nations"`}},
+		{"search facets", "/search?q=cooperation", 200, []string{"Who commits", `href="/search?commitment=agreement&amp;q=cooperation"`}},
+		{"search bad commitment", "/search?commitment=promise", 400, []string{"is not a kind of commitment"}},
+		{"search bad actor", "/search?actor=Estonia", 400, []string{"is not an actor"}},
+		{"search bad topic", "/search?topic=%3Cb%3E", 400, []string{"is not a topic"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := get(t, h, http.MethodGet, tt.path)
+			b := body(t, res)
+			if res.StatusCode != tt.status {
+				t.Fatalf("GET %s = %d; want %d\n%s", tt.path, res.StatusCode, tt.status, b)
+			}
+			if m := contains(b, tt.want...); len(m) > 0 {
+				t.Errorf("GET %s lacks %q", tt.path, m)
+			}
+			checkHTML(t, tt.path, b)
+			checkReflection(t, tt.path, b)
+		})
+	}
+}
