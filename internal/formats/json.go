@@ -64,11 +64,14 @@ type (
 		Clauses  []ClauseJSON    `json:"clauses"`
 	}
 
-	// ParagraphJSON is one paragraph of verbatim text.
+	// ParagraphJSON is one paragraph of verbatim text. A preamble paragraph
+	// is a unit of its own and carries its classification; a clause's
+	// paragraphs share the clause's.
 	ParagraphJSON struct {
-		EID  string `json:"eid"`
-		Text string `json:"text"`
-		URL  string `json:"url"` // the paragraph in context
+		EID            string              `json:"eid"`
+		Text           string              `json:"text"`
+		URL            string              `json:"url"` // the paragraph in context
+		Classification *ClassificationJSON `json:"classification,omitempty"`
 	}
 
 	// ClauseJSON is one numbered clause.
@@ -82,8 +85,53 @@ type (
 		ContextURL string          `json:"context_url"` // the clause in its document
 		APIURL     string          `json:"api_url"`
 		Citation   string          `json:"citation"`
+
+		Classification *ClassificationJSON `json:"classification,omitempty"`
+	}
+
+	// ClassificationJSON is what a unit (a clause or a preamble paragraph)
+	// commits to, on what, naming whom. It is omitted when all three lists
+	// would be empty; when present, each list is there, if only as [].
+	ClassificationJSON struct {
+		Commitments []CommitmentJSON `json:"commitments"` // in reading order
+		Topics      []TopicRefJSON   `json:"topics"`      // in vocabulary order
+		Entities    []EntityRefJSON  `json:"entities"`    // in vocabulary order
+	}
+
+	// CommitmentJSON is one commitment: the verb phrase, its type and who
+	// makes it. Actor is null when every party commits jointly, so a client
+	// never mistakes an absent key for a missing value; ActorName then says
+	// so in words.
+	CommitmentJSON struct {
+		Type      string  `json:"type"`      // commitment type code: agreement, …
+		TypeName  string  `json:"type_name"` // "Agreement"
+		Phrase    string  `json:"phrase"`    // as printed: "agreed to expand"
+		Actor     *string `json:"actor"`     // ISO code of the one party committing, or null for all jointly
+		ActorName string  `json:"actor_name"`
+		EID       string  `json:"eid"`   // the paragraph the phrase is in
+		Start     int     `json:"start"` // UTF-8 byte offsets of the phrase in that paragraph's text
+		End       int     `json:"end"`
+	}
+
+	// TopicRefJSON is a topic a unit touches.
+	TopicRefJSON struct {
+		Slug string `json:"slug"`
+		Name string `json:"name"`
+		URL  string `json:"url"` // the topic's page
+	}
+
+	// EntityRefJSON is a named thing a unit mentions.
+	EntityRefJSON struct {
+		Slug    string `json:"slug"`
+		Name    string `json:"name"`
+		Kind    string `json:"kind"`              // organisation, initiative, event, place, country
+		Country string `json:"country,omitempty"` // ISO code when kind is country
+		URL     string `json:"url"`               // the entity's page
 	}
 )
+
+// JointActorName is actor_name for a commitment every party makes.
+const JointActorName = "All parties jointly"
 
 // DocumentSummary represents a document without its text.
 func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
@@ -124,7 +172,9 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 func (s Site) Document(d *archive.Document) DocumentJSON {
 	out := DocumentJSON{DocumentSummaryJSON: s.DocumentSummary(d), Preamble: []ParagraphJSON{}, Clauses: []ClauseJSON{}}
 	for _, p := range d.Preamble {
-		out.Preamble = append(out.Preamble, s.paragraph(p))
+		pj := s.paragraph(p)
+		pj.Classification = s.Classification(&p.Classification)
+		out.Preamble = append(out.Preamble, pj)
 	}
 	for _, c := range d.Clauses {
 		out.Clauses = append(out.Clauses, s.Clause(c))
@@ -143,6 +193,8 @@ func (s Site) Clause(c *archive.Clause) ClauseJSON {
 		ContextURL: s.URL(c.ContextPath()),
 		APIURL:     s.URL("/api/v1" + c.Path()),
 		Citation:   Citation{Doc: c.Doc, Clause: c}.Text(),
+
+		Classification: s.Classification(&c.Classification),
 	}
 	for _, p := range c.Paragraphs {
 		out.Paragraphs = append(out.Paragraphs, s.paragraph(p))
@@ -153,3 +205,68 @@ func (s Site) Clause(c *archive.Clause) ClauseJSON {
 func (s Site) paragraph(p *archive.Paragraph) ParagraphJSON {
 	return ParagraphJSON{EID: p.EID, Text: p.Text, URL: s.URL(p.ContextPath())}
 }
+
+// Classification represents a unit's classification, or nil when it has no
+// commitments, topics or entities.
+func (s Site) Classification(cl *archive.Classification) *ClassificationJSON {
+	if len(cl.Commitments) == 0 && len(cl.Topics) == 0 && len(cl.Entities) == 0 {
+		return nil
+	}
+	out := &ClassificationJSON{
+		Commitments: []CommitmentJSON{},
+		Topics:      make([]TopicRefJSON, 0, len(cl.Topics)),
+		Entities:    make([]EntityRefJSON, 0, len(cl.Entities)),
+	}
+	for _, m := range cl.Commitments {
+		if m.Type != nil {
+			out.Commitments = append(out.Commitments, s.Commitment(m))
+		}
+	}
+	for _, t := range cl.Topics {
+		out.Topics = append(out.Topics, s.TopicRef(t))
+	}
+	for _, e := range cl.Entities {
+		out.Entities = append(out.Entities, s.EntityRef(e))
+	}
+	return out
+}
+
+// Commitment represents one commitment; m.Type must not be nil.
+func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
+	out := CommitmentJSON{
+		Type:      m.Type.Code,
+		TypeName:  m.Type.Name,
+		Phrase:    m.Phrase,
+		ActorName: JointActorName,
+		Start:     m.Start,
+		End:       m.End,
+	}
+	if m.Paragraph != nil {
+		out.EID = m.Paragraph.EID
+	}
+	if m.Actor != "" {
+		actor := m.Actor
+		out.Actor = &actor
+		out.ActorName = m.Actor
+		if p, err := archive.LookupParty(m.Actor); err == nil {
+			out.ActorName = p.Name
+		}
+	}
+	return out
+}
+
+// TopicRef represents a topic with the address of its page.
+func (s Site) TopicRef(t *archive.Topic) TopicRefJSON {
+	return TopicRefJSON{Slug: t.Slug, Name: t.Name, URL: s.URL(TopicPath(t.Slug))}
+}
+
+// EntityRef represents an entity with the address of its page.
+func (s Site) EntityRef(e *archive.Entity) EntityRefJSON {
+	return EntityRefJSON{Slug: e.Slug, Name: e.Name, Kind: e.Kind, Country: e.Country, URL: s.URL(EntityPath(e.Slug))}
+}
+
+// TopicPath is the site path of a topic's page.
+func TopicPath(slug string) string { return "/topics/" + slug }
+
+// EntityPath is the site path of an entity's page.
+func EntityPath(slug string) string { return "/entities/" + slug }
