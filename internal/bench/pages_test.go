@@ -1,0 +1,216 @@
+//go:build bench
+
+package bench
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/accord-archive/accord"
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/synth"
+)
+
+const conns = 64
+
+// baseURL is the public address both servers are told, so that their
+// pages' absolute links, and so their bytes, are the same.
+const baseURL = "https://accord.example"
+
+func generate(sz sizes) []*archive.Document { return synth.Generate(1, sz.docs, sz.clausesPerDoc) }
+
+// measurePages serves the seed with `accord serve` and its export with
+// nginx, checks that both send the same bytes, then loads a document page
+// and a clause page with wrk, alternating the servers.
+func measurePages(ctx context.Context, t *testing.T, e *env) {
+	seedFS, err := fs.Sub(accord.Files, "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	seed, err := content.Load(seedFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := seed.Documents()[0]
+	pages := []struct{ name, path string }{
+		{"document page", d.Path()},
+		{"clause page", d.Clauses[0].Path()},
+	}
+
+	site := filepath.Join(e.dir, "site")
+	if out, err := exec.Command(e.bin, "export", "--out", site, "--base-url", baseURL).CombinedOutput(); err != nil {
+		t.Fatalf("accord export: %v\n%s", err, out)
+	}
+	addr, err := FreeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	acc, _, err := Start(ctx, addr, "/readyz", e.log, e.bin, "serve", "--addr", addr, "--base-url", baseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer acc.Stop()
+	nginxDir := filepath.Join(e.dir, "nginx")
+	if err := os.MkdirAll(nginxDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if addr, err = FreeAddr(); err != nil {
+		t.Fatal(err)
+	}
+	ngx, err := StartNginx(ctx, nginxDir, addr, site, e.log)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ngx.Stop()
+
+	for _, p := range pages {
+		a, n := fetch(t, acc.URL+p.path), fetch(t, ngx.URL+p.path)
+		if !bytes.Equal(a, n) {
+			t.Fatalf("%s: accord serve sends %d bytes, nginx %d: not the same page", p.path, len(a), len(n))
+		}
+	}
+
+	threads := runtime.NumCPU()
+	for i, p := range pages {
+		var accLoad, ngxLoad []Load
+		for r := range e.sz.rounds {
+			run := func(s *Server, into *[]Load) {
+				l, err := Wrk(WrkArgs(s.URL+p.path, conns, threads, e.sz.load))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if l.Errors > 0 {
+					t.Fatalf("wrk %s: %d errors", s.URL+p.path, l.Errors)
+				}
+				*into = append(*into, l)
+			}
+			if (i+r)%2 == 0 {
+				run(acc, &accLoad)
+				run(ngx, &ngxLoad)
+			} else {
+				run(ngx, &ngxLoad)
+				run(acc, &accLoad)
+			}
+		}
+		a, n := combine(accLoad), combine(ngxLoad)
+		cmd := fmt.Sprintf("wrk %s, alternately against `accord serve` and nginx serving `accord export` (%d rounds)",
+			strings.Join(WrkArgs("http://127.0.0.1:PORT"+p.path, conns, threads, e.sz.load), " "), e.sz.rounds)
+		e.table.Add(Row{
+			Measure: p.name + ": throughput",
+			Accord:  fmt.Sprintf("%.0f req/s", a.RPS),
+			Peer:    fmt.Sprintf("nginx %.0f req/s", n.RPS),
+			Target:  Ratio(a.RPS, n.RPS) + " (≥ 0.80×)",
+			Verdict: Judge(a.RPS >= 0.8*n.RPS),
+			Command: cmd,
+		})
+		e.table.Add(Row{
+			Measure: p.name + ": p99 latency",
+			Accord:  Ms(a.P99),
+			Peer:    "nginx " + Ms(n.P99),
+			Target:  "< 5 ms",
+			Verdict: Judge(a.P99 < 5*time.Millisecond),
+			Command: "the same wrk runs (worst p99 of the rounds)",
+		})
+	}
+
+	measureWeight(t, e, acc, pages[1].path, site)
+}
+
+// combine averages the rounds' throughput and keeps the worst p99.
+func combine(ls []Load) Load {
+	var c Load
+	for _, l := range ls {
+		c.RPS += l.RPS / float64(len(ls))
+		c.P50 = max(c.P50, l.P50)
+		c.P99 = max(c.P99, l.P99)
+	}
+	return c
+}
+
+// measureWeight sums a clause page and what it loads, gzip accepted, and
+// looks for third-party resources in every exported page.
+func measureWeight(t *testing.T, e *env, acc *Server, clause, site string) {
+	wire, err := OverTheWire(acc.URL, clause)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := 0
+	var parts []string
+	for _, w := range wire {
+		total += w.Bytes
+		kind := strings.TrimPrefix(filepath.Ext(strings.SplitN(w.Path, "?", 2)[0]), ".")
+		if w.Path == clause {
+			kind = "page"
+		}
+		parts = append(parts, fmt.Sprintf("%s %.1f", kind, float64(w.Bytes)/1024))
+	}
+	e.table.Add(Row{
+		Measure: "clause page over the wire, gzip, with what it loads",
+		Accord:  fmt.Sprintf("%.1f KB: %s", float64(total)/1024, strings.Join(parts, " + ")),
+		Target:  "< 15 KB",
+		Verdict: Judge(total < 15*1024),
+		Command: "GET " + clause + " and each stylesheet, icon and script it links, Accept-Encoding: gzip; headers counted",
+	})
+
+	base, _ := url.Parse(acc.URL)
+	var found []string
+	pages := 0
+	err = filepath.WalkDir(site, func(p string, de fs.DirEntry, err error) error {
+		if err != nil || de.IsDir() || filepath.Ext(p) != ".html" {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		pages++
+		for _, r := range ThirdParty(b, base) {
+			rel, _ := filepath.Rel(site, p)
+			found = append(found, rel+": "+r)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found) > 0 {
+		t.Errorf("third-party resources: %s", strings.Join(found, ", "))
+	}
+	e.table.Add(Row{
+		Measure: "third-party resources",
+		Accord:  fmt.Sprintf("%d in %d pages", len(found), pages),
+		Target:  "0",
+		Verdict: Judge(len(found) == 0),
+		Command: "every src and fetched <link> href of every page of `accord export`",
+	})
+}
+
+func fetch(t *testing.T, u string) []byte {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %s", u, resp.Status)
+	}
+	return b
+}

@@ -1,0 +1,110 @@
+//go:build bench
+
+package bench
+
+import (
+	"context"
+	"flag"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/accord-archive/accord"
+)
+
+var (
+	smoke         = flag.Bool("smoke", false, "tiny sizes and short runs; no target is judged")
+	searchProfile = flag.String("searchprofile", "", "write a CPU profile of Accord's searches over the big corpus to `FILE`")
+)
+
+// sizes are how much the report measures.
+type sizes struct {
+	docs, clausesPerDoc int           // the synthetic corpus
+	queries             int           // distinct search queries
+	load                time.Duration // each wrk run
+	rounds              int           // wrk runs per page and server, alternating
+	starts              int           // timed starts per case
+}
+
+func reportSizes() sizes {
+	if *smoke {
+		return sizes{docs: 40, clausesPerDoc: 10, queries: 40, load: time.Second, rounds: 1, starts: 1}
+	}
+	return sizes{docs: 10000, clausesPerDoc: 10, queries: 1000, load: 10 * time.Second, rounds: 2, starts: 5}
+}
+
+// env is what the measures share: the built binary, the corpus on disk,
+// a scratch directory and a log of the servers' output.
+type env struct {
+	sz      sizes
+	bin     string // the accord binary
+	dir     string // scratch
+	content string // the synthetic content tree
+	log     *os.File
+	table   *Table
+}
+
+// TestReport measures everything issue 8 asks for and prints one table.
+// Run it with `make bench` (or `make bench-smoke`).
+func TestReport(t *testing.T) {
+	ctx := context.Background()
+	e := &env{sz: reportSizes(), dir: t.TempDir(), table: &Table{Smoke: *smoke}}
+	var err error
+	if e.log, err = os.Create(filepath.Join(e.dir, "servers.log")); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if t.Failed() {
+			b, _ := os.ReadFile(e.log.Name())
+			t.Logf("servers' output:\n%s", b)
+		}
+	}()
+	for _, tool := range []string{"nginx", "wrk"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Fatalf("%s is not installed: `make bench` installs it", tool)
+		}
+	}
+	e.bin = filepath.Join(e.dir, "accord")
+	build := exec.Command("go", "build", "-trimpath", "-o", e.bin, "github.com/accord-archive/accord/cmd/accord")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	e.content = filepath.Join(e.dir, "content")
+	vocab, err := fs.Sub(accord.Files, "content/vocabulary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := generate(e.sz)
+	if err := WriteContent(e.content, docs, vocab); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("corpus: %d documents, %d clauses; GOMAXPROCS %d", len(docs), Clauses(docs), runtime.GOMAXPROCS(0))
+
+	for _, m := range []struct {
+		name    string
+		measure func(context.Context, *testing.T, *env)
+	}{{"pages", measurePages}, {"search", measureSearch}, {"start and memory", measureStart}} {
+		start := time.Now()
+		m.measure(ctx, t, e)
+		t.Logf("%s measured in %s", m.name, time.Since(start).Round(time.Second))
+	}
+
+	var sb strings.Builder
+	if err := e.table.Write(&sb); err != nil {
+		t.Fatal(err)
+	}
+	title := "Accord performance report"
+	if *smoke {
+		title += " (smoke: tiny sizes, no targets judged)"
+	}
+	os.Stdout.WriteString("\n" + title + "\n\n" + sb.String() + "\n")
+	if m := e.table.Missed(); len(m) > 0 {
+		// A report, not a test: a missed target is news, not a failure.
+		os.Stdout.WriteString("missed: " + strings.Join(m, "; ") + "\n")
+	}
+}

@@ -1,0 +1,116 @@
+//go:build bench
+
+package bench
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/accord-archive/accord/internal/content"
+)
+
+// measureStart times `accord serve` from exec to its first 200 on
+// /readyz: on the embedded seed, and on the synthetic corpus with a
+// current --index; then the resident set of the latter after a warm-up.
+func measureStart(ctx context.Context, t *testing.T, e *env) {
+	starts := func(args ...string) (time.Duration, *Server) {
+		var took []time.Duration
+		var last *Server
+		for i := range e.sz.starts {
+			addr, err := FreeAddr()
+			if err != nil {
+				t.Fatal(err)
+			}
+			s, d, err := Start(ctx, addr, "/readyz", e.log, e.bin, append([]string{"serve", "--addr", addr}, args...)...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			took = append(took, d)
+			if i < e.sz.starts-1 {
+				s.Stop()
+			} else {
+				last = s
+			}
+		}
+		return Median(took), last
+	}
+
+	seed, s := starts()
+	s.Stop()
+	e.table.Add(Row{
+		Measure: "start, seed: exec to first 200 on /readyz",
+		Accord:  Ms(seed),
+		Target:  "< 300 ms",
+		Verdict: Judge(seed < 300*time.Millisecond),
+		Command: fmt.Sprintf("accord serve --addr 127.0.0.1:PORT (median of %d)", e.sz.starts),
+	})
+
+	index := filepath.Join(e.dir, "index")
+	addr, err := FreeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, cold, err := Start(ctx, addr, "/readyz", e.log, e.bin, "serve", "--addr", addr, "--content", e.content, "--index", index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Stop()
+	warm, s := starts("--content", e.content, "--index", index)
+	defer s.Stop()
+	clauses := fmt.Sprintf("%d-clause archive", e.sz.docs*e.sz.clausesPerDoc)
+	e.table.Add(Row{
+		Measure: "start, " + clauses + ", index current",
+		Accord:  Ms(warm),
+		Peer:    "index absent: " + Ms(cold),
+		Target:  "< 1 s",
+		Verdict: Judge(warm < time.Second),
+		Command: fmt.Sprintf("accord serve --addr 127.0.0.1:PORT --content SYNTH --index DIR (median of %d; the first start, not counted, built DIR)", e.sz.starts),
+	})
+
+	warmUp(t, e, s)
+	rss, err := RSS(s.PID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.table.Add(Row{
+		Measure: "resident set serving the " + clauses,
+		Accord:  fmt.Sprintf("%.0f MB", float64(rss)/(1<<20)),
+		Target:  "< 200 MB",
+		Verdict: Judge(rss < 200<<20),
+		Command: "VmRSS in /proc/PID/status of the server above, after GETs of 500 document pages, 500 clause pages and 200 searches",
+	})
+}
+
+// warmUp requests pages and searches from s, as readers would.
+func warmUp(t *testing.T, e *env, s *Server) {
+	a, err := content.Load(os.DirFS(e.content))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := a.Documents()
+	client := &http.Client{}
+	get := func(p string) {
+		resp, err := client.Get(s.URL + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %s", p, resp.Status)
+		}
+	}
+	for i := range 500 {
+		d := docs[i*7919%len(docs)]
+		get(d.Path())
+		get(d.Clauses[i%len(d.Clauses)].Path())
+	}
+	for _, q := range Queries(docs, 200, 2) {
+		get("/search?q=" + url.QueryEscape(q))
+	}
+}
