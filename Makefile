@@ -11,7 +11,7 @@ NPM_DIR := .cache/npm
 AXE := $(NPM_DIR)/node_modules/axe-core/axe.min.js
 VNU := $(NPM_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run build test check vet staticcheck race fuzz browser tools bench clean
+.PHONY: run build test check vet staticcheck race fuzz browser tools bench bench-smoke bench-tools clean
 
 run:
 	$(GO) run ./cmd/accord serve --addr $(ADDR)
@@ -56,8 +56,23 @@ tools:
 $(AXE) $(VNU) &: | tools
 	npm install --no-audit --no-fund --silent --prefix $(NPM_DIR) axe-core@4.14.1 vnu-jar@26.9.27
 
-bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+# The performance report of issue 8: Accord beside nginx (pages) and SQLite
+# FTS5 (search) on a 100,000-clause synthetic corpus, one table out, then
+# the top of a CPU profile of the searches. bench-smoke is the same harness
+# with tiny sizes and one-second runs, judging no target, so it never rots.
+BENCH_DIR := .cache/bench
+BENCH = $(GO) test -v -tags bench -run '^TestReport$$' -count=1 -timeout 60m ./internal/bench -args
+bench: bench-tools
+	@mkdir -p $(BENCH_DIR)
+	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof
+	$(GO) tool pprof -top -nodecount 25 $(BENCH_DIR)/search.pprof 2>/dev/null | sed -n '1,35p'
+
+bench-smoke: bench-tools
+	$(BENCH) -smoke
+
+bench-tools:
+	@command -v nginx >/dev/null 2>&1 || $(call APT_INSTALL,nginx)
+	@command -v wrk >/dev/null 2>&1 || $(call APT_INSTALL,wrk)
 
 clean:
 	rm -rf bin
