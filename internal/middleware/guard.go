@@ -123,21 +123,54 @@ func SecurityHeaders(hsts bool) func(http.Handler) http.Handler {
 	}
 }
 
-// Concurrency admits at most n requests at once to next; the others get a
-// 503 with Retry-After at once rather than queueing behind costly work.
+// SlotWait is how long Concurrency lets a request wait for a free slot.
+const SlotWait = time.Second
+
+// Concurrency admits at most n requests at once to next. A request that
+// finds every slot taken waits up to SlotWait for one, so that a burst is
+// absorbed rather than refused; if none frees in time, the work really is
+// piling up and the request gets a 503 with Retry-After instead of
+// queueing further.
 func Concurrency(n int, page ErrorPage) func(http.Handler) http.Handler {
+	return ConcurrencyWait(n, SlotWait, page)
+}
+
+// ConcurrencyWait is Concurrency with its own wait for a slot.
+func ConcurrencyWait(n int, wait time.Duration, page ErrorPage) func(http.Handler) http.Handler {
 	sem := make(chan struct{}, n)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			select {
-			case sem <- struct{}{}:
-				defer func() { <-sem }()
-				next.ServeHTTP(w, r)
-			default:
+			if !acquire(r, sem, wait) {
 				w.Header().Set("Retry-After", "1")
 				page(w, r, http.StatusServiceUnavailable, "Search is busy: please try again in a moment.")
+				return
 			}
+			defer func() { <-sem }()
+			next.ServeHTTP(w, r)
 		})
+	}
+}
+
+// acquire takes a slot of sem, waiting up to wait for one; false if none
+// came in time or the client went away.
+func acquire(r *http.Request, sem chan struct{}, wait time.Duration) bool {
+	select {
+	case sem <- struct{}{}:
+		return true
+	default:
+	}
+	if wait <= 0 {
+		return false
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case sem <- struct{}{}:
+		return true
+	case <-t.C:
+		return false
+	case <-r.Context().Done():
+		return false
 	}
 }
 
