@@ -1,5 +1,5 @@
-// Package api serves the archive as JSON under /api/v1: documents, clauses
-// and clause-level search, described by the OpenAPI 3.1 document it also
+// Package api serves the archive as JSON under /api/v1: documents, clauses,
+// their commitments, topics and entities, and clause-level search, described by the OpenAPI 3.1 document it also
 // serves. It is read-only: GET and HEAD, CORS open, an ETag on every
 // response, errors as {"status": …, "message": …}.
 package api
@@ -35,18 +35,36 @@ type Searcher interface {
 	Search(context.Context, search.Query) (*search.Results, error)
 }
 
-// Config is what the API serves.
+// Vocabulary names the commitment types, topics and entities that
+// classify the archive's units; *classify.Rules is one. The lookups report
+// false for a code or slug the vocabulary does not define.
+type Vocabulary interface {
+	Types() []*archive.CommitmentType // strongest first
+	Topics() []*archive.Topic
+	Entities() []*archive.Entity
+	Type(code string) (*archive.CommitmentType, bool)
+	Topic(slug string) (*archive.Topic, bool)
+	Entity(slug string) (*archive.Entity, bool)
+}
+
+// Config is what the API serves. Archive, Vocabulary and Search are required.
 type Config struct {
-	Archive *archive.Archive
-	Search  Searcher
-	Site    formats.Site
-	Logger  *slog.Logger
+	Archive    *archive.Archive
+	Vocabulary Vocabulary
+	Search     Searcher
+	Site       formats.Site
+	Logger     *slog.Logger
 }
 
 type server struct{ Config }
 
 // New returns the API's handler, to be mounted at /api/v1.
+// It panics if Archive, Vocabulary or Search is nil: that is a mistake in
+// the program, found when it starts.
 func New(cfg Config) http.Handler {
+	if cfg.Archive == nil || cfg.Vocabulary == nil || cfg.Search == nil {
+		panic("api: Config needs Archive, Vocabulary and Search")
+	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
@@ -67,6 +85,11 @@ func New(cfg Config) http.Handler {
 	get("/documents", s.listDocuments)
 	get("/documents/{slug}", s.getDocument)
 	get("/documents/{slug}/clauses/{number}", s.getClause)
+	get("/commitments", s.listCommitments)
+	get("/topics", s.listTopics)
+	get("/topics/{slug}", s.getTopic)
+	get("/entities", s.listEntities)
+	get("/entities/{slug}", s.getEntity)
 	get("/search", s.search)
 	r.Get("/openapi.json", s.serveOpenAPI)
 	r.Head("/openapi.json", s.serveOpenAPI)

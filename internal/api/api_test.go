@@ -17,7 +17,8 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 
-	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/search"
 )
@@ -25,8 +26,14 @@ import (
 // newTestAPI serves the seed through the API with a real index, under
 // /api/v1 as the site mounts it.
 func newTestAPI(t *testing.T) *httptest.Server {
+	srv, _ := newTestAPIArchive(t)
+	return srv
+}
+
+// newTestAPIArchive is newTestAPI that also returns the classified seed.
+func newTestAPIArchive(t *testing.T) (*httptest.Server, *archive.Archive) {
 	t.Helper()
-	a, err := content.Load(os.DirFS("../../content"))
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,11 +43,16 @@ func newTestAPI(t *testing.T) *httptest.Server {
 	}
 	t.Cleanup(func() { idx.Close() })
 	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", New(Config{Archive: a, Search: idx, Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"}})))
+	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", New(Config{
+		Archive: a, Vocabulary: rules, Search: idx,
+		Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"},
+	})))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
-	return srv
+	return srv, a
 }
+
+var _ Vocabulary = (*classify.Rules)(nil)
 
 func loadOpenAPI(t *testing.T) (*openapi3.T, routers.Router) {
 	t.Helper()
@@ -87,6 +99,25 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"search, bad sort", "/search?q=trade&sort=sideways", 400, "sort must be"},
 		{"search, huge page", "/search?q=trade&page=999999999", 400, "page must be"},
 		{"search, too long", "/search?q=" + strings.Repeat("a", 600), 400, "the most is 512"},
+		{"document with classification", "/documents/2025-11-17-kazakhstan-estonia", 200, `"phrase": "agreed to expand"`},
+		{"clause with one party's commitment", "/documents/2025-11-17-kazakhstan-estonia/clauses/7", 200, `"actor": "EE"`},
+		{"clause with a joint commitment", "/documents/2025-11-17-kazakhstan-estonia/clauses/2", 200, `"actor": null`},
+		{"commitments", "/commitments", 200, `"type": "agreement"`},
+		{"commitments by party and type", "/commitments?party=ee&type=Support", 200, `"actor_name": "Estonia"`},
+		{"commitments of a party to no document", "/commitments?party=FR", 200, `"total": 0`},
+		{"commitments by topic and year", "/commitments?topic=transport&year=2025", 200, `"phrase": "agreed to expand"`},
+		{"commitments of another year", "/commitments?year=1999", 200, `"total": 0`},
+		{"commitments, unknown party", "/commitments?party=XX", 400, `party \"XX\" is not a party`},
+		{"commitments, unknown topic", "/commitments?topic=nope", 400, `topic \"nope\" is not a topic`},
+		{"commitments, bad year", "/commitments?year=soon", 400, "year must be"},
+		{"commitments, unknown type", "/commitments?type=promise", 400, "use one of agreement"},
+		{"topics", "/topics", 200, `"api_url": "https://accord.example/api/v1/topics/transport"`},
+		{"topic", "/topics/transport", 200, `"clause": 2`},
+		{"unknown topic", "/topics/nope", 404, `"message": "no topic \"nope\": see /api/v1/topics"`},
+		{"entities", "/entities", 200, `"slug": "united-nations"`},
+		{"entity", "/entities/united-nations", 200, `"kind": "organisation"`},
+		{"entity no unit names", "/entities/france", 200, `"total": 0`},
+		{"unknown entity", "/entities/nope", 404, `"message": "no entity \"nope\": see /api/v1/entities"`},
 		{"unknown address", "/nope", 404, `"status": 404`},
 	}
 	for _, tt := range tests {

@@ -27,14 +27,21 @@ func (f DocumentFilter) Match(d *archive.Document) bool {
 func documentFilter(r *http.Request) (DocumentFilter, error) {
 	q := r.URL.Query()
 	f := DocumentFilter{Party: q.Get("party"), Kind: q.Get("kind")}
-	if y := q.Get("year"); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 1 || n > 9999 {
-			return f, badRequest("year must be a year such as 2025")
-		}
-		f.Year = n
+	var err error
+	f.Year, err = yearParam(q.Get("year"))
+	return f, err
+}
+
+// yearParam reads a year parameter; "" is no year, 0.
+func yearParam(y string) (int, error) {
+	if y == "" {
+		return 0, nil
 	}
-	return f, nil
+	n, err := strconv.Atoi(y)
+	if err != nil || n < 1 || n > 9999 {
+		return 0, badRequest("year must be a year such as 2025")
+	}
+	return n, nil
 }
 
 type documentList struct {

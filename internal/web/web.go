@@ -159,10 +159,11 @@ func (s *Server) routes() http.Handler {
 	r.With(limit).Get("/search", s.serveSearch)
 	r.With(limit).Head("/search", s.serveSearch)
 	r.With(limit).Mount("/api/v1", api.New(api.Config{
-		Archive: s.cfg.Archive,
-		Search:  s.cfg.Search,
-		Site:    s.site,
-		Logger:  s.log,
+		Archive:    s.cfg.Archive,
+		Vocabulary: s.cfg.Vocabulary,
+		Search:     s.cfg.Search,
+		Site:       s.site,
+		Logger:     s.log,
 	}))
 	return r
 }
