@@ -118,6 +118,15 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"entity", "/entities/united-nations", 200, `"kind": "organisation"`},
 		{"entity no unit names", "/entities/france", 200, `"total": 0`},
 		{"unknown entity", "/entities/nope", 404, `"message": "no entity \"nope\": see /api/v1/entities"`},
+		{"search by commitment", "/search?commitment=agreement", 200, `"eid": "para_2"`},
+		{"search by actor", "/search?actor=EE&sort=newest", 200, `"eid": "para_7"`},
+		{"search by joint actor", "/search?actor=joint&topic=transport", 200, `"label": "All parties jointly"`},
+		{"search by entity", "/search?q=cooperation&entity=united-nations", 200, `"label": "United Nations"`},
+		{"search facet labels", "/search?q=cooperation", 200, `"label": "Estonia alone"`},
+		{"search, unknown commitment", "/search?q=trade&commitment=promise", 400, "is not a commitment type: use one of agreement"},
+		{"search, unknown actor", "/search?actor=everyone", 400, "or joint for what all parties commit to jointly"},
+		{"search, unknown topic", "/search?topic=weather", 400, "see /api/v1/topics"},
+		{"search, unknown entity", "/search?entity=atlantis", 400, "see /api/v1/entities"},
 		{"unknown address", "/nope", 404, `"status": 404`},
 	}
 	for _, tt := range tests {

@@ -306,6 +306,17 @@ func (s *server) topicParam(name, v string) (string, error) {
 	return t.Slug, nil
 }
 
+func (s *server) entityParam(name, v string) (string, error) {
+	if v = strings.TrimSpace(v); v == "" {
+		return "", nil
+	}
+	e, ok := s.Vocabulary.Entity(strings.ToLower(v))
+	if !ok {
+		return "", badRequest("%s %q is not an entity: see /api/v1/entities for the slugs", name, clip(v))
+	}
+	return e.Slug, nil
+}
+
 func (s *server) typeParam(name, v string) (string, error) {
 	if v = strings.TrimSpace(v); v == "" {
 		return "", nil

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -45,6 +46,28 @@ func unitsWhere(a *archive.Archive, keep func(*archive.Classification) bool) []u
 		}
 	}
 	return out
+}
+
+func TestSearchByCommitmentType(t *testing.T) {
+	srv, a := newTestAPIArchive(t)
+	want := unitsWhere(a, func(cl *archive.Classification) bool { return cl.HasCommitment("agreement") })
+	if len(want) == 0 {
+		t.Fatal("the seed has no unit with an agreement; the test needs one")
+	}
+	var got []unitKey
+	for page := 1; ; page++ {
+		var res searchResults
+		getJSON(t, srv.URL, "/search?commitment=agreement&sort=newest&per_page=50&page="+strconv.Itoa(page), &res)
+		for _, h := range res.Hits {
+			got = append(got, unitKey{h.Document.Slug, h.EID})
+		}
+		if page >= res.Pages {
+			break
+		}
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("search commitment=agreement = %v; want %v", got, want)
+	}
 }
 
 func TestCommitments(t *testing.T) {

@@ -5,8 +5,10 @@ import (
 	"math"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/search"
 )
 
@@ -56,18 +58,18 @@ type (
 const maxPage = 1000
 
 // searchQuery reads a search.Query from the parameters /search takes.
-func searchQuery(r *http.Request) (search.Query, error) {
+func (s *server) searchQuery(r *http.Request) (search.Query, error) {
 	v := r.URL.Query()
 	q := search.Query{Text: v.Get("q"), Doc: v.Get("doc"), Party: v.Get("party"), Kind: v.Get("kind")}
 	if len(q.Text) > search.MaxQueryLen {
 		return q, badRequest("the query is %d bytes long; the most is %d", len(q.Text), search.MaxQueryLen)
 	}
 	num := func(name string, lo, hi int) (int, error) {
-		s := v.Get(name)
-		if s == "" {
+		raw := v.Get(name)
+		if raw == "" {
 			return 0, nil
 		}
-		n, err := strconv.Atoi(s)
+		n, err := strconv.Atoi(raw)
 		if err != nil || n < lo || n > hi {
 			return 0, badRequest("%s must be a whole number from %d to %d", name, lo, hi)
 		}
@@ -83,7 +85,19 @@ func searchQuery(r *http.Request) (search.Query, error) {
 	if q.PerPage, err = num("per_page", 1, 50); err != nil {
 		return q, err
 	}
-	switch s := v.Get("sort"); s {
+	if q.Commitment, err = s.typeParam("commitment", v.Get("commitment")); err != nil {
+		return q, err
+	}
+	if q.Actor, err = actorParam(v.Get("actor")); err != nil {
+		return q, err
+	}
+	if q.Topic, err = s.topicParam("topic", v.Get("topic")); err != nil {
+		return q, err
+	}
+	if q.Entity, err = s.entityParam("entity", v.Get("entity")); err != nil {
+		return q, err
+	}
+	switch v.Get("sort") {
 	case "", "relevance":
 		q.Sort = search.ByRelevance
 	case "newest":
@@ -97,7 +111,7 @@ func searchQuery(r *http.Request) (search.Query, error) {
 }
 
 func (s *server) search(r *http.Request) (any, error) {
-	q, err := searchQuery(r)
+	q, err := s.searchQuery(r)
 	if err != nil {
 		return nil, err
 	}
@@ -150,8 +164,21 @@ func (s *server) search(r *http.Request) (any, error) {
 	return out, nil
 }
 
+// actorParam reads who commits: a party's code, or "joint" for all parties.
+func actorParam(v string) (string, error) {
+	if v = strings.TrimSpace(v); strings.EqualFold(v, search.JointActor) {
+		return search.JointActor, nil
+	}
+	a, err := partyParam("actor", v)
+	if err != nil {
+		return "", badRequest("actor %q is not a party: use an ISO 3166-1 alpha-2 code such as EE, or %s for what all parties commit to jointly", clip(v), search.JointActor)
+	}
+	return a, nil
+}
+
 // facetLabel is how a person reads a facet value: a document's title, a
-// party's name, a kind's name.
+// party's name, a kind's name, a commitment type's, topic's or entity's
+// name, who commits.
 func (s *server) facetLabel(field, value string) string {
 	switch field {
 	case "doc":
@@ -164,6 +191,25 @@ func (s *server) facetLabel(field, value string) string {
 		}
 	case "kind":
 		return archive.Kind(value).Name()
+	case "commitment":
+		if t, ok := s.Vocabulary.Type(value); ok {
+			return t.Name
+		}
+	case "actor":
+		if value == search.JointActor {
+			return formats.JointActorName
+		}
+		if p, err := archive.LookupParty(value); err == nil {
+			return p.Name + " alone"
+		}
+	case "topic":
+		if t, ok := s.Vocabulary.Topic(value); ok {
+			return t.Name
+		}
+	case "entity":
+		if e, ok := s.Vocabulary.Entity(value); ok {
+			return e.Name
+		}
 	}
 	return ""
 }
