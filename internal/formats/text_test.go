@@ -6,12 +6,12 @@ import (
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
-	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/classify"
 )
 
 func seed(t testing.TB) *archive.Document {
 	t.Helper()
-	a, err := content.Load(os.DirFS("../../content"))
+	a, _, err := classify.LoadArchive(os.DirFS("../../content"))
 	if err != nil {
 		t.Fatal(err)
 	}
