@@ -87,16 +87,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 
-	opts := siteOptions{proxies: proxies, hsts: cfg.hsts}
-	site, err := newSite(ctx, cfg, log, opts)
-	if err != nil {
-		hs.Close()
-		return err
-	}
-	live.Swap(site.server)
-	s := site.archive.Stats()
-	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond))
-
+	// Listen for SIGHUP and watch from before the first load, so that a
+	// signal or a change while it loads is neither fatal nor missed: it
+	// makes a reload as soon as the site is up.
 	reload := make(chan string, 1)
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -107,8 +100,19 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		}
 	}()
 	if cfg.watch {
-		go watch(ctx, cfg.contentDir, time.Second, func() { trySend(reload, "content changed") }, log)
+		wctx, stopWatch := context.WithCancel(ctx)
+		defer stopWatch()
+		watch(wctx, cfg.contentDir, time.Second, func() { trySend(reload, "content changed") }, log)
 	}
+	opts := siteOptions{proxies: proxies, hsts: cfg.hsts}
+	site, err := newSite(ctx, cfg, log, opts)
+	if err != nil {
+		hs.Close()
+		return err
+	}
+	live.Swap(site.server)
+	s := site.archive.Stats()
+	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond))
 
 	for {
 		select {

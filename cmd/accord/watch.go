@@ -14,12 +14,18 @@ import (
 // watch calls changed when the tree under dir changes: a file added,
 // removed, resized or modified. It polls, which works on every file system
 // and in containers, and waits for the tree to stay still for one more
-// interval so that an editor's save is read whole.
+// interval so that an editor's save is read whole. The tree is stamped
+// before watch returns, so a change made after the call is never missed;
+// the polling runs in its own goroutine until ctx ends.
 func watch(ctx context.Context, dir string, every time.Duration, changed func(), log *slog.Logger) {
 	last, err := treeStamp(dir)
 	if err != nil {
 		log.Warn("watch", "dir", dir, "err", err)
 	}
+	go poll(ctx, dir, every, last, changed, log)
+}
+
+func poll(ctx context.Context, dir string, every time.Duration, last uint64, changed func(), log *slog.Logger) {
 	t := time.NewTicker(every)
 	defer t.Stop()
 	pending := false
