@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/accord-archive/accord/internal/browsertest"
@@ -64,30 +65,45 @@ func TestAccessibility(t *testing.T) {
 	}
 	base := startServe(t)
 	browser := browsertest.New(t)
-	for _, pg := range checkedPages {
-		t.Run(pg.name, func(t *testing.T) {
-			ctx, cancel := chromedp.NewContext(browser) // a tab per page
-			defer cancel()
-			ctx = browsertest.Step(t, ctx, 60*time.Second)
-			if err := chromedp.Do(ctx, chromedp.Navigate(base+pg.path)); err != nil {
-				t.Fatalf("open %s: %v", pg.path, err)
+	// Each page in the light scheme and in the dark one, whose colours
+	// must pass the contrast rules too.
+	for _, scheme := range []string{"light", "dark"} {
+		for _, pg := range checkedPages {
+			t.Run(scheme+"/"+pg.name, func(t *testing.T) {
+				ctx, cancel := chromedp.NewContext(browser) // a tab per page
+				defer cancel()
+				ctx = browsertest.Step(t, ctx, 60*time.Second)
+				if err := chromedp.Do(ctx); err != nil {
+					t.Fatal(err)
+				}
+				if _, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+				}); err != nil {
+					t.Fatalf("emulate %s scheme: %v", scheme, err)
+				}
+				if err := chromedp.Do(ctx, chromedp.Navigate(base+pg.path)); err != nil {
+					t.Fatalf("open %s: %v", pg.path, err)
+				}
+				if dark, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`)); dark != (scheme == "dark") {
+				t.Fatalf("the page does not see the %s scheme", scheme)
 			}
 			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
-				t.Fatalf("inject axe-core: %v", err)
-			}
-			violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](
-				`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatalf("axe.run: %v", err)
-			}
-			for _, v := range violations {
-				var where []string
-				for _, n := range v.Nodes {
-					where = append(where, strings.Trim(strings.ReplaceAll(jsonString(n.Target), `"`, ""), "[]"))
+					t.Fatalf("inject axe-core: %v", err)
 				}
-				t.Errorf("%s: %s (%s): %s at %s", pg.path, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
-			}
-		})
+				violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](
+					`axe.run(document, {resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
+				if err != nil {
+					t.Fatalf("axe.run: %v", err)
+				}
+				for _, v := range violations {
+					var where []string
+					for _, n := range v.Nodes {
+						where = append(where, strings.Trim(strings.ReplaceAll(jsonString(n.Target), `"`, ""), "[]"))
+					}
+					t.Errorf("%s: %s (%s): %s at %s", pg.path, v.ID, v.Impact, v.Help, strings.Join(where, ", "))
+				}
+			})
+		}
 	}
 }
 
