@@ -1,0 +1,107 @@
+package search
+
+import (
+	"context"
+	"flag"
+	"sync"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/bench"
+	"github.com/accord-archive/accord/internal/synth"
+)
+
+// benchDocs sizes the benchmarks' corpus; `-bench.docs 10000` is the
+// 100,000-clause corpus of `make bench`, for profiling:
+//
+//	go test -run '^$' -bench 'Search$' -args -bench.docs 10000 -cpuprofile search.prof
+var benchDocs = flag.Int("bench.docs", 1000, "documents of 10 clauses in the benchmarks' synthetic corpus")
+
+var benchCorpus = sync.OnceValues(func() (*benchFixture, error) {
+	a, err := archive.New(synth.Generate(1, *benchDocs, 10))
+	if err != nil {
+		return nil, err
+	}
+	ix, err := Build(context.Background(), a)
+	if err != nil {
+		return nil, err
+	}
+	return &benchFixture{a: a, ix: ix, queries: bench.Queries(a.Documents(), 1000, 1)}, nil
+})
+
+type benchFixture struct {
+	a       *archive.Archive
+	ix      *Index
+	queries []string // the report's queries: distinct, one to three words
+}
+
+func benchIndex(b *testing.B) *benchFixture {
+	b.Helper()
+	f, err := benchCorpus()
+	if err != nil {
+		b.Fatalf("build the benchmark corpus: %v", err)
+	}
+	return f
+}
+
+// BenchmarkBuild indexes the corpus in memory; clauses/s is the issue's
+// build rate.
+func BenchmarkBuild(b *testing.B) {
+	a, err := archive.New(synth.Generate(1, *benchDocs, 10))
+	if err != nil {
+		b.Fatal(err)
+	}
+	clauses := a.Stats().Clauses
+	for b.Loop() {
+		ix, err := Build(context.Background(), a)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+	b.ReportMetric(float64(clauses*b.N)/b.Elapsed().Seconds(), "clauses/s")
+}
+
+// BenchmarkSearch runs the report's queries in turn: top 10, snippets,
+// facets, as the search page asks.
+func BenchmarkSearch(b *testing.B) {
+	f := benchIndex(b)
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		if _, err := f.ix.Search(ctx, Query{Text: f.queries[i%len(f.queries)]}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkSearchFiltered adds a party filter to each query.
+func BenchmarkSearchFiltered(b *testing.B) {
+	f := benchIndex(b)
+	ctx := context.Background()
+	i := 0
+	for b.Loop() {
+		q := Query{Text: f.queries[i%len(f.queries)], Party: "EE"}
+		if _, err := f.ix.Search(ctx, q); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// BenchmarkSearchParallel runs the queries from GOMAXPROCS goroutines.
+func BenchmarkSearchParallel(b *testing.B) {
+	f := benchIndex(b)
+	ctx := context.Background()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := f.ix.Search(ctx, Query{Text: f.queries[i%len(f.queries)]}); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+}
