@@ -19,10 +19,10 @@ import (
 // /readyz: on the embedded seed, and on the synthetic corpus with a
 // current --index; then the resident set of the latter after a warm-up.
 func measureStart(ctx context.Context, t *testing.T, e *env) {
-	starts := func(args ...string) (time.Duration, *Server) {
+	starts := func(n int, args ...string) (time.Duration, *Server) {
 		var took []time.Duration
 		var last *Server
-		for i := range e.sz.starts {
+		for i := range n {
 			addr, err := FreeAddr()
 			if err != nil {
 				t.Fatal(err)
@@ -32,7 +32,7 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 				t.Fatal(err)
 			}
 			took = append(took, d)
-			if i < e.sz.starts-1 {
+			if i < n-1 {
 				s.Stop()
 			} else {
 				last = s
@@ -41,7 +41,7 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 		return Median(took), last
 	}
 
-	seed, s := starts()
+	seed, s := starts(e.sz.starts)
 	s.Stop()
 	e.table.Add(Row{
 		Measure: "start, seed: exec to first 200 on /readyz",
@@ -61,7 +61,7 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 		t.Fatal(err)
 	}
 	s.Stop()
-	warm, s := starts("--content", e.content, "--index", index)
+	warm, s := starts(e.sz.bigStarts, "--content", e.content, "--index", index)
 	defer s.Stop()
 	clauses := fmt.Sprintf("%d-clause archive", e.sz.docs*e.sz.clausesPerDoc)
 	e.table.Add(Row{
@@ -70,7 +70,7 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 		Peer:    "index absent: " + Ms(cold),
 		Target:  "< 1 s",
 		Verdict: Judge(warm < time.Second),
-		Command: fmt.Sprintf("accord serve --addr 127.0.0.1:PORT --content SYNTH --index DIR (median of %d; the first start, not counted, built DIR)", e.sz.starts),
+		Command: fmt.Sprintf("accord serve --addr 127.0.0.1:PORT --content SYNTH --index DIR (median of %d; the first start, not counted, built DIR)", e.sz.bigStarts),
 	})
 
 	warmUp(t, e, s)
