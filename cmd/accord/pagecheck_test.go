@@ -85,9 +85,9 @@ func TestAccessibility(t *testing.T) {
 					t.Fatalf("open %s: %v", pg.path, err)
 				}
 				if dark, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`matchMedia("(prefers-color-scheme: dark)").matches`)); dark != (scheme == "dark") {
-				t.Fatalf("the page does not see the %s scheme", scheme)
-			}
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
+					t.Fatalf("the page does not see the %s scheme", scheme)
+				}
+				if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(axe))); err != nil {
 					t.Fatalf("inject axe-core: %v", err)
 				}
 				violations, err := chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](
