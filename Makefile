@@ -22,7 +22,7 @@ build:
 test:
 	$(GO) test ./...
 
-check: vet staticcheck race fuzz browser
+check: vet staticcheck race fuzz browser bench-smoke
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
