@@ -55,8 +55,9 @@ func (t TrustedProxies) contains(a netip.Addr) bool {
 func ClientIP(trusted TrustedProxies) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			ip := clientIP(r, trusted)
-			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), clientIPKey, ip)))
+			r, in := withInfo(r)
+			in.ip = clientIP(r, trusted)
+			next.ServeHTTP(w, r)
 		})
 	}
 }
@@ -85,6 +86,8 @@ func clientIP(r *http.Request, trusted TrustedProxies) string {
 
 // ClientIPFrom returns the client address ClientIP found, or "".
 func ClientIPFrom(ctx context.Context) string {
-	ip, _ := ctx.Value(clientIPKey).(string)
-	return ip
+	if in := infoFrom(ctx); in != nil {
+		return in.ip
+	}
+	return ""
 }

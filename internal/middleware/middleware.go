@@ -10,6 +10,8 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
+	"strconv"
+	"sync/atomic"
 )
 
 // ErrorPage writes an error response: status, and a message safe to show.
@@ -25,25 +27,56 @@ func PlainError(w http.ResponseWriter, _ *http.Request, status int, msg string) 
 
 type ctxKey int
 
-const (
-	requestIDKey ctxKey = iota
-	clientIPKey
+const infoKey ctxKey = 0
+
+// info is what the guards learn of a request, kept in its context under
+// one key: one context and one request copy per request, not one each.
+type info struct {
+	id, ip string
+}
+
+func infoFrom(ctx context.Context) *info {
+	in, _ := ctx.Value(infoKey).(*info)
+	return in
+}
+
+// withInfo returns r with an info in its context, and that info.
+func withInfo(r *http.Request) (*http.Request, *info) {
+	if in := infoFrom(r.Context()); in != nil {
+		return r, in
+	}
+	in := &info{}
+	return r.WithContext(context.WithValue(r.Context(), infoKey, in)), in
+}
+
+// idPrefix makes request ids unique across restarts; the counter, within
+// a process. Cheaper than reading random bytes for every request.
+var (
+	idPrefix  = newIDPrefix()
+	idCounter atomic.Uint64
 )
+
+func newIDPrefix() string {
+	var b [4]byte
+	rand.Read(b[:])
+	return hex.EncodeToString(b[:]) + "-"
+}
 
 // RequestID gives each request an id, in the X-Request-Id response header
 // and in its context for logs.
 func RequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		var b [8]byte
-		rand.Read(b[:])
-		id := hex.EncodeToString(b[:])
-		w.Header().Set("X-Request-Id", id)
-		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), requestIDKey, id)))
+		r, in := withInfo(r)
+		in.id = idPrefix + strconv.FormatUint(idCounter.Add(1), 36)
+		w.Header()["X-Request-Id"] = []string{in.id}
+		next.ServeHTTP(w, r)
 	})
 }
 
 // RequestIDFrom returns the request's id, or "".
 func RequestIDFrom(ctx context.Context) string {
-	id, _ := ctx.Value(requestIDKey).(string)
-	return id
+	if in := infoFrom(ctx); in != nil {
+		return in.id
+	}
+	return ""
 }

@@ -19,6 +19,9 @@ type page struct {
 	etag        string
 	cache       string // Cache-Control
 	disposition string // Content-Disposition, for downloads
+
+	// The response headers, made once by seal: every request shares them.
+	headers, gzHeaders map[string][]string
 }
 
 const (
@@ -51,29 +54,55 @@ func newPage(contentType string, body []byte) *page {
 	return p
 }
 
+// seal makes the page's response headers once its fields are final.
+func (p *page) seal() *page {
+	one := func(v string) []string { return []string{v} }
+	h := map[string][]string{
+		"Content-Type":   one(p.contentType),
+		"Cache-Control":  one(p.cache),
+		"Etag":           one(p.etag),
+		"Content-Length": one(itoa(len(p.body))),
+	}
+	if p.disposition != "" {
+		h["Content-Disposition"] = one(p.disposition)
+	}
+	if p.gzipped != nil {
+		h["Vary"] = one("Accept-Encoding")
+		gz := make(map[string][]string, len(h)+1)
+		for k, v := range h {
+			gz[k] = v
+		}
+		gz["Content-Encoding"] = one("gzip")
+		gz["Content-Length"] = one(itoa(len(p.gzipped)))
+		p.gzHeaders = gz
+	}
+	p.headers = h
+	return p
+}
+
 // serve writes p, answering conditional requests with 304 and sending the
 // gzipped copy to clients that accept it.
 func (p *page) serve(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h.Set("Content-Type", p.contentType)
-	h.Set("Cache-Control", p.cache)
-	h.Set("ETag", p.etag)
-	if p.disposition != "" {
-		h.Set("Content-Disposition", p.disposition)
+	if p.headers == nil {
+		// Not sealed: a page made for this one request. Seal a copy, so
+		// that no shared page is ever written while served.
+		c := *p
+		p = c.seal()
 	}
-	if p.gzipped != nil {
-		h.Add("Vary", "Accept-Encoding")
+	h := w.Header()
+	headers, body := p.headers, p.body
+	if p.gzipped != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+		headers, body = p.gzHeaders, p.gzipped
+	}
+	for k, v := range headers {
+		h[k] = v[:1:1]
 	}
 	if p.status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), p.etag) {
+		delete(h, "Content-Length")
+		delete(h, "Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := p.body
-	if p.gzipped != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
-		h.Set("Content-Encoding", "gzip")
-		body = p.gzipped
-	}
-	h.Set("Content-Length", itoa(len(body)))
 	w.WriteHeader(p.status)
 	if r.Method != http.MethodHead {
 		w.Write(body)

@@ -120,6 +120,10 @@ func (s *Server) prerender() error {
 	s.missing = newPage(htmlType, body)
 	s.missing.status = http.StatusNotFound
 	s.missing.cache = "public, max-age=60"
+	s.missing.seal()
+	for _, p := range s.pages {
+		p.seal()
+	}
 	return nil
 }
 

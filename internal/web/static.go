@@ -41,7 +41,7 @@ func loadAssets(fsys fs.FS) (*assets, error) {
 		p := newPage(ctype, b)
 		p.cache = cacheAsset
 		a.byName[name] = hashed
-		a.files[hashed] = p
+		a.files[hashed] = p.seal()
 		return nil
 	})
 	if err != nil {
