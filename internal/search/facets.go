@@ -1,9 +1,8 @@
 package search
 
 import (
-	"sort"
-
-	bsearch "github.com/blevesearch/bleve/v2/search"
+	"cmp"
+	"slices"
 )
 
 // facetFields are the facets every search counts, in the order returned,
@@ -22,30 +21,41 @@ var facetFields = []struct {
 	{"entity", fieldEntity, 20},
 }
 
-// facets converts Bleve's facet results, keeping those with terms. Values
-// are listed by count, then by value (years newest first).
-func facets(in bsearch.FacetResults) []Facet {
+// facetResults turns counts by facet and value id into facets, keeping
+// those with terms. Each lists its most frequent values (ties to the
+// smaller value), and Other counts the rest, a hit once per value; then
+// the values listed are ordered by count, then by value (years newest
+// first).
+func (cat *catalogue) facetResults(counts [][]int32) []Facet {
 	var out []Facet
-	for _, f := range facetFields {
-		fr, ok := in[f.name]
-		if !ok || fr.Terms == nil || len(fr.Terms.Terms()) == 0 {
+	for i, f := range facetFields {
+		if i >= len(counts) {
+			break
+		}
+		var terms []FacetTerm
+		total := 0
+		for id, n := range counts[i] {
+			if n > 0 {
+				terms = append(terms, FacetTerm{Value: cat.facets[i].values[id], Count: int(n)})
+				total += int(n)
+			}
+		}
+		if len(terms) == 0 {
 			continue
 		}
-		facet := Facet{Field: f.name, Other: fr.Other}
-		for _, t := range fr.Terms.Terms() {
-			facet.Terms = append(facet.Terms, FacetTerm{Value: t.Term, Count: t.Count})
-		}
-		newestFirst := f.name == "year"
-		sort.SliceStable(facet.Terms, func(i, j int) bool {
-			a, b := facet.Terms[i], facet.Terms[j]
-			if a.Count != b.Count {
-				return a.Count > b.Count
-			}
-			if newestFirst {
-				return a.Value > b.Value
-			}
-			return a.Value < b.Value
+		slices.SortFunc(terms, func(a, b FacetTerm) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
 		})
+		terms = terms[:min(f.size, len(terms))]
+		facet := Facet{Field: f.name, Terms: terms, Other: total}
+		for _, t := range terms {
+			facet.Other -= t.Count
+		}
+		if f.name == "year" {
+			slices.SortStableFunc(facet.Terms, func(a, b FacetTerm) int {
+				return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(b.Value, a.Value))
+			})
+		}
 		out = append(out, facet)
 	}
 	return out

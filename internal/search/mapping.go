@@ -9,15 +9,12 @@ import (
 
 // Field names of the indexed unit. Every query names one of these.
 const (
+	fieldOrd   = "ord"   // the unit's ordinal in the catalogue, decimal; the one doc value
 	fieldText  = "text"  // the unit's verbatim text, analysed
 	fieldDoc   = "doc"   // document slug
-	fieldTitle = "title" // document title, whole
 	fieldParty = "party" // ISO codes, one value per party
 	fieldYear  = "year"  // "2025"
 	fieldKind  = "kind"  // joint-statement, …
-	fieldEID   = "eid"   // para_3, preamble__p_2
-	fieldDate  = "date"  // numeric: Unix seconds of the document's date
-	fieldOrder = "order" // numeric: the unit's place in its document
 
 	// The unit's classification (internal/classify), one value each.
 	fieldCommitment = "commitment" // commitment type codes: agreement, …
@@ -33,18 +30,16 @@ const JointActor = "joint"
 const unitType = "unit"
 
 // unit is what the index holds for one clause or preamble paragraph. Only
-// the text is analysed; nothing is stored, because results are read back
-// from the archive by the unit's id.
+// the text is analysed; nothing is stored, and only the ordinal has a doc
+// value, because results, facets and date orders are read from the
+// catalogue by the ordinal.
 type unit struct {
+	Ord   string   `json:"ord"`
 	Text  string   `json:"text"`
 	Doc   string   `json:"doc"`
-	Title string   `json:"title"`
 	Party []string `json:"party"`
 	Year  string   `json:"year"`
 	Kind  string   `json:"kind"`
-	EID   string   `json:"eid"`
-	Date  float64  `json:"date"`
-	Order float64  `json:"order"`
 
 	Commitment []string `json:"commitment"`
 	Actor      []string `json:"actor"`
@@ -80,31 +75,21 @@ func newMapping() *mapping.IndexMappingImpl {
 		f.Store = false
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
-		f.DocValues = docValues // for facets and sorting
-		return f
-	}
-	numeric := func() *mapping.FieldMapping {
-		f := bleve.NewNumericFieldMapping()
-		f.Store = false
-		f.IncludeInAll = false
-		f.DocValues = true // for sorting
+		f.DocValues = docValues
 		return f
 	}
 
 	um := bleve.NewDocumentStaticMapping()
+	um.AddFieldMappingsAt(fieldOrd, keywordField(true))
 	um.AddFieldMappingsAt(fieldText, text)
-	um.AddFieldMappingsAt(fieldDoc, keywordField(true))
-	um.AddFieldMappingsAt(fieldTitle, keywordField(false))
-	um.AddFieldMappingsAt(fieldParty, keywordField(true))
-	um.AddFieldMappingsAt(fieldYear, keywordField(true))
-	um.AddFieldMappingsAt(fieldKind, keywordField(true))
-	um.AddFieldMappingsAt(fieldEID, keywordField(false))
-	um.AddFieldMappingsAt(fieldDate, numeric())
-	um.AddFieldMappingsAt(fieldOrder, numeric())
-	um.AddFieldMappingsAt(fieldCommitment, keywordField(true))
-	um.AddFieldMappingsAt(fieldActor, keywordField(true))
-	um.AddFieldMappingsAt(fieldTopic, keywordField(true))
-	um.AddFieldMappingsAt(fieldEntity, keywordField(true))
+	um.AddFieldMappingsAt(fieldDoc, keywordField(false))
+	um.AddFieldMappingsAt(fieldParty, keywordField(false))
+	um.AddFieldMappingsAt(fieldYear, keywordField(false))
+	um.AddFieldMappingsAt(fieldKind, keywordField(false))
+	um.AddFieldMappingsAt(fieldCommitment, keywordField(false))
+	um.AddFieldMappingsAt(fieldActor, keywordField(false))
+	um.AddFieldMappingsAt(fieldTopic, keywordField(false))
+	um.AddFieldMappingsAt(fieldEntity, keywordField(false))
 	im.AddDocumentMapping(unitType, um)
 	return im
 }

@@ -22,7 +22,7 @@ import (
 // Change either, bump it, and every on-disk index is rebuilt on next Open.
 // The mapping's own JSON is hashed into the stored version as well, so a
 // mapping change that forgets the bump is caught too.
-const indexVersion = "accord-index-2"
+const indexVersion = "accord-index-3"
 
 // Keys of the index's internal store that say what it was built from.
 const (
@@ -44,9 +44,10 @@ func open(ctx context.Context, dir string, a *archive.Archive, version string) (
 		return nil, err
 	}
 	content := fingerprint(a)
+	cat := newCatalogue(a)
 	if b, err := bleve.Open(dir); err == nil {
 		if builtFrom(b, version, content) {
-			return newIndex(b, a), nil
+			return newIndex(b, a, cat), nil
 		}
 		if err := b.Close(); err != nil {
 			return nil, fmt.Errorf("close stale index %s: %w", dir, err)
@@ -60,7 +61,7 @@ func open(ctx context.Context, dir string, a *archive.Archive, version string) (
 		return nil, fmt.Errorf("build index: %w", err)
 	}
 	defer os.RemoveAll(tmp) // after a successful rename, there is nothing left
-	if err := buildAt(ctx, tmp, a, version, content); err != nil {
+	if err := buildAt(ctx, tmp, cat, version, content); err != nil {
 		return nil, err
 	}
 	if err := os.RemoveAll(dir); err != nil {
@@ -73,16 +74,16 @@ func open(ctx context.Context, dir string, a *archive.Archive, version string) (
 	if err != nil {
 		return nil, fmt.Errorf("open new index %s: %w", dir, err)
 	}
-	return newIndex(b, a), nil
+	return newIndex(b, a, cat), nil
 }
 
 // buildAt builds the index in dir and records what it was built from.
-func buildAt(ctx context.Context, dir string, a *archive.Archive, version, content string) error {
+func buildAt(ctx context.Context, dir string, cat *catalogue, version, content string) error {
 	b, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", dir, err)
 	}
-	err = fill(ctx, b, a)
+	err = fill(ctx, b, cat)
 	if err == nil {
 		err = b.SetInternal([]byte(keyVersion), []byte(version))
 	}
@@ -130,8 +131,8 @@ func layoutVersion(version string) (string, error) {
 	return version + "+" + hex.EncodeToString(sum[:8]), nil
 }
 
-// fingerprint hashes every document's slug and content file, and the
-// classification of its units, which the vocabularies decide.
+// fingerprint hashes every document's slug and content file, its units,
+// and their classification, which the vocabularies decide.
 func fingerprint(a *archive.Archive) string {
 	h := sha256.New()
 	var n [8]byte
@@ -142,6 +143,12 @@ func fingerprint(a *archive.Archive) string {
 		binary.BigEndian.PutUint64(n[:], uint64(len(d.Raw)))
 		h.Write(n[:])
 		h.Write(d.Raw)
+		// The units, whose ordinals the index keeps: the same content
+		// parsed otherwise must not reuse an index numbered for it.
+		fmt.Fprintf(h, "u%d;", len(d.Preamble))
+		for _, c := range d.Clauses {
+			fmt.Fprintf(h, "%s;", c.EID())
+		}
 		for _, p := range d.Paragraphs() {
 			for _, m := range p.Commitments {
 				if m.Type != nil {

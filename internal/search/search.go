@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
@@ -42,25 +40,30 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		return res, nil // nothing to search for
 	}
 
-	req := bleve.NewSearchRequestOptions(main, q.PerPage, (q.Page-1)*q.PerPage, false)
-	req.IncludeLocations = true
-	req.SortBy(sortOrder(q.Sort))
-	for _, f := range facetFields {
-		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
-	}
-	sr, err := ix.bleve.SearchInContext(ctx, req)
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	r, err := ix.reader()
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	res.Total = int(sr.Total)
-	for _, h := range sr.Hits {
-		hit, err := ix.hit(h, c.marked)
+	defer r.Close()
+	coll, err := ix.collect(ctx, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	res.Total = coll.total
+	locs, err := ix.locate(ctx, r, main, coll.page)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	for i, h := range coll.page {
+		hit, err := ix.hit(h, locs[i], c.marked)
 		if err != nil {
 			return nil, fmt.Errorf("search %q: %w", q.Text, err)
 		}
 		res.Hits = append(res.Hits, hit)
 	}
-	res.Facets = facets(sr.Facets)
+	res.Facets = ix.cat.facetResults(coll.counts)
 	if res.Total == 0 && len(c.words) > 0 {
 		res.Suggest, err = ix.suggest(ctx, q, c.words)
 		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
@@ -161,39 +164,25 @@ func structFilters(q Query) []query.Query {
 	return fs
 }
 
-// sortOrder is the Bleve sort for s; ties fall to date, then reading order.
-func sortOrder(s Sort) []string {
-	switch s {
-	case ByNewest:
-		return []string{"-" + fieldDate, fieldDoc, fieldOrder}
-	case ByOldest:
-		return []string{fieldDate, fieldDoc, fieldOrder}
-	default:
-		return []string{"-_score", "-" + fieldDate, fieldDoc, fieldOrder}
-	}
-}
-
-// hit turns a Bleve match into a Hit with its snippet.
-func (ix *Index) hit(h *bsearch.DocumentMatch, marked map[string]bool) (Hit, error) {
-	d, c, p, text, err := ix.resolve(h.ID)
-	if err != nil {
-		return Hit{}, err
+// hit turns a collected hit into a Hit with its snippet, marking the
+// matches of the marked terms.
+func (ix *Index) hit(h ranked, locs map[string][]span, marked map[string]bool) (Hit, error) {
+	u := &ix.cat.units[h.ord]
+	if u.para == nil {
+		return Hit{}, fmt.Errorf("index id %q: no such unit in the archive", u.id())
 	}
 	var spans []span
-	for term, locs := range h.Locations[fieldText] {
-		if !marked[term] {
-			continue
-		}
-		for _, l := range locs {
-			spans = append(spans, span{int(l.Start), int(l.End)})
+	for term, ss := range locs {
+		if marked[term] {
+			spans = append(spans, ss...)
 		}
 	}
 	return Hit{
-		Doc:       d,
-		Clause:    c,
-		Paragraph: p,
-		EID:       p.EID,
-		Snippet:   snippet(text, spans),
-		Score:     h.Score,
+		Doc:       u.doc,
+		Clause:    u.clause,
+		Paragraph: u.para,
+		EID:       u.para.EID,
+		Snippet:   snippet(u.text, spans),
+		Score:     h.score,
 	}, nil
 }

@@ -15,11 +15,7 @@ import (
 // the index's own terms, most frequent first), if the corrected query
 // finds something; otherwise "".
 func (ix *Index) suggest(ctx context.Context, q Query, words []string) (string, error) {
-	adv, err := ix.bleve.Advanced()
-	if err != nil {
-		return "", err
-	}
-	r, err := adv.Reader()
+	r, err := ix.reader()
 	if err != nil {
 		return "", err
 	}
@@ -49,7 +45,7 @@ func (ix *Index) suggest(ctx context.Context, q Query, words []string) (string, 
 		if err != nil || best == "" {
 			return "", err
 		}
-		surface, err := ix.surfaceForm(ctx, best)
+		surface, err := ix.surfaceForm(ctx, r, best)
 		if err != nil || surface == "" {
 			return "", err
 		}
@@ -113,25 +109,23 @@ func closestTerm(fz index.IndexReaderFuzzy, term string) (string, error) {
 }
 
 // surfaceForm is a word as printed that the index holds as term, lower
-// case and without a possessive 's: "ukraine" for the stem "ukrain".
-func (ix *Index) surfaceForm(ctx context.Context, term string) (string, error) {
+// case and without a possessive 's: "ukraine" for the stem "ukrain". It
+// is read from the term's first unit, oldest document first.
+func (ix *Index) surfaceForm(ctx context.Context, r index.IndexReader, term string) (string, error) {
 	tq := query.NewTermQuery(term)
 	tq.SetField(fieldText)
-	req := bleve.NewSearchRequestOptions(tq, 1, 0, false)
-	req.IncludeLocations = true
-	req.SortBy([]string{fieldDate, fieldDoc, fieldOrder})
-	sr, err := ix.bleve.SearchInContext(ctx, req)
-	if err != nil || len(sr.Hits) == 0 {
+	c, err := ix.collect(ctx, r, tq, ByOldest, 1, 0, false)
+	if err != nil || len(c.page) == 0 {
 		return "", err
 	}
-	h := sr.Hits[0]
-	_, _, _, text, err := ix.resolve(h.ID)
+	locs, err := ix.locate(ctx, r, tq, c.page)
 	if err != nil {
 		return "", err
 	}
-	for _, l := range h.Locations[fieldText][term] {
-		if l.Start < l.End && int(l.End) <= len(text) {
-			w := strings.ToLower(text[l.Start:l.End])
+	text := ix.cat.units[c.page[0].ord].text
+	for _, l := range locs[0][term] {
+		if l.start < l.end && l.end <= len(text) {
+			w := strings.ToLower(text[l.start:l.end])
 			for _, suffix := range []string{"'s", "’s"} {
 				w = strings.TrimSuffix(w, suffix)
 			}
