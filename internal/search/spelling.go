@@ -76,14 +76,21 @@ var reStems = []string{"cent", "met", "lit", "theat", "spect", "scept", "lust", 
 // reToEr: centre -> center, centres -> centers, centred -> centered,
 // centring -> centering; also epicentre, kilometres.
 func reToEr(w string) (string, bool) {
-	for _, s := range reStems {
-		for _, e := range [...]struct{ british, american string }{
-			{"re", "er"}, {"res", "ers"}, {"red", "ered"}, {"ring", "ering"},
-		} {
-			if strings.HasSuffix(w, s+e.british) {
-				return w[:len(w)-len(e.british)] + e.american, true
+	// A word has at most one of the endings, so look for it first and
+	// build no strings for the words (nearly all) that have none.
+	for _, e := range [...]struct{ british, american string }{
+		{"re", "er"}, {"res", "ers"}, {"red", "ered"}, {"ring", "ering"},
+	} {
+		head, ok := strings.CutSuffix(w, e.british)
+		if !ok {
+			continue
+		}
+		for _, s := range reStems {
+			if strings.HasSuffix(head, s) {
+				return head + e.american, true
 			}
 		}
+		return "", false
 	}
 	return "", false
 }
