@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -80,32 +82,66 @@ func (ix *Index) Close() error {
 	return ix.closeErr
 }
 
-// fill adds every unit of cat to b, numbered by its ordinal.
+// fill adds every unit of cat to b, numbered by its ordinal. Batches are
+// filled and committed by several goroutines at once: Bleve analyses a
+// batch in parallel but builds its segment in the caller, so one batch at
+// a time leaves cores idle.
 func fill(ctx context.Context, b bleve.Index, cat *catalogue) error {
-	batch := b.NewBatch()
-	flush := func() error {
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("build index: %w", err)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		next  atomic.Int64 // the first ordinal of the next batch to fill
+		wg    sync.WaitGroup
+		mu    sync.Mutex
+		first error
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if first == nil {
+			first = err
 		}
-		if err := b.Batch(batch); err != nil {
-			return fmt.Errorf("build index: %w", err)
-		}
-		batch.Reset()
-		return nil
+		mu.Unlock()
+		cancel()
 	}
-	for ord := range cat.units {
-		u := cat.fields(int32(ord))
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			batch := b.NewBatch()
+			for ctx.Err() == nil {
+				from := int(next.Add(batchSize) - batchSize)
+				if from >= len(cat.units) {
+					return
+				}
+				if err := fillBatch(batch, cat, from, min(from+batchSize, len(cat.units))); err != nil {
+					fail(err)
+					return
+				}
+				if err := b.Batch(batch); err != nil {
+					fail(fmt.Errorf("build index: %w", err))
+					return
+				}
+				batch.Reset()
+			}
+		})
+	}
+	wg.Wait()
+	if first != nil {
+		return first
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("build index: %w", err)
+	}
+	return nil
+}
+
+// fillBatch adds the units numbered from to end to batch.
+func fillBatch(batch *bleve.Batch, cat *catalogue, from, end int) error {
+	for ord := from; ord < end; ord++ {
 		id := cat.units[ord].id()
-		if err := batch.Index(id, u); err != nil {
+		if err := batch.Index(id, cat.fields(int32(ord))); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
-		if batch.Size() >= batchSize {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
 	}
-	return flush()
+	return nil
 }
 
 // unitID is a unit's id in the index: slug#eId.
