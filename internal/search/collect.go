@@ -41,6 +41,10 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 		return nil, err
 	}
 	defer searcher.Close()
+	ords, err := ix.ordinalsFor(r)
+	if err != nil {
+		return nil, err
+	}
 	dv, err := r.DocValueReader([]string{fieldOrd})
 	if err != nil {
 		return nil, err
@@ -79,9 +83,10 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 		if m == nil {
 			break
 		}
-		found = false
-		if err := dv.VisitDocValues(m.IndexInternalID, visit); err != nil {
-			return nil, err
+		if ord, found = ords.of(m.IndexInternalID); !found {
+			if err := dv.VisitDocValues(m.IndexInternalID, visit); err != nil {
+				return nil, err
+			}
 		}
 		if !found || int(ord) >= len(ix.cat.units) {
 			return nil, fmt.Errorf("hit %x: no ordinal of the archive's units; the index is stale", m.IndexInternalID)

@@ -21,6 +21,7 @@ type Index struct {
 	bleve    bleve.Index
 	archive  *archive.Archive
 	cat      *catalogue
+	ords     atomic.Pointer[ordinals] // of the last reader searched
 	analyzer analysis.Analyzer
 
 	// mu is held for reading by each search, which reads the index below
