@@ -32,21 +32,35 @@ func (cat *catalogue) facetResults(counts [][]int32) []Facet {
 		if i >= len(counts) {
 			break
 		}
-		var terms []FacetTerm
+		// The size best values, by count then value, kept sorted by
+		// insertion: most values fall short of the last one kept, and the
+		// doc facet has one value per document.
+		terms := make([]FacetTerm, 0, f.size)
+		better := func(a, b FacetTerm) bool {
+			return a.Count > b.Count || (a.Count == b.Count && a.Value < b.Value)
+		}
 		total := 0
 		for id, n := range counts[i] {
-			if n > 0 {
-				terms = append(terms, FacetTerm{Value: cat.facets[i].values[id], Count: int(n)})
-				total += int(n)
+			if n == 0 {
+				continue
 			}
+			total += int(n)
+			t := FacetTerm{Value: cat.facets[i].values[id], Count: int(n)}
+			if len(terms) == f.size && !better(t, terms[len(terms)-1]) {
+				continue
+			}
+			if len(terms) < f.size {
+				terms = append(terms, t)
+			}
+			j := len(terms) - 1
+			for ; j > 0 && better(t, terms[j-1]); j-- {
+				terms[j] = terms[j-1]
+			}
+			terms[j] = t
 		}
 		if len(terms) == 0 {
 			continue
 		}
-		slices.SortFunc(terms, func(a, b FacetTerm) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Value, b.Value))
-		})
-		terms = terms[:min(f.size, len(terms))]
 		facet := Facet{Field: f.name, Terms: terms, Other: total}
 		for _, t := range terms {
 			facet.Other -= t.Count
