@@ -192,13 +192,21 @@ const (
 // content while clients fetch pages throughout: broken content must leave
 // the last good archive serving and log its file:line errors, good content
 // must then be served, and no request may fail across either swap.
+// With --index, a reload opens the on-disk index again while the old site
+// still has it open: the same content shares it, new content is indexed
+// beside it.
 func TestReloadUnderLoad(t *testing.T) {
+	t.Run("index in memory", func(t *testing.T) { reloadUnderLoad(t) })
+	t.Run("index on disk", func(t *testing.T) { reloadUnderLoad(t, "--index", filepath.Join(t.TempDir(), "index")) })
+}
+
+func reloadUnderLoad(t *testing.T, extra ...string) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
 		t.Fatal(err)
 	}
 	docs := filepath.Join(dir, "documents")
-	base, log := startServeLogged(t, "--content", dir, "--watch")
+	base, log := startServeLogged(t, append([]string{"--content", dir, "--watch"}, extra...)...)
 	client := &http.Client{Timeout: 10 * time.Second}
 
 	checkGet(t, client, base+"/healthz", 200, "ok")

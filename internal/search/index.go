@@ -31,6 +31,7 @@ type Index struct {
 
 	closeOnce sync.Once // Bleve panics when closed twice
 	closeErr  error
+	disk      *diskIndex // an on-disk index, shared within the process
 }
 
 var errClosed = errors.New("index closed")
@@ -76,7 +77,11 @@ func (ix *Index) Close() error {
 		ix.mu.Lock()
 		defer ix.mu.Unlock()
 		ix.closed = true
-		if err := ix.bleve.Close(); err != nil {
+		closeIndex := ix.bleve.Close
+		if ix.disk != nil {
+			closeIndex = ix.disk.release
+		}
+		if err := closeIndex(); err != nil {
 			ix.closeErr = fmt.Errorf("close index: %w", err)
 		}
 	})

@@ -33,7 +33,13 @@ const (
 // Open opens the index kept in dir, reusing it when it was built from the
 // same content by the same version of this package, and otherwise building
 // it afresh (into a new directory that then replaces dir). It refuses to
-// replace a dir that holds something other than an index.
+// replace a dir that holds something other than an index, and returns an
+// error wrapping ErrIndexInUse when another process has dir open.
+//
+// Within one process, an index open in dir is shared: a reload of the
+// same content reuses it. A reload of new content while the old index is
+// still open in dir builds the new one in memory; the next start puts it
+// on disk.
 func Open(ctx context.Context, dir string, a *archive.Archive) (*Index, error) {
 	return open(ctx, dir, a, indexVersion)
 }
@@ -45,9 +51,18 @@ func open(ctx context.Context, dir string, a *archive.Archive, version string) (
 	}
 	content := fingerprint(a)
 	cat := newCatalogue(a)
-	if b, err := bleve.Open(dir); err == nil {
+	if di, ok := sharedIndex(dir, version, content); ok {
+		return onDisk(di, a, cat), nil
+	} else if di != nil {
+		return Build(ctx, a) // dir serves the content being replaced
+	}
+	b, err := openDisk(dir)
+	if errors.Is(err, ErrIndexInUse) {
+		return nil, err
+	}
+	if err == nil {
 		if builtFrom(b, version, content) {
-			return newIndex(b, a, cat), nil
+			return onDisk(register(dir, b, version, content), a, cat), nil
 		}
 		if err := b.Close(); err != nil {
 			return nil, fmt.Errorf("close stale index %s: %w", dir, err)
@@ -70,11 +85,17 @@ func open(ctx context.Context, dir string, a *archive.Archive, version string) (
 	if err := os.Rename(tmp, dir); err != nil {
 		return nil, fmt.Errorf("move new index into place: %w", err)
 	}
-	b, err := bleve.Open(dir)
+	b, err = openDisk(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open new index %s: %w", dir, err)
 	}
-	return newIndex(b, a, cat), nil
+	return onDisk(register(dir, b, version, content), a, cat), nil
+}
+
+func onDisk(di *diskIndex, a *archive.Archive, cat *catalogue) *Index {
+	ix := newIndex(di.b, a, cat)
+	ix.disk = di
+	return ix
 }
 
 // buildAt builds the index in dir and records what it was built from.

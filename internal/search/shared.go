@@ -1,0 +1,87 @@
+package search
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// An on-disk index is locked by the process that opens it. A server that
+// reloads its content opens the index again while the old one still
+// serves, so the indexes this process has open are shared, counted, and
+// closed when the last user closes them.
+var openDirs = struct {
+	sync.Mutex
+	m map[string]*diskIndex
+}{m: map[string]*diskIndex{}}
+
+type diskIndex struct {
+	b                bleve.Index
+	version, content string
+	refs             int
+}
+
+// lockWait is how long Open waits for another process to release an index.
+const lockWait = "2s"
+
+// ErrIndexInUse is returned (wrapped) by Open when another process has the
+// index directory open.
+var ErrIndexInUse = errors.New("index directory in use by another process")
+
+// openDisk opens the index in dir for this process, sharing it if this
+// process has it open already.
+func openDisk(dir string) (bleve.Index, error) {
+	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, fmt.Errorf("%s: %w", dir, ErrIndexInUse)
+	}
+	return b, err
+}
+
+// sharedIndex returns the index this process has open in dir, if it was
+// built from version and content, counting one more user.
+func sharedIndex(dir, version, content string) (*diskIndex, bool) {
+	openDirs.Lock()
+	defer openDirs.Unlock()
+	di, ok := openDirs.m[absDir(dir)]
+	if !ok || di.version != version || di.content != content {
+		return di, false
+	}
+	di.refs++
+	return di, true
+}
+
+func register(dir string, b bleve.Index, version, content string) *diskIndex {
+	openDirs.Lock()
+	defer openDirs.Unlock()
+	di := &diskIndex{b: b, version: version, content: content, refs: 1}
+	openDirs.m[absDir(dir)] = di
+	return di
+}
+
+// release counts one user less, closing the index after the last.
+func (di *diskIndex) release() error {
+	openDirs.Lock()
+	defer openDirs.Unlock()
+	di.refs--
+	if di.refs > 0 {
+		return nil
+	}
+	for k, v := range openDirs.m {
+		if v == di {
+			delete(openDirs.m, k)
+		}
+	}
+	return di.b.Close()
+}
+
+func absDir(dir string) string {
+	if a, err := filepath.Abs(dir); err == nil {
+		return a
+	}
+	return dir
+}
