@@ -185,3 +185,21 @@ func marshalXML(v any) ([]byte, error) {
 	}
 	return append([]byte(xml.Header), append(out, '\n')...), nil
 }
+
+// SitemapIndex lists sitemaps, for an archive with more pages than one
+// sitemap may hold (50,000).
+func (s Site) SitemapIndex(paths []string, lastmod string) ([]byte, error) {
+	type sm struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod"`
+	}
+	type index struct {
+		XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Sitemaps []sm     `xml:"sitemap"`
+	}
+	var ix index
+	for _, p := range paths {
+		ix.Sitemaps = append(ix.Sitemaps, sm{Loc: s.URL(p), LastMod: lastmod})
+	}
+	return marshalXML(ix)
+}

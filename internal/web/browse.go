@@ -275,12 +275,13 @@ type Pager struct {
 	Page, Pages int
 	Prev, Next  string // "" at the ends
 	Links       []Link // a window of page numbers around the current one
+	url         func(int) string
 }
 
 func newPager(page, total, per int, url func(int) string) Pager {
 	pages := max(1, (total+per-1)/per)
 	page = min(max(page, 1), pages)
-	p := Pager{Page: page, Pages: pages}
+	p := Pager{Page: page, Pages: pages, url: url}
 	if page > 1 {
 		p.Prev = url(page - 1)
 	}

@@ -111,6 +111,27 @@ func (s *Server) unit(d *archive.Document, c *archive.Clause, p *archive.Paragra
 	return u
 }
 
+// unitRef is a clause (c non-nil, p its first paragraph) or a preamble
+// paragraph (c nil).
+type unitRef struct {
+	d *archive.Document
+	c *archive.Clause
+	p *archive.Paragraph
+}
+
+// indexUnits files every unit under its topics and entities.
+func (s *Server) indexUnits() {
+	s.byTopic, s.byEntity = map[string][]unitRef{}, map[string][]unitRef{}
+	s.eachUnit(func(d *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification) {
+		for _, t := range cl.Topics {
+			s.byTopic[t.Slug] = append(s.byTopic[t.Slug], unitRef{d, c, p})
+		}
+		for _, e := range cl.Entities {
+			s.byEntity[e.Slug] = append(s.byEntity[e.Slug], unitRef{d, c, p})
+		}
+	})
+}
+
 // eachUnit calls f for every clause and preamble paragraph, newest
 // document first, in reading order within it.
 func (s *Server) eachUnit(f func(d *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification)) {
@@ -140,15 +161,9 @@ type TopicGroup struct {
 }
 
 func (s *Server) topicsPage() TopicsPage {
-	counts := map[string]int{}
-	s.eachUnit(func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
-		for _, t := range cl.Topics {
-			counts[t.Slug]++
-		}
-	})
 	g := TopicGroup{Name: "Topics"}
 	for _, t := range s.cfg.Vocabulary.Topics() {
-		g.Links = append(g.Links, Link{Label: t.Name, Value: t.Slug, URL: "/topics/" + t.Slug, Count: counts[t.Slug]})
+		g.Links = append(g.Links, Link{Label: t.Name, Value: t.Slug, URL: "/topics/" + t.Slug, Count: len(s.byTopic[t.Slug])})
 	}
 	return TopicsPage{
 		Head: Head{
@@ -170,12 +185,6 @@ var entityKinds = []struct{ kind, name string }{
 }
 
 func (s *Server) entitiesPage() TopicsPage {
-	counts := map[string]int{}
-	s.eachUnit(func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
-		for _, e := range cl.Entities {
-			counts[e.Slug]++
-		}
-	})
 	p := TopicsPage{
 		Head: Head{
 			Title:       s.title("Names"),
@@ -190,8 +199,8 @@ func (s *Server) entitiesPage() TopicsPage {
 	for _, k := range entityKinds {
 		g := TopicGroup{Name: k.name}
 		for _, e := range s.cfg.Vocabulary.Entities() {
-			if e.Kind == k.kind && counts[e.Slug] > 0 {
-				g.Links = append(g.Links, Link{Label: e.Name, Value: e.Slug, URL: "/entities/" + e.Slug, Count: counts[e.Slug]})
+			if n := len(s.byEntity[e.Slug]); e.Kind == k.kind && n > 0 {
+				g.Links = append(g.Links, Link{Label: e.Name, Value: e.Slug, URL: "/entities/" + e.Slug, Count: n})
 			}
 		}
 		slices.SortStableFunc(g.Links, func(a, b Link) int { return cmp.Compare(b.Count, a.Count) })
@@ -207,29 +216,45 @@ type UnitsPage struct {
 	Head
 	Heading string
 	Kind    string // "Topic", "Organisation", …
-	Units   []Unit
+	Total   int
+	Units   []Unit // this page's
+	Pager   Pager
 	Search  string // the same clauses in search, to narrow further
 	Back    Link
 }
 
-func (s *Server) topicPage(t *archive.Topic) UnitsPage {
-	p := UnitsPage{Heading: t.Name, Kind: "Topic", Search: "/search?topic=" + t.Slug, Back: Link{Label: "All topics", URL: "/topics"}}
-	s.eachUnit(func(d *archive.Document, c *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
-		if cl.HasTopic(t.Slug) {
-			p.Units = append(p.Units, s.unit(d, c, para))
+// unitsPerPage is how many clauses a topic's or entity's page lists.
+const unitsPerPage = 50
+
+// fillUnits fills p with one page of refs.
+func (s *Server) fillUnits(p *UnitsPage, refs []unitRef, base string, page int) {
+	p.Total = len(refs)
+	p.Pager = newPager(page, len(refs), unitsPerPage, func(n int) string {
+		if n == 1 {
+			return base
 		}
+		return base + "?page=" + itoa(n)
 	})
+	lo := min((p.Pager.Page-1)*unitsPerPage, len(refs))
+	for _, r := range refs[lo:min(lo+unitsPerPage, len(refs))] {
+		p.Units = append(p.Units, s.unit(r.d, r.c, r.p))
+	}
+}
+
+func (s *Server) topicPage(t *archive.Topic, page int) UnitsPage {
+	p := UnitsPage{Heading: t.Name, Kind: "Topic", Search: "/search?topic=" + t.Slug, Back: Link{Label: "All topics", URL: "/topics"}}
+	s.fillUnits(&p, s.byTopic[t.Slug], "/topics/"+t.Slug, page)
 	p.Head = Head{
 		Title:       s.title(t.Name, "Topics"),
-		Description: plural(len(p.Units), "clause", "clauses") + " on " + strings.ToLower(t.Name) + " in " + SiteName + ", newest first.",
-		Canonical:   s.site.URL("/topics/" + t.Slug),
+		Description: plural(p.Total, "clause", "clauses") + " on " + strings.ToLower(t.Name) + " in " + SiteName + ", newest first.",
+		Canonical:   s.site.URL(p.Pager.url(p.Pager.Page)),
 		OGType:      "website",
 		Main:        "units",
 	}
 	return p
 }
 
-func (s *Server) entityPage(e *archive.Entity) UnitsPage {
+func (s *Server) entityPage(e *archive.Entity, page int) UnitsPage {
 	kind := e.Kind
 	for _, k := range entityKinds {
 		if k.kind == e.Kind {
@@ -240,15 +265,11 @@ func (s *Server) entityPage(e *archive.Entity) UnitsPage {
 		kind = "Country"
 	}
 	p := UnitsPage{Heading: e.Name, Kind: kind, Search: "/search?entity=" + e.Slug, Back: Link{Label: "All names", URL: "/entities"}}
-	s.eachUnit(func(d *archive.Document, c *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
-		if cl.HasEntity(e.Slug) {
-			p.Units = append(p.Units, s.unit(d, c, para))
-		}
-	})
+	s.fillUnits(&p, s.byEntity[e.Slug], "/entities/"+e.Slug, page)
 	p.Head = Head{
 		Title:       s.title(e.Name, "Names"),
-		Description: plural(len(p.Units), "clause names", "clauses name") + " " + e.Name + " in " + SiteName + ", newest first.",
-		Canonical:   s.site.URL("/entities/" + e.Slug),
+		Description: plural(p.Total, "clause names", "clauses name") + " " + e.Name + " in " + SiteName + ", newest first.",
+		Canonical:   s.site.URL(p.Pager.url(p.Pager.Page)),
 		OGType:      "website",
 		Main:        "units",
 	}
@@ -258,6 +279,8 @@ func (s *Server) entityPage(e *archive.Entity) UnitsPage {
 // CommitmentsPage is every commitment, grouped by type, strongest first.
 type CommitmentsPage struct {
 	Head
+	Types    []Link // every type with its count, to narrow to one
+	Pager    Pager  // when one type is chosen
 	Groups   []CommitmentGroup
 	Total    int
 	Filtered bool
@@ -270,6 +293,8 @@ type CommitmentsPage struct {
 // CommitmentGroup is the commitments of one type.
 type CommitmentGroup struct {
 	Type    *archive.CommitmentType
+	Total   int
+	URL     string // this type alone
 	Entries []CommitmentEntry
 }
 
@@ -286,32 +311,55 @@ type CommitmentEntry struct {
 type commitmentsFilter struct {
 	Party, Topic string
 	Year         int
+	Type         string // one commitment type, listed whole and paged
+	Page         int
 }
 
 func (f commitmentsFilter) url() string {
-	y := ""
+	y, pg := "", ""
 	if f.Year != 0 {
 		y = itoa(f.Year)
 	}
-	return "/commitments" + query("party", f.Party, "topic", f.Topic, "year", y)
+	if f.Page > 1 {
+		pg = itoa(f.Page)
+	}
+	return "/commitments" + query("type", f.Type, "party", f.Party, "topic", f.Topic, "year", y, "page", pg)
 }
+
+// withType is f narrowed to one type, from its first page.
+func (f commitmentsFilter) withType(code string) commitmentsFilter {
+	f.Type, f.Page = code, 0
+	return f
+}
+
+// commitmentsPreview is how many commitments of each type the overview shows.
+const commitmentsPreview = 10
 
 func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 	p := CommitmentsPage{Filtered: f != commitmentsFilter{}}
 	groups := map[string]*CommitmentGroup{}
 	partyCounts, topicCounts, yearCounts := map[string]int{}, map[string]int{}, map[string]int{}
+	// Entries are made only for what the page shows: a few of each type
+	// on the overview, one page of one type when a type is chosen.
+	show := func(g *CommitmentGroup) bool {
+		if f.Type == "" {
+			return len(g.Entries) < commitmentsPreview
+		}
+		lo := (max(f.Page, 1) - 1) * unitsPerPage
+		return g.Total > lo && g.Total <= lo+unitsPerPage
+	}
 	s.eachUnit(func(d *archive.Document, c *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
 		if f.Year != 0 && d.Year() != f.Year || f.Topic != "" && !cl.HasTopic(f.Topic) {
 			return
 		}
 		var u *Unit
+		counted := false
 		for _, m := range cl.Commitments {
 			if m.Type == nil || f.Party != "" && m.Actor != f.Party && !(m.Actor == "" && d.HasParty(f.Party)) {
 				continue
 			}
-			if u == nil {
-				v := s.unit(d, c, para)
-				u = &v
+			if !counted {
+				counted = true
 				yearCounts[itoa(d.Year())]++
 				for _, t := range cl.Topics {
 					topicCounts[t.Slug]++
@@ -324,6 +372,20 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 					partyCounts[pt.Code]++
 				}
 			}
+			g := groups[m.Type.Code]
+			if g == nil {
+				g = &CommitmentGroup{Type: m.Type, URL: f.withType(m.Type.Code).url()}
+				groups[m.Type.Code] = g
+			}
+			g.Total++
+			p.Total++
+			if f.Type != "" && f.Type != m.Type.Code || !show(g) {
+				continue
+			}
+			if u == nil {
+				v := s.unit(d, c, para)
+				u = &v
+			}
 			e := CommitmentEntry{Unit: *u, Phrase: m.Phrase}
 			if m.Actor != "" {
 				if pt, err := archive.LookupParty(m.Actor); err == nil {
@@ -334,24 +396,37 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 				e.Before = tail(m.Paragraph.Text[:m.Start], 90)
 				e.After = formats.Opening(m.Paragraph.Text[m.End:], 160)
 			}
-			g := groups[m.Type.Code]
-			if g == nil {
-				g = &CommitmentGroup{Type: m.Type}
-				groups[m.Type.Code] = g
-			}
 			g.Entries = append(g.Entries, e)
-			p.Total++
 		}
 	})
 	for _, t := range s.cfg.Vocabulary.Types() {
 		if g := groups[t.Code]; g != nil {
-			p.Groups = append(p.Groups, *g)
+			p.Types = append(p.Types, Link{Label: t.Name, Value: t.Code, Count: g.Total, URL: f.withType(t.Code).url(), Active: f.Type == t.Code})
+			if f.Type == "" || f.Type == t.Code {
+				p.Groups = append(p.Groups, *g)
+			}
 		}
+	}
+	if f.Type != "" {
+		g := f
+		g.Type, g.Page = "", 0
+		chosen, _ := s.cfg.Vocabulary.Type(f.Type)
+		p.Active = append(p.Active, Link{Label: "Type: " + chosen.Name, URL: g.url()})
+		total := 0
+		if len(p.Groups) > 0 {
+			total = p.Groups[0].Total
+		}
+		p.Pager = newPager(f.Page, total, unitsPerPage, func(n int) string {
+			h := f
+			h.Page = n
+			return h.url()
+		})
 	}
 	toggle := func(counts map[string]int, label func(string) string, set func(*commitmentsFilter, string), cur string) []Link {
 		var out []Link
 		for v, n := range counts {
 			g := f
+			g.Page = 0
 			active := v == cur
 			if active {
 				set(&g, "")
@@ -471,24 +546,63 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	s.renderPage(w, r, http.StatusOK, "commitments", s.commitmentsPage(f))
+	if v := strings.TrimSpace(q.Get("type")); v != "" {
+		t, ok := s.cfg.Vocabulary.Type(strings.ToLower(v))
+		if !ok {
+			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a kind of commitment: use "+typeCodes(s.cfg.Vocabulary)+".")
+			return
+		}
+		f.Type = t.Code
+	}
+	if v := q.Get("page"); v != "" {
+		if f.Page = atoiOr0(v); f.Page < 1 || len(v) > 6 {
+			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a page number.")
+			return
+		}
+		if f.Type == "" {
+			f.Page = 0 // the overview has one page
+		}
+	}
+	data := s.commitmentsPage(f)
+	if f.Page > 1 && f.Page > data.Pager.Pages {
+		s.errorPage(w, r, http.StatusNotFound, "There is no page "+itoa(f.Page)+" of this list: it has "+plural(data.Pager.Pages, "page", "pages")+".")
+		return
+	}
+	s.renderPage(w, r, http.StatusOK, "commitments", data)
 }
 
 // serveClassified serves /topics/{slug} and /entities/{slug}, which are
 // pre-rendered; an unknown one is a 404 that says so.
 func (s *Server) serveClassified(w http.ResponseWriter, r *http.Request) {
-	if p, ok := s.pages[r.URL.Path]; ok {
+	page := 1
+	if v := r.URL.Query().Get("page"); v != "" {
+		if page = atoiOr0(v); page < 1 || len(v) > 6 {
+			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a page number.")
+			return
+		}
+	}
+	if p, ok := s.pages[r.URL.Path]; ok && page == 1 {
 		p.serve(w, r)
 		return
 	}
 	slug := chi.URLParam(r, "slug")
+	var data UnitsPage
 	if strings.HasPrefix(r.URL.Path, "/topics/") {
-		s.errorPageFor(w, r, http.StatusNotFound, "Topic not found", "There is no topic called “"+clip(slug)+"”. See the list of topics at /topics.", "")
-		return
+		t, ok := s.cfg.Vocabulary.Topic(slug)
+		if !ok {
+			s.errorPageFor(w, r, http.StatusNotFound, "Topic not found", "There is no topic called “"+clip(slug)+"”. See the list of topics at /topics.", "")
+			return
+		}
+		data = s.topicPage(t, page)
+	} else if e, ok := s.cfg.Vocabulary.Entity(slug); ok {
+		data = s.entityPage(e, page) // also one that no clause names yet
 	}
-	if e, ok := s.cfg.Vocabulary.Entity(slug); ok {
-		// Known, but no clause names it yet.
-		s.renderPage(w, r, http.StatusOK, "units", s.entityPage(e))
+	if data.Heading != "" {
+		if page > data.Pager.Pages {
+			s.errorPage(w, r, http.StatusNotFound, "There is no page "+itoa(page)+" of this list: it has "+plural(data.Pager.Pages, "page", "pages")+".")
+			return
+		}
+		s.renderPage(w, r, http.StatusOK, "units", data)
 		return
 	}
 	s.errorPageFor(w, r, http.StatusNotFound, "Name not found", "The archive knows no organisation, place or event called “"+clip(slug)+"”. See the list of names at /entities.", "")

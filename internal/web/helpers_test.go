@@ -28,18 +28,27 @@ var seedServer = sync.OnceValues(func() (*Server, error) {
 })
 
 func newTestServer(a *archive.Archive, v Vocabulary) (*Server, error) {
+	return newTestServerWith(a, v, nil)
+}
+
+// newTestServerWith lets a test change the configuration.
+func newTestServerWith(a *archive.Archive, v Vocabulary, change func(*Config)) (*Server, error) {
 	idx, err := search.Build(context.Background(), a)
 	if err != nil {
 		return nil, err
 	}
-	return NewServer(Config{
+	cfg := Config{
 		Archive:    a,
 		Vocabulary: v,
 		Search:     idx,
 		Templates:  os.DirFS("../../templates"),
 		Static:     os.DirFS("../../static"),
 		BaseURL:    "https://accord.example",
-	})
+	}
+	if change != nil {
+		change(&cfg)
+	}
+	return NewServer(cfg)
 }
 
 func seed(t testing.TB) *Server {

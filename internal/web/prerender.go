@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -14,23 +15,19 @@ import (
 
 const htmlType = "text/html; charset=utf-8"
 
-// prerender renders every page that depends only on the archive.
+// prerender renders every page that depends only on the archive: the
+// site-wide pages always, the documents' pages too when the archive is
+// small. It renders one document's pages in any case, so that a template
+// that fails on a document fails here, at start.
 func (s *Server) prerender() error {
 	s.pages = map[string]*page{}
-	a := s.cfg.Archive
-	docs := a.Documents()
-	t := s.tmpl
-	add := func(path, ctype string, body []byte) *page {
-		p := newPage(ctype, body)
-		s.pages[path] = p
-		return p
-	}
+	docs := s.cfg.Archive.Documents()
 	html := func(path, name string, data any) error {
-		body, err := t.render(name, data)
+		body, err := s.tmpl.render(name, data)
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
-		add(path, htmlType, body)
+		s.pages[path] = newPage(htmlType, body)
 		return nil
 	}
 	if err := html("/", "home", s.homePage()); err != nil {
@@ -52,68 +49,49 @@ func (s *Server) prerender() error {
 		return err
 	}
 	for _, t := range s.cfg.Vocabulary.Topics() {
-		if err := html("/topics/"+t.Slug, "units", s.topicPage(t)); err != nil {
+		if err := html("/topics/"+t.Slug, "units", s.topicPage(t, 1)); err != nil {
 			return err
 		}
 	}
-	named := map[string]bool{}
-	s.eachUnit(func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
-		for _, e := range cl.Entities {
-			named[e.Slug] = true
-		}
-	})
 	for _, e := range s.cfg.Vocabulary.Entities() {
-		if named[e.Slug] {
-			if err := html("/entities/"+e.Slug, "units", s.entityPage(e)); err != nil {
+		if len(s.byEntity[e.Slug]) > 0 {
+			if err := html("/entities/"+e.Slug, "units", s.entityPage(e, 1)); err != nil {
 				return err
 			}
-		}
-	}
-	for _, d := range docs {
-		if err := html(d.Path(), "document", s.documentPage(d)); err != nil {
-			return err
-		}
-		for i, c := range d.Clauses {
-			var prev, next *archive.Clause
-			if i > 0 {
-				prev = d.Clauses[i-1]
-			}
-			if i+1 < len(d.Clauses) {
-				next = d.Clauses[i+1]
-			}
-			if err := html(c.Path(), "clause", s.clausePage(c, prev, next)); err != nil {
-				return err
-			}
-			if err := s.addCitations(c.Path(), formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}); err != nil {
-				return err
-			}
-		}
-		if err := s.addData(d); err != nil {
-			return err
-		}
-		if err := s.addCitations(d.Path(), formats.Citation{Doc: d, URL: s.site.URL(d.Path())}); err != nil {
-			return err
 		}
 	}
 
-	feed, err := s.site.Atom(docs)
+	eager := s.cfg.Archive.Stats().Clauses <= s.cfg.EagerClauses
+	for i, d := range docs {
+		if !eager && i > 0 {
+			break
+		}
+		set, err := s.renderDocument(d)
+		if err != nil {
+			return err
+		}
+		if eager {
+			maps.Copy(s.pages, set.pages)
+		}
+	}
+	s.docCache = newDocCache(docCacheBytes)
+
+	feed, err := s.site.Atom(docs[:min(len(docs), feedEntries)])
 	if err != nil {
 		return err
 	}
-	add("/feed.atom", "application/atom+xml; charset=utf-8", feed)
-	sitemap, err := s.site.Sitemap(docs)
-	if err != nil {
+	s.pages["/feed.atom"] = newPage("application/atom+xml; charset=utf-8", feed)
+	if err := s.addSitemaps(docs, sitemapURLs); err != nil {
 		return err
 	}
-	add("/sitemap.xml", "application/xml; charset=utf-8", sitemap)
 	osd, err := s.site.OpenSearch()
 	if err != nil {
 		return err
 	}
-	add("/opensearch.xml", "application/opensearchdescription+xml; charset=utf-8", osd)
-	add("/robots.txt", "text/plain; charset=utf-8", s.site.Robots())
+	s.pages["/opensearch.xml"] = newPage("application/opensearchdescription+xml; charset=utf-8", osd)
+	s.pages["/robots.txt"] = newPage("text/plain; charset=utf-8", s.site.Robots())
 
-	body, err := t.render("error", s.errorData(http.StatusNotFound, "Page not found", "There is no page at this address.", ""))
+	body, err := s.tmpl.render("error", s.errorData(http.StatusNotFound, "Page not found", "There is no page at this address.", ""))
 	if err != nil {
 		return err
 	}
@@ -127,27 +105,71 @@ func (s *Server) prerender() error {
 	return nil
 }
 
-// addData adds a document's machine-readable formats.
-func (s *Server) addData(d *archive.Document) error {
+// feedEntries is how many documents the Atom feed lists, newest first.
+const feedEntries = 100
+
+// documentPages are every page of one document: the whole text, each
+// clause, the data files and the citations, by path.
+type documentPages struct {
+	pages map[string]*page
+	size  int64
+}
+
+// renderDocument renders every page of d.
+func (s *Server) renderDocument(d *archive.Document) (*documentPages, error) {
+	set := &documentPages{pages: map[string]*page{}}
+	add := func(path string, p *page) {
+		set.pages[path] = p.seal()
+		set.size += int64(len(path) + len(p.body) + len(p.gzipped))
+	}
+	html := func(path, name string, data any) error {
+		body, err := s.tmpl.render(name, data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		add(path, newPage(htmlType, body))
+		return nil
+	}
+	if err := html(d.Path(), "document", s.documentPage(d)); err != nil {
+		return nil, err
+	}
+	for i, c := range d.Clauses {
+		var prev, next *archive.Clause
+		if i > 0 {
+			prev = d.Clauses[i-1]
+		}
+		if i+1 < len(d.Clauses) {
+			next = d.Clauses[i+1]
+		}
+		if err := html(c.Path(), "clause", s.clausePage(c, prev, next)); err != nil {
+			return nil, err
+		}
+		if err := s.addCitations(add, c.Path(), formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}); err != nil {
+			return nil, err
+		}
+	}
+	if err := s.addCitations(add, d.Path(), formats.Citation{Doc: d, URL: s.site.URL(d.Path())}); err != nil {
+		return nil, err
+	}
 	js, err := jsonBody(s.site.Document(d))
 	if err != nil {
-		return err
+		return nil, err
 	}
-	s.pages[d.Path()+"/data.json"] = newPage("application/json; charset=utf-8", js)
+	add(d.Path()+"/data.json", newPage("application/json; charset=utf-8", js))
 	// The manifestation date is the document's own date, not the time of
 	// rendering, so that the file is the same on every start and export.
 	akn, err := formats.AkomaNtoso(d, d.Date)
 	if err != nil {
-		return fmt.Errorf("%s: Akoma Ntoso: %w", d.Slug, err)
+		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", d.Slug, err)
 	}
-	s.pages[d.Path()+"/data.akn"] = newPage("application/akn+xml; charset=utf-8", akn)
-	s.pages[d.Path()+"/data.txt"] = newPage("text/plain; charset=utf-8", formats.Text(d))
-	s.pages[d.Path()+"/data.md"] = newPage("text/markdown; charset=utf-8", d.Raw)
-	return nil
+	add(d.Path()+"/data.akn", newPage("application/akn+xml; charset=utf-8", akn))
+	add(d.Path()+"/data.txt", newPage("text/plain; charset=utf-8", formats.Text(d)))
+	add(d.Path()+"/data.md", newPage("text/markdown; charset=utf-8", d.Raw))
+	return set, nil
 }
 
 // addCitations adds the citation downloads of a document or clause.
-func (s *Server) addCitations(path string, c formats.Citation) error {
+func (s *Server) addCitations(add func(string, *page), path string, c formats.Citation) error {
 	csl, err := c.CSLJSON()
 	if err != nil {
 		return err
@@ -167,9 +189,30 @@ func (s *Server) addCitations(path string, c formats.Citation) error {
 		p := newPage(f.ctype, f.body)
 		ext := strings.TrimPrefix(f.file, "cite")
 		p.disposition = `attachment; filename="` + name + ext + `"`
-		s.pages[path+"/"+f.file] = p
+		add(path+"/"+f.file, p)
 	}
 	return nil
+}
+
+// documentPage returns the page at path of the document slug, rendering
+// the document's pages into the cache if they are not there.
+func (s *Server) documentFile(slug, path string) (*page, bool) {
+	d, ok := s.cfg.Archive.Document(slug)
+	if !ok {
+		return nil, false
+	}
+	set, ok := s.docCache.get(slug)
+	if !ok {
+		var err error
+		set, err = s.renderDocument(d)
+		if err != nil {
+			s.log.Error("render document", "slug", slug, "err", err)
+			return nil, false
+		}
+		s.docCache.add(slug, set)
+	}
+	p, ok := set.pages[path]
+	return p, ok
 }
 
 // servePage serves a pre-rendered page, or the 404 page.
@@ -177,6 +220,12 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 	if p, ok := s.pages[r.URL.Path]; ok {
 		p.serve(w, r)
 		return
+	}
+	if slug := chi.URLParam(r, "slug"); slug != "" && strings.HasPrefix(r.URL.Path, "/documents/") {
+		if p, ok := s.documentFile(slug, r.URL.Path); ok {
+			p.serve(w, r)
+			return
+		}
 	}
 	s.serveNotFound(w, r)
 }
@@ -213,4 +262,48 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.errorPageFor(w, r, http.StatusNotFound, "Page not found", "“"+d.Title+"” has no page at this address.", d.Slug)
+}
+
+// sitemapURLs is how many addresses one sitemap holds at most; the
+// protocol allows 50,000.
+const sitemapURLs = 45000
+
+// addSitemaps adds /sitemap.xml: one sitemap of every document and clause
+// page, or, for a large archive, an index of several, /sitemaps/1.xml on.
+func (s *Server) addSitemaps(docs []*archive.Document, limit int) error {
+	var parts [][]*archive.Document
+	n := 0
+	for i, d := range docs {
+		if len(parts) == 0 || n+1+len(d.Clauses) > limit {
+			parts = append(parts, nil)
+			n = 0
+		}
+		parts[len(parts)-1] = append(parts[len(parts)-1], docs[i])
+		n += 1 + len(d.Clauses)
+	}
+	add := func(path string, part []*archive.Document) error {
+		b, err := s.site.Sitemap(part)
+		if err != nil {
+			return err
+		}
+		s.pages[path] = newPage("application/xml; charset=utf-8", b)
+		return nil
+	}
+	if len(parts) <= 1 {
+		return add("/sitemap.xml", docs)
+	}
+	var paths []string
+	for i, part := range parts {
+		p := "/sitemaps/" + itoa(i+1) + ".xml"
+		if err := add(p, part); err != nil {
+			return err
+		}
+		paths = append(paths, p)
+	}
+	b, err := s.site.SitemapIndex(paths, docs[0].Date.Format("2006-01-02"))
+	if err != nil {
+		return err
+	}
+	s.pages["/sitemap.xml"] = newPage("application/xml; charset=utf-8", b)
+	return nil
 }

@@ -59,19 +59,29 @@ type Config struct {
 	TrustedProxies middleware.TrustedProxies
 	HSTS           bool
 	SearchSlots    int // searches running at once (default 4 × GOMAXPROCS)
+
+	// EagerClauses is the largest archive, in clauses, whose document
+	// pages are all rendered at start (default 5,000); a larger one renders
+	// a document's pages when first asked for and keeps them in a cache.
+	EagerClauses int
 }
 
 // Server serves one version of the archive. It never changes once made:
 // to serve new content, make a new Server and swap handlers.
 type Server struct {
-	cfg     Config
-	site    formats.Site
-	log     *slog.Logger
-	tmpl    *templates
-	static  *assets
-	pages   map[string]*page // pre-rendered, by path
-	missing *page            // the 404 page
-	handler http.Handler
+	cfg      Config
+	site     formats.Site
+	log      *slog.Logger
+	tmpl     *templates
+	static   *assets
+	pages    map[string]*page // pre-rendered, by path
+	docCache *docCache        // documents' pages, for an archive too large to render at start
+	missing  *page            // the 404 page
+	handler  http.Handler
+
+	// The clauses and preamble paragraphs under each topic and entity,
+	// newest document first.
+	byTopic, byEntity map[string][]unitRef
 }
 
 // NewServer renders the archive's pages and returns the Server that serves
@@ -86,6 +96,9 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	if cfg.SearchSlots <= 0 {
 		cfg.SearchSlots = defaultSearchSlots()
+	}
+	if cfg.EagerClauses == 0 {
+		cfg.EagerClauses = 5000
 	}
 	base := strings.TrimSuffix(cfg.BaseURL, "/")
 	if base == "" {
@@ -104,6 +117,7 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	start := time.Now()
+	s.indexUnits()
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}
@@ -143,6 +157,7 @@ func (s *Server) routes() http.Handler {
 	get("/documents/{slug}/{file}", s.servePage)
 	get("/documents/{slug}/clauses/{n}/{file}", s.servePage)
 	get("/sitemap.xml", s.servePage)
+	get("/sitemaps/{part}", s.servePage)
 	get("/robots.txt", s.servePage)
 	get("/feed.atom", s.servePage)
 	get("/opensearch.xml", s.servePage)

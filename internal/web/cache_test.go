@@ -1,0 +1,171 @@
+package web
+
+import (
+	"bytes"
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/crawl"
+	"github.com/accord-archive/accord/internal/synth"
+)
+
+// TestLazyPagesAreTheEagerOnes: a server that renders documents' pages on
+// demand answers every address with the same bytes as one that rendered
+// them at start.
+func TestLazyPagesAreTheEagerOnes(t *testing.T) {
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(lazy.pages); n >= len(seed(t).pages) {
+		t.Fatalf("the lazy server rendered %d pages at start, as many as the eager one", n)
+	}
+	pages, err := crawl.Crawl(seed(t).Handler(), []string{"/documents/" + seedSlug}, crawl.Options{
+		MaxPages: 500,
+		Follow:   func(p string) bool { return len(p) > len("/documents/") && p[:len("/documents/")] == "/documents/" },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range crawl.Sorted(pages) {
+		got := crawl.Fetch(lazy.Handler(), p.Path)
+		if got.Status != p.Status || !bytes.Equal(got.Body, p.Body) {
+			t.Errorf("GET %s: lazy %d (%d bytes), eager %d (%d bytes)", p.Path, got.Status, len(got.Body), p.Status, len(p.Body))
+		}
+	}
+	if _, ok := lazy.docCache.get(seedSlug); !ok {
+		t.Error("the document's pages were not kept in the cache")
+	}
+	if res := get(t, lazy.Handler(), http.MethodGet, "/documents/"+seedSlug+"/clauses/12"); res.StatusCode != 404 {
+		t.Errorf("lazy: a clause the document lacks = %d; want 404", res.StatusCode)
+	}
+}
+
+func TestDocCacheBound(t *testing.T) {
+	c := newDocCache(100)
+	set := func(n int64) *documentPages { return &documentPages{pages: map[string]*page{}, size: n} }
+	c.add("a", set(40))
+	c.add("b", set(40))
+	c.get("a") // a is now the most recent
+	c.add("c", set(40))
+	if _, ok := c.get("b"); ok {
+		t.Error("b, the least recently read, was kept past the bound")
+	}
+	for _, k := range []string{"a", "c"} {
+		if _, ok := c.get(k); !ok {
+			t.Errorf("%s was dropped", k)
+		}
+	}
+	c.add("huge", set(1000)) // one document larger than the bound is still served
+	if _, ok := c.get("huge"); !ok || c.size != 1000 {
+		t.Errorf("huge: kept %v, size %d", ok, c.size)
+	}
+}
+
+// TestSitemapIndex: an archive with more pages than a sitemap may hold gets
+// an index of sitemaps that together list every document and clause.
+func TestSitemapIndex(t *testing.T) {
+	docs := synth.Generate(3, 12, 4)
+	a, err := archive.New(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := classify.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rules.Apply(a); err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.addSitemaps(a.Documents(), 12); err != nil {
+		t.Fatal(err)
+	}
+	h := s.routes()
+	index := body(t, get(t, h, http.MethodGet, "/sitemap.xml"))
+	parts := regexp.MustCompile(`<loc>https://accord\.example(/sitemaps/\d+\.xml)</loc>`).FindAllStringSubmatch(index, -1)
+	if !strings.Contains(index, "<sitemapindex") || len(parts) < 2 {
+		t.Fatalf("sitemap.xml is not an index of several sitemaps:\n%s", index)
+	}
+	listed := map[string]bool{}
+	for _, p := range parts {
+		sm := body(t, get(t, h, http.MethodGet, p[1]))
+		locs := regexp.MustCompile(`<loc>https://accord\.example([^<]*)</loc>`).FindAllStringSubmatch(sm, -1)
+		if len(locs) > 12+2 {
+			t.Errorf("%s lists %d addresses; the bound is 12 (and the two front pages)", p[1], len(locs))
+		}
+		for _, l := range locs {
+			listed[l[1]] = true
+		}
+	}
+	for _, d := range a.Documents() {
+		for _, c := range d.Clauses {
+			if !listed[c.Path()] || !listed[d.Path()] {
+				t.Fatalf("the sitemaps leave out %s or its document", c.Path())
+			}
+		}
+	}
+}
+
+// TestLargeArchivePages: on an archive of hundreds of clauses the lists
+// stay a page long: the commitments overview shows a few of each type with
+// a link to the rest, which is paged, and so are topics.
+func TestLargeArchivePages(t *testing.T) {
+	a, err := archive.New(synth.Generate(5, 80, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := classify.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rules.Apply(a); err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = 100 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	overview := body(t, get(t, h, http.MethodGet, "/commitments"))
+	if n := strings.Count(overview, `<p class="entry-head">`); n > commitmentsPreview*len(rules.Types()) || n == 0 {
+		t.Errorf("the overview lists %d commitments; want at most %d of each type", n, commitmentsPreview)
+	}
+	if !strings.Contains(overview, `href="/commitments?type=reaffirmation">All `) {
+		t.Error("the overview does not link to the rest of a type")
+	}
+	page2 := get(t, h, http.MethodGet, "/commitments?type=reaffirmation&page=2")
+	if b := body(t, page2); page2.StatusCode != 200 || strings.Count(b, `<p class="entry-head">`) != unitsPerPage {
+		t.Errorf("page 2 of reaffirmations = %d with %d entries; want %d", page2.StatusCode, strings.Count(b, `<p class="entry-head">`), unitsPerPage)
+	}
+	var busiest string
+	for slug, refs := range s.byTopic {
+		if len(refs) > len(s.byTopic[busiest]) {
+			busiest = slug
+		}
+	}
+	if len(s.byTopic[busiest]) <= unitsPerPage {
+		t.Fatalf("no topic has more than %d clauses: the test tests nothing", unitsPerPage)
+	}
+	first := body(t, get(t, h, http.MethodGet, "/topics/"+busiest))
+	if n := strings.Count(first, `<li class="unit">`); n != unitsPerPage || !strings.Contains(first, `rel="next" href="/topics/`+busiest+`?page=2"`) {
+		t.Errorf("topic %s page 1 lists %d clauses and no next page link", busiest, n)
+	}
+	// A document rendered on demand, from a server that is not eager.
+	d := a.Documents()[len(a.Documents())-1]
+	if res := get(t, h, http.MethodGet, d.Clauses[0].Path()); res.StatusCode != 200 {
+		t.Errorf("GET %s = %d", d.Clauses[0].Path(), res.StatusCode)
+	}
+}
