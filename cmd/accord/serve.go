@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -26,7 +27,7 @@ import (
 // serveConfig is what `accord serve` is told on its command line.
 type serveConfig struct {
 	addr, contentDir, indexDir, baseURL string
-	trustedProxy                        string
+	trustedProxy, pprofAddr             string
 	hsts, dev, watch                    bool
 }
 
@@ -46,6 +47,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.BoolVar(&cfg.hsts, "hsts", false, "send Strict-Transport-Security (only behind HTTPS)")
 	fs.BoolVar(&cfg.watch, "watch", false, "reload when the --content directory changes (SIGHUP always reloads)")
 	fs.BoolVar(&cfg.dev, "dev", false, "read templates and static files from the working directory")
+	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve Go's profiles (net/http/pprof) on `host:port`, a separate listener to keep private")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -71,6 +73,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if cfg.baseURL == "" {
 		cfg.baseURL = "http://" + ln.Addr().String()
+	}
+	if cfg.pprofAddr != "" {
+		if err := servePprof(cfg.pprofAddr, log); err != nil {
+			return err
+		}
 	}
 	live := &web.Live{}
 	hs := &http.Server{
@@ -111,6 +118,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	live.Swap(site.server)
+	// Loading leaves much garbage behind: return it to the system now
+	// rather than carry it as resident memory until the heap grows back.
+	debug.FreeOSMemory()
 	s := site.archive.Stats()
 	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond))
 

@@ -2,7 +2,10 @@ package classify
 
 import (
 	"fmt"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
@@ -14,10 +17,28 @@ import (
 // topic or entity is reported in a content.ErrorList (file:line: message),
 // and the rest of the archive is classified all the same.
 func (r *Rules) Apply(a *archive.Archive) error {
-	c := r.newClassifier()
+	// Documents are classified on every core, each worker with its own
+	// classifier: the rules are shared and read-only, the scanners not.
+	docs := a.Documents()
+	perDoc := make([]content.ErrorList, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(docs), 1)) {
+		wg.Go(func() {
+			c := r.newClassifier()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(docs) {
+					return
+				}
+				perDoc[i] = c.document(docs[i])
+			}
+		})
+	}
+	wg.Wait()
 	var errs content.ErrorList
-	for _, d := range a.Documents() {
-		errs = append(errs, c.document(d)...)
+	for _, e := range perDoc {
+		errs = append(errs, e...)
 	}
 	if len(errs) > 0 {
 		sortErrors(errs)

@@ -7,7 +7,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -26,11 +29,10 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // If any file has problems, it returns an ErrorList holding all of them.
 func Load(fsys fs.FS) (*archive.Archive, error) {
 	var (
-		docs  []*archive.Document
 		all   ErrorList
 		slugs = map[string]string{} // slug → file
+		files []string              // to read and parse, in walk order
 	)
-	md := newMarkdown()
 	err := fs.WalkDir(fsys, DocumentsDir, func(name string, de fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && name == DocumentsDir {
@@ -63,21 +65,14 @@ func Load(fsys fs.FS) (*archive.Archive, error) {
 			return nil
 		}
 		slugs[slug] = name
-		src, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			all = append(all, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err)})
-			return nil
-		}
-		d, errs := parse(name, src, md)
-		all = append(all, errs...)
-		if len(errs) == 0 {
-			docs = append(docs, d)
-		}
+		files = append(files, name)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
+	docs, errs := parseAll(fsys, files)
+	all = append(all, errs...)
 	if len(docs) == 0 && len(all) == 0 {
 		all = append(all, Error{File: DocumentsDir, Msg: "no documents: add a file documents/<slug>.md"})
 	}
@@ -90,6 +85,47 @@ func Load(fsys fs.FS) (*archive.Archive, error) {
 		return nil, fmt.Errorf("build archive: %w", err)
 	}
 	return a, nil
+}
+
+// parseAll reads and parses files on every core; the documents come back
+// in the order of files.
+func parseAll(fsys fs.FS, files []string) ([]*archive.Document, ErrorList) {
+	type result struct {
+		doc  *archive.Document
+		errs ErrorList
+	}
+	results := make([]result, len(files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+		wg.Go(func() {
+			md := newMarkdown()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(files) {
+					return
+				}
+				src, err := fs.ReadFile(fsys, files[i])
+				if err != nil {
+					results[i].errs = ErrorList{{File: files[i], Msg: fmt.Sprintf("cannot read: %v", err)}}
+					continue
+				}
+				results[i].doc, results[i].errs = parse(files[i], src, md)
+			}
+		})
+	}
+	wg.Wait()
+	var (
+		docs []*archive.Document
+		all  ErrorList
+	)
+	for _, r := range results {
+		all = append(all, r.errs...)
+		if len(r.errs) == 0 && r.doc != nil {
+			docs = append(docs, r.doc)
+		}
+	}
+	return docs, all
 }
 
 // Parse reads one content file. name is its path in the content tree and

@@ -59,18 +59,21 @@ func newCatalogue(a *archive.Archive) *catalogue {
 		}
 	}
 	cat.rank()
+	known := make([]map[string]int32, len(cat.facets))
 	for i := range cat.facets {
-		col := &cat.facets[i]
-		col.start = make([]int32, 1, len(cat.units)+1)
-		known := map[string]int32{}
-		for ord := range cat.units {
-			u := cat.fields(int32(ord))
+		cat.facets[i].start = make([]int32, 1, len(cat.units)+1)
+		known[i] = map[string]int32{}
+	}
+	for ord := range cat.units {
+		u := cat.fields(int32(ord)) // once per unit, for every facet
+		for i := range cat.facets {
+			col := &cat.facets[i]
 			first := len(col.ids)
 			for _, v := range u.facetValues(facetFields[i].field) {
-				id, ok := known[v]
+				id, ok := known[i][v]
 				if !ok {
 					id = int32(len(col.values))
-					known[v] = id
+					known[i][v] = id
 					col.values = append(col.values, v)
 				}
 				if !slices.Contains(col.ids[first:], id) {

@@ -44,11 +44,18 @@ func newPage(contentType string, body []byte) *page {
 	}
 	if len(body) > 512 {
 		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+		// Best compression for pages, which are small and served often;
+		// fast for the large ones (a big archive's sitemaps), whose
+		// compression would otherwise hold up the start.
+		level := gzip.BestCompression
+		if len(body) > 256<<10 {
+			level = gzip.BestSpeed
+		}
+		zw, _ := gzip.NewWriterLevel(&buf, level)
 		zw.Write(body)
 		zw.Close()
 		if buf.Len() < len(body)*9/10 {
-			p.gzipped = buf.Bytes()
+			p.gzipped = bytes.Clone(buf.Bytes()) // without the buffer's spare room
 		}
 	}
 	return p

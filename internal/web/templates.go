@@ -48,7 +48,9 @@ func (t *templates) render(name string, data any) ([]byte, error) {
 	if err := tp.ExecuteTemplate(&buf, "base", data); err != nil {
 		return nil, fmt.Errorf("render %s: %w", name, err)
 	}
-	return buf.Bytes(), nil
+	// A page may be kept for the life of the server: without the
+	// buffer's spare room, which is up to half of it.
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // renderer returns the templates to render with: parsed once, or in dev
