@@ -67,11 +67,15 @@ func newIDPrefix() string {
 func RequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		r, in := withInfo(r)
-		in.id = idPrefix + strconv.FormatUint(idCounter.Add(1), 36)
+		in.id = NewRequestID()
 		w.Header()["X-Request-Id"] = []string{in.id}
 		next.ServeHTTP(w, r)
 	})
 }
+
+// NewRequestID returns a request id, unique within the process and very
+// probably across its restarts.
+func NewRequestID() string { return idPrefix + strconv.FormatUint(idCounter.Add(1), 36) }
 
 // RequestIDFrom returns the request's id, or "".
 func RequestIDFrom(ctx context.Context) string {

@@ -122,7 +122,7 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.log.Debug("pages rendered", "pages", len(s.pages), "took", time.Since(start))
-	s.handler = s.routes()
+	s.handler = s.fastPages(s.routes())
 	return s, nil
 }
 
