@@ -1,14 +1,12 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -124,38 +122,7 @@ func TestEnvironmentFlags(t *testing.T) {
 // SIGTERM, and must exit cleanly.
 func startServe(t *testing.T, args ...string) string {
 	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	pr, pw := io.Pipe()
-	done := make(chan int, 1)
-	go func() {
-		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), io.Discard, pw)
-		pw.Close()
-	}()
-	urlRE := regexp.MustCompile(`url=(http://\S+)`)
-	lines := bufio.NewScanner(pr)
-	var base string
-	for lines.Scan() {
-		if m := urlRE.FindStringSubmatch(lines.Text()); m != nil {
-			base = m[1]
-			break
-		}
-	}
-	if base == "" {
-		cancel()
-		t.Fatalf("serve exited without serving (exit %d)", <-done)
-	}
-	go io.Copy(io.Discard, pr) // keep the log flowing
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case code := <-done:
-			if code != 0 {
-				t.Errorf("serve exit = %d after shutdown; want 0", code)
-			}
-		case <-time.After(15 * time.Second):
-			t.Error("serve did not stop within 15s of shutdown")
-		}
-	})
+	base, _ := startServeLogged(t, args...)
 	return base
 }
 

@@ -74,22 +74,8 @@ func TestDocCacheBound(t *testing.T) {
 // TestSitemapIndex: an archive with more pages than a sitemap may hold gets
 // an index of sitemaps that together list every document and clause.
 func TestSitemapIndex(t *testing.T) {
-	docs := synth.Generate(3, 12, 4)
-	a, err := archive.New(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules, err := classify.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := rules.Apply(a); err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := synthServer(t, 3, 12, 4, -1)
+	a := s.cfg.Archive
 	if err := s.addSitemaps(a.Documents(), 12); err != nil {
 		t.Fatal(err)
 	}
@@ -123,21 +109,8 @@ func TestSitemapIndex(t *testing.T) {
 // stay a page long: the commitments overview shows a few of each type with
 // a link to the rest, which is paged, and so are topics.
 func TestLargeArchivePages(t *testing.T) {
-	a, err := archive.New(synth.Generate(5, 80, 10))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rules, err := classify.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := rules.Apply(a); err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = 100 })
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := synthServer(t, 5, 80, 10, 100)
+	a, rules := s.cfg.Archive, s.cfg.Vocabulary
 	h := s.Handler()
 	overview := body(t, get(t, h, http.MethodGet, "/commitments"))
 	if n := strings.Count(overview, `<p class="entry-head">`); n > commitmentsPreview*len(rules.Types()) || n == 0 {
@@ -168,4 +141,26 @@ func TestLargeArchivePages(t *testing.T) {
 	if res := get(t, h, http.MethodGet, d.Clauses[0].Path()); res.StatusCode != 200 {
 		t.Errorf("GET %s = %d", d.Clauses[0].Path(), res.StatusCode)
 	}
+}
+
+// synthServer serves a classified synthetic archive, rendering documents'
+// pages at start up to eager clauses.
+func synthServer(t *testing.T, seed int64, docs, clauses, eager int) *Server {
+	t.Helper()
+	a, err := archive.New(synth.Generate(seed, docs, clauses))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := classify.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rules.Apply(a); err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = eager })
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
