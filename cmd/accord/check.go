@@ -12,8 +12,9 @@ import (
 )
 
 // check validates the content tree and prints what it holds.
-func check(args []string, stdout io.Writer) error {
+func check(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	dir := fs.String("content", "", "content `DIR` to check instead of the embedded content")
 	rest, err := parseFlags(fs, args)
 	if err != nil {

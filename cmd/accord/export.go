@@ -22,8 +22,9 @@ var exportStart = []string{"/", "/documents", "/sitemap.xml", "/robots.txt", "/f
 
 // export writes the reading site and every data file as static files, each
 // byte for byte what the server answers, for mirroring on any web host.
-func export(ctx context.Context, args []string, stdout io.Writer) error {
+func export(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("export", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	var cfg serveConfig
 	out := fs.String("out", "", "write the site into `DIR` (required; created if missing)")
 	fs.StringVar(&cfg.contentDir, "content", "", "export the content tree in `DIR` instead of the embedded one")

@@ -13,8 +13,9 @@ import (
 )
 
 // importText turns plain-text statements into content files.
-func importText(args []string, stdout io.Writer) error {
+func importText(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	var m content.ImportMeta
 	var parties string
 	fs.StringVar(&m.Title, "title", "", "the document's editorial `title` (required)")

@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -46,17 +47,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		err = serve(ctx, args[1:], stderr)
 	case "check":
-		err = check(args[1:], stdout)
+		err = check(args[1:], stdout, stderr)
 	case "import":
-		err = importText(args[1:], stdout)
+		err = importText(args[1:], stdout, stderr)
 	case "export":
-		err = export(ctx, args[1:], stdout)
+		err = export(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
 	default:
 		fmt.Fprintf(stderr, "accord: unknown command %q\n%s", args[0], usage)
 		return 2
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return 0 // the flag package has printed the command's flags
 	}
 	switch err.(type) {
 	case nil:
@@ -72,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // usageError is a mistake in the command line (exit status 2).
 type usageError struct{ error }
+
+func (e usageError) Unwrap() error { return e.error }
 
 // parseFlags reads ACCORD_* environment variables into fs, then the
 // arguments, allowing flags after positional arguments. It returns the

@@ -153,3 +153,12 @@ func TestServe(t *testing.T) {
 		}
 	}
 }
+
+func TestHelp(t *testing.T) {
+	for _, cmd := range []string{"serve", "check", "import", "export"} {
+		code, stdout, stderr := runCmd(t, cmd, "-h")
+		if code != 0 || !strings.Contains(stderr, "Usage of "+cmd) || stdout != "" {
+			t.Errorf("accord %s -h = %d, stdout %q, stderr %q; want 0 and the flags on stderr", cmd, code, stdout, stderr)
+		}
+	}
+}

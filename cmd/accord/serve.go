@@ -38,6 +38,7 @@ const (
 
 func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
 	var cfg serveConfig
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen on `host:port`")
 	fs.StringVar(&cfg.contentDir, "content", "", "serve the content tree in `DIR` instead of the embedded one")
