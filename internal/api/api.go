@@ -91,6 +91,7 @@ func New(cfg Config) http.Handler {
 	get("/entities", s.listEntities)
 	get("/entities/{slug}", s.getEntity)
 	get("/search", s.search)
+	get("/", s.index)
 	r.Get("/openapi.json", s.serveOpenAPI)
 	r.Head("/openapi.json", s.serveOpenAPI)
 	return r
@@ -190,4 +191,19 @@ func cors(next http.Handler) http.Handler {
 
 func (s *server) serveOpenAPI(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, r, http.StatusOK, bytes.Clone(OpenAPI))
+}
+
+// index is the API's entry point: where its collections and its
+// description are.
+func (s *server) index(*http.Request) (any, error) {
+	u := func(p string) string { return s.Site.URL("/api/v1" + p) }
+	return map[string]string{
+		"name":        s.Site.Name + " API",
+		"openapi":     u("/openapi.json"),
+		"documents":   u("/documents"),
+		"search":      u("/search"),
+		"commitments": u("/commitments"),
+		"topics":      u("/topics"),
+		"entities":    u("/entities"),
+	}, nil
 }

@@ -83,6 +83,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		status     int
 		contains   string
 	}{
+		{"index", "/", 200, `"openapi": "https://accord.example/api/v1/openapi.json"`},
 		{"documents", "/documents", 200, `"slug": "2025-11-17-kazakhstan-estonia"`},
 		{"documents by party", "/documents?party=EE", 200, `"total": 1`},
 		{"documents by other party", "/documents?party=FR", 200, `"total": 0`},

@@ -115,8 +115,9 @@ func plural(n int, word string) string {
 }
 
 // Sitemap lists every document and clause page, with the document's date as
-// the date its text last changed: texts are verbatim and do not change.
-func (s Site) Sitemap(docs []*archive.Document) ([]byte, error) {
+// the date its text last changed: texts are verbatim and do not change;
+// then the site's other pages, paths, as of the newest document.
+func (s Site) Sitemap(docs []*archive.Document, paths ...string) ([]byte, error) {
 	type u struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod"`
@@ -126,6 +127,9 @@ func (s Site) Sitemap(docs []*archive.Document) ([]byte, error) {
 		URLs    []u      `xml:"url"`
 	}
 	set := urlset{URLs: []u{{Loc: s.URL("/"), LastMod: newest(docs)}, {Loc: s.URL("/documents"), LastMod: newest(docs)}}}
+	for _, p := range paths {
+		set.URLs = append(set.URLs, u{Loc: s.URL(p), LastMod: newest(docs)})
+	}
 	for _, d := range docs {
 		mod := d.Date.Format(time.DateOnly)
 		set.URLs = append(set.URLs, u{Loc: s.URL(d.Path()), LastMod: mod})

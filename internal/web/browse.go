@@ -90,7 +90,7 @@ func parseDocumentsFilter(r *http.Request) (documentsFilter, string) {
 	if v := strings.TrimSpace(q.Get("party")); v != "" {
 		p, err := archive.LookupParty(strings.ToUpper(v))
 		if err != nil {
-			return f, "“" + clip(v) + "” is not a party code: use a two-letter country code such as EE or KZ."
+			return f, "“" + clip(v) + "” is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan)."
 		}
 		f.Party = p.Code
 	}

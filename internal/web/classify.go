@@ -348,38 +348,49 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 		lo := (max(f.Page, 1) - 1) * unitsPerPage
 		return g.Total > lo && g.Total <= lo+unitsPerPage
 	}
+	// Each sidebar counts commitments under every filter in force but its
+	// own, so that each of its links leads to as many as it says.
 	s.eachUnit(func(d *archive.Document, c *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
-		if f.Year != 0 && d.Year() != f.Year || f.Topic != "" && !cl.HasTopic(f.Topic) {
-			return
-		}
+		inYear := f.Year == 0 || d.Year() == f.Year
+		inTopic := f.Topic == "" || cl.HasTopic(f.Topic)
 		var u *Unit
-		counted := false
 		for _, m := range cl.Commitments {
-			if m.Type == nil || f.Party != "" && m.Actor != f.Party && !(m.Actor == "" && d.HasParty(f.Party)) {
+			if m.Type == nil {
 				continue
 			}
-			if !counted {
-				counted = true
-				yearCounts[itoa(d.Year())]++
+			byParty := f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.HasParty(f.Party)
+			ofType := f.Type == "" || m.Type.Code == f.Type
+			if inYear && inTopic && ofType {
+				if m.Actor != "" {
+					partyCounts[m.Actor]++
+				} else {
+					for _, pt := range d.Parties {
+						partyCounts[pt.Code]++
+					}
+				}
+			}
+			if byParty && inYear && ofType {
 				for _, t := range cl.Topics {
 					topicCounts[t.Slug]++
 				}
 			}
-			if m.Actor != "" {
-				partyCounts[m.Actor]++
-			} else {
-				for _, pt := range d.Parties {
-					partyCounts[pt.Code]++
-				}
+			if byParty && inTopic && ofType {
+				yearCounts[itoa(d.Year())]++
+			}
+			if !byParty || !inYear || !inTopic {
+				continue
 			}
 			g := groups[m.Type.Code]
 			if g == nil {
 				g = &CommitmentGroup{Type: m.Type, URL: f.withType(m.Type.Code).url()}
 				groups[m.Type.Code] = g
 			}
-			g.Total++
+			g.Total++ // the type's count: every filter but the type
+			if !ofType {
+				continue
+			}
 			p.Total++
-			if f.Type != "" && f.Type != m.Type.Code || !show(g) {
+			if !show(g) {
 				continue
 			}
 			if u == nil {
@@ -527,7 +538,7 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 	if v := strings.TrimSpace(q.Get("party")); v != "" {
 		p, err := archive.LookupParty(strings.ToUpper(v))
 		if err != nil {
-			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a party code: use a two-letter country code such as EE or KZ.")
+			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan).")
 			return
 		}
 		f.Party = p.Code

@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -116,7 +117,7 @@ func TestClassificationPages(t *testing.T) {
 		{"commitments by party", "/commitments?party=EE", 200, []string{"Party: Estonia", "welcomed"}},
 		{"commitments by topic and year", "/commitments?topic=transport&year=2025", 200, []string{"Topic: Transport", `href="` + doc + `/clauses/3"`}},
 		{"commitments bad topic", "/commitments?topic=nope", 400, []string{"is not a topic"}},
-		{"commitments bad party", "/commitments?party=Estonia", 400, []string{"is not a party code"}},
+		{"commitments bad party", "/commitments?party=Estonia", 400, []string{"is not a country code"}},
 		{"one commitment type", "/commitments?type=reaffirmation", 200, []string{"Type: Reaffirmation", `<span class="verb verb-reaffirmation">underlined</span>`}},
 		{"commitment type bad", "/commitments?type=promise", 400, []string{"is not a kind of commitment"}},
 		{"commitment type page past the end", "/commitments?type=agreement&page=3", 404, []string{"There is no page 3"}},
@@ -150,4 +151,37 @@ func TestClassificationPages(t *testing.T) {
 			checkReflection(t, tt.path, b)
 		})
 	}
+}
+
+// TestCommitmentCountsLeadWhereTheySay: every count on /commitments, under
+// any filter, is the number of commitments its link lists.
+func TestCommitmentCountsLeadWhereTheySay(t *testing.T) {
+	s := seed(t)
+	for _, f := range []commitmentsFilter{{}, {Type: "agreement"}, {Party: "EE"}, {Party: "EE", Type: "support"}, {Topic: "political-dialogue"}, {Year: 2025, Type: "reaffirmation"}} {
+		p := s.commitmentsPage(f)
+		links := slices.Concat(p.Parties, p.Topics, p.Years, p.Types)
+		for _, l := range links {
+			if l.Active {
+				continue
+			}
+			if got := s.commitmentsPage(parseCommitmentsURL(t, l.URL)).Total; got != l.Count {
+				t.Errorf("on %s, %q says %d but %s holds %d", f.url(), l.Label, l.Count, l.URL, got)
+			}
+		}
+		if f.Type != "" && len(p.Groups) == 1 && p.Groups[0].Total != p.Total {
+			t.Errorf("%s: the type says %d, the page %d", f.url(), p.Groups[0].Total, p.Total)
+		}
+	}
+}
+
+func parseCommitmentsURL(t *testing.T, u string) commitmentsFilter {
+	t.Helper()
+	v, err := url.Parse(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := v.Query()
+	f := commitmentsFilter{Party: q.Get("party"), Topic: q.Get("topic"), Type: q.Get("type")}
+	f.Year = atoiOr0(q.Get("year"))
+	return f
 }

@@ -81,6 +81,8 @@ func (p *page) seal() *page {
 		}
 		gz["Content-Encoding"] = one("gzip")
 		gz["Content-Length"] = one(itoa(len(p.gzipped)))
+		// Another representation, another strong validator.
+		gz["Etag"] = one(strings.TrimSuffix(p.etag, `"`) + `-gz"`)
 		p.gzHeaders = gz
 	}
 	p.headers = h
@@ -104,7 +106,7 @@ func (p *page) serve(w http.ResponseWriter, r *http.Request) {
 	for k, v := range headers {
 		h[k] = v[:1:1]
 	}
-	if p.status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), p.etag) {
+	if p.status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), headers["Etag"][0]) {
 		delete(h, "Content-Length")
 		delete(h, "Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)

@@ -29,12 +29,12 @@ func TestPages(t *testing.T) {
 		{"documents by party", "/documents?party=ee", 200, "", []string{"Party: Estonia", `href="` + doc + `"`}, htmlType},
 		{"documents by party and year", "/documents?party=EE&year=2025&kind=joint-statement", 200, "", []string{"Year: 2025", "Kind: Joint statement"}, htmlType},
 		{"documents none match", "/documents?party=FR", 200, "", []string{"No documents match", `href="/documents"`}, htmlType},
-		{"documents unknown party", "/documents?party=ZZ", 400, "", []string{"is not a party code"}, htmlType},
+		{"documents unknown party", "/documents?party=ZZ", 400, "", []string{"is not a country code"}, htmlType},
 		{"documents bad year", "/documents?year=twenty", 400, "", []string{"“twenty” is not a year"}, htmlType},
 		{"documents bad kind", "/documents?kind=treatyish", 400, "", []string{"is not a kind of document"}, htmlType},
 		{"documents page too far", "/documents?page=9", 404, "", []string{"There is no page 9"}, htmlType},
 		{"documents unknown parameter ignored", "/documents?utm_source=x", 200, "", []string{"1 document"}, htmlType},
-		{"document", doc, 200, "", []string{"<h1 id=\"doc-title\">Joint Statement of the Presidents", "Astana", "Kazakhstan</a>, <a", `name="doc" value="` + seedSlug + `"`, `href="#para_9"`}, htmlType},
+		{"document", doc, 200, "", []string{"<h1 id=\"doc-title\">Joint Statement of the Presidents", "Astana", "Kazakhstan</a>, <a", `name="doc" value="` + seedSlug + `"`, `href="#para_9"`, "<dd>English</dd>"}, htmlType},
 		{"clause", doc + "/clauses/3", 200, "", []string{"Trans-Caspian International Transport Route (TITR)", `href="` + doc + `#para_3"`, `rel="prev" href="` + doc + `/clauses/2"`, `rel="next" href="` + doc + `/clauses/4"`, "Astana, 17 November 2025, para. 3"}, htmlType},
 		{"first clause has no previous", doc + "/clauses/1", 200, "", []string{"First clause", `rel="next"`}, htmlType},
 		{"last clause has no next", doc + "/clauses/9", 200, "", []string{"Last clause", `rel="prev"`}, htmlType},
@@ -51,6 +51,8 @@ func TestPages(t *testing.T) {
 		{"opensearch", "/opensearch.xml", 200, "", []string{"https://accord.example/search?q={searchTerms}"}, "application/opensearchdescription+xml; charset=utf-8"},
 		{"healthz", "/healthz", 200, "", []string{"ok"}, "text/plain; charset=utf-8"},
 		{"api", "/api/v1/documents/" + seedSlug + "/clauses/3", 200, "", []string{`"number": 3`}, "application/json; charset=utf-8"},
+		{"api index", "/api/v1", 200, "", []string{`"openapi": "https://accord.example/api/v1/openapi.json"`}, "application/json; charset=utf-8"},
+		{"api index with a slash", "/api/v1/", 301, "/api/v1", nil, ""},
 
 		{"unknown page", "/nope", 404, "", []string{"There is no page at this address", `href="/documents"`, `action="/search"`}, htmlType},
 		{"unknown document", "/documents/nope", 404, "", []string{"holds no document called “nope”"}, htmlType},
@@ -257,8 +259,12 @@ func TestConditionalAndCompressed(t *testing.T) {
 		t.Errorf("If-None-Match other = %d; want 200", res.StatusCode)
 	}
 	gz := get(t, h, http.MethodGet, path, "Accept-Encoding", "gzip, br")
-	if gz.Header.Get("Content-Encoding") != "gzip" || gz.Header.Get("ETag") != etag {
-		t.Fatalf("gzip: Content-Encoding %q ETag %q", gz.Header.Get("Content-Encoding"), gz.Header.Get("ETag"))
+	gzTag := gz.Header.Get("ETag")
+	if gz.Header.Get("Content-Encoding") != "gzip" || gzTag == "" || gzTag == etag {
+		t.Fatalf("gzip: Content-Encoding %q ETag %q; want gzip with an ETag of its own (identity: %s)", gz.Header.Get("Content-Encoding"), gzTag, etag)
+	}
+	if res := get(t, h, http.MethodGet, path, "Accept-Encoding", "gzip", "If-None-Match", gzTag); res.StatusCode != http.StatusNotModified {
+		t.Errorf("If-None-Match with the gzip ETag = %d; want 304", res.StatusCode)
 	}
 	if zipped := body(t, gz); len(zipped) >= len(plain)/2 {
 		t.Errorf("gzipped page is %d bytes of %d", len(zipped), len(plain))

@@ -251,8 +251,15 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 	if n := chi.URLParam(r, "n"); n != "" {
 		msg := "“" + clip(n) + "” is not a clause number."
 		if k, err := strconv.Atoi(n); err == nil && len(n) <= 6 {
-			if c, ok := d.Clause(k); ok && itoa(k) != n {
+			c, ok := d.Clause(k)
+			if ok && itoa(k) != n {
 				http.Redirect(w, r, c.Path(), http.StatusMovedPermanently) // clauses/03
+				return
+			}
+			if ok { // the clause exists; what follows it does not
+				s.errorPageFor(w, r, http.StatusNotFound, "Page not found",
+					"Clause "+itoa(k)+" has no page at this address. Its own addresses are "+c.Path()+
+						" and its citations, cite.bib, cite.ris and cite.csl.json under it; the document's data files (data.json, data.akn, data.txt, data.md) are under "+d.Path()+".", d.Slug)
 				return
 			}
 			msg = "This document has no clause " + itoa(k) + "."
@@ -271,18 +278,31 @@ const sitemapURLs = 45000
 // addSitemaps adds /sitemap.xml: one sitemap of every document and clause
 // page, or, for a large archive, an index of several, /sitemaps/1.xml on.
 func (s *Server) addSitemaps(docs []*archive.Document, limit int) error {
-	var parts [][]*archive.Document
-	n := 0
-	for i, d := range docs {
-		if len(parts) == 0 || n+1+len(d.Clauses) > limit {
-			parts = append(parts, nil)
-			n = 0
+	// The browsing pages go in the first sitemap, with the front pages.
+	pages := []string{"/about", "/commitments", "/topics", "/entities"}
+	for _, t := range s.cfg.Vocabulary.Topics() {
+		if len(s.byTopic[t.Slug]) > 0 {
+			pages = append(pages, "/topics/"+t.Slug)
 		}
-		parts[len(parts)-1] = append(parts[len(parts)-1], docs[i])
+	}
+	for _, e := range s.cfg.Vocabulary.Entities() {
+		if len(s.byEntity[e.Slug]) > 0 {
+			pages = append(pages, "/entities/"+e.Slug)
+		}
+	}
+	parts := [][]*archive.Document{nil}
+	n := 2 + len(pages)
+	for _, d := range docs {
+		if n > 0 && n+1+len(d.Clauses) > limit {
+			parts = append(parts, nil)
+			n = 2
+		}
+		parts[len(parts)-1] = append(parts[len(parts)-1], d)
 		n += 1 + len(d.Clauses)
 	}
 	add := func(path string, part []*archive.Document) error {
-		b, err := s.site.Sitemap(part)
+		b, err := s.site.Sitemap(part, pages...)
+		pages = nil
 		if err != nil {
 			return err
 		}

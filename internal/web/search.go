@@ -74,7 +74,7 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 	if party := strings.TrimSpace(v.Get("party")); party != "" {
 		pp, err := archive.LookupParty(strings.ToUpper(party))
 		if err != nil {
-			return p, "“" + clip(party) + "” is not a party code: use a two-letter country code such as EE or KZ."
+			return p, "“" + clip(party) + "” is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan)."
 		}
 		p.q.Party = pp.Code
 	}

@@ -28,7 +28,7 @@ func TestSearchPage(t *testing.T) {
 		want   []string
 		not    []string
 	}{
-		{"empty shows help", "/search", 200, []string{"How to search"}, []string{"No clauses match"}},
+		{"empty shows help", "/search", 200, []string{"How to search"}, []string{"Nothing matches"}},
 		{"stemming and spelling marked", searchURL("q", "emphasize"), 200, []string{`value="emphasize"`, "<mark>emphasised</mark>", "<mark>emphasizing</mark>", `href="` + doc + `/clauses/5"`, `href="` + doc + `#para_5"`}, nil},
 		{"phrase", searchURL("q", `"artificial intelligence"`), 200, []string{"1 clause", "para. 2", "<mark>artificial</mark> <mark>intelligence</mark>"}, nil},
 		{"hyphenated", searchURL("q", "Trans-Caspian"), 200, []string{"para. 3"}, nil},
@@ -37,13 +37,13 @@ func TestSearchPage(t *testing.T) {
 		{"facet links add a filter", searchURL("q", "transport"), 200, []string{`href="/search?party=EE&amp;q=transport"`, `href="/search?q=transport&amp;year=2025"`}, nil},
 		{"sort links", searchURL("q", "cooperation"), 200, []string{`href="/search?q=cooperation&amp;sort=newest"`, `href="/search?q=cooperation&amp;sort=oldest"`}, nil},
 		{"search within document", searchURL("q", "Astana", "doc", seedSlug), 200, []string{"Document: Joint Statement", `name="doc" value="` + seedSlug + `"`}, nil},
-		{"fallback", searchURL("q", `"trade`), 200, []string{"para. 2", "searched one by one"}, nil},
-		{"no results with suggestion", searchURL("q", "transprot"), 200, []string{"No clauses match", `Did you mean <a href="/search?q=transport">transport</a>`}, nil},
-		{"no results", searchURL("q", "zebra"), 200, []string{"No clauses match", `href="/documents"`}, nil},
+		{"fallback", searchURL("q", `"trade`), 200, []string{"para. 2", "read as plain words"}, nil},
+		{"no results with suggestion", searchURL("q", "transprot"), 200, []string{"Nothing matches", `Did you mean <a href="/search?q=transport">transport</a>`}, nil},
+		{"no results", searchURL("q", "zebra"), 200, []string{"Nothing matches", `href="/documents"`}, nil},
 		{"too long", searchURL("q", strings.Repeat("a ", 300)), 400, []string{"too long"}, nil},
 		{"unknown document filter", searchURL("q", "x", "doc", "nope"), 400, []string{"no document called “nope”"}, nil},
 		{"bad year", searchURL("q", "x", "year", "MMXXV"), 400, []string{"is not a year"}, nil},
-		{"bad party", searchURL("q", "x", "party", "Estonia"), 400, []string{"is not a party code"}, nil},
+		{"bad party", searchURL("q", "x", "party", "Estonia"), 400, []string{"is not a country code"}, nil},
 		{"bad sort", searchURL("q", "x", "sort", "random"), 400, []string{"is not a way to sort"}, nil},
 		{"page zero", searchURL("q", "x", "page", "0"), 400, []string{"is not a page number"}, nil},
 		{"absurd page", searchURL("q", "x", "page", "99999999999999999999"), 400, []string{"is not a page number"}, nil},
@@ -168,4 +168,11 @@ func FuzzSearchPage(f *testing.F) {
 		}
 		checkReflection(t, target, b)
 	})
+}
+
+func TestSearchPageCompressed(t *testing.T) {
+	res := get(t, seed(t).Handler(), http.MethodGet, searchURL("q", "cooperation"), "Accept-Encoding", "gzip")
+	if res.StatusCode != 200 || res.Header.Get("Content-Encoding") != "gzip" {
+		t.Errorf("GET /search with gzip = %d, Content-Encoding %q; want 200 gzip", res.StatusCode, res.Header.Get("Content-Encoding"))
+	}
 }

@@ -10,6 +10,9 @@ import (
 	"strings"
 	"time"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
 )
@@ -75,10 +78,12 @@ func (s *Server) funcs() template.FuncMap {
 		"isodate": func(t time.Time) string {
 			return t.Format(time.DateOnly)
 		},
-		"parties": partyNames,
-		"plural":  plural,
-		"number":  groupThousands,
-		"add":     func(a, b int) int { return a + b },
+		"parties":  partyNames,
+		"plural":   plural,
+		"number":   groupThousands,
+		"add":      func(a, b int) int { return a + b },
+		"lower":    strings.ToLower,
+		"language": languageName,
 		// trusted marks HTML that Accord made itself as safe: paragraph
 		// HTML from goldmark with raw HTML off, and search snippets, whose
 		// text is escaped and whose only tags are <mark>.
@@ -143,3 +148,16 @@ func query(pairs ...string) string {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// languageName names a BCP 47 language tag in English ("en" → "English"),
+// or returns the tag when it is not one.
+func languageName(tag string) string {
+	t, err := language.Parse(tag)
+	if err != nil {
+		return tag
+	}
+	if name := display.English.Tags().Name(t); name != "" {
+		return name
+	}
+	return tag
+}
