@@ -51,6 +51,9 @@ func TestPages(t *testing.T) {
 		{"opensearch", "/opensearch.xml", 200, "", []string{"https://accord.example/search?q={searchTerms}"}, "application/opensearchdescription+xml; charset=utf-8"},
 		{"healthz", "/healthz", 200, "", []string{"ok"}, "text/plain; charset=utf-8"},
 		{"api", "/api/v1/documents/" + seedSlug + "/clauses/3", 200, "", []string{`"number": 3`}, "application/json; charset=utf-8"},
+		{"akn work", "/akn/kz-ee/statement/joint/2025-11-17", 303, doc, nil, ""},
+		{"akn expression", "/akn/kz-ee/statement/joint/2025-11-17/eng@2025-11-17", 303, doc + "/data.akn", nil, ""},
+		{"akn unknown work", "/akn/fr-de/statement/joint/2025-11-17", 404, "", []string{"No document in the archive has"}, htmlType},
 		{"api index", "/api/v1", 200, "", []string{`"openapi": "https://accord.example/api/v1/openapi.json"`}, "application/json; charset=utf-8"},
 		{"api index with a slash", "/api/v1/", 301, "/api/v1", nil, ""},
 
