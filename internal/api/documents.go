@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -26,10 +27,27 @@ func (f DocumentFilter) Match(d *archive.Document) bool {
 
 func documentFilter(r *http.Request) (DocumentFilter, error) {
 	q := r.URL.Query()
-	f := DocumentFilter{Party: q.Get("party"), Kind: q.Get("kind")}
+	var f DocumentFilter
 	var err error
+	if f.Party, err = partyParam("party", q.Get("party")); err != nil {
+		return f, err
+	}
+	if f.Kind, err = kindParam(q.Get("kind")); err != nil {
+		return f, err
+	}
 	f.Year, err = yearParam(q.Get("year"))
 	return f, err
+}
+
+// kindParam reads a kind of document.
+func kindParam(k string) (string, error) {
+	if k = strings.ToLower(strings.TrimSpace(k)); k == "" {
+		return "", nil
+	}
+	if !archive.Kind(k).Valid() {
+		return "", badRequest("kind must be a kind of document such as joint-statement")
+	}
+	return k, nil
 }
 
 // yearParam reads a year parameter; "" is no year, 0.

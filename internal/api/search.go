@@ -60,7 +60,14 @@ const maxPage = 1000
 // searchQuery reads a search.Query from the parameters /search takes.
 func (s *server) searchQuery(r *http.Request) (search.Query, error) {
 	v := r.URL.Query()
-	q := search.Query{Text: v.Get("q"), Doc: v.Get("doc"), Party: v.Get("party"), Kind: v.Get("kind")}
+	q := search.Query{Text: v.Get("q"), Doc: v.Get("doc")}
+	var err error
+	if q.Party, err = partyParam("party", v.Get("party")); err != nil {
+		return q, err
+	}
+	if q.Kind, err = kindParam(v.Get("kind")); err != nil {
+		return q, err
+	}
 	if len(q.Text) > search.MaxQueryLen {
 		return q, badRequest("the query is %d bytes long; the most is %d", len(q.Text), search.MaxQueryLen)
 	}
@@ -75,7 +82,6 @@ func (s *server) searchQuery(r *http.Request) (search.Query, error) {
 		}
 		return n, nil
 	}
-	var err error
 	if q.Year, err = num("year", 1, 9999); err != nil {
 		return q, err
 	}
