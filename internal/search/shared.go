@@ -21,6 +21,7 @@ var openDirs = struct {
 
 type diskIndex struct {
 	b                bleve.Index
+	dir              string // absolute, the key in openDirs
 	version, content string
 	refs             int
 }
@@ -58,8 +59,8 @@ func sharedIndex(dir, version, content string) (*diskIndex, bool) {
 func register(dir string, b bleve.Index, version, content string) *diskIndex {
 	openDirs.Lock()
 	defer openDirs.Unlock()
-	di := &diskIndex{b: b, version: version, content: content, refs: 1}
-	openDirs.m[absDir(dir)] = di
+	di := &diskIndex{b: b, dir: absDir(dir), version: version, content: content, refs: 1}
+	openDirs.m[di.dir] = di
 	return di
 }
 
@@ -71,11 +72,7 @@ func (di *diskIndex) release() error {
 	if di.refs > 0 {
 		return nil
 	}
-	for k, v := range openDirs.m {
-		if v == di {
-			delete(openDirs.m, k)
-		}
-	}
+	delete(openDirs.m, di.dir)
 	return di.b.Close()
 }
 

@@ -87,36 +87,18 @@ func (f documentsFilter) empty() bool { return f.Party == "" && f.Year == 0 && f
 func parseDocumentsFilter(r *http.Request) (documentsFilter, string) {
 	q := r.URL.Query()
 	var f documentsFilter
-	if v := strings.TrimSpace(q.Get("party")); v != "" {
-		p, err := archive.LookupParty(strings.ToUpper(v))
-		if err != nil {
-			return f, "“" + clip(v) + "” is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan)."
-		}
-		f.Party = p.Code
+	var problem string
+	if f.Party, problem = partyParam(q.Get("party")); problem != "" {
+		return f, problem
 	}
-	if v := strings.TrimSpace(q.Get("year")); v != "" {
-		y, err := strconv.Atoi(v)
-		if err != nil || y < 1 || y > 9999 {
-			return f, "“" + clip(v) + "” is not a year."
-		}
-		f.Year = y
+	if f.Year, problem = yearParam(q.Get("year")); problem != "" {
+		return f, problem
 	}
-	if v := strings.TrimSpace(q.Get("kind")); v != "" {
-		k := archive.Kind(strings.ToLower(v))
-		if !k.Valid() {
-			return f, "“" + clip(v) + "” is not a kind of document."
-		}
-		f.Kind = k
+	if f.Kind, problem = kindParam(q.Get("kind")); problem != "" {
+		return f, problem
 	}
-	f.Page = 1
-	if v := q.Get("page"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 1 {
-			return f, "“" + clip(v) + "” is not a page number."
-		}
-		f.Page = n
-	}
-	return f, ""
+	f.Page, problem = pageParam(q.Get("page"), maxListPage)
+	return f, problem
 }
 
 // clip shortens what a user typed before it is quoted back.
@@ -304,20 +286,10 @@ func (s *Server) serveDocuments(w http.ResponseWriter, r *http.Request) {
 		s.errorPage(w, r, http.StatusBadRequest, problem)
 		return
 	}
-	pages := max(1, (s.countDocuments(f)+documentsPerPage-1)/documentsPerPage)
-	if f.Page > pages {
-		s.errorPage(w, r, http.StatusNotFound, "There is no page "+itoa(f.Page)+" of this list: it has "+plural(pages, "page", "pages")+".")
+	data := s.documentsPage(f)
+	if f.Page > data.Pager.Pages {
+		s.errorPage(w, r, http.StatusNotFound, "There is no page "+itoa(f.Page)+" of this list: it has "+plural(data.Pager.Pages, "page", "pages")+".")
 		return
 	}
-	s.renderPage(w, r, http.StatusOK, "documents", s.documentsPage(f))
-}
-
-func (s *Server) countDocuments(f documentsFilter) int {
-	n := 0
-	for _, d := range s.cfg.Archive.Documents() {
-		if f.match(d) {
-			n++
-		}
-	}
-	return n
+	s.renderPage(w, r, http.StatusOK, "documents", data)
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -459,7 +460,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 	}
 	p.Parties = toggle(partyCounts, partyName, func(g *commitmentsFilter, v string) { g.Party = v }, f.Party)
 	p.Topics = toggle(topicCounts, topicName, func(g *commitmentsFilter, v string) { g.Topic = v }, f.Topic)
-	p.Years = toggle(yearCounts, func(v string) string { return v }, func(g *commitmentsFilter, v string) { g.Year = atoiOr0(v) }, itoaOrEmpty(f.Year))
+	p.Years = toggle(yearCounts, func(v string) string { return v }, func(g *commitmentsFilter, v string) { g.Year, _ = strconv.Atoi(v) }, itoaOrEmpty(f.Year))
 	slices.SortFunc(p.Years, func(a, b Link) int { return cmp.Compare(b.Value, a.Value) })
 
 	words := []string{}
@@ -510,17 +511,6 @@ func tail(s string, n int) string {
 	return "…" + s[cut:]
 }
 
-func atoiOr0(s string) int {
-	n := 0
-	for _, c := range s {
-		if c < '0' || c > '9' {
-			return 0
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n
-}
-
 func itoaOrEmpty(n int) string {
 	if n == 0 {
 		return ""
@@ -535,13 +525,10 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	var f commitmentsFilter
-	if v := strings.TrimSpace(q.Get("party")); v != "" {
-		p, err := archive.LookupParty(strings.ToUpper(v))
-		if err != nil {
-			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan).")
-			return
-		}
-		f.Party = p.Code
+	var problem string
+	if f.Party, problem = partyParam(q.Get("party")); problem != "" {
+		s.errorPage(w, r, http.StatusBadRequest, problem)
+		return
 	}
 	if v := strings.TrimSpace(q.Get("topic")); v != "" {
 		t, ok := s.cfg.Vocabulary.Topic(strings.ToLower(v))
@@ -551,11 +538,9 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 		}
 		f.Topic = t.Slug
 	}
-	if v := strings.TrimSpace(q.Get("year")); v != "" {
-		if f.Year = atoiOr0(v); f.Year < 1 || len(v) > 4 {
-			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a year.")
-			return
-		}
+	if f.Year, problem = yearParam(q.Get("year")); problem != "" {
+		s.errorPage(w, r, http.StatusBadRequest, problem)
+		return
 	}
 	if v := strings.TrimSpace(q.Get("type")); v != "" {
 		t, ok := s.cfg.Vocabulary.Type(strings.ToLower(v))
@@ -565,14 +550,12 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 		}
 		f.Type = t.Code
 	}
-	if v := q.Get("page"); v != "" {
-		if f.Page = atoiOr0(v); f.Page < 1 || len(v) > 6 {
-			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a page number.")
-			return
-		}
-		if f.Type == "" {
-			f.Page = 0 // the overview has one page
-		}
+	if f.Page, problem = pageParam(q.Get("page"), maxListPage); problem != "" {
+		s.errorPage(w, r, http.StatusBadRequest, problem)
+		return
+	}
+	if f.Type == "" {
+		f.Page = 0 // the overview has one page
 	}
 	data := s.commitmentsPage(f)
 	if f.Page > 1 && f.Page > data.Pager.Pages {
@@ -585,12 +568,10 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 // serveClassified serves /topics/{slug} and /entities/{slug}, which are
 // pre-rendered; an unknown one is a 404 that says so.
 func (s *Server) serveClassified(w http.ResponseWriter, r *http.Request) {
-	page := 1
-	if v := r.URL.Query().Get("page"); v != "" {
-		if page = atoiOr0(v); page < 1 || len(v) > 6 {
-			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a page number.")
-			return
-		}
+	page, problem := pageParam(r.URL.Query().Get("page"), maxListPage)
+	if problem != "" {
+		s.errorPage(w, r, http.StatusBadRequest, problem)
+		return
 	}
 	if p, ok := s.pages[r.URL.Path]; ok && page == 1 {
 		p.serve(w, r)

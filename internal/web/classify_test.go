@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -182,6 +183,6 @@ func parseCommitmentsURL(t *testing.T, u string) commitmentsFilter {
 	}
 	q := v.Query()
 	f := commitmentsFilter{Party: q.Get("party"), Topic: q.Get("topic"), Type: q.Get("type")}
-	f.Year = atoiOr0(q.Get("year"))
+	f.Year, _ = strconv.Atoi(q.Get("year"))
 	return f
 }

@@ -71,27 +71,18 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 		}
 		p.q.Doc = strings.ToLower(d)
 	}
-	if party := strings.TrimSpace(v.Get("party")); party != "" {
-		pp, err := archive.LookupParty(strings.ToUpper(party))
-		if err != nil {
-			return p, "“" + clip(party) + "” is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan)."
-		}
-		p.q.Party = pp.Code
+	var problem string
+	if p.q.Party, problem = partyParam(v.Get("party")); problem != "" {
+		return p, problem
 	}
-	if y := strings.TrimSpace(v.Get("year")); y != "" {
-		n, err := strconv.Atoi(y)
-		if err != nil || n < 1 || n > 9999 {
-			return p, "“" + clip(y) + "” is not a year."
-		}
-		p.q.Year = n
+	if p.q.Year, problem = yearParam(v.Get("year")); problem != "" {
+		return p, problem
 	}
-	if k := strings.TrimSpace(v.Get("kind")); k != "" {
-		kind := archive.Kind(strings.ToLower(k))
-		if !kind.Valid() {
-			return p, "“" + clip(k) + "” is not a kind of document."
-		}
-		p.q.Kind = string(kind)
+	kind, problem := kindParam(v.Get("kind"))
+	if problem != "" {
+		return p, problem
 	}
+	p.q.Kind = string(kind)
 	if c := strings.TrimSpace(v.Get("commitment")); c != "" {
 		t, ok := s.cfg.Vocabulary.Type(strings.ToLower(c))
 		if !ok {
@@ -131,15 +122,8 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 	default:
 		return p, "“" + clip(srt) + "” is not a way to sort: use relevance, newest or oldest."
 	}
-	p.q.Page = 1
-	if pg := v.Get("page"); pg != "" {
-		n, err := strconv.Atoi(pg)
-		if err != nil || n < 1 || n > maxSearchPage {
-			return p, "“" + clip(pg) + "” is not a page number between 1 and " + itoa(maxSearchPage) + "."
-		}
-		p.q.Page = n
-	}
-	return p, ""
+	p.q.Page, problem = pageParam(v.Get("page"), maxSearchPage)
+	return p, problem
 }
 
 // url is the search's address with one parameter changed ("" removes it)
@@ -213,14 +197,16 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	s.fillSearchPage(&page, p, res)
 	if p.q.Page > 1 && page.Pager.Pages < p.q.Page {
-		s.errorPageFor(w, r, http.StatusNotFound, "No such page of results", "This search has "+plural(page.Pager.Pages, "page", "pages")+" of results.", "")
+		msg := "This search has " + plural(page.Pager.Pages, "page", "pages") + " of results."
+		if res.Total == 0 {
+			msg = "This search found nothing, so it has no page " + itoa(p.q.Page) + "."
+		}
+		s.errorPageFor(w, r, http.StatusNotFound, "No such page of results", msg, "")
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
 	s.renderPage(w, r, http.StatusOK, "search", page)
 }
-
-const searchPerPage = 10
 
 func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Results) {
 	page.Results = res
@@ -323,7 +309,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 	for _, o := range []struct{ value, label string }{{"", "Relevance"}, {"newest", "Newest"}, {"oldest", "Oldest"}} {
 		page.Sorts = append(page.Sorts, Link{Label: o.label, URL: p.url("sort", o.value), Active: string(p.q.Sort) == o.value})
 	}
-	page.Pager = newPager(res.Query.Page, min(res.Total, maxSearchPage*searchPerPage), res.Query.PerPage, func(n int) string {
+	page.Pager = newPager(res.Query.Page, min(res.Total, maxSearchPage*res.Query.PerPage), res.Query.PerPage, func(n int) string {
 		return p.url("page", itoa(n))
 	})
 	page.Description = plural(res.Total, "clause matches", "clauses match") + " “" + clip(p.q.Text) + "” in " + SiteName + "."

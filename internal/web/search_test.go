@@ -48,6 +48,7 @@ func TestSearchPage(t *testing.T) {
 		{"page zero", searchURL("q", "x", "page", "0"), 400, []string{"is not a page number"}, nil},
 		{"absurd page", searchURL("q", "x", "page", "99999999999999999999"), 400, []string{"is not a page number"}, nil},
 		{"page past the end", searchURL("q", "transport", "page", "5"), 404, []string{"This search has 1 page of results"}, nil},
+		{"page 2 of nothing", searchURL("q", "zebra", "page", "2"), 404, []string{"found nothing, so it has no page 2"}, nil},
 		{"unknown parameters ignored", searchURL("q", "transport", "utm_source", "x"), 200, []string{"para. 3"}, nil},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,6 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"io/fs"
 	"log/slog"
@@ -22,28 +21,19 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/middleware"
-	"github.com/accord-archive/accord/internal/search"
 )
 
 // SiteName is the archive's name in titles, feeds and citations.
 const SiteName = "Accord"
 
 // Searcher runs clause-level searches; *search.Index is one. Search returns
-// an error wrapping search.ErrQueryTooLong for an over-long query.
-type Searcher interface {
-	Search(context.Context, search.Query) (*search.Results, error)
-}
+// an error wrapping search.ErrQueryTooLong for an over-long query. The
+// pages and the API serve the same searches, so they share the contract.
+type Searcher = api.Searcher
 
 // Vocabulary names the commitment types, topics and entities that
 // classify the archive's clauses; *classify.Rules is one.
-type Vocabulary interface {
-	Types() []*archive.CommitmentType
-	Topics() []*archive.Topic
-	Entities() []*archive.Entity
-	Type(code string) (*archive.CommitmentType, bool)
-	Topic(slug string) (*archive.Topic, bool)
-	Entity(slug string) (*archive.Entity, bool)
-}
+type Vocabulary = api.Vocabulary
 
 // Config is what a Server serves and how.
 type Config struct {
