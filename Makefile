@@ -60,11 +60,13 @@ $(AXE) $(VNU) &: | tools
 # FTS5 (search) on a 100,000-clause synthetic corpus, one table out, then
 # the top of a CPU profile of the searches. bench-smoke is the same harness
 # with tiny sizes and one-second runs, judging no target, so it never rots.
+# BENCH_ARGS picks measures and keeps the corpus, e.g.
+# make bench BENCH_ARGS="-only start,search -corpus /tmp/accord-corpus"
 BENCH_DIR := .cache/bench
 BENCH = $(GO) test -v -tags bench -run '^TestReport$$' -count=1 -timeout 60m ./internal/bench -args
 bench: bench-tools
 	@mkdir -p $(BENCH_DIR)
-	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof
+	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof $(BENCH_ARGS)
 	$(GO) tool pprof -top -nodecount 25 $(BENCH_DIR)/search.pprof 2>/dev/null | sed -n '1,35p'
 
 bench-smoke: bench-tools

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -21,6 +22,8 @@ import (
 var (
 	smoke         = flag.Bool("smoke", false, "tiny sizes and short runs; no target is judged")
 	searchProfile = flag.String("searchprofile", "", "write a CPU profile of Accord's searches over the big corpus to `FILE`")
+	only          = flag.String("only", "", "measure only these, comma-separated: pages, search, start")
+	corpusDir     = flag.String("corpus", "", "write the synthetic content tree to `DIR` and keep it (reused if DIR already holds one)")
 )
 
 // sizes are how much the report measures.
@@ -77,20 +80,28 @@ func TestReport(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	e.content = filepath.Join(e.dir, "content")
-	vocab, err := fs.Sub(accord.Files, "content/vocabulary")
-	if err != nil {
-		t.Fatal(err)
+	if *corpusDir != "" {
+		e.content = *corpusDir
 	}
 	docs := generate(e.sz)
-	if err := WriteContent(e.content, docs, vocab); err != nil {
-		t.Fatal(err)
+	if _, err := os.Stat(filepath.Join(e.content, "vocabulary")); err != nil {
+		vocab, err := fs.Sub(accord.Files, "content/vocabulary")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := WriteContent(e.content, docs, vocab); err != nil {
+			t.Fatal(err)
+		}
 	}
-	t.Logf("corpus: %d documents, %d clauses; GOMAXPROCS %d", len(docs), Clauses(docs), runtime.GOMAXPROCS(0))
+	t.Logf("corpus: %d documents, %d clauses in %s; GOMAXPROCS %d", len(docs), Clauses(docs), e.content, runtime.GOMAXPROCS(0))
 
 	for _, m := range []struct {
 		name    string
 		measure func(context.Context, *testing.T, *env)
-	}{{"pages", measurePages}, {"search", measureSearch}, {"start and memory", measureStart}} {
+	}{{"pages", measurePages}, {"search", measureSearch}, {"start", measureStart}} {
+		if *only != "" && !slices.Contains(strings.Split(*only, ","), m.name) {
+			continue
+		}
 		start := time.Now()
 		m.measure(ctx, t, e)
 		debug.FreeOSMemory() // the search phase's in-process index and pages weigh gigabytes
