@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
 	"strconv"
 
@@ -19,7 +20,21 @@ type catalogue struct {
 	newest []int32       // rank of each ordinal, newest document first, then reading order
 	oldest []int32       // rank of each ordinal, oldest document first, then reading order
 	facets []facetColumn // as facetFields
+
+	// Facet values come in two groups: those of the document (doc, party,
+	// year, kind) and those of the unit's classification. Units that share
+	// a key share every value of the group, so a search counts hits by key,
+	// two counters a hit, and turns keys into values once at the end.
+	keys  [facetGroups][]int32 // by group, then ordinal
+	nkeys [facetGroups]int
 }
+
+// The facet groups, by what a key of the group stands for.
+const (
+	byDocument       = iota // the unit's document
+	byClassification        // the unit's set of classification values
+	facetGroups
+)
 
 // catalogued is one unit: a clause or a preamble paragraph.
 type catalogued struct {
@@ -31,16 +46,16 @@ type catalogued struct {
 	class  *archive.Classification
 }
 
-// facetColumn holds one facet's values for every unit as small ids: those
-// of ordinal i are ids[start[i]:start[i+1]], distinct, as a doc value lists
-// a unit's terms.
+// facetColumn holds one facet's values as small ids, by key of the facet's
+// group: those of key k are ids[start[k]:start[k+1]], distinct, as a doc
+// value lists a unit's terms.
 type facetColumn struct {
 	values []string // by id
 	start  []int32
 	ids    []int32
 }
 
-func (c *facetColumn) of(ord int32) []int32 { return c.ids[c.start[ord]:c.start[ord+1]] }
+func (c *facetColumn) of(key int32) []int32 { return c.ids[c.start[key]:c.start[key+1]] }
 
 // newCatalogue lists a's units in the order the index numbers them: by
 // document, the preamble's paragraphs, then the clauses.
@@ -59,29 +74,70 @@ func newCatalogue(a *archive.Archive) *catalogue {
 		}
 	}
 	cat.rank()
-	known := make([]map[string]int32, len(cat.facets))
+
+	known := make([]map[string]int32, len(cat.facets)) // value -> id, by facet
 	for i := range cat.facets {
-		cat.facets[i].start = make([]int32, 1, len(cat.units)+1)
+		cat.facets[i].start = []int32{0}
 		known[i] = map[string]int32{}
 	}
+	groupKeys := [facetGroups]map[string]int32{{}, {}} // signature -> key, by group
+	var sig []byte
+	var lastDoc *archive.Document
+	for g := range cat.keys {
+		cat.keys[g] = make([]int32, len(cat.units))
+	}
 	for ord := range cat.units {
-		u := cat.fields(int32(ord)) // once per unit, for every facet
-		for i := range cat.facets {
-			col := &cat.facets[i]
-			first := len(col.ids)
-			for _, v := range u.facetValues(facetFields[i].field) {
-				id, ok := known[i][v]
-				if !ok {
-					id = int32(len(col.values))
-					known[i][v] = id
-					col.values = append(col.values, v)
+		u := cat.fields(int32(ord))
+		for g := range cat.keys {
+			if g == byDocument && cat.units[ord].doc == lastDoc {
+				cat.keys[g][ord] = int32(cat.nkeys[g] - 1) // units of a document are consecutive
+				continue
+			}
+			// The key's signature is its values' ids, facet by facet.
+			sig = sig[:0]
+			var ids [][]int32
+			for i, f := range facetFields {
+				if f.group != g {
+					continue
 				}
-				if !slices.Contains(col.ids[first:], id) {
-					col.ids = append(col.ids, id)
+				var vs []int32
+				for _, v := range u.facetValues(f.field) {
+					id, ok := known[i][v]
+					if !ok {
+						id = int32(len(cat.facets[i].values))
+						known[i][v] = id
+						cat.facets[i].values = append(cat.facets[i].values, v)
+					}
+					if !slices.Contains(vs, id) {
+						vs = append(vs, id)
+					}
+				}
+				ids = append(ids, vs)
+				for _, id := range vs {
+					sig = binary.AppendUvarint(sig, uint64(id)+1)
+				}
+				sig = append(sig, 0)
+			}
+			key, ok := groupKeys[g][string(sig)]
+			if !ok || g == byDocument { // a document's slug is its own
+				key = int32(cat.nkeys[g])
+				if g != byDocument {
+					groupKeys[g][string(sig)] = key
+				}
+				cat.nkeys[g]++
+				j := 0
+				for i, f := range facetFields {
+					if f.group == g {
+						col := &cat.facets[i]
+						col.ids = append(col.ids, ids[j]...)
+						col.start = append(col.start, int32(len(col.ids)))
+						j++
+					}
 				}
 			}
-			col.start = append(col.start, int32(len(col.ids)))
+			cat.keys[g][ord] = key
 		}
+		lastDoc = cat.units[ord].doc
 	}
 	return cat
 }
@@ -194,4 +250,28 @@ func parseOrd(b []byte) (int32, bool) {
 		n = n*10 + int32(c-'0')
 	}
 	return n, true
+}
+
+// valueCounts turns hit counts by group and key into counts by facet and
+// value id.
+func (cat *catalogue) valueCounts(keyCounts *[facetGroups][]int32) [][]int32 {
+	counts := make([][]int32, len(cat.facets))
+	for i := range cat.facets {
+		counts[i] = make([]int32, len(cat.facets[i].values))
+	}
+	for g, byKey := range keyCounts {
+		for key, n := range byKey {
+			if n == 0 {
+				continue
+			}
+			for i, f := range facetFields {
+				if f.group == g {
+					for _, id := range cat.facets[i].of(int32(key)) {
+						counts[i][id] += n
+					}
+				}
+			}
+		}
+	}
+	return counts
 }

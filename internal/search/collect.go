@@ -3,8 +3,12 @@ package search
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
+	"math"
+	"runtime"
 	"slices"
+	"sync"
 
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
@@ -35,33 +39,118 @@ const checkDoneEvery = 1024
 // the catalogue: Bleve only finds and scores the hits, and reads one doc
 // value of each. Relevance ties fall to the newest document, then reading
 // order, as the date orders' do.
+//
+// A big index is searched in parts, ranges of internal doc numbers each
+// walked by its own searcher on its own core, and the parts' pages and
+// counts merged: the hits, their scores and so the page are the same as
+// one walk's.
 func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query, s Sort, size, skip int, facets bool) (*collection, error) {
+	ords, err := ix.ordinalsFor(r)
+	if err != nil {
+		return nil, err
+	}
+	bounds := ix.partBounds(ords)
+	parts := make([]*partial, len(bounds)-1)
+	if len(parts) == 1 {
+		if parts[0], err = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, bounds[0], bounds[1]); err != nil {
+			return nil, err
+		}
+	} else {
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		errs := make([]error, len(parts))
+		var wg sync.WaitGroup
+		for i := range parts {
+			wg.Go(func() {
+				parts[i], errs[i] = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, bounds[i], bounds[i+1])
+				if errs[i] != nil {
+					cancel()
+				}
+			})
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
+	}
+
+	c := &collection{}
+	top := topHits{k: size + skip, byScore: s == ByRelevance}
+	var keyCounts [facetGroups][]int32
+	for _, p := range parts {
+		c.total += p.total
+		for _, h := range p.top.heap {
+			top.offer(h.score, h.rank, h.ord, h.id)
+		}
+		for g := range keyCounts {
+			if keyCounts[g] == nil {
+				keyCounts[g] = p.keyCounts[g]
+				continue
+			}
+			for key, n := range p.keyCounts[g] {
+				keyCounts[g][key] += n
+			}
+		}
+	}
+	if facets {
+		c.counts = ix.cat.valueCounts(&keyCounts)
+	}
+	c.page = top.sorted()
+	c.page = c.page[min(skip, len(c.page)):]
+	return c, nil
+}
+
+// partUnits is about how many units make a part worth its own searcher.
+const partUnits = 20000
+
+// partBounds splits the internal doc numbers of ords' reader into ranges,
+// at most one per core: bounds[i] to bounds[i+1], the last open-ended.
+func (ix *Index) partBounds(ords *ordinals) []uint64 {
+	n := ix.parts
+	if n == 0 {
+		n = min(runtime.GOMAXPROCS(0), len(ix.cat.units)/partUnits)
+	}
+	if n <= 1 || len(ords.ords) == 0 {
+		return []uint64{0, math.MaxUint64} // or numbered otherwise than Scorch numbers
+	}
+	bounds := make([]uint64, n+1)
+	for i := 1; i < n; i++ {
+		bounds[i] = uint64(len(ords.ords) * i / n)
+	}
+	bounds[n] = math.MaxUint64
+	return bounds
+}
+
+// partial is what one part of a search gathers.
+type partial struct {
+	total     int
+	top       topHits
+	keyCounts [facetGroups][]int32 // hits by facet group and key; nil when not asked for
+}
+
+// collectPart walks q's hits with internal numbers from from to to.
+func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Query, ords *ordinals, s Sort, k int, facets bool, from, to uint64) (*partial, error) {
 	searcher, err := q.Searcher(withScoring(ctx), r, ix.bleve.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return nil, err
 	}
 	defer searcher.Close()
-	ords, err := ix.ordinalsFor(r)
-	if err != nil {
-		return nil, err
-	}
 	dv, err := r.DocValueReader([]string{fieldOrd})
 	if err != nil {
 		return nil, err
 	}
 
-	c := &collection{}
+	p := &partial{top: topHits{k: k, byScore: s == ByRelevance}}
 	if facets {
-		c.counts = make([][]int32, len(ix.cat.facets))
-		for i := range ix.cat.facets {
-			c.counts[i] = make([]int32, len(ix.cat.facets[i].values))
+		for g := range p.keyCounts {
+			p.keyCounts[g] = make([]int32, ix.cat.nkeys[g])
 		}
 	}
+	docKeys, classKeys := ix.cat.keys[byDocument], ix.cat.keys[byClassification]
 	ranks := ix.cat.newest
 	if s == ByOldest {
 		ranks = ix.cat.oldest
 	}
-	top := topHits{k: size + skip, byScore: s == ByRelevance}
 
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize()+1, 0),
@@ -70,18 +159,23 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 	var ord int32
 	found := false
 	visit := func(_ string, term []byte) { ord, found = parseOrd(term) }
-	for {
-		if c.total%checkDoneEvery == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		m, err := searcher.Next(sctx)
+	var m *bsearch.DocumentMatch
+	if from > 0 {
+		m, err = searcher.Advance(sctx, index.NewIndexInternalID(nil, from))
+	} else {
+		m, err = searcher.Next(sctx)
+	}
+	for ; ; m, err = searcher.Next(sctx) {
 		if err != nil {
 			return nil, err
 		}
-		if m == nil {
+		if m == nil || (to != math.MaxUint64 && m.IndexInternalID.Value() >= to) {
 			break
+		}
+		if p.total%checkDoneEvery == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 		}
 		if ord, found = ords.of(m.IndexInternalID); !found {
 			if err := dv.VisitDocValues(m.IndexInternalID, visit); err != nil {
@@ -91,18 +185,15 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 		if !found || int(ord) >= len(ix.cat.units) {
 			return nil, fmt.Errorf("hit %x: no ordinal of the archive's units; the index is stale", m.IndexInternalID)
 		}
-		c.total++
-		for i, counts := range c.counts {
-			for _, id := range ix.cat.facets[i].of(ord) {
-				counts[id]++
-			}
+		p.total++
+		if facets {
+			p.keyCounts[byDocument][docKeys[ord]]++
+			p.keyCounts[byClassification][classKeys[ord]]++
 		}
-		top.offer(m.Score, ranks[ord], ord, m.IndexInternalID)
+		p.top.offer(m.Score, ranks[ord], ord, m.IndexInternalID)
 		sctx.DocumentMatchPool.Put(m)
 	}
-	c.page = top.sorted()
-	c.page = c.page[min(skip, len(c.page)):]
-	return c, nil
+	return p, nil
 }
 
 // withScoring tells Bleve's searchers the index's scoring model, as its own
@@ -120,6 +211,11 @@ func (ix *Index) locate(ctx context.Context, r index.IndexReader, q query.Query,
 	if len(page) == 0 {
 		return out, nil
 	}
+	ids := make([]string, len(page))
+	for i, h := range page {
+		ids[i] = ix.cat.units[h.ord].id()
+	}
+	q = query.NewConjunctionQuery([]query.Query{restrict(q, query.NewDocIDQuery(ids)), query.NewDocIDQuery(ids)})
 	searcher, err := q.Searcher(withScoring(ctx), r, ix.bleve.Mapping(), bsearch.SearcherOptions{IncludeTermVectors: true})
 	if err != nil {
 		return nil, err
@@ -152,6 +248,40 @@ func (ix *Index) locate(ctx context.Context, r index.IndexReader, q query.Query,
 		out[i] = spans
 	}
 	return out, nil
+}
+
+// restrict returns q with ids among the conjuncts of each of its
+// conjunctions. It finds the same hits among ids, and lets locate look at
+// a page's hits alone: Bleve intersects the posting lists of a conjunction
+// of terms whole when it makes its searcher, unless a conjunct is not a
+// term, as a doc id query is not.
+func restrict(q, ids query.Query) query.Query {
+	each := func(qs []query.Query) []query.Query {
+		out := make([]query.Query, len(qs))
+		for i, q := range qs {
+			out[i] = restrict(q, ids)
+		}
+		return out
+	}
+	switch q := q.(type) {
+	case *query.BooleanQuery:
+		b := *q
+		for _, sub := range []*query.Query{&b.Must, &b.Should, &b.MustNot, &b.Filter} {
+			if *sub != nil {
+				*sub = restrict(*sub, ids)
+			}
+		}
+		return &b
+	case *query.ConjunctionQuery:
+		c := *q
+		c.Conjuncts = append(each(c.Conjuncts), ids)
+		return &c
+	case *query.DisjunctionQuery:
+		d := *q
+		d.Disjuncts = each(d.Disjuncts)
+		return &d
+	}
+	return q
 }
 
 // topHits keeps the best k hits offered, worst at the root of a heap.

@@ -6,19 +6,20 @@ import (
 )
 
 // facetFields are the facets every search counts, in the order returned,
-// with how many values each lists.
+// with how many values each lists and the group of its values.
 var facetFields = []struct {
 	name, field string
 	size        int
+	group       int
 }{
-	{"doc", fieldDoc, 10},
-	{"party", fieldParty, 20},
-	{"year", fieldYear, 20},
-	{"kind", fieldKind, 12},
-	{"commitment", fieldCommitment, 12},
-	{"actor", fieldActor, 20},
-	{"topic", fieldTopic, 30},
-	{"entity", fieldEntity, 20},
+	{"doc", fieldDoc, 10, byDocument},
+	{"party", fieldParty, 20, byDocument},
+	{"year", fieldYear, 20, byDocument},
+	{"kind", fieldKind, 12, byDocument},
+	{"commitment", fieldCommitment, 12, byClassification},
+	{"actor", fieldActor, 20, byClassification},
+	{"topic", fieldTopic, 30, byClassification},
+	{"entity", fieldEntity, 20, byClassification},
 }
 
 // facetResults turns counts by facet and value id into facets, keeping

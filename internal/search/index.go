@@ -29,6 +29,8 @@ type Index struct {
 	mu     sync.RWMutex
 	closed bool
 
+	parts int // how many parts a search walks at once; 0: one per core, for a big index
+
 	closeOnce sync.Once // Bleve panics when closed twice
 	closeErr  error
 	disk      *diskIndex // an on-disk index, shared within the process

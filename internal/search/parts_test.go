@@ -1,0 +1,104 @@
+package search
+
+import (
+	"context"
+	"os"
+	"reflect"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/synth"
+)
+
+// TestPartsFindWhatOneWalkFinds searches the synthetic index walked in one
+// part and in several, and wants the same totals, pages, scores and facets,
+// those of the classification too.
+func TestPartsFindWhatOneWalkFinds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a synthetic index of 200 documents")
+	}
+	a, err := archive.New(synth.Generate(2, 200, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rules, err := classify.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rules.Apply(a); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	d := a.Documents()[0]
+	one := newIndex(ix.bleve, a, ix.cat)
+	one.parts = 1
+	queries := []Query{
+		{Text: "cooperation"},
+		{Text: "cooperation", Sort: ByNewest, Page: 3},
+		{Text: "cooperation", Sort: ByOldest, PerPage: 50, Page: 2},
+		{Text: "energy transport"},
+		{Text: `"renewable energy"`},
+		{Text: "trade OR transport -energy"},
+		{Text: "agreed", Party: d.Parties[0].Code},
+		{Text: "-cooperation"},
+		{Text: "commitment:agreement"},
+		{Text: "cooperation", Topic: "energy"},
+		{Party: d.Parties[0].Code, Sort: ByNewest},
+		{Text: "nothingmatchesthis"},
+	}
+	for _, parts := range []int{2, 3, 7} {
+		many := newIndex(ix.bleve, a, ix.cat)
+		many.parts = parts
+		if b := many.partBounds(mustOrdinals(t, many)); len(b) != parts+1 {
+			t.Fatalf("%d parts: bounds %v", parts, b)
+		}
+		for _, q := range queries {
+			want, got := mustSearch(t, one, q), mustSearch(t, many, q)
+			if want.Total == 0 && q.Text != "nothingmatchesthis" {
+				t.Errorf("Search(%+v) found nothing; the test needs hits", q)
+			}
+			if got.Total != want.Total {
+				t.Errorf("%d parts: Search(%+v).Total = %d; one walk %d", parts, q, got.Total, want.Total)
+			}
+			if !reflect.DeepEqual(hitKeys(got.Hits), hitKeys(want.Hits)) {
+				t.Errorf("%d parts: Search(%+v) hits\n%v\none walk\n%v", parts, q, hitKeys(got.Hits), hitKeys(want.Hits))
+			}
+			if !reflect.DeepEqual(got.Facets, want.Facets) {
+				t.Errorf("%d parts: Search(%+v) facets\n%+v\none walk\n%+v", parts, q, got.Facets, want.Facets)
+			}
+		}
+	}
+}
+
+type hitKey struct {
+	id      string
+	score   float64
+	snippet string
+}
+
+func hitKeys(hs []Hit) []hitKey {
+	out := make([]hitKey, len(hs))
+	for i, h := range hs {
+		out[i] = hitKey{h.Doc.Slug + "#" + h.EID, h.Score, string(h.Snippet)}
+	}
+	return out
+}
+
+func mustOrdinals(t *testing.T, ix *Index) *ordinals {
+	t.Helper()
+	r, err := ix.reader()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	o, err := ix.ordinalsFor(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return o
+}
