@@ -91,6 +91,7 @@ func (s *Server) funcs() template.FuncMap {
 		"opening": formats.Opening,
 		"marked":  markedHTML,
 		"labels":  func(cl *archive.Classification) Labels { return s.labels(cl) },
+		"facets":  facetList,
 	}
 }
 
