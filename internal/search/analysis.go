@@ -1,6 +1,8 @@
 package search
 
 import (
+	"hash/maphash"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -10,6 +12,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
 	"github.com/blevesearch/bleve/v2/registry"
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
 )
 
 // analyzerName names Accord's text analyzer in Bleve's registry and in the
@@ -48,8 +52,7 @@ func newAnalyzer() analysis.Analyzer {
 			lowercase.NewLowerCaseFilter(),
 			en.NewPossessiveFilter(),
 			apostropheFilter{},
-			spellingFilter{},
-			en.NewEnglishStemmerFilter(),
+			stemFilter{},
 		},
 	}
 }
@@ -133,16 +136,68 @@ func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// spellingFilter sends British spellings to American ones; see american.
-type spellingFilter struct{}
+// stemFilter sends British spellings to American ones (see american),
+// then stems with Snowball's English stemmer. It remembers the terms it
+// made for the words it meets first: a text repeats a few thousand words,
+// and these two steps were most of the analysis of an index build.
+type stemFilter struct{}
 
-func (spellingFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if w := american(string(t.Term)); w != string(t.Term) {
-			t.Term = []byte(w)
+		if term, ok := stems.get(t.Term); ok {
+			t.Term = term
+			continue
 		}
+		env := snowballstem.NewEnv(american(string(t.Term)))
+		english.Stem(env)
+		term := []byte(env.Current())
+		stems.put(t.Term, term)
+		t.Term = term
 	}
 	return in
+}
+
+// stems is the process's memory of stemFilter's terms, bounded.
+var stems = newTermCache(1 << 16)
+
+// termCache maps words to terms, for any number of goroutines. It keeps
+// the first words put in it, up to its size, and forgets none: the most
+// frequent words of a text come early.
+type termCache struct {
+	seed   maphash.Seed
+	shards [16]struct {
+		mu    sync.RWMutex
+		terms map[string][]byte
+	}
+	perShard int
+}
+
+func newTermCache(size int) *termCache {
+	c := &termCache{seed: maphash.MakeSeed(), perShard: size / 16}
+	for i := range c.shards {
+		c.shards[i].terms = map[string][]byte{}
+	}
+	return c
+}
+
+func (c *termCache) shard(word []byte) int { return int(maphash.Bytes(c.seed, word) % 16) }
+
+// get returns word's term; the caller must not change the term's bytes.
+func (c *termCache) get(word []byte) ([]byte, bool) {
+	s := &c.shards[c.shard(word)]
+	s.mu.RLock()
+	term, ok := s.terms[string(word)]
+	s.mu.RUnlock()
+	return term, ok
+}
+
+func (c *termCache) put(word, term []byte) {
+	s := &c.shards[c.shard(word)]
+	s.mu.Lock()
+	if len(s.terms) < c.perShard {
+		s.terms[string(word)] = term[:len(term):len(term)]
+	}
+	s.mu.Unlock()
 }
 
 func dropByte(b []byte, c byte) []byte {

@@ -3,7 +3,14 @@ package search
 import (
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+
+	"github.com/accord-archive/accord/internal/synth"
 )
 
 // terms is the analysed form of s: each token's term, in stream order.
@@ -136,5 +143,53 @@ func TestAmericanLeavesWordsAlone(t *testing.T) {
 		if got := american(w); got != w {
 			t.Errorf("american(%q) = %q; want %q", w, got, w)
 		}
+	}
+}
+
+// TestStemFilterRemembersWhatItWouldMake runs the words of the seed and of
+// a synthetic corpus through stemFilter from several goroutines, each word
+// more than once, and wants what spelling and Bleve's English stemmer make
+// without a memory, the first time and every time after.
+func TestStemFilterRemembersWhatItWouldMake(t *testing.T) {
+	var words []string
+	seen := map[string]bool{}
+	texts := []string{"emphasised centre programme rise precise kazakhstan commitments SDGs o'clock Belém"}
+	for _, d := range append(seedArchive(t).Documents(), synth.Generate(3, 20, 10)...) {
+		for _, p := range d.Paragraphs() {
+			texts = append(texts, p.Text)
+		}
+	}
+	for _, text := range texts {
+		for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if !seen[w] {
+				seen[w] = true
+				words = append(words, w)
+			}
+		}
+	}
+	stem := en.NewEnglishStemmerFilter()
+	want := make([]string, len(words))
+	for i, w := range words {
+		ts := stem.Filter(analysis.TokenStream{{Term: []byte(american(w))}})
+		want[i] = string(ts[0].Term)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for round := range 3 {
+				for i := range words {
+					i := (i + g*97) % len(words)
+					ts := stemFilter{}.Filter(analysis.TokenStream{{Term: []byte(words[i])}})
+					if got := string(ts[0].Term); got != want[i] {
+						t.Errorf("round %d: stemFilter(%q) = %q; want %q", round, words[i], got, want[i])
+						return
+					}
+				}
+			}
+		})
+	}
+	wg.Wait()
+	if len(words) < 500 {
+		t.Errorf("only %d distinct words; the test wants a real vocabulary", len(words))
 	}
 }

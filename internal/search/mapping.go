@@ -51,7 +51,7 @@ type unit struct {
 func (unit) BleveType() string { return unitType }
 
 // newMapping is the explicit index mapping: one static document type, the
-// default mapping disabled, nothing dynamic, nothing in _all.
+// default mapping disabled, nothing dynamic, no _all field.
 func newMapping() *mapping.IndexMappingImpl {
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = bleve.NewDocumentDisabledMapping()
@@ -90,6 +90,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	um.AddFieldMappingsAt(fieldActor, keywordField(false))
 	um.AddFieldMappingsAt(fieldTopic, keywordField(false))
 	um.AddFieldMappingsAt(fieldEntity, keywordField(false))
+	// No field goes to _all, and no query reads it; disabled, Bleve does
+	// not build an empty composite field for every unit.
+	um.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping(unitType, um)
 	return im
 }
