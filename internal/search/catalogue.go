@@ -41,9 +41,17 @@ type catalogued struct {
 	doc    *archive.Document
 	clause *archive.Clause    // nil for a preamble paragraph
 	para   *archive.Paragraph // the preamble paragraph, or the clause's first; nil if it has none
-	text   string             // as indexed
 	order  int                // place in its document, from 1
 	class  *archive.Classification
+}
+
+// text is the unit's text as indexed, made when asked for: only a page's
+// hits need it after the build.
+func (c *catalogued) text() string {
+	if c.clause != nil {
+		return c.clause.Text()
+	}
+	return c.para.Text
 }
 
 // facetColumn holds one facet's values as small ids, by key of the facet's
@@ -63,10 +71,10 @@ func newCatalogue(a *archive.Archive) *catalogue {
 	cat := &catalogue{facets: make([]facetColumn, len(facetFields))}
 	for _, d := range a.Documents() {
 		for i, p := range d.Preamble {
-			cat.units = append(cat.units, catalogued{doc: d, para: p, text: p.Text, order: i + 1, class: &p.Classification})
+			cat.units = append(cat.units, catalogued{doc: d, para: p, order: i + 1, class: &p.Classification})
 		}
 		for _, c := range d.Clauses {
-			u := catalogued{doc: d, clause: c, text: c.Text(), order: len(d.Preamble) + c.Number, class: &c.Classification}
+			u := catalogued{doc: d, clause: c, order: len(d.Preamble) + c.Number, class: &c.Classification}
 			if len(c.Paragraphs) > 0 {
 				u.para = c.Paragraphs[0]
 			}
@@ -177,7 +185,7 @@ func (cat *catalogue) fields(ord int32) unit {
 	d := c.doc
 	u := unit{
 		Ord:  strconv.Itoa(int(ord)),
-		Text: c.text,
+		Text: c.text(),
 		Doc:  d.Slug,
 		Year: strconv.Itoa(d.Year()),
 		Kind: string(d.Kind),

@@ -182,7 +182,7 @@ func (ix *Index) hit(h ranked, locs map[string][]span, marked map[string]bool) (
 		Clause:    u.clause,
 		Paragraph: u.para,
 		EID:       u.para.EID,
-		Snippet:   snippet(u.text, spans),
+		Snippet:   snippet(u.text(), spans),
 		Score:     h.score,
 	}, nil
 }

@@ -122,7 +122,7 @@ func (ix *Index) surfaceForm(ctx context.Context, r index.IndexReader, term stri
 	if err != nil {
 		return "", err
 	}
-	text := ix.cat.units[c.page[0].ord].text
+	text := ix.cat.units[c.page[0].ord].text()
 	for _, l := range locs[0][term] {
 		if l.start < l.end && l.end <= len(text) {
 			w := strings.ToLower(text[l.start:l.end])
