@@ -565,15 +565,15 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 	s.renderPage(w, r, http.StatusOK, "commitments", data)
 }
 
-// serveClassified serves /topics/{slug} and /entities/{slug}, which are
-// pre-rendered; an unknown one is a 404 that says so.
+// serveClassified serves /topics/{slug} and /entities/{slug}, whose first
+// pages are kept once rendered; an unknown one is a 404 that says so.
 func (s *Server) serveClassified(w http.ResponseWriter, r *http.Request) {
 	page, problem := pageParam(r.URL.Query().Get("page"), maxListPage)
 	if problem != "" {
 		s.errorPage(w, r, http.StatusBadRequest, problem)
 		return
 	}
-	if p, ok := s.pages[r.URL.Path]; ok && page == 1 {
+	if p, ok := s.page(r.URL.Path); ok && page == 1 {
 		p.serve(w, r)
 		return
 	}

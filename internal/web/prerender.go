@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"fmt"
 	"maps"
 	"net/http"
@@ -15,12 +16,18 @@ import (
 
 const htmlType = "text/html; charset=utf-8"
 
-// prerender renders every page that depends only on the archive: the
-// site-wide pages always, the documents' pages too when the archive is
-// small. It renders one document's pages in any case, so that a template
-// that fails on a document fails here, at start.
+// prerender renders the pages that depend only on the archive, or readies
+// them to be rendered when first asked for. The front pages, the lists of
+// topics and names, the feed and the small files are rendered now. The
+// pages that grow with the archive are rendered on first request and then
+// kept: each topic's and name's page, the commitments overview and the
+// sitemaps. The documents' pages are rendered now when the archive is
+// small, and on demand into a cache when it is large. One page of every
+// template is rendered now in any case, so that a template that fails on
+// the archive fails here, at start.
 func (s *Server) prerender() error {
 	s.pages = map[string]*page{}
+	s.lazy = map[string]*lazyPage{}
 	docs := s.cfg.Archive.Documents()
 	html := func(path, name string, data any) error {
 		body, err := s.tmpl.render(name, data)
@@ -29,6 +36,17 @@ func (s *Server) prerender() error {
 		}
 		s.pages[path] = newPage(htmlType, body)
 		return nil
+	}
+	later := func(path, name string, data func() any) *lazyPage {
+		l := newLazyPage(func() (*page, error) {
+			body, err := s.tmpl.render(name, data())
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			return newPage(htmlType, body), nil
+		})
+		s.lazy[path] = l
+		return l
 	}
 	if err := html("/", "home", s.homePage()); err != nil {
 		return err
@@ -39,25 +57,35 @@ func (s *Server) prerender() error {
 	if err := html("/about", "about", s.aboutPage()); err != nil {
 		return err
 	}
-	if err := html("/commitments", "commitments", s.commitmentsPage(commitmentsFilter{})); err != nil {
-		return err
-	}
 	if err := html("/topics", "topics", s.topicsPage()); err != nil {
 		return err
 	}
 	if err := html("/entities", "topics", s.entitiesPage()); err != nil {
 		return err
 	}
+	// One page of each kind is rendered now, to try its template: the
+	// first topic and the first name with clauses (or the first topic).
+	commitments := later("/commitments", "commitments", func() any { return s.commitmentsPage(commitmentsFilter{}) })
+	var firstTopic, topic, entity *lazyPage
 	for _, t := range s.cfg.Vocabulary.Topics() {
-		if err := html("/topics/"+t.Slug, "units", s.topicPage(t, 1)); err != nil {
-			return err
+		l := later("/topics/"+t.Slug, "units", func() any { return s.topicPage(t, 1) })
+		firstTopic = cmp.Or(firstTopic, l)
+		if len(s.byTopic[t.Slug]) > 0 {
+			topic = cmp.Or(topic, l)
 		}
 	}
 	for _, e := range s.cfg.Vocabulary.Entities() {
 		if len(s.byEntity[e.Slug]) > 0 {
-			if err := html("/entities/"+e.Slug, "units", s.entityPage(e, 1)); err != nil {
-				return err
-			}
+			l := later("/entities/"+e.Slug, "units", func() any { return s.entityPage(e, 1) })
+			entity = cmp.Or(entity, l)
+		}
+	}
+	for _, l := range []*lazyPage{commitments, cmp.Or(topic, firstTopic), entity} {
+		if l == nil {
+			continue // no topics, or no name in any clause
+		}
+		if _, err := l.get(); err != nil {
+			return err
 		}
 	}
 
@@ -215,9 +243,16 @@ func (s *Server) documentFile(slug, path string) (*page, bool) {
 	return p, ok
 }
 
-// servePage serves a pre-rendered page, or the 404 page.
+// servePage serves a page rendered at start or on first request, or the
+// 404 page.
 func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
-	if p, ok := s.pages[r.URL.Path]; ok {
+	p, err := s.lookup(r.URL.Path)
+	if err != nil {
+		s.log.Error("render", "path", r.URL.Path, "err", err)
+		s.errorPage(w, r, http.StatusInternalServerError, "This page cannot be shown because of a fault on our side. It has been logged.")
+		return
+	}
+	if p != nil {
 		p.serve(w, r)
 		return
 	}
@@ -275,8 +310,9 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 // protocol allows 50,000.
 const sitemapURLs = 45000
 
-// addSitemaps adds /sitemap.xml: one sitemap of every document and clause
-// page, or, for a large archive, an index of several, /sitemaps/1.xml on.
+// addSitemaps readies /sitemap.xml: one sitemap of every document and
+// clause page, or, for a large archive, an index of several, /sitemaps/1.xml
+// on. The index is rendered now, the sitemaps when first asked for.
 func (s *Server) addSitemaps(docs []*archive.Document, limit int) error {
 	// The browsing pages go in the first sitemap, with the front pages.
 	pages := []string{"/about", "/commitments", "/topics", "/entities"}
@@ -300,30 +336,32 @@ func (s *Server) addSitemaps(docs []*archive.Document, limit int) error {
 		parts[len(parts)-1] = append(parts[len(parts)-1], d)
 		n += 1 + len(d.Clauses)
 	}
-	add := func(path string, part []*archive.Document) error {
-		b, err := s.site.Sitemap(part, pages...)
-		pages = nil
-		if err != nil {
-			return err
-		}
-		s.pages[path] = newPage("application/xml; charset=utf-8", b)
-		return nil
+	add := func(path string, part []*archive.Document, pages []string) {
+		delete(s.pages, path)
+		s.lazy[path] = newLazyPage(func() (*page, error) {
+			b, err := s.site.Sitemap(part, pages...)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", path, err)
+			}
+			return newPage("application/xml; charset=utf-8", b), nil
+		})
 	}
 	if len(parts) <= 1 {
-		return add("/sitemap.xml", docs)
+		add("/sitemap.xml", docs, pages)
+		return nil
 	}
 	var paths []string
 	for i, part := range parts {
 		p := "/sitemaps/" + itoa(i+1) + ".xml"
-		if err := add(p, part); err != nil {
-			return err
-		}
+		add(p, part, pages)
+		pages = nil
 		paths = append(paths, p)
 	}
 	b, err := s.site.SitemapIndex(paths, docs[0].Date.Format("2006-01-02"))
 	if err != nil {
 		return err
 	}
+	delete(s.lazy, "/sitemap.xml")
 	s.pages["/sitemap.xml"] = newPage("application/xml; charset=utf-8", b)
 	return nil
 }

@@ -1,9 +1,9 @@
 // Package web serves the archive to people: the chi router, the pages
 // rendered from html/template, the static assets, the error pages and the
 // guards every request passes. Pages that depend only on the archive are
-// rendered once, when the Server is made, and served from memory with
-// their ETag and a gzipped copy; only search and filtered lists render per
-// request.
+// rendered once, when the Server is made or when first asked for, and
+// served from memory with their ETag and a gzipped copy; only search and
+// filtered lists render per request.
 package web
 
 import (
@@ -65,9 +65,10 @@ type Server struct {
 	log      *slog.Logger
 	tmpl     *templates
 	static   *assets
-	pages    map[string]*page // pre-rendered, by path
-	docCache *docCache        // documents' pages, for an archive too large to render at start
-	missing  *page            // the 404 page
+	pages    map[string]*page     // pre-rendered, by path
+	lazy     map[string]*lazyPage // rendered when first asked for, by path
+	docCache *docCache            // documents' pages, for an archive too large to render at start
+	missing  *page                // the 404 page
 	handler  http.Handler
 
 	// The clauses and preamble paragraphs under each topic and entity,
