@@ -1,9 +1,9 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,16 +14,26 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 )
 
-// newMarkdown builds the one goldmark instance the loader uses: plain
-// CommonMark, no typographer (text stays verbatim), raw HTML not rendered
-// (and reported as an error by the walk).
-func newMarkdown() goldmark.Markdown { return goldmark.New() }
+// markdown is a goldmark instance with the buffers it renders into, one
+// per goroutine: plain CommonMark, no typographer (text stays verbatim),
+// raw HTML not rendered (and reported as an error by the walk).
+type markdown struct {
+	goldmark.Markdown
+	buf bytes.Buffer
+	w   *bufio.Writer // over buf; without it the renderer makes one per call
+}
+
+func newMarkdown() *markdown {
+	m := &markdown{Markdown: goldmark.New()}
+	m.w = bufio.NewWriter(&m.buf)
+	return m
+}
 
 // body is a document body parsed into paragraphs, with positions.
 type body struct {
 	src      []byte // the body bytes
 	lineBase int    // file line of src's first byte
-	md       goldmark.Markdown
+	md       *markdown
 	errs     *fileErrors
 }
 
@@ -167,13 +177,35 @@ func (b *body) unsupported(n ast.Node) {
 	b.errs.add(b.blockLine(n), "%s is not allowed here: a document is preamble paragraphs, then numbered clauses", what)
 }
 
-var tag = regexp.MustCompile(`<[^>]*>`)
+// stripTags drops every "<…>" from s: what a pattern <[^>]*> would match,
+// without the cost of a regular expression on every paragraph.
+func stripTags(s string) string {
+	i := strings.IndexByte(s, '<')
+	if i < 0 {
+		return s
+	}
+	var out strings.Builder
+	out.Grow(len(s))
+	for i >= 0 {
+		end := strings.IndexByte(s[i:], '>')
+		if end < 0 {
+			break
+		}
+		out.WriteString(s[:i])
+		s = s[i+end+1:]
+		i = strings.IndexByte(s, '<')
+	}
+	out.WriteString(s)
+	return out.String()
+}
 
 // paragraph renders a paragraph's inline content and derives its verbatim
 // text from that same rendering, so that the text and the HTML never disagree.
 func (b *body) paragraph(n ast.Node) *archive.Paragraph {
 	line := b.blockLine(n)
-	var buf bytes.Buffer
+	buf := &b.md.buf
+	buf.Reset()
+	b.md.w.Reset(buf) // drops what a failed render left buffered
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c.Kind() {
 		case ast.KindRawHTML:
@@ -183,12 +215,12 @@ func (b *body) paragraph(n ast.Node) *archive.Paragraph {
 			b.errs.add(line, "images are not allowed in a document's text")
 			continue
 		}
-		if err := b.md.Renderer().Render(&buf, b.src, c); err != nil {
+		if err := b.md.Renderer().Render(b.md.w, b.src, c); err != nil {
 			b.errs.add(line, "cannot render this paragraph: %v", err)
 		}
 	}
 	htm := strings.TrimSpace(buf.String())
-	txt := html.UnescapeString(tag.ReplaceAllString(htm, ""))
+	txt := html.UnescapeString(stripTags(htm))
 	txt = strings.ReplaceAll(txt, "\n", " ") // a soft line break reads as a space
 	return &archive.Paragraph{Text: txt, HTML: htm, Line: line}
 }

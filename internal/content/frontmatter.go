@@ -76,24 +76,27 @@ func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
 	at := func(n *yaml.Node) int { return n.Line + firstLine - 1 }
 
 	m := meta{Language: "en"}
-	var root yaml.Node
-	if err := yaml.Unmarshal(yml, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := firstLine
-		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
-			n, _ := strconv.Atoi(sub[1])
-			line = n + firstLine - 1
-			msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
-			msg = strings.TrimPrefix(msg, ": ")
+	doc, ok := plainFrontMatter(yml)
+	if !ok {
+		var root yaml.Node
+		if err := yaml.Unmarshal(yml, &root); err != nil {
+			msg := strings.TrimPrefix(err.Error(), "yaml: ")
+			line := firstLine
+			if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
+				n, _ := strconv.Atoi(sub[1])
+				line = n + firstLine - 1
+				msg = strings.TrimSpace(yamlLine.ReplaceAllString(msg, ""))
+				msg = strings.TrimPrefix(msg, ": ")
+			}
+			errs.add(line, "front matter is not valid YAML: %s", msg)
+			return m
 		}
-		errs.add(line, "front matter is not valid YAML: %s", msg)
-		return m
+		if len(root.Content) == 0 {
+			errs.add(1, "front matter is empty: title, date and parties are required")
+			return m
+		}
+		doc = root.Content[0]
 	}
-	if len(root.Content) == 0 {
-		errs.add(1, "front matter is empty: title, date and parties are required")
-		return m
-	}
-	doc := root.Content[0]
 	if doc.Kind != yaml.MappingNode {
 		errs.add(at(doc), "front matter must be a list of 'field: value' lines")
 		return m

@@ -8,12 +8,11 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
-
-	"github.com/yuin/goldmark"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -28,17 +27,40 @@ var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 // Load reads and validates every document in fsys and returns the archive.
 // If any file has problems, it returns an ErrorList holding all of them.
 func Load(fsys fs.FS) (*archive.Archive, error) {
-	var (
-		all   ErrorList
-		slugs = map[string]string{} // slug → file
-		files []string              // to read and parse, in walk order
-	)
+	t, err := Read(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return t.Parse()
+}
+
+// Tree is the document files of a content tree, read but not yet parsed:
+// what a caller may fingerprint before deciding to parse.
+type Tree struct {
+	Files []File    // every documents/**/*.md file, in path order
+	errs  ErrorList // files that cannot be documents, or cannot be read
+}
+
+// File is one document file as read.
+type File struct {
+	Name string // path in the content tree, e.g. documents/x.md
+	Src  []byte
+}
+
+// Read walks the documents folder of fsys and reads every document file,
+// on every core. A file that cannot be a document (a bad name, a slug
+// used twice) or cannot be read is a problem that Parse reports with the
+// rest; the error is only for a tree that cannot be walked at all.
+func Read(fsys fs.FS) (*Tree, error) {
+	t := &Tree{}
+	slugs := map[string]string{} // slug → file
+	var names []string
 	err := fs.WalkDir(fsys, DocumentsDir, func(name string, de fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && name == DocumentsDir {
-				return nil // reported below as "no documents"
+				return nil // reported by Parse as "no documents"
 			}
-			all = append(all, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err)})
+			t.errs = append(t.errs, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err)})
 			return nil
 		}
 		base := de.Name()
@@ -52,26 +74,50 @@ func Load(fsys fs.FS) (*archive.Archive, error) {
 			return nil
 		}
 		if path.Ext(base) != ".md" {
-			all = append(all, Error{File: name, Msg: "not a document: files under documents/ must end in .md"})
+			t.errs = append(t.errs, Error{File: name, Msg: "not a document: files under documents/ must end in .md"})
 			return nil
 		}
 		slug := strings.TrimSuffix(base, ".md")
 		if !slugPattern.MatchString(slug) {
-			all = append(all, Error{File: name, Line: 1, Msg: fmt.Sprintf("bad file name %q: a slug is lower-case letters, digits and single hyphens, e.g. 2025-11-17-kazakhstan-estonia.md", base)})
+			t.errs = append(t.errs, Error{File: name, Line: 1, Msg: fmt.Sprintf("bad file name %q: a slug is lower-case letters, digits and single hyphens, e.g. 2025-11-17-kazakhstan-estonia.md", base)})
 			return nil
 		}
 		if prev, ok := slugs[slug]; ok {
-			all = append(all, Error{File: name, Line: 1, Msg: fmt.Sprintf("slug %q is already used by %s: two documents cannot share an address", slug, prev)})
+			t.errs = append(t.errs, Error{File: name, Line: 1, Msg: fmt.Sprintf("slug %q is already used by %s: two documents cannot share an address", slug, prev)})
 			return nil
 		}
 		slugs[slug] = name
-		files = append(files, name)
+		names = append(names, name)
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
-	docs, errs := parseAll(fsys, files)
+	srcs := make([][]byte, len(names))
+	errs := make([]error, len(names))
+	each(len(names), func() func(int) {
+		return func(i int) { srcs[i], errs[i] = fs.ReadFile(fsys, names[i]) }
+	})
+	for i, name := range names {
+		if errs[i] != nil {
+			t.errs = append(t.errs, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", errs[i])})
+			continue
+		}
+		t.Files = append(t.Files, File{Name: name, Src: srcs[i]})
+	}
+	return t, nil
+}
+
+// Clean reports whether every file under documents/ was read and can be
+// a document; Parse may still find problems inside the files.
+func (t *Tree) Clean() bool { return len(t.errs) == 0 }
+
+// Parse parses and validates every file of the tree and returns the
+// archive. If any file has problems, it returns an ErrorList holding all
+// of them, those Read found included.
+func (t *Tree) Parse() (*archive.Archive, error) {
+	all := slices.Clone(t.errs)
+	docs, errs := parseAll(t.Files)
 	all = append(all, errs...)
 	if len(docs) == 0 && len(all) == 0 {
 		all = append(all, Error{File: DocumentsDir, Msg: "no documents: add a file documents/<slug>.md"})
@@ -87,45 +133,46 @@ func Load(fsys fs.FS) (*archive.Archive, error) {
 	return a, nil
 }
 
-// parseAll reads and parses files on every core; the documents come back
-// in the order of files.
-func parseAll(fsys fs.FS, files []string) ([]*archive.Document, ErrorList) {
-	type result struct {
-		doc  *archive.Document
-		errs ErrorList
+// parseAll parses files on every core; the documents come back in the
+// order of files.
+func parseAll(files []File) ([]*archive.Document, ErrorList) {
+	docs := make([]*archive.Document, len(files))
+	errs := make([]ErrorList, len(files))
+	each(len(files), func() func(int) {
+		md := newMarkdown() // one per worker: its buffers are its own
+		return func(i int) { docs[i], errs[i] = parse(files[i].Name, files[i].Src, md) }
+	})
+	var (
+		out []*archive.Document
+		all ErrorList
+	)
+	for i, d := range docs {
+		all = append(all, errs[i]...)
+		if len(errs[i]) == 0 && d != nil {
+			out = append(out, d)
+		}
 	}
-	results := make([]result, len(files))
+	return out, all
+}
+
+// each calls work(i) for every i below n on every core; worker makes one
+// work function per goroutine, for state a goroutine keeps to itself.
+func each(n int, worker func() func(int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(files), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Go(func() {
-			md := newMarkdown()
+			work := worker()
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(files) {
+				if i >= n {
 					return
 				}
-				src, err := fs.ReadFile(fsys, files[i])
-				if err != nil {
-					results[i].errs = ErrorList{{File: files[i], Msg: fmt.Sprintf("cannot read: %v", err)}}
-					continue
-				}
-				results[i].doc, results[i].errs = parse(files[i], src, md)
+				work(i)
 			}
 		})
 	}
 	wg.Wait()
-	var (
-		docs []*archive.Document
-		all  ErrorList
-	)
-	for _, r := range results {
-		all = append(all, r.errs...)
-		if len(r.errs) == 0 && r.doc != nil {
-			docs = append(docs, r.doc)
-		}
-	}
-	return docs, all
 }
 
 // Parse reads one content file. name is its path in the content tree and
@@ -135,7 +182,7 @@ func Parse(name string, src []byte) (*archive.Document, ErrorList) {
 	return parse(name, src, newMarkdown())
 }
 
-func parse(name string, src []byte, md goldmark.Markdown) (*archive.Document, ErrorList) {
+func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList) {
 	errs := &fileErrors{file: name}
 	checkEncoding(src, errs)
 	yml, bodySrc, bodyLine, ok := splitFrontMatter(src, errs)
