@@ -11,8 +11,10 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -21,6 +23,7 @@ import (
 	"github.com/accord-archive/accord/internal/content"
 	"github.com/accord-archive/accord/internal/middleware"
 	"github.com/accord-archive/accord/internal/search"
+	"github.com/accord-archive/accord/internal/snapshot"
 	"github.com/accord-archive/accord/internal/web"
 )
 
@@ -42,7 +45,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	var cfg serveConfig
 	fs.StringVar(&cfg.addr, "addr", "127.0.0.1:8080", "listen on `host:port`")
 	fs.StringVar(&cfg.contentDir, "content", "", "serve the content tree in `DIR` instead of the embedded one")
-	fs.StringVar(&cfg.indexDir, "index", "", "keep the search index in `DIR`, reused while the content is unchanged (default: in memory)")
+	fs.StringVar(&cfg.indexDir, "index", "", "keep the search index in `DIR`, and the loaded archive in DIR.archive beside it, reused while the content is unchanged (default: in memory)")
 	fs.StringVar(&cfg.baseURL, "base-url", "", "public `URL` of the site, for absolute links (default: http://ADDR)")
 	fs.StringVar(&cfg.trustedProxy, "trusted-proxy", "", "take client addresses from X-Forwarded-For only when the peer is in these comma-separated `CIDRs`")
 	fs.BoolVar(&cfg.hsts, "hsts", false, "send Strict-Transport-Security (only behind HTTPS)")
@@ -113,6 +116,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		watch(wctx, cfg.contentDir, time.Second, func() { trySend(reload, "content changed") }, log)
 	}
 	opts := siteOptions{proxies: proxies, hsts: cfg.hsts}
+	if cfg.indexDir != "" {
+		// Hash the executable while the content is read.
+		opts.program = sync.OnceValues(programID)
+		go opts.program()
+	}
 	site, err := newSite(ctx, cfg, log, opts)
 	if err != nil {
 		hs.Close()
@@ -192,20 +200,25 @@ func (s *site) Close() error { return s.index.Close() }
 type siteOptions struct {
 	proxies middleware.TrustedProxies
 	hsts    bool
+	// program identifies this build, for the archive snapshot kept beside
+	// an on-disk index; nil keeps no snapshot.
+	program func() (string, error)
 }
 
 // newSite reads the content, builds (or reopens) the search index and
 // makes the web server: what `serve` serves and `export` writes.
 func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions) (*site, error) {
-	a, rules, idx, err := load(ctx, cfg)
+	a, rules, err := loadArchive(cfg, log, opts)
 	if err != nil {
 		return nil, err
 	}
 	templates, static, err := siteFS(cfg.dev)
 	if err != nil {
-		idx.Close()
 		return nil, err
 	}
+	// The server only keeps the index, to search it once serving, so the
+	// index opens while the server renders its pages.
+	idx := openIndex(ctx, cfg, a)
 	srv, err := web.NewServer(web.Config{
 		Archive:        a,
 		Vocabulary:     rules,
@@ -218,39 +231,79 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 		TrustedProxies: opts.proxies,
 		HSTS:           opts.hsts,
 	})
+	index, ierr := idx.wait()
+	if ierr != nil {
+		return nil, fmt.Errorf("search index: %w", ierr)
+	}
 	if err != nil {
-		idx.Close()
+		index.Close()
 		return nil, fmt.Errorf("start web server: %w", err)
 	}
-	return &site{archive: a, index: idx, server: srv, handler: srv.Handler()}, nil
+	return &site{archive: a, index: index, server: srv, handler: srv.Handler()}, nil
 }
 
-// load reads and classifies the content and builds (or reopens) the
-// search index.
-func load(ctx context.Context, cfg serveConfig) (*archive.Archive, *classify.Rules, *search.Index, error) {
+// loadArchive reads and classifies the content. With an on-disk index, it
+// keeps a snapshot of the result beside the index, and a later start on
+// the same content and program decodes that instead of parsing.
+func loadArchive(cfg serveConfig, log *slog.Logger, opts siteOptions) (*archive.Archive, *classify.Rules, error) {
 	fsys, err := contentFS(cfg.contentDir)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	a, rules, err := classify.LoadArchive(fsys)
+	load := classify.LoadArchive
+	if cfg.indexDir != "" && opts.program != nil {
+		if program, err := opts.program(); err != nil {
+			log.Warn("no archive snapshot: this program cannot be identified", "err", err)
+		} else {
+			store := &snapshot.Store{Path: filepath.Clean(cfg.indexDir) + ".archive", Program: program, Logger: log}
+			load = store.Load
+		}
+	}
+	a, rules, err := load(fsys)
 	if err != nil {
 		var list content.ErrorList
 		if errors.As(err, &list) {
 			for i := range list {
 				list[i].File = displayPath(cfg.contentDir, list[i].File)
 			}
-			return nil, nil, nil, fmt.Errorf("the content has problems:\n%w", list)
+			return nil, nil, fmt.Errorf("the content has problems:\n%w", list)
 		}
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	var idx *search.Index
-	if cfg.indexDir != "" {
-		idx, err = search.Open(ctx, cfg.indexDir, a)
-	} else {
-		idx, err = search.Build(ctx, a)
-	}
+	return a, rules, nil
+}
+
+// pendingIndex is a search index being opened: a web.Searcher before it
+// is ready, since the server only keeps it until it serves.
+type pendingIndex struct {
+	done chan struct{}
+	idx  *search.Index
+	err  error
+}
+
+// openIndex builds (or reopens) the search index in the background.
+func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive) *pendingIndex {
+	p := &pendingIndex{done: make(chan struct{})}
+	go func() {
+		defer close(p.done)
+		if cfg.indexDir != "" {
+			p.idx, p.err = search.Open(ctx, cfg.indexDir, a)
+		} else {
+			p.idx, p.err = search.Build(ctx, a)
+		}
+	}()
+	return p
+}
+
+func (p *pendingIndex) wait() (*search.Index, error) {
+	<-p.done
+	return p.idx, p.err
+}
+
+func (p *pendingIndex) Search(ctx context.Context, q search.Query) (*search.Results, error) {
+	idx, err := p.wait()
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("search index: %w", err)
+		return nil, err
 	}
-	return a, rules, idx, nil
+	return idx.Search(ctx, q)
 }

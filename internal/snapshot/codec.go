@@ -1,0 +1,249 @@
+package snapshot
+
+import (
+	"encoding/binary"
+	"fmt"
+	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+)
+
+// The encoding of an archive. Integers are varints, strings a length and
+// their bytes. A list is its length plus one, 0 standing for a nil list,
+// so that nil and empty lists come back as they were. A pointer to a
+// paragraph is its position in its document's reading order (the
+// preamble, then each clause's paragraphs) plus one, 0 for nil; a pointer
+// to a commitment type, topic or entity is its position in the
+// vocabulary's list plus one. A Document's Raw bytes are not kept: they
+// are the content file, which is read anyway to check the key.
+//
+//	archive   totals, then each document, newest first
+//	totals    documents parties clauses paragraphs commitments topics entities
+//	document  slug title kind place language source file date(unix seconds)
+//	          paragraphs(in the document) parties preamble clauses
+//	party     code name
+//	clause    number line paragraphs classification
+//	paragraph index eid text html line classification
+//	classification  commitments topics entities override
+//	commitment      type phrase actor paragraph start end
+//	override        0, or 1 line set(bits) commitments topics entities
+//	override commitment  type(code) phrase actor paragraph start end line
+//	override ref         slug line
+
+// totals counts what the archive holds, so that the decoder can allocate
+// each kind of value once, in one block.
+type totals struct {
+	docs, parties, clauses, paragraphs, commitments, topics, entities int
+}
+
+func count(a *archive.Archive) totals {
+	t := totals{docs: len(a.Documents())}
+	unit := func(cl *archive.Classification) {
+		t.commitments += len(cl.Commitments)
+		t.topics += len(cl.Topics)
+		t.entities += len(cl.Entities)
+	}
+	for _, d := range a.Documents() {
+		t.parties += len(d.Parties)
+		t.clauses += len(d.Clauses)
+		for _, p := range d.Paragraphs() {
+			t.paragraphs++
+			unit(&p.Classification)
+		}
+		for _, c := range d.Clauses {
+			unit(&c.Classification)
+		}
+	}
+	return t
+}
+
+// encoder writes an archive classified by one set of rules.
+type encoder struct {
+	buf      []byte
+	types    map[*archive.CommitmentType]int
+	topics   map[*archive.Topic]int
+	entities map[*archive.Entity]int
+	paras    map[*archive.Paragraph]int // the current document's
+	err      error
+}
+
+// encode appends the encoding of a, classified by rules, to buf. It
+// refuses what it could not restore exactly: a pointer outside the
+// document or the vocabulary, a date that is not a UTC midnight.
+func encode(buf []byte, a *archive.Archive, rules *classify.Rules) ([]byte, error) {
+	e := &encoder{
+		buf:      buf,
+		types:    positions(rules.Types()),
+		topics:   positions(rules.Topics()),
+		entities: positions(rules.Entities()),
+	}
+	t := count(a)
+	for _, n := range []int{t.docs, t.parties, t.clauses, t.paragraphs, t.commitments, t.topics, t.entities} {
+		e.int(n)
+	}
+	for _, d := range a.Documents() {
+		e.document(d)
+	}
+	return e.buf, e.err
+}
+
+func positions[T any](list []*T) map[*T]int {
+	m := make(map[*T]int, len(list))
+	for i, x := range list {
+		m[x] = i
+	}
+	return m
+}
+
+func (e *encoder) fail(format string, args ...any) {
+	if e.err == nil {
+		e.err = fmt.Errorf(format, args...)
+	}
+}
+
+func (e *encoder) int(n int)    { e.buf = binary.AppendVarint(e.buf, int64(n)) }
+func (e *encoder) uint(n int)   { e.buf = binary.AppendUvarint(e.buf, uint64(n)) }
+func (e *encoder) str(s string) { e.uint(len(s)); e.buf = append(e.buf, s...) }
+func (e *encoder) bool(b bool)  { e.buf = append(e.buf, boolByte(b)) }
+func (e *encoder) list(n int, isNil bool) {
+	if isNil {
+		e.uint(0)
+		return
+	}
+	e.uint(n + 1)
+}
+
+func boolByte(b bool) byte {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func (e *encoder) document(d *archive.Document) {
+	e.str(d.Slug)
+	e.str(d.Title)
+	e.str(string(d.Kind))
+	e.str(d.Place)
+	e.str(d.Language)
+	e.str(d.Source)
+	e.str(d.File)
+	if d.Date.Location() != time.UTC || !d.Date.Equal(d.Date.Truncate(time.Second)) {
+		e.fail("%s: date %v is not a UTC time in whole seconds", d.File, d.Date)
+	}
+	e.int(int(d.Date.Unix()))
+	paras := d.Paragraphs()
+	e.paras = make(map[*archive.Paragraph]int, len(paras))
+	for i, p := range paras {
+		e.paras[p] = i
+	}
+	e.int(len(paras))
+	e.list(len(d.Parties), d.Parties == nil)
+	for _, p := range d.Parties {
+		e.str(p.Code)
+		e.str(p.Name)
+	}
+	e.list(len(d.Preamble), d.Preamble == nil)
+	for _, p := range d.Preamble {
+		e.paragraph(d, p)
+	}
+	e.list(len(d.Clauses), d.Clauses == nil)
+	for _, c := range d.Clauses {
+		if c.Doc != d {
+			e.fail("%s: clause %d belongs to another document", d.File, c.Number)
+		}
+		e.int(c.Number)
+		e.int(c.Line)
+		e.list(len(c.Paragraphs), c.Paragraphs == nil)
+		for _, p := range c.Paragraphs {
+			if p.Clause != c {
+				e.fail("%s: paragraph %s belongs to another clause", d.File, p.EID)
+			}
+			e.paragraph(d, p)
+		}
+		e.classification(d, &c.Classification)
+	}
+}
+
+func (e *encoder) paragraph(d *archive.Document, p *archive.Paragraph) {
+	if p.Doc != d {
+		e.fail("%s: paragraph %s belongs to another document", d.File, p.EID)
+	}
+	e.int(p.Index)
+	e.str(p.EID)
+	e.str(p.Text)
+	e.str(p.HTML)
+	e.int(p.Line)
+	e.classification(d, &p.Classification)
+}
+
+// para writes a pointer to a paragraph of the current document.
+func (e *encoder) para(d *archive.Document, p *archive.Paragraph) {
+	if p == nil {
+		e.uint(0)
+		return
+	}
+	i, ok := e.paras[p]
+	if !ok {
+		e.fail("%s: a commitment points to a paragraph of another document", d.File)
+	}
+	e.uint(i + 1)
+}
+
+func (e *encoder) classification(d *archive.Document, cl *archive.Classification) {
+	e.list(len(cl.Commitments), cl.Commitments == nil)
+	for _, c := range cl.Commitments {
+		ref(e, e.types, c.Type, d, "commitment type")
+		e.str(c.Phrase)
+		e.str(c.Actor)
+		e.para(d, c.Paragraph)
+		e.int(c.Start)
+		e.int(c.End)
+	}
+	e.list(len(cl.Topics), cl.Topics == nil)
+	for _, t := range cl.Topics {
+		ref(e, e.topics, t, d, "topic")
+	}
+	e.list(len(cl.Entities), cl.Entities == nil)
+	for _, x := range cl.Entities {
+		ref(e, e.entities, x, d, "entity")
+	}
+	o := cl.Override
+	e.bool(o != nil)
+	if o == nil {
+		return
+	}
+	e.int(o.Line)
+	e.buf = append(e.buf, boolByte(o.SetCommitments)|boolByte(o.SetTopics)<<1|boolByte(o.SetEntities)<<2)
+	e.list(len(o.Commitments), o.Commitments == nil)
+	for _, c := range o.Commitments {
+		e.str(c.Type)
+		e.str(c.Phrase)
+		e.str(c.Actor)
+		e.para(d, c.Paragraph)
+		e.int(c.Start)
+		e.int(c.End)
+		e.int(c.Line)
+	}
+	for _, refs := range [][]archive.OverrideRef{o.Topics, o.Entities} {
+		e.list(len(refs), refs == nil)
+		for _, r := range refs {
+			e.str(r.Slug)
+			e.int(r.Line)
+		}
+	}
+}
+
+// ref writes a pointer into one of the vocabulary's lists.
+func ref[T any](e *encoder, in map[*T]int, x *T, d *archive.Document, what string) {
+	if x == nil {
+		e.uint(0)
+		return
+	}
+	i, ok := in[x]
+	if !ok {
+		e.fail("%s: a %s that is not the vocabulary's", d.File, what)
+	}
+	e.uint(i + 1)
+}

@@ -1,0 +1,336 @@
+package snapshot
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+)
+
+// errCorrupt is what every malformed snapshot decodes to: the caller
+// parses the content instead, whatever the fault.
+var errCorrupt = errors.New("malformed archive")
+
+// decoder reads an archive written by encode. Its strings are slices of
+// src, which the archive then keeps; its values are carved out of one
+// block of each kind.
+type decoder struct {
+	src   string
+	pos   int
+	err   error
+	rules *classify.Rules
+	raw   map[string][]byte // content file bytes, by path
+
+	docs        []archive.Document
+	parties     []archive.Party
+	clauses     []archive.Clause
+	clausePtrs  []*archive.Clause
+	paras       []archive.Paragraph
+	paraPtrs    []*archive.Paragraph
+	commitments []archive.Commitment
+	topics      []*archive.Topic
+	entities    []*archive.Entity
+
+	docParas []archive.Paragraph // the current document's, in reading order
+}
+
+// decode reads the archive that encode wrote into src. raw holds every
+// content file's bytes by path: each document must have its file there,
+// and every file must have its document.
+func decode(src string, rules *classify.Rules, raw map[string][]byte) (*archive.Archive, error) {
+	d := &decoder{src: src, rules: rules, raw: raw}
+	var t totals
+	for _, n := range []*int{&t.docs, &t.parties, &t.clauses, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
+		*n = d.size()
+	}
+	// Each value takes a few bytes at least: a file that claims more than
+	// it can hold is not believed, nor allocated for.
+	if least := 9*t.docs + 2*t.parties + 5*t.clauses + 9*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(src) {
+		d.fail("totals larger than the file")
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	d.docs = make([]archive.Document, t.docs)
+	d.parties = make([]archive.Party, t.parties)
+	d.clauses = make([]archive.Clause, t.clauses)
+	d.clausePtrs = make([]*archive.Clause, t.clauses)
+	d.paras = make([]archive.Paragraph, t.paragraphs)
+	d.paraPtrs = make([]*archive.Paragraph, t.paragraphs)
+	d.commitments = make([]archive.Commitment, t.commitments)
+	d.topics = make([]*archive.Topic, t.topics)
+	d.entities = make([]*archive.Entity, t.entities)
+
+	docs := make([]*archive.Document, t.docs)
+	seen := make(map[string]bool, t.docs)
+	for i := range docs {
+		doc := &d.docs[i]
+		d.document(doc)
+		if d.err != nil {
+			return nil, d.err
+		}
+		raw, ok := d.raw[doc.File]
+		if !ok || seen[doc.File] {
+			return nil, fmt.Errorf("%w: no content file %s, or two documents of it", errCorrupt, doc.File)
+		}
+		seen[doc.File] = true
+		doc.Raw = raw
+		docs[i] = doc
+	}
+	if len(seen) != len(d.raw) {
+		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(d.raw))
+	}
+	if d.pos != len(d.src) || len(d.parties)+len(d.clauses)+len(d.paras)+len(d.commitments)+len(d.topics)+len(d.entities) > 0 {
+		return nil, fmt.Errorf("%w: the totals do not match the documents", errCorrupt)
+	}
+	return archive.New(docs)
+}
+
+func (d *decoder) fail(what string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: %s at byte %d", errCorrupt, what, d.pos)
+	}
+}
+
+func (d *decoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	var v uint64
+	for shift := 0; shift < 64; shift += 7 {
+		if d.pos >= len(d.src) {
+			break
+		}
+		b := d.src[d.pos]
+		d.pos++
+		v |= uint64(b&0x7f) << shift
+		if b < 0x80 {
+			return v
+		}
+	}
+	d.fail("bad number")
+	return 0
+}
+
+func (d *decoder) int() int {
+	u := d.uvarint()
+	x := int64(u >> 1) // zig-zag, as binary.AppendVarint writes it
+	if u&1 != 0 {
+		x = ^x
+	}
+	return int(x)
+}
+
+// size reads a count, which cannot exceed the bytes left: every value
+// takes at least one.
+func (d *decoder) size() int {
+	n := d.int()
+	if n < 0 || n > len(d.src)-d.pos {
+		d.fail("bad count")
+		return 0
+	}
+	return n
+}
+
+func (d *decoder) str() string {
+	n := d.uvarint()
+	if n > uint64(len(d.src)-d.pos) {
+		d.fail("bad string length")
+		return ""
+	}
+	s := d.src[d.pos : d.pos+int(n)]
+	d.pos += int(n)
+	return s
+}
+
+func (d *decoder) byte() byte {
+	if d.err != nil || d.pos >= len(d.src) {
+		d.fail("unexpected end")
+		return 0
+	}
+	b := d.src[d.pos]
+	d.pos++
+	return b
+}
+
+// list reads a list's length; isNil reports a nil list.
+func (d *decoder) list() (n int, isNil bool) {
+	v := d.uvarint()
+	if v == 0 {
+		return 0, true
+	}
+	if v-1 > uint64(len(d.src)-d.pos) {
+		d.fail("bad list length")
+		return 0, true
+	}
+	return int(v - 1), false
+}
+
+// carve takes the next n values of a block, the slice capped so that an
+// append to it cannot reach its neighbour's.
+func carve[T any](d *decoder, block *[]T, n int, isNil bool) []T {
+	if isNil || d.err != nil {
+		return nil
+	}
+	if n > len(*block) {
+		d.fail("more values than the totals")
+		return nil
+	}
+	s := (*block)[:n:n]
+	*block = (*block)[n:]
+	return s
+}
+
+// vocabulary reads a pointer into one of the vocabulary's lists.
+func vocabulary[T any](d *decoder, list []*T) *T {
+	i := d.uvarint()
+	if i == 0 {
+		return nil
+	}
+	if i > uint64(len(list)) {
+		d.fail("not in the vocabulary")
+		return nil
+	}
+	return list[i-1]
+}
+
+// para reads a pointer to a paragraph of the current document, which may
+// not be decoded yet: its place in the block is known.
+func (d *decoder) para() *archive.Paragraph {
+	i := d.uvarint()
+	if i == 0 {
+		return nil
+	}
+	if i > uint64(len(d.docParas)) {
+		d.fail("not a paragraph of the document")
+		return nil
+	}
+	return &d.docParas[i-1]
+}
+
+func (d *decoder) document(doc *archive.Document) {
+	doc.Slug = d.str()
+	doc.Title = d.str()
+	doc.Kind = archive.Kind(d.str())
+	doc.Place = d.str()
+	doc.Language = d.str()
+	doc.Source = d.str()
+	doc.File = d.str()
+	doc.Date = time.Unix(int64(d.int()), 0).UTC()
+	d.docParas = carve(d, &d.paras, d.size(), false)
+	next := 0 // the next of docParas to decode
+	paragraphs := func() []*archive.Paragraph {
+		n, isNil := d.list()
+		ptrs := carve(d, &d.paraPtrs, n, isNil)
+		for i := range ptrs {
+			if next >= len(d.docParas) {
+				d.fail("more paragraphs than the document has")
+				return nil
+			}
+			ptrs[i] = &d.docParas[next]
+			next++
+		}
+		return ptrs
+	}
+
+	n, isNil := d.list()
+	doc.Parties = carve(d, &d.parties, n, isNil)
+	for i := range doc.Parties {
+		doc.Parties[i] = archive.Party{Code: d.str(), Name: d.str()}
+	}
+	doc.Preamble = paragraphs()
+	for _, p := range doc.Preamble {
+		d.paragraph(p, doc, nil)
+	}
+	n, isNil = d.list()
+	doc.Clauses = carve(d, &d.clausePtrs, n, isNil)
+	for i := range doc.Clauses {
+		if d.err != nil {
+			return
+		}
+		c := &d.clauses[0]
+		d.clauses = d.clauses[1:]
+		doc.Clauses[i] = c
+		c.Doc = doc
+		c.Number = d.int()
+		c.Line = d.int()
+		c.Paragraphs = paragraphs()
+		for _, p := range c.Paragraphs {
+			d.paragraph(p, doc, c)
+		}
+		d.classification(&c.Classification)
+	}
+	if next != len(d.docParas) {
+		d.fail("fewer paragraphs than the document has")
+	}
+}
+
+func (d *decoder) paragraph(p *archive.Paragraph, doc *archive.Document, c *archive.Clause) {
+	p.Doc, p.Clause = doc, c
+	p.Index = d.int()
+	p.EID = d.str()
+	p.Text = d.str()
+	p.HTML = d.str()
+	p.Line = d.int()
+	d.classification(&p.Classification)
+}
+
+func (d *decoder) classification(cl *archive.Classification) {
+	n, isNil := d.list()
+	cl.Commitments = carve(d, &d.commitments, n, isNil)
+	for i := range cl.Commitments {
+		c := &cl.Commitments[i]
+		c.Type = vocabulary(d, d.rules.Types())
+		c.Phrase = d.str()
+		c.Actor = d.str()
+		c.Paragraph = d.para()
+		c.Start = d.int()
+		c.End = d.int()
+	}
+	n, isNil = d.list()
+	cl.Topics = carve(d, &d.topics, n, isNil)
+	for i := range cl.Topics {
+		cl.Topics[i] = vocabulary(d, d.rules.Topics())
+	}
+	n, isNil = d.list()
+	cl.Entities = carve(d, &d.entities, n, isNil)
+	for i := range cl.Entities {
+		cl.Entities[i] = vocabulary(d, d.rules.Entities())
+	}
+	if d.byte() == 0 || d.err != nil {
+		return
+	}
+	o := &archive.Override{Line: d.int()}
+	set := d.byte()
+	o.SetCommitments, o.SetTopics, o.SetEntities = set&1 != 0, set&2 != 0, set&4 != 0
+	if n, isNil := d.list(); !isNil && d.err == nil {
+		o.Commitments = make([]archive.OverrideCommitment, n)
+	}
+	for i := range o.Commitments {
+		c := &o.Commitments[i]
+		c.Type = d.str()
+		c.Phrase = d.str()
+		c.Actor = d.str()
+		c.Paragraph = d.para()
+		c.Start = d.int()
+		c.End = d.int()
+		c.Line = d.int()
+	}
+	o.Topics = d.refs()
+	o.Entities = d.refs()
+	cl.Override = o
+}
+
+func (d *decoder) refs() []archive.OverrideRef {
+	n, isNil := d.list()
+	if isNil || d.err != nil {
+		return nil
+	}
+	refs := make([]archive.OverrideRef, n)
+	for i := range refs {
+		refs[i] = archive.OverrideRef{Slug: d.str(), Line: d.int()}
+	}
+	return refs
+}

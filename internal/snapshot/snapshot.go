@@ -1,0 +1,313 @@
+// Package snapshot keeps a loaded and classified archive in a file, so
+// that a start on content that has not changed decodes the archive instead
+// of parsing and classifying every document again. The file is keyed by a
+// hash of every content and vocabulary file and of the program; one that
+// does not match, or does not decode, is never used.
+package snapshot
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash"
+	"hash/crc32"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/content"
+)
+
+// version names the encoding; change the encoding, bump it, and every
+// snapshot is made afresh on next start.
+const version = "accord-archive-1"
+
+// A snapshot file is magic, the key, a CRC-32C of the rest, then the
+// archive as encode writes it.
+const (
+	magic     = "ACCORDAS"
+	headerLen = len(magic) + sha256.Size + 4
+)
+
+var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+
+// Store is a snapshot kept in one file.
+type Store struct {
+	Path string // the snapshot file; its directory is made if missing
+
+	// Program identifies the running program, such as a hash of its
+	// executable: a snapshot is used only by the build that parsed and
+	// classified it, since another may parse or classify differently.
+	Program string
+
+	Logger *slog.Logger // nil: no log
+}
+
+// Load reads the content tree fsys and returns its archive, classified,
+// and the rules that classified it, with the errors classify.LoadArchive
+// would return. When the store holds a snapshot of the same content files,
+// vocabulary and program, the archive is decoded from it; otherwise it is
+// parsed and classified, and, if the content has no problems, the snapshot
+// is rewritten.
+func (s *Store) Load(fsys fs.FS) (*archive.Archive, *classify.Rules, error) {
+	a, r, _, err := s.load(fsys)
+	return a, r, err
+}
+
+// load is Load, reporting whether the archive was decoded.
+func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error) {
+	log := s.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	saved := make(chan savedFile, 1)
+	go func() {
+		var f savedFile
+		f.data, f.crc, f.err = readFile(s.Path)
+		saved <- f
+	}()
+
+	tree, err := content.Read(fsys)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	before, err := vocabularyHash(fsys)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	rules, vocErr := classify.Load(fsys)
+	after, err := vocabularyHash(fsys)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	// The key must name the vocabulary the rules were built from: if it
+	// changed while they were, neither use nor write a snapshot.
+	usable := tree.Clean() && vocErr == nil && before == after
+	var key [sha256.Size]byte
+	if usable {
+		key = s.key(tree, after)
+		if f := <-saved; f.err == nil {
+			a, err := decodeFile(f.data, f.crc, key, tree, rules)
+			if err == nil {
+				return a, rules, true, nil
+			}
+			if errors.Is(err, errStale) {
+				log.Info("the content or the program has changed since the archive snapshot: parsing the content", "snapshot", s.Path)
+			} else {
+				log.Warn("the archive snapshot cannot be used: parsing the content", "snapshot", s.Path, "err", err)
+			}
+		} else if !errors.Is(f.err, fs.ErrNotExist) {
+			log.Warn("the archive snapshot cannot be read: parsing the content", "err", f.err)
+		}
+	}
+
+	a, err := parse(tree, rules, vocErr)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	if usable {
+		if err := s.write(a, rules, key); err != nil {
+			log.Warn("archive snapshot not written", "err", err)
+		}
+	}
+	return a, rules, false, nil
+}
+
+type savedFile struct {
+	data string
+	crc  uint32 // of what follows the header
+	err  error
+}
+
+// readFile reads a snapshot into one string, which the decoded archive's
+// strings then share, and computes its checksum on the way.
+func readFile(path string) (string, uint32, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", 0, err
+	}
+	var (
+		data strings.Builder
+		crc  uint32
+		buf  = make([]byte, 1<<20)
+	)
+	data.Grow(int(st.Size()))
+	for {
+		n, err := f.Read(buf)
+		chunk := buf[:n]
+		if skip := headerLen - data.Len(); skip > 0 {
+			chunk = chunk[min(skip, n):]
+		}
+		crc = crc32.Update(crc, castagnoli, chunk)
+		data.Write(buf[:n])
+		if err == io.EOF {
+			return data.String(), crc, nil
+		}
+		if err != nil {
+			return "", 0, err
+		}
+	}
+}
+
+// parse parses and classifies the tree as classify.LoadArchive does:
+// every problem of the documents and of the vocabulary, in one sorted
+// list, and the rules applied only when there is none.
+func parse(tree *content.Tree, rules *classify.Rules, vocErr error) (*archive.Archive, error) {
+	a, docErr := tree.Parse()
+	var all content.ErrorList
+	for _, err := range []error{docErr, vocErr} {
+		var list content.ErrorList
+		switch {
+		case err == nil:
+		case errors.As(err, &list):
+			all = append(all, list...)
+		default:
+			return nil, err
+		}
+	}
+	if len(all) > 0 {
+		sort.SliceStable(all, func(i, j int) bool {
+			if all[i].File != all[j].File {
+				return all[i].File < all[j].File
+			}
+			return all[i].Line < all[j].Line
+		})
+		return nil, all
+	}
+	if err := rules.Apply(a); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+// vocabularyHash hashes the vocabulary files classify.Load reads.
+func vocabularyHash(fsys fs.FS) ([sha256.Size]byte, error) {
+	names, err := fs.Glob(fsys, classify.VocabularyDir+"/*.yaml")
+	if err != nil {
+		return [sha256.Size]byte{}, err
+	}
+	sort.Strings(names)
+	h := sha256.New()
+	for _, name := range names {
+		b, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			// classify.Load reports the file; a key cannot name it.
+			b = []byte("\x00unreadable")
+		}
+		writeEntry(h, name, b)
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum, nil
+}
+
+// key is what a snapshot of tree must have been made from: this encoding,
+// this program, this vocabulary and every document file, by path.
+func (s *Store) key(tree *content.Tree, vocabulary [sha256.Size]byte) [sha256.Size]byte {
+	sums := make([][sha256.Size]byte, len(tree.Files))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(sums); i += workers {
+				sums[i] = sha256.Sum256(tree.Files[i].Src)
+			}
+		})
+	}
+	wg.Wait()
+	h := sha256.New()
+	writeEntry(h, version, []byte(s.Program))
+	h.Write(vocabulary[:])
+	for i, f := range tree.Files {
+		writeEntry(h, f.Name, sums[i][:])
+	}
+	var sum [sha256.Size]byte
+	h.Sum(sum[:0])
+	return sum
+}
+
+// writeEntry writes a name and its bytes so that no two lists of entries
+// write the same stream.
+func writeEntry(h hash.Hash, name string, b []byte) {
+	var n [2 * binary.MaxVarintLen64]byte
+	l := binary.PutUvarint(n[:], uint64(len(name)))
+	l += binary.PutUvarint(n[l:], uint64(len(b)))
+	h.Write(n[:l])
+	h.Write([]byte(name))
+	h.Write(b)
+}
+
+// errStale is a snapshot of other content, or from another program.
+var errStale = errors.New("snapshot of other content")
+
+// decodeFile decodes a snapshot file made under key; crc is the checksum
+// of what follows its header.
+func decodeFile(data string, crc uint32, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
+	if len(data) < headerLen || data[:len(magic)] != magic {
+		return nil, fmt.Errorf("%w: not a snapshot", errCorrupt)
+	}
+	if data[len(magic):len(magic)+sha256.Size] != string(key[:]) {
+		return nil, errStale
+	}
+	if crc != binary.LittleEndian.Uint32([]byte(data[headerLen-4:headerLen])) {
+		return nil, fmt.Errorf("%w: checksum mismatch", errCorrupt)
+	}
+	raw := make(map[string][]byte, len(tree.Files))
+	for _, f := range tree.Files {
+		raw[f.Name] = f.Src
+	}
+	return decode(data[headerLen:], rules, raw)
+}
+
+// write replaces the snapshot with a's, atomically: a reader sees the old
+// file or the new one, never a part. A file cut short by a crash fails its
+// checksum and is not used.
+func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Size]byte) error {
+	size := headerLen
+	for _, d := range a.Documents() {
+		size += 2 * len(d.Raw) // a paragraph's text and its HTML
+	}
+	buf := make([]byte, headerLen, size)
+	copy(buf, magic)
+	copy(buf[len(magic):], key[:])
+	buf, err := encode(buf, a, rules)
+	if err != nil {
+		return err
+	}
+	binary.LittleEndian.PutUint32(buf[headerLen-4:], crc32.Checksum(buf[headerLen:], castagnoli))
+
+	dir := filepath.Dir(s.Path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(dir, filepath.Base(s.Path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(buf)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), s.Path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return fmt.Errorf("write %s: %w", s.Path, err)
+	}
+	return nil
+}

@@ -1,0 +1,316 @@
+package snapshot
+
+import (
+	"bytes"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/synth"
+)
+
+const seedFile = "documents/2025-11-17-kazakhstan-estonia.md"
+
+// tree returns the repository's content tree with files added or replaced.
+func tree(t *testing.T, files map[string]string) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for _, dir := range []string{"documents", classify.VocabularyDir} {
+		entries, err := os.ReadDir(filepath.Join("../../content", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			b, err := os.ReadFile(filepath.Join("../../content", dir, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			fsys[dir+"/"+e.Name()] = &fstest.MapFile{Data: b}
+		}
+	}
+	for name, src := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fsys
+}
+
+// seedWith is the seed document with yml added to its front matter.
+func seedWith(t *testing.T, yml string) string {
+	t.Helper()
+	src, err := os.ReadFile("../../content/" + seedFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Replace(string(src), "language: en\n", "language: en\n"+yml, 1)
+}
+
+// synthTree is a generated archive of docs documents with the seed's
+// vocabulary.
+func synthTree(t *testing.T, docs, clauses int) fstest.MapFS {
+	t.Helper()
+	fsys := tree(t, nil)
+	delete(fsys, seedFile)
+	for _, d := range synth.Generate(11, docs, clauses) {
+		fsys[d.File] = &fstest.MapFile{Data: d.Raw}
+	}
+	return fsys
+}
+
+// logTo returns a logger writing to buf, and buf.
+func logTo() (*slog.Logger, *bytes.Buffer) {
+	var buf bytes.Buffer
+	return slog.New(slog.NewTextHandler(&buf, nil)), &buf
+}
+
+// TestDecodedIsParsed: an archive decoded from its snapshot is deep-equal
+// to the one parsed and classified from the content, pointers between
+// documents, clauses and paragraphs included, and points into the rules
+// it is returned with.
+func TestDecodedIsParsed(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		fsys fstest.MapFS
+	}{
+		{"seed", tree(t, nil)},
+		{"seed with an editor's classification", tree(t, map[string]string{seedFile: seedWith(t, `classification:
+  para_2:
+    commitments:
+      - {type: agreement, phrase: agreed to expand}
+      - {type: support, phrase: welcomed, actor: EE}
+    topics: [trade]
+  preamble__p_1:
+    entities: []
+  3:
+    entities: [united-nations]
+`)})},
+		{"synthetic", synthTree(t, 300, 12)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			want, _, err := classify.LoadArchive(tc.fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := &Store{Path: filepath.Join(t.TempDir(), "archive"), Program: "test"}
+			parsed, _, decoded, err := s.load(tc.fsys)
+			if err != nil || decoded {
+				t.Fatalf("first load: decoded %v, err %v; want parsed", decoded, err)
+			}
+			got, rules, decoded, err := s.load(tc.fsys)
+			if err != nil || !decoded {
+				t.Fatalf("second load: decoded %v, err %v; want decoded", decoded, err)
+			}
+			if !reflect.DeepEqual(got, parsed) || !reflect.DeepEqual(got, want) {
+				t.Fatal("the decoded archive differs from the parsed one")
+			}
+			checkPointers(t, got, rules)
+		})
+	}
+}
+
+// checkPointers checks what DeepEqual does not: that each pointer is to
+// the very value it should be.
+func checkPointers(t *testing.T, a *archive.Archive, rules *classify.Rules) {
+	t.Helper()
+	types := map[*archive.CommitmentType]bool{}
+	for _, x := range rules.Types() {
+		types[x] = true
+	}
+	topics := map[*archive.Topic]bool{}
+	for _, x := range rules.Topics() {
+		topics[x] = true
+	}
+	entities := map[*archive.Entity]bool{}
+	for _, x := range rules.Entities() {
+		entities[x] = true
+	}
+	var units, classified int
+	for _, d := range a.Documents() {
+		if got, ok := a.Document(d.Slug); !ok || got != d {
+			t.Fatalf("Document(%s) is not the listed document", d.Slug)
+		}
+		paras := map[*archive.Paragraph]bool{}
+		for _, p := range d.Paragraphs() {
+			paras[p] = true
+		}
+		unit := func(where string, cl *archive.Classification) {
+			units++
+			if len(cl.Commitments)+len(cl.Topics)+len(cl.Entities) > 0 {
+				classified++
+			}
+			for _, c := range cl.Commitments {
+				if !types[c.Type] || !paras[c.Paragraph] || c.Paragraph.Text[c.Start:c.End] != c.Phrase {
+					t.Fatalf("%s: commitment %q points outside the rules or the document", where, c.Phrase)
+				}
+			}
+			for _, x := range cl.Topics {
+				if !topics[x] {
+					t.Fatalf("%s: topic %s is not the rules'", where, x.Slug)
+				}
+			}
+			for _, x := range cl.Entities {
+				if !entities[x] {
+					t.Fatalf("%s: entity %s is not the rules'", where, x.Slug)
+				}
+			}
+			if o := cl.Override; o != nil {
+				for _, c := range o.Commitments {
+					if !paras[c.Paragraph] {
+						t.Fatalf("%s: override %q points outside the document", where, c.Phrase)
+					}
+				}
+			}
+		}
+		for _, p := range d.Preamble {
+			if p.Doc != d || p.Clause != nil {
+				t.Fatalf("%s %s: wrong document or clause", d.Slug, p.EID)
+			}
+			unit(d.Slug+" "+p.EID, &p.Classification)
+		}
+		for i, c := range d.Clauses {
+			if c.Doc != d || d.Clauses[i] != c {
+				t.Fatalf("%s clause %d: wrong document", d.Slug, c.Number)
+			}
+			for _, p := range c.Paragraphs {
+				if p.Doc != d || p.Clause != c {
+					t.Fatalf("%s %s: wrong document or clause", d.Slug, p.EID)
+				}
+			}
+			unit(d.Slug+" "+c.EID(), &c.Classification)
+		}
+	}
+	if classified == 0 {
+		t.Fatalf("none of %d units is classified: the test tests nothing", units)
+	}
+}
+
+// TestNotUsed: a snapshot of other content, from another program, or
+// damaged is not used; the content is parsed instead, one line says why,
+// and a damaged or stale snapshot is replaced.
+func TestNotUsed(t *testing.T) {
+	edited := func(fsys fstest.MapFS) fstest.MapFS {
+		fsys[seedFile] = &fstest.MapFile{Data: []byte(strings.Replace(string(fsys[seedFile].Data), "Astana", "Tallinn", 1))}
+		return fsys
+	}
+	for _, tc := range []struct {
+		name    string
+		change  func(fsys fstest.MapFS, s *Store) fstest.MapFS
+		logged  string // "" for nothing logged
+		rewrite bool
+	}{
+		{"edited document", func(fsys fstest.MapFS, s *Store) fstest.MapFS { return edited(fsys) }, "has changed since", true},
+		{"added document", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			src := strings.Replace(string(fsys[seedFile].Data), "date: 2025-11-17", "date: 2025-11-18", 1)
+			fsys["documents/2025-11-18-copy.md"] = &fstest.MapFile{Data: []byte(src)}
+			return fsys
+		}, "has changed since", true},
+		{"renamed document", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			fsys["documents/2025-11-17-renamed.md"] = fsys[seedFile]
+			delete(fsys, seedFile)
+			return fsys
+		}, "has changed since", true},
+		{"edited vocabulary", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			name := classify.VocabularyDir + "/topics.yaml"
+			fsys[name] = &fstest.MapFile{Data: append(bytes.Clone(fsys[name].Data), "\n# edited\n"...)}
+			return fsys
+		}, "has changed since", true},
+		{"another program", func(fsys fstest.MapFS, s *Store) fstest.MapFS { s.Program = "other"; return fsys }, "has changed since", true},
+		{"flipped byte", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { b[len(b)/2] ^= 1; return b })
+			return fsys
+		}, "checksum mismatch", true},
+		{"cut short", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { return b[:len(b)-10] })
+			return fsys
+		}, "checksum mismatch", true},
+		{"empty file", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { return nil })
+			return fsys
+		}, "not a snapshot", true},
+		{"unchanged", func(fsys fstest.MapFS, s *Store) fstest.MapFS { return fsys }, "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := tree(t, nil)
+			s := &Store{Path: filepath.Join(t.TempDir(), "archive"), Program: "test"}
+			if _, _, err := s.Load(fsys); err != nil {
+				t.Fatal(err)
+			}
+			fsys = tc.change(fsys, s)
+			log, buf := logTo()
+			s.Logger = log
+			before, _ := os.ReadFile(s.Path)
+			got, _, decoded, err := s.load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if decoded == (tc.logged != "") {
+				t.Errorf("decoded = %v; want %v", decoded, tc.logged == "")
+			}
+			lines := strings.Count(buf.String(), "\n")
+			if tc.logged == "" && lines != 0 || tc.logged != "" && (lines != 1 || !strings.Contains(buf.String(), tc.logged)) {
+				t.Errorf("log = %q; want one line saying %q", buf.String(), tc.logged)
+			}
+			want, _, err := classify.LoadArchive(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Error("the archive differs from the content's")
+			}
+			after, _ := os.ReadFile(s.Path)
+			if rewritten := !bytes.Equal(before, after); rewritten != tc.rewrite {
+				t.Errorf("snapshot rewritten = %v; want %v", rewritten, tc.rewrite)
+			}
+			if _, _, decoded, _ := s.load(fsys); !decoded {
+				t.Error("the next load did not use the snapshot")
+			}
+		})
+	}
+}
+
+func damage(t *testing.T, path string, f func([]byte) []byte) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, f(b), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestProblemsAsParsed: content with problems reports them exactly as
+// classify.LoadArchive does, file:line, and writes no snapshot.
+func TestProblemsAsParsed(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+	}{
+		{"bad clause number", map[string]string{seedFile: strings.Replace(seedWith(t, ""), "\n3. ", "\n4. ", 1)}},
+		{"unknown topic in an override", map[string]string{seedFile: seedWith(t, "classification:\n  2: {topics: [nope]}\n")}},
+		{"bad file name", map[string]string{"documents/Bad Name.md": "x"}},
+		{"not a document", map[string]string{"documents/notes.txt": "x"}},
+		{"bad vocabulary", map[string]string{classify.VocabularyDir + "/topics.yaml": "- [\n"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fsys := tree(t, tc.files)
+			_, _, want := classify.LoadArchive(fsys)
+			if want == nil {
+				t.Fatal("the content has no problem: the test tests nothing")
+			}
+			s := &Store{Path: filepath.Join(t.TempDir(), "archive"), Program: "test"}
+			_, _, err := s.Load(fsys)
+			if err == nil || err.Error() != want.Error() {
+				t.Errorf("Load = %v; want %v", err, want)
+			}
+			if _, err := os.Stat(s.Path); err == nil {
+				t.Error("a snapshot was written for content with problems")
+			}
+		})
+	}
+}
