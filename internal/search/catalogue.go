@@ -27,6 +27,12 @@ type catalogue struct {
 	// two counters a hit, and turns keys into values once at the end.
 	keys  [facetGroups][]int32 // by group, then ordinal
 	nkeys [facetGroups]int
+
+	// Every facet's value ids in one space, facet by facet: value id v of
+	// facet i is base[i]+v. A key's values, all its group's facets
+	// together, are flat[g].ids[flat[g].start[key]:flat[g].start[key+1]].
+	base []int
+	flat [facetGroups]facetColumn
 }
 
 // The facet groups, by what a key of the group stands for.
@@ -147,7 +153,30 @@ func newCatalogue(a *archive.Archive) *catalogue {
 		}
 		lastDoc = cat.units[ord].doc
 	}
+	cat.flatten()
 	return cat
+}
+
+// flatten fills base and flat from the facet columns.
+func (cat *catalogue) flatten() {
+	cat.base = make([]int, len(cat.facets)+1)
+	for i := range cat.facets {
+		cat.base[i+1] = cat.base[i] + len(cat.facets[i].values)
+	}
+	for g := range cat.flat {
+		f := &cat.flat[g]
+		f.start = make([]int32, 1, cat.nkeys[g]+1)
+		for key := range int32(cat.nkeys[g]) {
+			for i, ff := range facetFields {
+				if ff.group == g {
+					for _, id := range cat.facets[i].of(key) {
+						f.ids = append(f.ids, int32(cat.base[i])+id)
+					}
+				}
+			}
+			f.start = append(f.start, int32(len(f.ids)))
+		}
+	}
 }
 
 // rank numbers the units in the two date orders. Ties on the date fall to
@@ -262,24 +291,20 @@ func parseOrd(b []byte) (int32, bool) {
 
 // valueCounts turns hit counts by group and key into counts by facet and
 // value id.
-func (cat *catalogue) valueCounts(keyCounts *[facetGroups][]int32) [][]int32 {
-	counts := make([][]int32, len(cat.facets))
-	for i := range cat.facets {
-		counts[i] = make([]int32, len(cat.facets[i].values))
-	}
-	for g, byKey := range keyCounts {
-		for key, n := range byKey {
-			if n == 0 {
-				continue
-			}
-			for i, f := range facetFields {
-				if f.group == g {
-					for _, id := range cat.facets[i].of(int32(key)) {
-						counts[i][id] += n
-					}
-				}
+func (cat *catalogue) valueCounts(k *keyCounts) [][]int32 {
+	all := make([]int32, cat.base[len(cat.facets)])
+	for g := range k.n {
+		f := &cat.flat[g]
+		for _, key := range k.touched[g] {
+			n := k.n[g][key]
+			for _, v := range f.of(key) {
+				all[v] += n
 			}
 		}
+	}
+	counts := make([][]int32, len(cat.facets))
+	for i := range counts {
+		counts[i] = all[cat.base[i]:cat.base[i+1]:cat.base[i+1]]
 	}
 	return counts
 }

@@ -76,24 +76,21 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 
 	c := &collection{}
 	top := topHits{k: size + skip, byScore: s == ByRelevance}
-	var keyCounts [facetGroups][]int32
 	for _, p := range parts {
 		c.total += p.total
 		for _, h := range p.top.heap {
 			top.offer(h.score, h.rank, h.ord, h.id)
 		}
-		for g := range keyCounts {
-			if keyCounts[g] == nil {
-				keyCounts[g] = p.keyCounts[g]
-				continue
-			}
-			for key, n := range p.keyCounts[g] {
-				keyCounts[g][key] += n
-			}
-		}
 	}
 	if facets {
-		c.counts = ix.cat.valueCounts(&keyCounts)
+		counts := parts[0].counts
+		for _, p := range parts[1:] {
+			counts.add(p.counts)
+			ix.counts.Put(p.counts)
+		}
+		c.counts = ix.cat.valueCounts(counts)
+		counts.reset()
+		ix.counts.Put(counts)
 	}
 	c.page = top.sorted()
 	c.page = c.page[min(skip, len(c.page)):]
@@ -123,9 +120,47 @@ func (ix *Index) partBounds(ords *ordinals) []uint64 {
 
 // partial is what one part of a search gathers.
 type partial struct {
-	total     int
-	top       topHits
-	keyCounts [facetGroups][]int32 // hits by facet group and key; nil when not asked for
+	total  int
+	top    topHits
+	counts *keyCounts // nil when facets are not asked for
+}
+
+// keyCounts counts hits by facet group and key, and lists the keys it
+// has counted, so that a search that meets few documents does not walk
+// every document's counter. Zeroed, it goes back to its index's pool.
+type keyCounts struct {
+	n       [facetGroups][]int32
+	touched [facetGroups][]int32
+}
+
+func (k *keyCounts) count(g int, key int32) {
+	if k.n[g][key] == 0 {
+		k.touched[g] = append(k.touched[g], key)
+	}
+	k.n[g][key]++
+}
+
+// add adds o's counts to k's.
+func (k *keyCounts) add(o *keyCounts) {
+	for g := range o.n {
+		for _, key := range o.touched[g] {
+			if k.n[g][key] == 0 {
+				k.touched[g] = append(k.touched[g], key)
+			}
+			k.n[g][key] += o.n[g][key]
+			o.n[g][key] = 0
+		}
+		o.touched[g] = o.touched[g][:0]
+	}
+}
+
+func (k *keyCounts) reset() {
+	for g := range k.n {
+		for _, key := range k.touched[g] {
+			k.n[g][key] = 0
+		}
+		k.touched[g] = k.touched[g][:0]
+	}
 }
 
 // collectPart walks q's hits with internal numbers from from to to.
@@ -142,9 +177,7 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 
 	p := &partial{top: topHits{k: k, byScore: s == ByRelevance}}
 	if facets {
-		for g := range p.keyCounts {
-			p.keyCounts[g] = make([]int32, ix.cat.nkeys[g])
-		}
+		p.counts = ix.counts.Get().(*keyCounts)
 	}
 	docKeys, classKeys := ix.cat.keys[byDocument], ix.cat.keys[byClassification]
 	ranks := ix.cat.newest
@@ -187,8 +220,8 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 		}
 		p.total++
 		if facets {
-			p.keyCounts[byDocument][docKeys[ord]]++
-			p.keyCounts[byClassification][classKeys[ord]]++
+			p.counts.count(byDocument, docKeys[ord])
+			p.counts.count(byClassification, classKeys[ord])
 		}
 		p.top.offer(m.Score, ranks[ord], ord, m.IndexInternalID)
 		sctx.DocumentMatchPool.Put(m)

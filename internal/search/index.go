@@ -29,7 +29,8 @@ type Index struct {
 	mu     sync.RWMutex
 	closed bool
 
-	parts int // how many parts a search walks at once; 0: one per core, for a big index
+	parts  int       // how many parts a search walks at once; 0: one per core, for a big index
+	counts sync.Pool // of *keyCounts sized for cat
 
 	closeOnce sync.Once // Bleve panics when closed twice
 	closeErr  error
@@ -56,7 +57,15 @@ func Build(ctx context.Context, a *archive.Archive) (*Index, error) {
 }
 
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
-	return &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer()}
+	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer()}
+	ix.counts.New = func() any {
+		k := &keyCounts{}
+		for g := range k.n {
+			k.n[g] = make([]int32, cat.nkeys[g])
+		}
+		return k
+	}
+	return ix
 }
 
 // reader is a point-in-time reader of the index; close it after use.
