@@ -222,5 +222,8 @@ func (b *body) paragraph(n ast.Node) *archive.Paragraph {
 	htm := strings.TrimSpace(buf.String())
 	txt := html.UnescapeString(stripTags(htm))
 	txt = strings.ReplaceAll(txt, "\n", " ") // a soft line break reads as a space
+	if txt == htm {
+		htm = txt // most paragraphs have no markup: keep one copy
+	}
 	return &archive.Paragraph{Text: txt, HTML: htm, Line: line}
 }

@@ -173,7 +173,12 @@ func (e *encoder) paragraph(d *archive.Document, p *archive.Paragraph) {
 	e.int(p.Index)
 	e.str(p.EID)
 	e.str(p.Text)
-	e.str(p.HTML)
+	// Most paragraphs have no markup or entity: the HTML is the text,
+	// kept once.
+	e.bool(p.HTML == p.Text)
+	if p.HTML != p.Text {
+		e.str(p.HTML)
+	}
 	e.int(p.Line)
 	e.classification(d, &p.Classification)
 }

@@ -272,7 +272,14 @@ func (d *decoder) paragraph(p *archive.Paragraph, doc *archive.Document, c *arch
 	p.Index = d.int()
 	p.EID = d.str()
 	p.Text = d.str()
-	p.HTML = d.str()
+	switch d.byte() {
+	case 1: // the HTML is the text
+		p.HTML = p.Text
+	case 0:
+		p.HTML = d.str()
+	default:
+		d.fail("bad paragraph")
+	}
 	p.Line = d.int()
 	d.classification(&p.Classification)
 }
