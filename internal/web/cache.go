@@ -5,54 +5,63 @@ import (
 	"sync"
 )
 
-// docCacheBytes bounds the rendered pages kept for a large archive.
-const docCacheBytes = 64 << 20
+// pageCacheBytes bounds the documents' pages kept rendered for an archive
+// too large to render at start. A clause page and its gzipped copy are
+// about 14 KB, so this keeps a thousand or so of the pages read most
+// recently; a miss renders the one page asked for, in about a millisecond.
+const pageCacheBytes = 16 << 20
 
-// docCache keeps the rendered pages of the documents read most recently,
-// up to a total size, dropping the least recently read first.
-type docCache struct {
+// pageOverhead is about what a kept page costs beyond its bytes: the page
+// itself, its two header maps, the list element and the map entry.
+const pageOverhead = 1 << 10
+
+// pageCache keeps rendered pages by path up to a total size, dropping the
+// least recently read first.
+type pageCache struct {
 	mu    sync.Mutex
 	max   int64
 	size  int64
-	order *list.List // of *docCacheEntry, most recent first
+	order *list.List // of *pageCacheEntry, most recent first
 	items map[string]*list.Element
 }
 
-type docCacheEntry struct {
-	slug string
-	set  *documentPages
+type pageCacheEntry struct {
+	path string
+	page *page
+	size int64
 }
 
-func newDocCache(max int64) *docCache {
-	return &docCache{max: max, order: list.New(), items: map[string]*list.Element{}}
+func newPageCache(max int64) *pageCache {
+	return &pageCache{max: max, order: list.New(), items: map[string]*list.Element{}}
 }
 
-func (c *docCache) get(slug string) (*documentPages, bool) {
+func (c *pageCache) get(path string) (*page, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	e, ok := c.items[slug]
+	e, ok := c.items[path]
 	if !ok {
 		return nil, false
 	}
 	c.order.MoveToFront(e)
-	return e.Value.(*docCacheEntry).set, true
+	return e.Value.(*pageCacheEntry).page, true
 }
 
-// add keeps set, unless another request rendered the document first, and
-// drops the least recently read documents beyond the size bound.
-func (c *docCache) add(slug string, set *documentPages) {
+// add keeps p, unless another request rendered it first, and drops the
+// least recently read pages beyond the size bound.
+func (c *pageCache) add(path string, p *page) {
+	size := int64(len(path)+len(p.body)+len(p.gzipped)) + pageOverhead
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if _, ok := c.items[slug]; ok {
+	if _, ok := c.items[path]; ok {
 		return
 	}
-	c.items[slug] = c.order.PushFront(&docCacheEntry{slug, set})
-	c.size += set.size
+	c.items[path] = c.order.PushFront(&pageCacheEntry{path, p, size})
+	c.size += size
 	for c.size > c.max && c.order.Len() > 1 {
 		last := c.order.Back()
-		e := last.Value.(*docCacheEntry)
+		e := last.Value.(*pageCacheEntry)
 		c.order.Remove(last)
-		delete(c.items, e.slug)
-		c.size -= e.set.size
+		delete(c.items, e.path)
+		c.size -= e.size
 	}
 }

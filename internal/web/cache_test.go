@@ -42,32 +42,62 @@ func TestLazyPagesAreTheEagerOnes(t *testing.T) {
 			t.Errorf("GET %s: lazy %d (%d bytes), eager %d (%d bytes)", p.Path, got.Status, len(got.Body), p.Status, len(p.Body))
 		}
 	}
-	if _, ok := lazy.docCache.get(seedSlug); !ok {
-		t.Error("the document's pages were not kept in the cache")
+	for _, p := range []string{"/documents/" + seedSlug, "/documents/" + seedSlug + "/clauses/3", "/documents/" + seedSlug + "/clauses/3/cite.ris", "/documents/" + seedSlug + "/data.md"} {
+		if _, ok := lazy.pageCache.get(p); !ok {
+			t.Errorf("%s was not kept in the cache", p)
+		}
 	}
 	if res := get(t, lazy.Handler(), http.MethodGet, "/documents/"+seedSlug+"/clauses/12"); res.StatusCode != 404 {
 		t.Errorf("lazy: a clause the document lacks = %d; want 404", res.StatusCode)
 	}
 }
 
-func TestDocCacheBound(t *testing.T) {
-	c := newDocCache(100)
-	set := func(n int64) *documentPages { return &documentPages{pages: map[string]*page{}, size: n} }
-	c.add("a", set(40))
-	c.add("b", set(40))
-	c.get("a") // a is now the most recent
-	c.add("c", set(40))
-	if _, ok := c.get("b"); ok {
+func TestPageCacheBound(t *testing.T) {
+	const each = 40
+	c := newPageCache(3*(each+pageOverhead) - 1)
+	pg := func() *page { return &page{body: make([]byte, each-2)} } // with a two-byte path
+	c.add("/a", pg())
+	c.add("/b", pg())
+	c.get("/a") // a is now the most recent
+	c.add("/c", pg())
+	if _, ok := c.get("/b"); ok {
 		t.Error("b, the least recently read, was kept past the bound")
 	}
-	for _, k := range []string{"a", "c"} {
+	for _, k := range []string{"/a", "/c"} {
 		if _, ok := c.get(k); !ok {
 			t.Errorf("%s was dropped", k)
 		}
 	}
-	c.add("huge", set(1000)) // one document larger than the bound is still served
-	if _, ok := c.get("huge"); !ok || c.size != 1000 {
-		t.Errorf("huge: kept %v, size %d", ok, c.size)
+	huge := &page{body: make([]byte, 100*each)}
+	c.add("/huge", huge) // one page larger than the bound is still served
+	if p, ok := c.get("/huge"); !ok || p != huge || c.order.Len() != 1 {
+		t.Errorf("huge: kept %v, %d pages kept", ok, c.order.Len())
+	}
+}
+
+// TestPageRenderedAlone: a page asked of a lazy server renders alone, not
+// with the rest of its document.
+func TestPageRenderedAlone(t *testing.T) {
+	s := synthServer(t, 7, 3, 6, -1)
+	d := s.cfg.Archive.Documents()[1]
+	for _, path := range []string{d.Path(), d.Clauses[0].Path(), d.Clauses[5].Path() + "/cite.bib", d.Path() + "/cite.csl.json", d.Path() + "/data.akn", d.Path() + "/data.md"} {
+		set, err := s.renderDocument(d, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(set.pages) != 1 || set.pages[path] == nil {
+			t.Errorf("renderDocument(%s) rendered %d pages", path, len(set.pages))
+		}
+	}
+	if set, _ := s.renderDocument(d, d.Path()+"/nothing"); len(set.pages) != 0 {
+		t.Errorf("renderDocument of no page rendered %d", len(set.pages))
+	}
+	all, err := s.renderDocument(d, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 1 + 4*len(d.Clauses) + 3 + 4; len(all.pages) != want {
+		t.Errorf("renderDocument(all) = %d pages; want %d", len(all.pages), want)
 	}
 }
 

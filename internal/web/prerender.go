@@ -94,7 +94,7 @@ func (s *Server) prerender() error {
 		if !eager && i > 0 {
 			break
 		}
-		set, err := s.renderDocument(d)
+		set, err := s.renderDocument(d, "")
 		if err != nil {
 			return err
 		}
@@ -102,7 +102,7 @@ func (s *Server) prerender() error {
 			maps.Copy(s.pages, set.pages)
 		}
 	}
-	s.docCache = newDocCache(docCacheBytes)
+	s.pageCache = newPageCache(pageCacheBytes)
 
 	feed, err := s.site.Atom(docs[:min(len(docs), feedEntries)])
 	if err != nil {
@@ -136,32 +136,39 @@ func (s *Server) prerender() error {
 // feedEntries is how many documents the Atom feed lists, newest first.
 const feedEntries = 100
 
-// documentPages are every page of one document: the whole text, each
-// clause, the data files and the citations, by path.
+// documentPages are pages of one document: the whole text, each clause,
+// the data files and the citations, by path.
 type documentPages struct {
 	pages map[string]*page
-	size  int64
 }
 
-// renderDocument renders every page of d.
-func (s *Server) renderDocument(d *archive.Document) (*documentPages, error) {
+// renderDocument renders every page of d, or only the one at path only.
+func (s *Server) renderDocument(d *archive.Document, only string) (*documentPages, error) {
 	set := &documentPages{pages: map[string]*page{}}
+	want := func(path string) bool { return only == "" || path == only }
 	add := func(path string, p *page) {
-		set.pages[path] = p.seal()
-		set.size += int64(len(path) + len(p.body) + len(p.gzipped))
+		if want(path) {
+			set.pages[path] = p.seal()
+		}
 	}
-	html := func(path, name string, data any) error {
-		body, err := s.tmpl.render(name, data)
+	html := func(path, name string, data func() any) error {
+		if !want(path) {
+			return nil
+		}
+		body, err := s.tmpl.render(name, data())
 		if err != nil {
 			return fmt.Errorf("%s: %w", path, err)
 		}
 		add(path, newPage(htmlType, body))
 		return nil
 	}
-	if err := html(d.Path(), "document", s.documentPage(d)); err != nil {
+	if err := html(d.Path(), "document", func() any { return s.documentPage(d) }); err != nil {
 		return nil, err
 	}
 	for i, c := range d.Clauses {
+		if only != "" && !strings.HasPrefix(only, c.Path()) {
+			continue
+		}
 		var prev, next *archive.Clause
 		if i > 0 {
 			prev = d.Clauses[i-1]
@@ -169,35 +176,48 @@ func (s *Server) renderDocument(d *archive.Document) (*documentPages, error) {
 		if i+1 < len(d.Clauses) {
 			next = d.Clauses[i+1]
 		}
-		if err := html(c.Path(), "clause", s.clausePage(c, prev, next)); err != nil {
+		if err := html(c.Path(), "clause", func() any { return s.clausePage(c, prev, next) }); err != nil {
 			return nil, err
 		}
-		if err := s.addCitations(add, c.Path(), formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}); err != nil {
+		if err := s.addCitations(add, want, c.Path(), formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}); err != nil {
 			return nil, err
 		}
 	}
-	if err := s.addCitations(add, d.Path(), formats.Citation{Doc: d, URL: s.site.URL(d.Path())}); err != nil {
+	if err := s.addCitations(add, want, d.Path(), formats.Citation{Doc: d, URL: s.site.URL(d.Path())}); err != nil {
 		return nil, err
 	}
-	js, err := jsonBody(s.site.Document(d))
-	if err != nil {
-		return nil, err
+	if p := d.Path() + "/data.json"; want(p) {
+		js, err := jsonBody(s.site.Document(d))
+		if err != nil {
+			return nil, err
+		}
+		add(p, newPage("application/json; charset=utf-8", js))
 	}
-	add(d.Path()+"/data.json", newPage("application/json; charset=utf-8", js))
-	// The manifestation date is the document's own date, not the time of
-	// rendering, so that the file is the same on every start and export.
-	akn, err := formats.AkomaNtoso(d, d.Date)
-	if err != nil {
-		return nil, fmt.Errorf("%s: Akoma Ntoso: %w", d.Slug, err)
+	if p := d.Path() + "/data.akn"; want(p) {
+		// The manifestation date is the document's own date, not the time
+		// of rendering, so that the file is the same on every start and
+		// export.
+		akn, err := formats.AkomaNtoso(d, d.Date)
+		if err != nil {
+			return nil, fmt.Errorf("%s: Akoma Ntoso: %w", d.Slug, err)
+		}
+		add(p, newPage("application/akn+xml; charset=utf-8", akn))
 	}
-	add(d.Path()+"/data.akn", newPage("application/akn+xml; charset=utf-8", akn))
-	add(d.Path()+"/data.txt", newPage("text/plain; charset=utf-8", formats.Text(d)))
-	add(d.Path()+"/data.md", newPage("text/markdown; charset=utf-8", d.Raw))
+	if p := d.Path() + "/data.txt"; want(p) {
+		add(p, newPage("text/plain; charset=utf-8", formats.Text(d)))
+	}
+	if p := d.Path() + "/data.md"; want(p) {
+		add(p, newPage("text/markdown; charset=utf-8", d.Raw))
+	}
 	return set, nil
 }
 
-// addCitations adds the citation downloads of a document or clause.
-func (s *Server) addCitations(add func(string, *page), path string, c formats.Citation) error {
+// addCitations adds the citation downloads of a document or clause that
+// want accepts.
+func (s *Server) addCitations(add func(string, *page), want func(string) bool, path string, c formats.Citation) error {
+	if !want(path+"/cite.bib") && !want(path+"/cite.ris") && !want(path+"/cite.csl.json") {
+		return nil
+	}
 	csl, err := c.CSLJSON()
 	if err != nil {
 		return err
@@ -222,24 +242,25 @@ func (s *Server) addCitations(add func(string, *page), path string, c formats.Ci
 	return nil
 }
 
-// documentPage returns the page at path of the document slug, rendering
-// the document's pages into the cache if they are not there.
+// documentFile returns the page at path of the document slug, from the
+// cache or rendered now, alone, and kept.
 func (s *Server) documentFile(slug, path string) (*page, bool) {
 	d, ok := s.cfg.Archive.Document(slug)
 	if !ok {
 		return nil, false
 	}
-	set, ok := s.docCache.get(slug)
-	if !ok {
-		var err error
-		set, err = s.renderDocument(d)
-		if err != nil {
-			s.log.Error("render document", "slug", slug, "err", err)
-			return nil, false
-		}
-		s.docCache.add(slug, set)
+	if p, ok := s.pageCache.get(path); ok {
+		return p, true
+	}
+	set, err := s.renderDocument(d, path)
+	if err != nil {
+		s.log.Error("render document", "slug", slug, "path", path, "err", err)
+		return nil, false
 	}
 	p, ok := set.pages[path]
+	if ok {
+		s.pageCache.add(path, p)
+	}
 	return p, ok
 }
 

@@ -60,16 +60,16 @@ type Config struct {
 // Server serves one version of the archive. It never changes once made:
 // to serve new content, make a new Server and swap handlers.
 type Server struct {
-	cfg      Config
-	site     formats.Site
-	log      *slog.Logger
-	tmpl     *templates
-	static   *assets
-	pages    map[string]*page     // pre-rendered, by path
-	lazy     map[string]*lazyPage // rendered when first asked for, by path
-	docCache *docCache            // documents' pages, for an archive too large to render at start
-	missing  *page                // the 404 page
-	handler  http.Handler
+	cfg       Config
+	site      formats.Site
+	log       *slog.Logger
+	tmpl      *templates
+	static    *assets
+	pages     map[string]*page     // pre-rendered, by path
+	lazy      map[string]*lazyPage // rendered when first asked for, by path
+	pageCache *pageCache           // documents' pages, for an archive too large to render at start
+	missing   *page                // the 404 page
+	handler   http.Handler
 
 	// The clauses and preamble paragraphs under each topic and entity,
 	// newest document first.
