@@ -130,8 +130,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	// Loading leaves much garbage behind: return it to the system now
 	// rather than carry it as resident memory until the heap grows back.
 	debug.FreeOSMemory()
+	gcPercent := boundGCHeadroom()
 	s := site.archive.Stats()
-	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond))
+	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond), "gc_percent", gcPercent)
 
 	for {
 		select {
@@ -183,7 +184,13 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 	live.Swap(next.server)
 	s := next.archive.Stats()
 	log.Info("reloaded", "why", why, "documents", s.Documents, "clauses", s.Clauses, "took", time.Since(start).Round(time.Millisecond))
-	time.AfterFunc(writeTimeout+time.Second, func() { old.Close() })
+	time.AfterFunc(writeTimeout+time.Second, func() {
+		old.Close()
+		// The old archive is garbage now: return it, and set the
+		// collector's headroom from the new live heap.
+		debug.FreeOSMemory()
+		boundGCHeadroom()
+	})
 	return next
 }
 
