@@ -25,7 +25,7 @@ const analyzerName = "accord_en_v1"
 // database/sql does drivers; registering the constructor is all this does.
 func init() {
 	if err := registry.RegisterAnalyzer(analyzerName, func(map[string]any, *registry.Cache) (analysis.Analyzer, error) {
-		return newAnalyzer(), nil
+		return newAnalyzer(stems), nil
 	}); err != nil {
 		panic(err) // two registrations of one name: a programming error
 	}
@@ -42,7 +42,11 @@ func init() {
 //	possessives  kazakhstan's -> kazakhstan; other apostrophes dropped
 //	spelling     British -> American: emphasised -> emphasized, centre -> center
 //	stem         Snowball English: commitments -> commit
-func newAnalyzer() analysis.Analyzer {
+//
+// The index's analyzer remembers stems (see stemFilter); a query's,
+// made with memory nil, does not, so that what people type never fills
+// the memory.
+func newAnalyzer(memory *termCache) analysis.Analyzer {
 	return &analysis.DefaultAnalyzer{
 		Tokenizer: hyphenTokenizer{},
 		TokenFilters: []analysis.TokenFilter{
@@ -52,7 +56,7 @@ func newAnalyzer() analysis.Analyzer {
 			lowercase.NewLowerCaseFilter(),
 			en.NewPossessiveFilter(),
 			apostropheFilter{},
-			stemFilter{},
+			stemFilter{memory},
 		},
 	}
 }
@@ -137,27 +141,39 @@ func (apostropheFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 }
 
 // stemFilter sends British spellings to American ones (see american),
-// then stems with Snowball's English stemmer. It remembers the terms it
-// made for the words it meets first: a text repeats a few thousand words,
-// and these two steps were most of the analysis of an index build.
-type stemFilter struct{}
+// then stems with Snowball's English stemmer. With a memory, it remembers
+// the terms it made for the short words it meets first: a text repeats a
+// few thousand words, and these two steps were most of the analysis of an
+// index build.
+type stemFilter struct {
+	memory *termCache // nil: remember nothing
+}
 
-func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+// rememberedLen is the longest word the memory keeps.
+const rememberedLen = 24
+
+func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		if term, ok := stems.get(t.Term); ok {
-			t.Term = term
-			continue
+		remember := f.memory != nil && len(t.Term) <= rememberedLen
+		if remember {
+			if term, ok := f.memory.get(t.Term); ok {
+				t.Term = term
+				continue
+			}
 		}
 		env := snowballstem.NewEnv(american(string(t.Term)))
 		english.Stem(env)
 		term := []byte(env.Current())
-		stems.put(t.Term, term)
+		if remember {
+			f.memory.put(t.Term, term)
+		}
 		t.Term = term
 	}
 	return in
 }
 
-// stems is the process's memory of stemFilter's terms, bounded.
+// stems is the process's memory of the index analyzer's terms, bounded:
+// 65,536 words of at most 24 bytes.
 var stems = newTermCache(1 << 16)
 
 // termCache maps words to terms, for any number of goroutines. It keeps

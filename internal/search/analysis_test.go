@@ -16,7 +16,7 @@ import (
 // terms is the analysed form of s: each token's term, in stream order.
 func terms(s string) []string {
 	var out []string
-	for _, t := range newAnalyzer().Analyze([]byte(s)) {
+	for _, t := range newAnalyzer(newTermCache(1 << 10)).Analyze([]byte(s)) {
 		out = append(out, string(t.Term))
 	}
 	return out
@@ -173,13 +173,18 @@ func TestStemFilterRemembersWhatItWouldMake(t *testing.T) {
 		ts := stem.Filter(analysis.TokenStream{{Term: []byte(american(w))}})
 		want[i] = string(ts[0].Term)
 	}
+	memory := newTermCache(1 << 16)
 	var wg sync.WaitGroup
 	for g := range 4 {
+		f := stemFilter{memory}
+		if g == 3 {
+			f = stemFilter{} // a query's: no memory
+		}
 		wg.Go(func() {
 			for round := range 3 {
 				for i := range words {
 					i := (i + g*97) % len(words)
-					ts := stemFilter{}.Filter(analysis.TokenStream{{Term: []byte(words[i])}})
+					ts := f.Filter(analysis.TokenStream{{Term: []byte(words[i])}})
 					if got := string(ts[0].Term); got != want[i] {
 						t.Errorf("round %d: stemFilter(%q) = %q; want %q", round, words[i], got, want[i])
 						return
@@ -189,6 +194,14 @@ func TestStemFilterRemembersWhatItWouldMake(t *testing.T) {
 		})
 	}
 	wg.Wait()
+	long := strings.Repeat("internationalisation", 2)
+	stemFilter{memory}.Filter(analysis.TokenStream{{Term: []byte(long)}})
+	if _, ok := memory.get([]byte(long)); ok {
+		t.Errorf("the memory kept %q, longer than %d bytes", long, rememberedLen)
+	}
+	if _, ok := memory.get([]byte(words[0])); !ok {
+		t.Errorf("the memory did not keep %q", words[0])
+	}
 	if len(words) < 500 {
 		t.Errorf("only %d distinct words; the test wants a real vocabulary", len(words))
 	}

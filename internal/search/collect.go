@@ -69,7 +69,7 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 			})
 		}
 		wg.Wait()
-		if err := errors.Join(errs...); err != nil {
+		if err := firstError(ctx, errs); err != nil {
 			return nil, err
 		}
 	}
@@ -95,6 +95,23 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 	c.page = top.sorted()
 	c.page = c.page[min(skip, len(c.page)):]
 	return c, nil
+}
+
+// firstError is the error of the part that failed first: not the
+// cancellation its failure caused in the others, unless the caller's
+// context ended too.
+func firstError(ctx context.Context, errs []error) error {
+	var cancelled error
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case errors.Is(err, context.Canceled) && ctx.Err() == nil:
+			cancelled = err
+		default:
+			return err
+		}
+	}
+	return cancelled
 }
 
 // partUnits is about how many units make a part worth its own searcher.

@@ -57,7 +57,7 @@ func Build(ctx context.Context, a *archive.Archive) (*Index, error) {
 }
 
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
-	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer()}
+	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil)}
 	ix.counts.New = func() any {
 		k := &keyCounts{}
 		for g := range k.n {

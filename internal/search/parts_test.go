@@ -2,6 +2,8 @@ package search
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"reflect"
 	"testing"
@@ -101,4 +103,28 @@ func mustOrdinals(t *testing.T, ix *Index) *ordinals {
 		t.Fatal(err)
 	}
 	return o
+}
+
+// TestFirstError: a part's failure, not the cancellation it caused in the
+// other parts, is the search's error.
+func TestFirstError(t *testing.T) {
+	stale := errors.New("the index is stale")
+	live := context.Background()
+	ended, cancel := context.WithCancel(live)
+	cancel()
+	for _, tt := range []struct {
+		ctx  context.Context
+		errs []error
+		want error
+	}{
+		{live, []error{nil, nil}, nil},
+		{live, []error{context.Canceled, stale, context.Canceled}, stale},
+		{live, []error{stale, context.Canceled}, stale},
+		{ended, []error{context.Canceled, context.Canceled}, context.Canceled},
+		{live, []error{fmt.Errorf("wrapped: %w", context.DeadlineExceeded), context.Canceled}, context.DeadlineExceeded},
+	} {
+		if got := firstError(tt.ctx, tt.errs); !errors.Is(got, tt.want) || (tt.want == nil) != (got == nil) {
+			t.Errorf("firstError(%v) = %v; want %v", tt.errs, got, tt.want)
+		}
+	}
 }
