@@ -404,7 +404,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 					e.Actor = pt.Name
 				}
 			}
-			if m.Paragraph != nil && m.End <= len(m.Paragraph.Text) {
+			if m.Paragraph != nil && 0 <= m.Start && m.Start <= m.End && m.End <= len(m.Paragraph.Text) {
 				e.Before = tail(m.Paragraph.Text[:m.Start], 90)
 				e.After = formats.Opening(m.Paragraph.Text[m.End:], 160)
 			}

@@ -53,9 +53,7 @@ var htmlEscaper = strings.NewReplacer(
 // '%' that does not start an escape; then & and + are escaped for HTML.
 func writeURLAttr(b *strings.Builder, u string) {
 	if scheme, _, ok := strings.Cut(u, ":"); ok && !strings.Contains(scheme, "/") {
-		switch strings.ToLower(scheme) {
-		case "http", "https", "mailto":
-		default:
+		if !strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https") && !strings.EqualFold(scheme, "mailto") {
 			b.WriteString("#ZgotmplZ")
 			return
 		}
