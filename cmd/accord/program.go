@@ -12,9 +12,13 @@ import (
 // and classified, another may not. It is the Go build ID where the
 // executable carries one, a hash of its whole content otherwise.
 func programID() (string, error) {
-	path, err := os.Executable()
-	if err != nil {
-		return "", err
+	// The running file itself where the system names it, not the file now
+	// at its path, which an upgrade may have replaced since exec.
+	path := "/proc/self/exe"
+	if _, err := os.Stat(path); err != nil {
+		if path, err = os.Executable(); err != nil {
+			return "", err
+		}
 	}
 	if id := goBuildID(path); id != "" {
 		return "go build " + id, nil

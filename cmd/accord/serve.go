@@ -240,7 +240,11 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 	})
 	index, ierr := idx.wait()
 	if ierr != nil {
-		return nil, fmt.Errorf("search index: %w", ierr)
+		ierr = fmt.Errorf("search index: %w", ierr)
+		if err != nil {
+			return nil, errors.Join(fmt.Errorf("start web server: %w", err), ierr)
+		}
+		return nil, ierr
 	}
 	if err != nil {
 		index.Close()

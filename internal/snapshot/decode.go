@@ -85,7 +85,49 @@ func decode(src string, rules *classify.Rules, raw map[string][]byte) (*archive.
 	if d.pos != len(d.src) || len(d.parties)+len(d.clauses)+len(d.paras)+len(d.commitments)+len(d.topics)+len(d.entities) > 0 {
 		return nil, fmt.Errorf("%w: the totals do not match the documents", errCorrupt)
 	}
+	for _, doc := range docs {
+		if err := checkSpans(doc); err != nil {
+			return nil, err
+		}
+	}
 	return archive.New(docs)
+}
+
+// checkSpans holds every commitment of doc to what the parser makes: its
+// phrase is its paragraph's text from Start to End. Pages slice the text
+// by these offsets.
+func checkSpans(doc *archive.Document) error {
+	check := func(p *archive.Paragraph, phrase string, start, end int) error {
+		if p == nil {
+			return nil
+		}
+		if start < 0 || start > end || end > len(p.Text) || p.Text[start:end] != phrase {
+			return fmt.Errorf("%w: %s: commitment %q at %d-%d is not in paragraph %s", errCorrupt, doc.File, phrase, start, end, p.EID)
+		}
+		return nil
+	}
+	units := make([]*archive.Classification, 0, len(doc.Preamble)+len(doc.Clauses))
+	for _, p := range doc.Preamble {
+		units = append(units, &p.Classification)
+	}
+	for _, c := range doc.Clauses {
+		units = append(units, &c.Classification)
+	}
+	for _, cl := range units {
+		for _, m := range cl.Commitments {
+			if err := check(m.Paragraph, m.Phrase, m.Start, m.End); err != nil {
+				return err
+			}
+		}
+		if cl.Override != nil {
+			for _, m := range cl.Override.Commitments {
+				if err := check(m.Paragraph, m.Phrase, m.Start, m.End); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }
 
 func (d *decoder) fail(what string) {

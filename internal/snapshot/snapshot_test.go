@@ -2,6 +2,7 @@ package snapshot
 
 import (
 	"bytes"
+	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -312,5 +313,30 @@ func TestProblemsAsParsed(t *testing.T) {
 				t.Error("a snapshot was written for content with problems")
 			}
 		})
+	}
+}
+
+// TestSpansChecked: a snapshot whose commitment offsets do not find the
+// commitment's phrase in its paragraph is refused, not served: pages slice
+// the text by them.
+func TestSpansChecked(t *testing.T) {
+	p := &archive.Paragraph{EID: "para_1", Text: "The Parties agreed to cooperate."}
+	doc := &archive.Document{File: "documents/x.md", Clauses: []*archive.Clause{{Number: 1, Paragraphs: []*archive.Paragraph{p}}}}
+	for _, tt := range []struct {
+		start, end int
+		phrase     string
+		ok         bool
+	}{
+		{12, 18, "agreed", true},
+		{18, 12, "agreed", false},
+		{-1, 5, "The P", false},
+		{12, 99, "agreed", false},
+		{12, 18, "agreeD", false},
+	} {
+		doc.Clauses[0].Commitments = []archive.Commitment{{Phrase: tt.phrase, Paragraph: p, Start: tt.start, End: tt.end}}
+		err := checkSpans(doc)
+		if (err == nil) != tt.ok || (err != nil && !errors.Is(err, errCorrupt)) {
+			t.Errorf("checkSpans with %q at %d-%d = %v; want ok %v", tt.phrase, tt.start, tt.end, err, tt.ok)
+		}
 	}
 }
