@@ -19,7 +19,8 @@ func plainFrontMatter(yml []byte) (*yaml.Node, bool) {
 		var line []byte
 		line, yml, _ = bytes.Cut(yml, []byte("\n"))
 		colon := bytes.IndexByte(line, ':')
-		if colon <= 0 || !lowerWord(line[:colon]) {
+		// yaml.v3 takes no implicit key longer than 1,024 bytes.
+		if colon <= 0 || colon > 1024 || !lowerWord(line[:colon]) {
 			return nil, false
 		}
 		value := bytes.TrimLeft(line[colon+1:], " ")

@@ -43,6 +43,8 @@ var plainCases = []string{
 	"title: x\ty\n",
 	"title: x\r\n",
 	"title:x\n",
+	strings.Repeat("a", 1024) + ": x\n",
+	strings.Repeat("a", 1025) + ": x\n",
 	"title:\n",
 	"title: \n",
 	"title : x\n",
