@@ -124,12 +124,12 @@ func (ix *Index) partBounds(ords *ordinals) []uint64 {
 	if n == 0 {
 		n = min(runtime.GOMAXPROCS(0), len(ix.cat.units)/partUnits)
 	}
-	if n <= 1 || len(ords.ords) == 0 {
+	if n <= 1 || len(ords.units) == 0 {
 		return []uint64{0, math.MaxUint64} // or numbered otherwise than Scorch numbers
 	}
 	bounds := make([]uint64, n+1)
 	for i := 1; i < n; i++ {
-		bounds[i] = uint64(len(ords.ords) * i / n)
+		bounds[i] = uint64(len(ords.units) * i / n)
 	}
 	bounds[n] = math.MaxUint64
 	return bounds
@@ -196,11 +196,6 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 	if facets {
 		p.counts = ix.counts.Get().(*keyCounts)
 	}
-	docKeys, classKeys := ix.cat.keys[byDocument], ix.cat.keys[byClassification]
-	ranks := ix.cat.newest
-	if s == ByOldest {
-		ranks = ix.cat.oldest
-	}
 
 	sctx := &bsearch.SearchContext{
 		DocumentMatchPool: bsearch.NewDocumentMatchPool(searcher.DocumentMatchPoolSize()+1, 0),
@@ -227,20 +222,24 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 				return nil, err
 			}
 		}
-		if ord, found = ords.of(m.IndexInternalID); !found {
+		u, ok := ords.of(m.IndexInternalID)
+		if !ok {
+			found = false
 			if err := dv.VisitDocValues(m.IndexInternalID, visit); err != nil {
 				return nil, err
 			}
-		}
-		if !found || int(ord) >= len(ix.cat.units) {
-			return nil, fmt.Errorf("hit %x: no ordinal of the archive's units; the index is stale", m.IndexInternalID)
+			if !found || int(ord) >= len(ix.cat.units) {
+				return nil, fmt.Errorf("hit %x: no ordinal of the archive's units; the index is stale", m.IndexInternalID)
+			}
+			one := ix.cat.hitUnit(ord)
+			u = &one
 		}
 		p.total++
 		if facets {
-			p.counts.count(byDocument, docKeys[ord])
-			p.counts.count(byClassification, classKeys[ord])
+			p.counts.count(byDocument, u.docKey)
+			p.counts.count(byClassification, u.classKey)
 		}
-		p.top.offer(m.Score, ranks[ord], ord, m.IndexInternalID)
+		p.top.offer(m.Score, u.rank(s), u.ord, m.IndexInternalID)
 		sctx.DocumentMatchPool.Put(m)
 	}
 	return p, nil

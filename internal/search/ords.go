@@ -11,7 +11,28 @@ import (
 // numbers, and with it a new map.
 type ordinals struct {
 	reader index.IndexReader // compared, never read: the snapshot this map is for
-	ords   []int32           // by internal number; -1 where none was read
+	units  []hitUnit         // by internal number; ord -1 where none was read
+}
+
+// hitUnit is what a search needs of a hit's unit, in one place, so that a
+// hit costs one read of memory: its ordinal, its facet keys and its ranks
+// in the date orders.
+type hitUnit struct {
+	ord, docKey, classKey, newest, oldest int32
+}
+
+// hitUnit is what a search needs of the unit numbered ord.
+func (cat *catalogue) hitUnit(ord int32) hitUnit {
+	return hitUnit{ord, cat.keys[byDocument][ord], cat.keys[byClassification][ord], cat.newest[ord], cat.oldest[ord]}
+}
+
+// rank is the unit's rank in the order of s, a date order or, for
+// relevance, the ties' order (newest first).
+func (u *hitUnit) rank(s Sort) int32 {
+	if s == ByOldest {
+		return u.oldest
+	}
+	return u.newest
 }
 
 // ordinalsFor returns the map for r, reading it if r is not the reader of
@@ -52,25 +73,25 @@ func (ix *Index) ordinalsFor(r index.IndexReader) (*ordinals, error) {
 		if n >= uint64(len(ix.cat.units))*2 {
 			continue // a sparse numbering: leave this one to the doc value
 		}
-		for uint64(len(m.ords)) <= n {
-			m.ords = append(m.ords, -1)
+		for uint64(len(m.units)) <= n {
+			m.units = append(m.units, hitUnit{ord: -1})
 		}
-		if found {
-			m.ords[n] = ord
+		if found && int(ord) < len(ix.cat.units) {
+			m.units[n] = ix.cat.hitUnit(ord)
 		}
 	}
 	ix.ords.Store(m)
 	return m, nil
 }
 
-// of is the ordinal of the doc with internal id, if the map has it.
-func (m *ordinals) of(id index.IndexInternalID) (int32, bool) {
+// of is the unit of the doc with internal id, if the map has it.
+func (m *ordinals) of(id index.IndexInternalID) (*hitUnit, bool) {
 	if len(id) != 8 {
-		return 0, false
+		return nil, false
 	}
 	n := id.Value()
-	if n >= uint64(len(m.ords)) || m.ords[n] < 0 {
-		return 0, false
+	if n >= uint64(len(m.units)) || m.units[n].ord < 0 {
+		return nil, false
 	}
-	return m.ords[n], true
+	return &m.units[n], true
 }
