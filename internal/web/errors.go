@@ -80,8 +80,9 @@ func (s *Server) errorPageFor(w http.ResponseWriter, r *http.Request, status int
 // that fails leaves nothing half-written, and the person gets the plain
 // 500 text rather than a Go error.
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
-	body, err := s.renderer().render(name, data)
-	if err != nil {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(buf)
+	if err := s.renderer().renderTo(buf, name, data); err != nil {
 		s.log.Error("render", "page", name, "path", r.URL.Path, "err", err)
 		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 		w.WriteHeader(http.StatusInternalServerError)
@@ -93,10 +94,10 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, 
 	if h.Get("Cache-Control") == "" {
 		h.Set("Cache-Control", "no-cache")
 	}
-	h.Set("Content-Length", itoa(len(body)))
+	h.Set("Content-Length", itoa(buf.Len()))
 	w.WriteHeader(status)
 	if r.Method != http.MethodHead {
-		w.Write(body)
+		w.Write(buf.Bytes())
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/language"
@@ -43,17 +44,37 @@ func parseTemplates(fsys fs.FS, funcs template.FuncMap) (*templates, error) {
 // render executes the page template name with data into a buffer, so that
 // a failure never leaves half a page on the wire.
 func (t *templates) render(name string, data any) ([]byte, error) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(buf)
+	if err := t.renderTo(buf, name, data); err != nil {
+		return nil, err
+	}
+	// A page may be kept for the life of the server: a copy of its own,
+	// without the buffer's spare room.
+	return bytes.Clone(buf.Bytes()), nil
+}
+
+// renderTo renders the page name into buf.
+func (t *templates) renderTo(buf *bytes.Buffer, name string, data any) error {
 	tp, ok := t.pages[name]
 	if !ok {
-		return nil, fmt.Errorf("no template %q", name)
+		return fmt.Errorf("no template %q", name)
 	}
-	var buf bytes.Buffer
-	if err := tp.ExecuteTemplate(&buf, "base", data); err != nil {
-		return nil, fmt.Errorf("render %s: %w", name, err)
+	buf.Reset()
+	if err := tp.ExecuteTemplate(buf, "base", data); err != nil {
+		return fmt.Errorf("render %s: %w", name, err)
 	}
-	// A page may be kept for the life of the server: without the
-	// buffer's spare room, which is up to half of it.
-	return bytes.Clone(buf.Bytes()), nil
+	return nil
+}
+
+// buffers are the buffers pages render into: a page grows its buffer to
+// tens of kilobytes, and a results page is rendered for every search.
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func putBuffer(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 { // a huge one is let go, not kept for ever
+		buffers.Put(b)
+	}
 }
 
 // renderer returns the templates to render with: parsed once, or in dev
