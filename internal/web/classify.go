@@ -120,16 +120,38 @@ type unitRef struct {
 	p *archive.Paragraph
 }
 
-// indexUnits files every unit under its topics and entities.
+// indexUnits lists every unit, newest document first, and files each
+// under its topics and entities by its place in the list: four bytes a
+// filing, in lists of exactly their length.
 func (s *Server) indexUnits() {
-	s.byTopic, s.byEntity = map[string][]unitRef{}, map[string][]unitRef{}
+	s.units = s.units[:0]
+	topics, entities := map[string]int{}, map[string]int{}
 	s.eachUnit(func(d *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification) {
+		s.units = append(s.units, unitRef{d, c, p})
 		for _, t := range cl.Topics {
-			s.byTopic[t.Slug] = append(s.byTopic[t.Slug], unitRef{d, c, p})
+			topics[t.Slug]++
 		}
 		for _, e := range cl.Entities {
-			s.byEntity[e.Slug] = append(s.byEntity[e.Slug], unitRef{d, c, p})
+			entities[e.Slug]++
 		}
+	})
+	s.units = slices.Clip(s.units)
+	s.byTopic, s.byEntity = make(map[string][]int32, len(topics)), make(map[string][]int32, len(entities))
+	for slug, n := range topics {
+		s.byTopic[slug] = make([]int32, 0, n)
+	}
+	for slug, n := range entities {
+		s.byEntity[slug] = make([]int32, 0, n)
+	}
+	i := int32(0)
+	s.eachUnit(func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
+		for _, t := range cl.Topics {
+			s.byTopic[t.Slug] = append(s.byTopic[t.Slug], i)
+		}
+		for _, e := range cl.Entities {
+			s.byEntity[e.Slug] = append(s.byEntity[e.Slug], i)
+		}
+		i++
 	})
 }
 
@@ -227,8 +249,8 @@ type UnitsPage struct {
 // unitsPerPage is how many clauses a topic's or entity's page lists.
 const unitsPerPage = 50
 
-// fillUnits fills p with one page of refs.
-func (s *Server) fillUnits(p *UnitsPage, refs []unitRef, base string, page int) {
+// fillUnits fills p with one page of the units at refs in s.units.
+func (s *Server) fillUnits(p *UnitsPage, refs []int32, base string, page int) {
 	p.Total = len(refs)
 	p.Pager = newPager(page, len(refs), unitsPerPage, func(n int) string {
 		if n == 1 {
@@ -237,7 +259,8 @@ func (s *Server) fillUnits(p *UnitsPage, refs []unitRef, base string, page int) 
 		return base + "?page=" + itoa(n)
 	})
 	lo := min((p.Pager.Page-1)*unitsPerPage, len(refs))
-	for _, r := range refs[lo:min(lo+unitsPerPage, len(refs))] {
+	for _, i := range refs[lo:min(lo+unitsPerPage, len(refs))] {
+		r := s.units[i]
 		p.Units = append(p.Units, s.unit(r.d, r.c, r.p))
 	}
 }

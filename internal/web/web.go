@@ -73,7 +73,8 @@ type Server struct {
 
 	// The clauses and preamble paragraphs under each topic and entity,
 	// newest document first.
-	byTopic, byEntity map[string][]unitRef
+	units             []unitRef          // every unit, newest document first
+	byTopic, byEntity map[string][]int32 // places in units
 }
 
 // NewServer renders the archive's pages and returns the Server that serves
