@@ -4,6 +4,8 @@
 package archive
 
 import (
+	"crypto/sha256"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -26,8 +28,49 @@ type Document struct {
 	Preamble []*Paragraph // paragraphs before the first numbered clause
 	Clauses  []*Clause    // numbered 1…n, in order
 
-	File string // content file path, for messages
-	Raw  []byte // the content file as read
+	File   string            // content file path, for messages
+	Digest [sha256.Size]byte // SHA-256 of the content file as parsed
+
+	// The content file is not kept: it is as large as the text, and only
+	// its own download needs it. ContentFile reads it again.
+	from ContentSource
+	kept []byte // when there is no file to read again
+}
+
+// A ContentSource reads a document's content file again.
+type ContentSource interface {
+	ReadContent() ([]byte, error)
+}
+
+// ErrSourceChanged is ContentFile's error when the content file no longer holds
+// what was parsed: it changed after the archive was loaded.
+var ErrSourceChanged = errors.New("the content file has changed since the archive was loaded")
+
+// SetContentFile records the content file src the document was parsed
+// from, and where to read it again. With from nil, src itself is kept.
+func (d *Document) SetContentFile(src []byte, from ContentSource) {
+	d.Digest = sha256.Sum256(src)
+	d.from, d.kept = from, nil
+	if from == nil {
+		d.kept = src
+	}
+}
+
+// ContentFile returns the content file the document was parsed from, byte
+// for byte, or an error wrapping ErrSourceChanged if the file now holds
+// something else.
+func (d *Document) ContentFile() ([]byte, error) {
+	if d.from == nil {
+		return d.kept, nil
+	}
+	b, err := d.from.ReadContent()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d.File, err)
+	}
+	if sha256.Sum256(b) != d.Digest {
+		return nil, fmt.Errorf("%s: %w", d.File, ErrSourceChanged)
+	}
+	return b, nil
 }
 
 // Paragraph is one paragraph of verbatim text: a preamble paragraph or one

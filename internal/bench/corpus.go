@@ -21,7 +21,11 @@ func WriteContent(dir string, docs []*archive.Document, vocab fs.FS) error {
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
 		}
-		if err := os.WriteFile(name, d.Raw, 0o644); err != nil {
+		src, err := d.ContentFile()
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, src, 0o644); err != nil {
 			return fmt.Errorf("write %s: %w", d.File, err)
 		}
 	}

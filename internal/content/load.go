@@ -39,7 +39,25 @@ func Load(fsys fs.FS) (*archive.Archive, error) {
 type Tree struct {
 	Files []File    // every documents/**/*.md file, in path order
 	errs  ErrorList // files that cannot be documents, or cannot be read
+	fsys  fs.FS
 }
+
+// Reader returns what reads the file name of the tree again, for
+// archive.Document.SetContentFile.
+func (t *Tree) Reader(name string) archive.ContentSource {
+	if t.fsys == nil {
+		return nil
+	}
+	return treeFile{t.fsys, name}
+}
+
+// treeFile is a file of a content tree, to read again.
+type treeFile struct {
+	fsys fs.FS
+	name string
+}
+
+func (f treeFile) ReadContent() ([]byte, error) { return fs.ReadFile(f.fsys, f.name) }
 
 // File is one document file as read.
 type File struct {
@@ -52,7 +70,7 @@ type File struct {
 // used twice) or cannot be read is a problem that Parse reports with the
 // rest; the error is only for a tree that cannot be walked at all.
 func Read(fsys fs.FS) (*Tree, error) {
-	t := &Tree{}
+	t := &Tree{fsys: fsys}
 	slugs := map[string]string{} // slug → file
 	var names []string
 	err := fs.WalkDir(fsys, DocumentsDir, func(name string, de fs.DirEntry, err error) error {
@@ -117,7 +135,7 @@ func (t *Tree) Clean() bool { return len(t.errs) == 0 }
 // of them, those Read found included.
 func (t *Tree) Parse() (*archive.Archive, error) {
 	all := slices.Clone(t.errs)
-	docs, errs := parseAll(t.Files)
+	docs, errs := t.parseAll()
 	all = append(all, errs...)
 	if len(docs) == 0 && len(all) == 0 {
 		all = append(all, Error{File: DocumentsDir, Msg: "no documents: add a file documents/<slug>.md"})
@@ -135,12 +153,18 @@ func (t *Tree) Parse() (*archive.Archive, error) {
 
 // parseAll parses files on every core; the documents come back in the
 // order of files.
-func parseAll(files []File) ([]*archive.Document, ErrorList) {
+func (t *Tree) parseAll() ([]*archive.Document, ErrorList) {
+	files := t.Files
 	docs := make([]*archive.Document, len(files))
 	errs := make([]ErrorList, len(files))
 	each(len(files), func() func(int) {
 		md := newMarkdown() // one per worker: its buffers are its own
-		return func(i int) { docs[i], errs[i] = parse(files[i].Name, files[i].Src, md) }
+		return func(i int) {
+			f := files[i]
+			if docs[i], errs[i] = parse(f.Name, f.Src, md); docs[i] != nil {
+				docs[i].SetContentFile(f.Src, t.Reader(f.Name))
+			}
+		}
 	})
 	var (
 		out []*archive.Document
@@ -178,8 +202,13 @@ func each(n int, worker func() func(int)) {
 // Parse reads one content file. name is its path in the content tree and
 // gives the document its slug. It returns the document, or every problem
 // found in the file.
+// The document keeps src as its content file.
 func Parse(name string, src []byte) (*archive.Document, ErrorList) {
-	return parse(name, src, newMarkdown())
+	d, errs := parse(name, src, newMarkdown())
+	if d != nil {
+		d.SetContentFile(src, nil)
+	}
+	return d, errs
 }
 
 func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList) {
@@ -200,7 +229,6 @@ func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList)
 		Language: m.Language,
 		Source:   m.Source,
 		File:     name,
-		Raw:      src,
 	}
 	b := &body{src: bodySrc, lineBase: bodyLine, md: md, errs: errs}
 	b.walk(d)

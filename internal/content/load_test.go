@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strconv"
@@ -269,4 +270,32 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestContentFileReadAgain: a loaded document does not keep its content
+// file but reads it again, byte for byte, and refuses a file that changed
+// after the load.
+func TestContentFileReadAgain(t *testing.T) {
+	src, err := os.ReadFile("../../content/documents/" + seedSlug + ".md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := "documents/" + seedSlug + ".md"
+	fsys := fstest.MapFS{name: &fstest.MapFile{Data: bytes.Clone(src)}}
+	a, err := Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := a.Documents()[0]
+	if got, err := d.ContentFile(); err != nil || !bytes.Equal(got, src) {
+		t.Fatalf("ContentFile() = %d bytes, %v; want the %d bytes loaded", len(got), err, len(src))
+	}
+	fsys[name].Data = append(bytes.Clone(src), "\nA line added after the load.\n"...)
+	if _, err := d.ContentFile(); !errors.Is(err, archive.ErrSourceChanged) {
+		t.Errorf("ContentFile() of a changed file = %v; want ErrSourceChanged", err)
+	}
+	delete(fsys, name)
+	if _, err := d.ContentFile(); err == nil || !strings.Contains(err.Error(), name) {
+		t.Errorf("ContentFile() of a removed file = %v; want an error naming it", err)
+	}
 }

@@ -82,7 +82,7 @@ func TestPlainFrontMatter(t *testing.T) {
 	cases = append(cases, frontMatterOf(t, src))
 	docs := synth.Generate(5, 200, 3)
 	for _, d := range docs {
-		cases = append(cases, frontMatterOf(t, d.Raw))
+		cases = append(cases, frontMatterOf(t, contentFile(t, d)))
 	}
 	fast := 0
 	for _, yml := range cases {

@@ -152,7 +152,7 @@ func layoutVersion(version string) (string, error) {
 	return version + "+" + hex.EncodeToString(sum[:8]), nil
 }
 
-// fingerprint hashes every document's slug and content file, its units,
+// fingerprint hashes every document's slug and content file's digest, its units,
 // and their classification, which the vocabularies decide.
 func fingerprint(a *archive.Archive) string {
 	h := sha256.New()
@@ -161,9 +161,7 @@ func fingerprint(a *archive.Archive) string {
 		binary.BigEndian.PutUint64(n[:], uint64(len(d.Slug)))
 		h.Write(n[:])
 		h.Write([]byte(d.Slug))
-		binary.BigEndian.PutUint64(n[:], uint64(len(d.Raw)))
-		h.Write(n[:])
-		h.Write(d.Raw)
+		h.Write(d.Digest[:])
 		// The units, whose ordinals the index keeps: the same content
 		// parsed otherwise must not reuse an index numbered for it.
 		fmt.Fprintf(h, "u%d;", len(d.Preamble))

@@ -22,6 +22,7 @@ type decoder struct {
 	err   error
 	rules *classify.Rules
 	raw   map[string][]byte // content file bytes, by path
+	read  func(name string) archive.ContentSource
 
 	docs        []archive.Document
 	parties     []archive.Party
@@ -38,9 +39,9 @@ type decoder struct {
 
 // decode reads the archive that encode wrote into src. raw holds every
 // content file's bytes by path: each document must have its file there,
-// and every file must have its document.
-func decode(src string, rules *classify.Rules, raw map[string][]byte) (*archive.Archive, error) {
-	d := &decoder{src: src, rules: rules, raw: raw}
+// and every file must have its document; read(name) reads a file again.
+func decode(src string, rules *classify.Rules, raw map[string][]byte, read func(name string) archive.ContentSource) (*archive.Archive, error) {
+	d := &decoder{src: src, rules: rules, raw: raw, read: read}
 	var t totals
 	for _, n := range []*int{&t.docs, &t.parties, &t.clauses, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
 		*n = d.size()
@@ -76,7 +77,7 @@ func decode(src string, rules *classify.Rules, raw map[string][]byte) (*archive.
 			return nil, fmt.Errorf("%w: no content file %s, or two documents of it", errCorrupt, doc.File)
 		}
 		seen[doc.File] = true
-		doc.Raw = raw
+		doc.SetContentFile(raw, d.read(doc.File))
 		docs[i] = doc
 	}
 	if len(seen) != len(d.raw) {

@@ -270,7 +270,7 @@ func decodeFile(data string, crc uint32, key [sha256.Size]byte, tree *content.Tr
 	for _, f := range tree.Files {
 		raw[f.Name] = f.Src
 	}
-	return decode(data[headerLen:], rules, raw)
+	return decode(data[headerLen:], rules, raw, tree.Reader)
 }
 
 // write replaces the snapshot with a's, atomically: a reader sees the old
@@ -279,7 +279,9 @@ func decodeFile(data string, crc uint32, key [sha256.Size]byte, tree *content.Tr
 func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Size]byte) error {
 	size := headerLen
 	for _, d := range a.Documents() {
-		size += 2 * len(d.Raw) // a paragraph's text and its HTML
+		for _, p := range d.Paragraphs() {
+			size += len(p.Text) + len(p.EID) + 16
+		}
 	}
 	buf := make([]byte, headerLen, size)
 	copy(buf, magic)

@@ -58,7 +58,7 @@ func synthTree(t *testing.T, docs, clauses int) fstest.MapFS {
 	fsys := tree(t, nil)
 	delete(fsys, seedFile)
 	for _, d := range synth.Generate(11, docs, clauses) {
-		fsys[d.File] = &fstest.MapFile{Data: d.Raw}
+		fsys[d.File] = &fstest.MapFile{Data: contentFile(t, d)}
 	}
 	return fsys
 }
@@ -339,4 +339,14 @@ func TestSpansChecked(t *testing.T) {
 			t.Errorf("checkSpans with %q at %d-%d = %v; want ok %v", tt.phrase, tt.start, tt.end, err, tt.ok)
 		}
 	}
+}
+
+// contentFile is d's content file, which the test needs.
+func contentFile(t testing.TB, d *archive.Document) []byte {
+	t.Helper()
+	b, err := d.ContentFile()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

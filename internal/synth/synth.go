@@ -205,5 +205,5 @@ func assemble(d *archive.Document, pre []string, body [][]string) {
 		}
 		d.Clauses = append(d.Clauses, c)
 	}
-	d.Raw = []byte(raw.String())
+	d.SetContentFile([]byte(raw.String()), nil)
 }

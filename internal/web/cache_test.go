@@ -2,11 +2,14 @@ package web
 
 import (
 	"bytes"
+	"io/fs"
 	"net/http"
 	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -199,4 +202,42 @@ func synthServer(t *testing.T, seed int64, docs, clauses, eager int) *Server {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestChangedContentFile: a big archive's data.md is read from the content
+// file when asked for; a file that changed since the load is a 503 that
+// says why and when to come back, not the new file beside the old text.
+func TestChangedContentFile(t *testing.T) {
+	fsys := fstest.MapFS{}
+	if err := fs.WalkDir(os.DirFS("../../content"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(filepath.Join("../../content", p))
+		fsys[p] = &fstest.MapFile{Data: b}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	a, rules, err := classify.LoadArchive(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := "/documents/" + seedSlug + "/data.md"
+	name := "documents/" + seedSlug + ".md"
+	want := bytes.Clone(fsys[name].Data)
+	fsys[name].Data = append(fsys[name].Data, "\nChanged.\n"...)
+	res := get(t, s.Handler(), http.MethodGet, path)
+	if b := body(t, res); res.StatusCode != http.StatusServiceUnavailable || res.Header.Get("Retry-After") == "" || !strings.Contains(b, "has changed since") {
+		t.Fatalf("GET %s after the file changed = %d, Retry-After %q", path, res.StatusCode, res.Header.Get("Retry-After"))
+	}
+	fsys[name].Data = want
+	res = get(t, s.Handler(), http.MethodGet, path)
+	if b := body(t, res); res.StatusCode != http.StatusOK || b != string(want) {
+		t.Errorf("GET %s with the file as loaded = %d, %d bytes; want 200 and the %d bytes", path, res.StatusCode, len(b), len(want))
+	}
 }

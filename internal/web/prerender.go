@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"maps"
 	"net/http"
@@ -207,7 +208,11 @@ func (s *Server) renderDocument(d *archive.Document, only string) (*documentPage
 		add(p, newPage("text/plain; charset=utf-8", formats.Text(d)))
 	}
 	if p := d.Path() + "/data.md"; want(p) {
-		add(p, newPage("text/markdown; charset=utf-8", d.Raw))
+		src, err := d.ContentFile()
+		if err != nil {
+			return nil, err
+		}
+		add(p, newPage("text/markdown; charset=utf-8", src))
 	}
 	return set, nil
 }
@@ -243,25 +248,25 @@ func (s *Server) addCitations(add func(string, *page), want func(string) bool, p
 }
 
 // documentFile returns the page at path of the document slug, from the
-// cache or rendered now, alone, and kept.
-func (s *Server) documentFile(slug, path string) (*page, bool) {
+// cache or rendered now, alone, and kept; nil if the document has no such
+// page.
+func (s *Server) documentFile(slug, path string) (*page, error) {
 	d, ok := s.cfg.Archive.Document(slug)
 	if !ok {
-		return nil, false
+		return nil, nil
 	}
 	if p, ok := s.pageCache.get(path); ok {
-		return p, true
+		return p, nil
 	}
 	set, err := s.renderDocument(d, path)
 	if err != nil {
-		s.log.Error("render document", "slug", slug, "path", path, "err", err)
-		return nil, false
+		return nil, err
 	}
-	p, ok := set.pages[path]
-	if ok {
+	p := set.pages[path]
+	if p != nil {
 		s.pageCache.add(path, p)
 	}
-	return p, ok
+	return p, nil
 }
 
 // servePage serves a page rendered at start or on first request, or the
@@ -278,7 +283,19 @@ func (s *Server) servePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if slug := chi.URLParam(r, "slug"); slug != "" && strings.HasPrefix(r.URL.Path, "/documents/") {
-		if p, ok := s.documentFile(slug, r.URL.Path); ok {
+		p, err := s.documentFile(slug, r.URL.Path)
+		switch {
+		case errors.Is(err, archive.ErrSourceChanged):
+			// The content changed under the server; a reload is due.
+			s.log.Warn("render", "path", r.URL.Path, "err", err)
+			w.Header().Set("Retry-After", "5")
+			s.errorPage(w, r, http.StatusServiceUnavailable, "This document's file has changed since the archive was loaded. The archive reloads it; try again in a moment.")
+			return
+		case err != nil:
+			s.log.Error("render", "path", r.URL.Path, "err", err)
+			s.errorPage(w, r, http.StatusInternalServerError, "This page cannot be shown because of a fault on our side. It has been logged.")
+			return
+		case p != nil:
 			p.serve(w, r)
 			return
 		}
