@@ -42,10 +42,11 @@ var errClosed = errors.New("index closed")
 // batchSize is how many units go to the index at once while building.
 // Each batch is a segment, and an in-memory index never merges its
 // segments: a search opens a reader on every segment for every term, so
-// at 2,000 a unit, 100,000 clauses made 55 segments and a search 8,000
-// allocations. At 10,000, 11 segments: a search is about 30% faster and
-// the build about 15% slower (make bench, rows 7-10).
-const batchSize = 10000
+// at 2,000 a batch, 100,000 clauses made 55 segments and a search 8,000
+// allocations. Larger batches search faster and build slower, one
+// segment at a time per core (make bench, rows 7-10): 10,000 built under
+// 20,000 clauses a second in some runs; 5,000 keeps both targets.
+const batchSize = 5000
 
 // Build indexes every clause and preamble paragraph of a in memory.
 func Build(ctx context.Context, a *archive.Archive) (*Index, error) {
