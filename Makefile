@@ -61,7 +61,7 @@ $(AXE) $(VNU) &: | tools
 # the top of a CPU profile of the searches. bench-smoke is the same harness
 # with tiny sizes and one-second runs, judging no target, so it never rots.
 # BENCH_ARGS picks measures and keeps the corpus, e.g.
-# make bench BENCH_ARGS="-only start,search -corpus /tmp/accord-corpus"
+# make bench BENCH_ARGS="-only start,search -corpus $PWD/.cache/bench/corpus"
 BENCH_DIR := .cache/bench
 BENCH = $(GO) test -v -tags bench -run '^TestReport$$' -count=1 -timeout 60m ./internal/bench -args
 bench: bench-tools
