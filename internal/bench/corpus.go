@@ -8,11 +8,14 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/accord-archive/accord"
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/synth"
 )
 
 // WriteContent writes docs as a content tree under dir, each document's
-// Raw bytes as its file, with the vocabularies of vocab (the content
+// content file as its file, with the vocabularies of vocab (the content
 // tree's vocabulary/ folder) beside them, so that `accord serve --content
 // dir` serves exactly docs.
 func WriteContent(dir string, docs []*archive.Document, vocab fs.FS) error {
@@ -106,3 +109,24 @@ var stopWords = func() map[string]bool {
 	}
 	return m
 }()
+
+// Classified generates a synthetic archive (synth.Generate) and classifies
+// it with the vocabularies the binary ships, as a server's archive is.
+func Classified(seed int64, docs, clausesPerDoc int) (*archive.Archive, *classify.Rules, error) {
+	a, err := archive.New(synth.Generate(seed, docs, clausesPerDoc))
+	if err != nil {
+		return nil, nil, err
+	}
+	shipped, err := fs.Sub(accord.Files, "content")
+	if err != nil {
+		return nil, nil, err
+	}
+	rules, err := classify.Load(shipped)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := rules.Apply(a); err != nil {
+		return nil, nil, err
+	}
+	return a, rules, nil
+}

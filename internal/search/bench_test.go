@@ -3,13 +3,11 @@ package search
 import (
 	"context"
 	"flag"
-	"os"
 	"sync"
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/bench"
-	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/synth"
 )
 
@@ -21,15 +19,8 @@ var benchDocs = flag.Int("bench.docs", 1000, "documents of 10 clauses in the ben
 
 // benchCorpus is classified, as the archive a server searches is.
 var benchCorpus = sync.OnceValues(func() (*benchFixture, error) {
-	a, err := archive.New(synth.Generate(1, *benchDocs, 10))
+	a, _, err := bench.Classified(1, *benchDocs, 10)
 	if err != nil {
-		return nil, err
-	}
-	rules, err := classify.Load(os.DirFS("../../content"))
-	if err != nil {
-		return nil, err
-	}
-	if err := rules.Apply(a); err != nil {
 		return nil, err
 	}
 	ix, err := Build(context.Background(), a)

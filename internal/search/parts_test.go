@@ -4,13 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"reflect"
 	"testing"
 
-	"github.com/accord-archive/accord/internal/archive"
-	"github.com/accord-archive/accord/internal/classify"
-	"github.com/accord-archive/accord/internal/synth"
+	"github.com/accord-archive/accord/internal/bench"
 )
 
 // TestPartsFindWhatOneWalkFinds searches the synthetic index walked in one
@@ -20,15 +17,8 @@ func TestPartsFindWhatOneWalkFinds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a synthetic index of 200 documents")
 	}
-	a, err := archive.New(synth.Generate(2, 200, 10))
+	a, _, err := bench.Classified(2, 200, 10)
 	if err != nil {
-		t.Fatal(err)
-	}
-	rules, err := classify.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := rules.Apply(a); err != nil {
 		t.Fatal(err)
 	}
 	ix, err := Build(context.Background(), a)

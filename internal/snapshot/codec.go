@@ -15,8 +15,8 @@ import (
 // paragraph is its position in its document's reading order (the
 // preamble, then each clause's paragraphs) plus one, 0 for nil; a pointer
 // to a commitment type, topic or entity is its position in the
-// vocabulary's list plus one. A Document's Raw bytes are not kept: they
-// are the content file, which is read anyway to check the key.
+// vocabulary's list plus one. A Document's content file is not kept: it
+// is read anyway to check the key, and its digest taken again.
 //
 //	archive   totals, then each document, newest first
 //	totals    documents parties clauses paragraphs commitments topics entities

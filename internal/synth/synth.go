@@ -15,8 +15,9 @@ import (
 // for the same seed. Each has one to three preamble paragraphs; about one
 // clause in five has a second paragraph. Documents are dated from 2000 to
 // 2025, name one to three parties and are of every kind. Every field the
-// content loader sets is set as it would be, Raw included: Raw is the
-// document in the content format, and loading it gives the same document.
+// content loader sets is set as it would be, the content file included:
+// the document in the content format, kept in memory (ContentFile), and
+// loading it gives the same document.
 func Generate(seed int64, docs, clausesPerDoc int) []*archive.Document {
 	g := &generator{rng: rand.New(rand.NewPCG(uint64(seed), 0x5eed_acc0_4d))}
 	out := make([]*archive.Document, 0, docs)
@@ -157,8 +158,8 @@ func lowerFirst(s string) string {
 }
 
 // assemble sets d's paragraphs, eIds, lines and back-pointers from the
-// preamble and clause texts, and renders Raw in the content format, as
-// the loader would have read it.
+// preamble and clause texts, and renders its content file in the content
+// format, as the loader would have read it.
 func assemble(d *archive.Document, pre []string, body [][]string) {
 	var raw strings.Builder
 	codes := make([]string, len(d.Parties))

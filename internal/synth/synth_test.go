@@ -49,7 +49,7 @@ func TestGenerateShape(t *testing.T) {
 }
 
 // TestGenerateLoadsAsContent proves the generated documents are what the
-// loader makes of their Raw files.
+// loader makes of their content files.
 func TestGenerateLoadsAsContent(t *testing.T) {
 	docs := Generate(3, 40, 6)
 	fsys := fstest.MapFS{}

@@ -5,14 +5,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
 	"sync"
 	"testing"
 
-	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/bench"
-	"github.com/accord-archive/accord/internal/classify"
-	"github.com/accord-archive/accord/internal/synth"
 )
 
 // BenchmarkPage serves pre-rendered pages of the seed through the whole
@@ -48,15 +44,8 @@ func BenchmarkPage(b *testing.B) {
 // benchSearchServer serves a synthetic archive of 1,000 documents (10,000
 // clauses), classified with the repository's vocabularies.
 var benchSearchServer = sync.OnceValues(func() (*Server, error) {
-	a, err := archive.New(synth.Generate(1, 1000, 10))
+	a, rules, err := bench.Classified(1, 1000, 10)
 	if err != nil {
-		return nil, err
-	}
-	rules, err := classify.Load(os.DirFS("../../content"))
-	if err != nil {
-		return nil, err
-	}
-	if err := rules.Apply(a); err != nil {
 		return nil, err
 	}
 	return newTestServer(a, rules)

@@ -11,10 +11,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/bench"
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/crawl"
-	"github.com/accord-archive/accord/internal/synth"
 )
 
 // TestLazyPagesAreTheEagerOnes: a server that renders documents' pages on
@@ -186,15 +185,8 @@ func TestLargeArchivePages(t *testing.T) {
 // pages at start up to eager clauses.
 func synthServer(t *testing.T, seed int64, docs, clauses, eager int) *Server {
 	t.Helper()
-	a, err := archive.New(synth.Generate(seed, docs, clauses))
+	a, rules, err := bench.Classified(seed, docs, clauses)
 	if err != nil {
-		t.Fatal(err)
-	}
-	rules, err := classify.Load(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := rules.Apply(a); err != nil {
 		t.Fatal(err)
 	}
 	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = eager })
