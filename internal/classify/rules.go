@@ -263,6 +263,13 @@ func (r *Rules) Entity(slug string) (*archive.Entity, bool) {
 func LoadArchive(fsys fs.FS) (*archive.Archive, *Rules, error) {
 	a, docErr := content.Load(fsys)
 	r, vocErr := Load(fsys)
+	return Classify(a, docErr, r, vocErr)
+}
+
+// Classify applies r to a when the documents and the vocabularies both
+// loaded without problems (docErr and vocErr nil); otherwise it reports
+// the problems of both, sorted, as one content.ErrorList.
+func Classify(a *archive.Archive, docErr error, r *Rules, vocErr error) (*archive.Archive, *Rules, error) {
 	var all content.ErrorList
 	for _, err := range []error{docErr, vocErr} {
 		var list content.ErrorList

@@ -163,35 +163,11 @@ func readFile(path string) (string, uint32, error) {
 	}
 }
 
-// parse parses and classifies the tree as classify.LoadArchive does:
-// every problem of the documents and of the vocabulary, in one sorted
-// list, and the rules applied only when there is none.
+// parse parses and classifies the tree as classify.LoadArchive does.
 func parse(tree *content.Tree, rules *classify.Rules, vocErr error) (*archive.Archive, error) {
 	a, docErr := tree.Parse()
-	var all content.ErrorList
-	for _, err := range []error{docErr, vocErr} {
-		var list content.ErrorList
-		switch {
-		case err == nil:
-		case errors.As(err, &list):
-			all = append(all, list...)
-		default:
-			return nil, err
-		}
-	}
-	if len(all) > 0 {
-		sort.SliceStable(all, func(i, j int) bool {
-			if all[i].File != all[j].File {
-				return all[i].File < all[j].File
-			}
-			return all[i].Line < all[j].Line
-		})
-		return nil, all
-	}
-	if err := rules.Apply(a); err != nil {
-		return nil, err
-	}
-	return a, nil
+	a, _, err := classify.Classify(a, docErr, rules, vocErr)
+	return a, err
 }
 
 // vocabularyHash hashes the vocabulary files classify.Load reads.
