@@ -46,14 +46,16 @@ type ContentSource interface {
 // what was parsed: it changed after the archive was loaded.
 var ErrSourceChanged = errors.New("the content file has changed since the archive was loaded")
 
-// SetContentFile records the content file src the document was parsed
-// from, and where to read it again. With from nil, src itself is kept.
-func (d *Document) SetContentFile(src []byte, from ContentSource) {
-	d.Digest = sha256.Sum256(src)
-	d.from, d.kept = from, nil
-	if from == nil {
-		d.kept = src
-	}
+// SetContentFile records the SHA-256 of the content file the document was
+// parsed from and where to read the file again.
+func (d *Document) SetContentFile(digest [sha256.Size]byte, from ContentSource) {
+	d.Digest, d.from, d.kept = digest, from, nil
+}
+
+// KeepContentFile keeps src, the content file of a document made in
+// memory, which has no file to read again.
+func (d *Document) KeepContentFile(src []byte) {
+	d.Digest, d.from, d.kept = sha256.Sum256(src), nil, src
 }
 
 // ContentFile returns the content file the document was parsed from, byte

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -61,8 +62,9 @@ func (f treeFile) ReadContent() ([]byte, error) { return fs.ReadFile(f.fsys, f.n
 
 // File is one document file as read.
 type File struct {
-	Name string // path in the content tree, e.g. documents/x.md
-	Src  []byte
+	Name   string // path in the content tree, e.g. documents/x.md
+	Src    []byte
+	Digest [sha256.Size]byte // of Src
 }
 
 // Read walks the documents folder of fsys and reads every document file,
@@ -112,16 +114,21 @@ func Read(fsys fs.FS) (*Tree, error) {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
 	srcs := make([][]byte, len(names))
+	digests := make([][sha256.Size]byte, len(names))
 	errs := make([]error, len(names))
 	each(len(names), func() func(int) {
-		return func(i int) { srcs[i], errs[i] = fs.ReadFile(fsys, names[i]) }
+		return func(i int) {
+			if srcs[i], errs[i] = fs.ReadFile(fsys, names[i]); errs[i] == nil {
+				digests[i] = sha256.Sum256(srcs[i])
+			}
+		}
 	})
 	for i, name := range names {
 		if errs[i] != nil {
 			t.errs = append(t.errs, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", errs[i])})
 			continue
 		}
-		t.Files = append(t.Files, File{Name: name, Src: srcs[i]})
+		t.Files = append(t.Files, File{Name: name, Src: srcs[i], Digest: digests[i]})
 	}
 	return t, nil
 }
@@ -162,7 +169,7 @@ func (t *Tree) parseAll() ([]*archive.Document, ErrorList) {
 		return func(i int) {
 			f := files[i]
 			if docs[i], errs[i] = parse(f.Name, f.Src, md); docs[i] != nil {
-				docs[i].SetContentFile(f.Src, t.Reader(f.Name))
+				docs[i].SetContentFile(f.Digest, t.Reader(f.Name))
 			}
 		}
 	})
@@ -206,7 +213,7 @@ func each(n int, worker func() func(int)) {
 func Parse(name string, src []byte) (*archive.Document, ErrorList) {
 	d, errs := parse(name, src, newMarkdown())
 	if d != nil {
-		d.SetContentFile(src, nil)
+		d.KeepContentFile(src)
 	}
 	return d, errs
 }

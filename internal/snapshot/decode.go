@@ -7,6 +7,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/content"
 )
 
 // errCorrupt is what every malformed snapshot decodes to: the caller
@@ -21,7 +22,7 @@ type decoder struct {
 	pos   int
 	err   error
 	rules *classify.Rules
-	raw   map[string][]byte // content file bytes, by path
+	files map[string]*content.File // the content files, by path
 	read  func(name string) archive.ContentSource
 
 	docs        []archive.Document
@@ -37,11 +38,11 @@ type decoder struct {
 	docParas []archive.Paragraph // the current document's, in reading order
 }
 
-// decode reads the archive that encode wrote into src. raw holds every
-// content file's bytes by path: each document must have its file there,
-// and every file must have its document; read(name) reads a file again.
-func decode(src string, rules *classify.Rules, raw map[string][]byte, read func(name string) archive.ContentSource) (*archive.Archive, error) {
-	d := &decoder{src: src, rules: rules, raw: raw, read: read}
+// decode reads the archive that encode wrote into src. files holds every
+// content file by path: each document must have its file there, and every
+// file must have its document; read(name) reads a file again.
+func decode(src string, rules *classify.Rules, files map[string]*content.File, read func(name string) archive.ContentSource) (*archive.Archive, error) {
+	d := &decoder{src: src, rules: rules, files: files, read: read}
 	var t totals
 	for _, n := range []*int{&t.docs, &t.parties, &t.clauses, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
 		*n = d.size()
@@ -72,16 +73,16 @@ func decode(src string, rules *classify.Rules, raw map[string][]byte, read func(
 		if d.err != nil {
 			return nil, d.err
 		}
-		raw, ok := d.raw[doc.File]
+		f, ok := d.files[doc.File]
 		if !ok || seen[doc.File] {
 			return nil, fmt.Errorf("%w: no content file %s, or two documents of it", errCorrupt, doc.File)
 		}
 		seen[doc.File] = true
-		doc.SetContentFile(raw, d.read(doc.File))
+		doc.SetContentFile(f.Digest, d.read(doc.File))
 		docs[i] = doc
 	}
-	if len(seen) != len(d.raw) {
-		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(d.raw))
+	if len(seen) != len(d.files) {
+		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(d.files))
 	}
 	if d.pos != len(d.src) || len(d.parties)+len(d.clauses)+len(d.paras)+len(d.commitments)+len(d.topics)+len(d.entities) > 0 {
 		return nil, fmt.Errorf("%w: the totals do not match the documents", errCorrupt)

@@ -17,10 +17,8 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -194,22 +192,11 @@ func vocabularyHash(fsys fs.FS) ([sha256.Size]byte, error) {
 // key is what a snapshot of tree must have been made from: this encoding,
 // this program, this vocabulary and every document file, by path.
 func (s *Store) key(tree *content.Tree, vocabulary [sha256.Size]byte) [sha256.Size]byte {
-	sums := make([][sha256.Size]byte, len(tree.Files))
-	var wg sync.WaitGroup
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		wg.Go(func() {
-			for i := w; i < len(sums); i += workers {
-				sums[i] = sha256.Sum256(tree.Files[i].Src)
-			}
-		})
-	}
-	wg.Wait()
 	h := sha256.New()
 	writeEntry(h, version, []byte(s.Program))
 	h.Write(vocabulary[:])
-	for i, f := range tree.Files {
-		writeEntry(h, f.Name, sums[i][:])
+	for _, f := range tree.Files {
+		writeEntry(h, f.Name, f.Digest[:])
 	}
 	var sum [sha256.Size]byte
 	h.Sum(sum[:0])
@@ -242,11 +229,11 @@ func decodeFile(data string, crc uint32, key [sha256.Size]byte, tree *content.Tr
 	if crc != binary.LittleEndian.Uint32([]byte(data[headerLen-4:headerLen])) {
 		return nil, fmt.Errorf("%w: checksum mismatch", errCorrupt)
 	}
-	raw := make(map[string][]byte, len(tree.Files))
-	for _, f := range tree.Files {
-		raw[f.Name] = f.Src
+	files := make(map[string]*content.File, len(tree.Files))
+	for i := range tree.Files {
+		files[tree.Files[i].Name] = &tree.Files[i]
 	}
-	return decode(data[headerLen:], rules, raw, tree.Reader)
+	return decode(data[headerLen:], rules, files, tree.Reader)
 }
 
 // write replaces the snapshot with a's, atomically: a reader sees the old

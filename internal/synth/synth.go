@@ -206,5 +206,5 @@ func assemble(d *archive.Document, pre []string, body [][]string) {
 		}
 		d.Clauses = append(d.Clauses, c)
 	}
-	d.SetContentFile([]byte(raw.String()), nil)
+	d.KeepContentFile([]byte(raw.String()))
 }
