@@ -56,13 +56,14 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 			return nil, err
 		}
 	} else {
-		ctx, cancel := context.WithCancel(ctx)
+		// A part that fails stops the others; its error is the search's.
+		pctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		errs := make([]error, len(parts))
 		var wg sync.WaitGroup
 		for i := range parts {
 			wg.Go(func() {
-				parts[i], errs[i] = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, bounds[i], bounds[i+1])
+				parts[i], errs[i] = ix.collectPart(pctx, r, q, ords, s, size+skip, facets, bounds[i], bounds[i+1])
 				if errs[i] != nil {
 					cancel()
 				}

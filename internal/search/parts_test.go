@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/bench"
 )
 
@@ -115,6 +117,38 @@ func TestFirstError(t *testing.T) {
 	} {
 		if got := firstError(tt.ctx, tt.errs); !errors.Is(got, tt.want) || (tt.want == nil) != (got == nil) {
 			t.Errorf("firstError(%v) = %v; want %v", tt.errs, got, tt.want)
+		}
+	}
+}
+
+// TestPartFailureIsTheError: when one part fails (here on a catalogue that
+// lacks the newest units' documents, as a stale index would), the search
+// fails with that part's error, not the cancellation it caused in the
+// others.
+func TestPartFailureIsTheError(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a synthetic index of 200 documents")
+	}
+	a, _, err := bench.Classified(2, 200, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	docs := a.Documents()
+	short, err := archive.New(docs[:len(docs)-20])
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := newIndex(ix.bleve, short, newCatalogue(short))
+	stale.parts = 7
+	for range 20 {
+		_, err := stale.Search(context.Background(), Query{Text: "cooperation"})
+		if err == nil || errors.Is(err, context.Canceled) || !strings.Contains(err.Error(), "stale") {
+			t.Fatalf("Search on a stale catalogue = %v; want the part's error, that the index is stale", err)
 		}
 	}
 }
