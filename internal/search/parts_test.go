@@ -16,18 +16,7 @@ import (
 // part and in several, and wants the same totals, pages, scores and facets,
 // those of the classification too.
 func TestPartsFindWhatOneWalkFinds(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a synthetic index of 200 documents")
-	}
-	a, _, err := bench.Classified(2, 200, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix, a := classifiedIndex(t)
 	d := a.Documents()[0]
 	one := newIndex(ix.bleve, a, ix.cat)
 	one.parts = 1
@@ -126,18 +115,7 @@ func TestFirstError(t *testing.T) {
 // fails with that part's error, not the cancellation it caused in the
 // others.
 func TestPartFailureIsTheError(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a synthetic index of 200 documents")
-	}
-	a, _, err := bench.Classified(2, 200, 10)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := Build(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
+	ix, a := classifiedIndex(t)
 	docs := a.Documents()
 	short, err := archive.New(docs[:len(docs)-20])
 	if err != nil {
@@ -151,4 +129,23 @@ func TestPartFailureIsTheError(t *testing.T) {
 			t.Fatalf("Search on a stale catalogue = %v; want the part's error, that the index is stale", err)
 		}
 	}
+}
+
+// classifiedIndex is an in-memory index of a classified synthetic archive
+// of 200 documents, closed when the test ends.
+func classifiedIndex(t *testing.T) (*Index, *archive.Archive) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds a synthetic index of 200 documents")
+	}
+	a, _, err := bench.Classified(2, 200, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Build(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix, a
 }
