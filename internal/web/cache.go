@@ -6,10 +6,11 @@ import (
 )
 
 // pageCacheBytes bounds the documents' pages kept rendered for an archive
-// too large to render at start. A clause page and its gzipped copy are
-// about 14 KB, so this keeps a thousand or so of the pages read most
-// recently; a miss renders the one page asked for, in about a millisecond.
-const pageCacheBytes = 16 << 20
+// too large to render at start. A clause page is kept gzipped, with its
+// overhead about 4 KB, so this keeps fifteen hundred or so of the pages
+// read most recently; a miss renders the one page asked for, in about a
+// millisecond.
+const pageCacheBytes = 6 << 20
 
 // pageOverhead is about what a kept page costs beyond its bytes: the page
 // itself, its two header maps, the list element and the map entry.
@@ -49,6 +50,7 @@ func (c *pageCache) get(path string) (*page, bool) {
 // add keeps p, unless another request rendered it first, and drops the
 // least recently read pages beyond the size bound.
 func (c *pageCache) add(path string, p *page) {
+	p = p.compressed()
 	size := int64(len(path)+len(p.body)+len(p.gzipped)) + pageOverhead
 	c.mu.Lock()
 	defer c.mu.Unlock()

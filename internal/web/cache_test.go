@@ -233,3 +233,37 @@ func TestChangedContentFile(t *testing.T) {
 		t.Errorf("GET %s with the file as loaded = %d, %d bytes; want 200 and the %d bytes", path, res.StatusCode, len(b), len(want))
 	}
 }
+
+// TestCachedPageKeptCompressed: a page the cache keeps gzipped alone is
+// served to a client that does not take gzip with the very bytes and
+// headers it had when rendered, and to one that does, gzipped.
+func TestCachedPageKeptCompressed(t *testing.T) {
+	s := synthServer(t, 11, 2, 8, -1)
+	h := s.Handler()
+	path := s.cfg.Archive.Documents()[0].Clauses[3].Path()
+	first := get(t, h, http.MethodGet, path) // rendered now
+	want := body(t, first)
+	p, ok := s.pageCache.get(path)
+	if !ok || p.body != nil || p.gzipped == nil {
+		t.Fatalf("the cache keeps %s with a %d-byte body and %d gzipped bytes; want the gzipped copy alone", path, len(p.body), len(p.gzipped))
+	}
+	for range 2 { // the second time, with a gzip reader from the pool
+		res := get(t, h, http.MethodGet, path)
+		if b := body(t, res); res.StatusCode != 200 || b != want || res.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("GET %s from the cache = %d, %d bytes, encoding %q; want 200 and the %d bytes first served", path, res.StatusCode, len(b), res.Header.Get("Content-Encoding"), len(want))
+		}
+		for _, k := range []string{"Content-Length", "Etag", "Content-Type", "Vary"} {
+			if res.Header.Get(k) != first.Header.Get(k) {
+				t.Errorf("%s from the cache = %q; first served %q", k, res.Header.Get(k), first.Header.Get(k))
+			}
+		}
+	}
+	gz := get(t, h, http.MethodGet, path, "Accept-Encoding", "gzip")
+	if b := body(t, gz); gz.Header.Get("Content-Encoding") != "gzip" || b != string(p.gzipped) {
+		t.Errorf("a gzip client got encoding %q and %d bytes; want the %d gzipped bytes", gz.Header.Get("Content-Encoding"), len(b), len(p.gzipped))
+	}
+	head := get(t, h, http.MethodHead, path)
+	if b := body(t, head); b != "" || head.Header.Get("Content-Length") != first.Header.Get("Content-Length") {
+		t.Errorf("HEAD %s = %d bytes, Content-Length %q", path, len(b), head.Header.Get("Content-Length"))
+	}
+}

@@ -5,8 +5,10 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/base64"
+	"io"
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // page is a response rendered once: its body, a gzipped copy when that is
@@ -103,6 +105,7 @@ func (p *page) serve(w http.ResponseWriter, r *http.Request) {
 	if p.gzipped != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
 		headers, body = p.gzHeaders, p.gzipped
 	}
+	inflate := body == nil && p.gzipped != nil // a page kept compressed
 	for k, v := range headers {
 		h[k] = v[:1:1]
 	}
@@ -113,9 +116,45 @@ func (p *page) serve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.WriteHeader(p.status)
-	if r.Method != http.MethodHead {
+	switch {
+	case r.Method == http.MethodHead:
+	case inflate:
+		writeInflated(w, p.gzipped)
+	default:
 		w.Write(body)
 	}
+}
+
+// compressed returns p as the page cache keeps it: without its body when
+// it has a gzipped copy, which serve inflates again for the rare client
+// that does not take gzip. A clause page then costs about 3 KB, not 14.
+// p must be sealed, so that its headers already give the body's length.
+func (p *page) compressed() *page {
+	if p.gzipped == nil || p.headers == nil {
+		return p
+	}
+	c := *p
+	c.body = nil
+	return &c
+}
+
+var gzipReaders sync.Pool // of *gzip.Reader
+
+// writeInflated writes the body that gz compresses. gz was written by
+// newPage, so it is well formed; a failed write is the client's going.
+func writeInflated(w io.Writer, gz []byte) {
+	zr, _ := gzipReaders.Get().(*gzip.Reader)
+	var err error
+	if zr == nil {
+		zr, err = gzip.NewReader(bytes.NewReader(gz))
+	} else {
+		err = zr.Reset(bytes.NewReader(gz))
+	}
+	if err != nil {
+		return
+	}
+	io.Copy(w, zr)
+	gzipReaders.Put(zr)
 }
 
 // etagMatch reports whether an If-None-Match header names etag (weak
