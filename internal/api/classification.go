@@ -88,7 +88,7 @@ type unit struct {
 func (s *server) eachUnit(f func(unit)) {
 	for _, d := range s.Archive.Documents() {
 		for _, p := range d.Preamble {
-			f(unit{d, nil, p, &p.Classification})
+			f(unit{d, nil, p, p.Classification})
 		}
 		for _, c := range d.Clauses {
 			f(unit{d, c, c.Paragraphs[0], &c.Classification})

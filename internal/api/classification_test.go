@@ -35,7 +35,7 @@ func unitsWhere(a *archive.Archive, keep func(*archive.Classification) bool) []u
 	var out []unitKey
 	for _, d := range a.Documents() {
 		for _, p := range d.Preamble {
-			if keep(&p.Classification) {
+			if keep(p.Classification) {
 				out = append(out, unitKey{d.Slug, p.EID})
 			}
 		}
@@ -127,7 +127,7 @@ func TestCommitments(t *testing.T) {
 func units(d *archive.Document) []*archive.Classification {
 	var out []*archive.Classification
 	for _, p := range d.Preamble {
-		out = append(out, &p.Classification)
+		out = append(out, p.Classification)
 	}
 	return out
 }

@@ -86,8 +86,11 @@ type Paragraph struct {
 	HTML   string  // rendered inline HTML (no enclosing <p>)
 	Line   int     // line in the content file where it starts
 
-	// Classification of a preamble paragraph (a clause's is on the Clause).
-	Classification
+	// Classification of a preamble paragraph, never nil there once the
+	// document is in an Archive (New sees to it); nil for a
+	// clause's paragraph, whose classification is the Clause's. Behind a
+	// pointer because most paragraphs are clauses': 72 bytes fewer each.
+	Classification *Classification
 }
 
 // Clause is one numbered clause, as printed in the source.
@@ -166,8 +169,9 @@ type Archive struct {
 	bySlug map[string]*Document
 }
 
-// New builds an archive. It returns an error if two documents share a slug;
-// the content loader reports that case with file names before it gets here.
+// New builds an archive, giving each preamble paragraph a Classification
+// to fill. It returns an error if two documents share a slug; the content
+// loader reports that case with file names before it gets here.
 func New(docs []*Document) (*Archive, error) {
 	a := &Archive{bySlug: make(map[string]*Document, len(docs))}
 	for _, d := range docs {
@@ -175,6 +179,11 @@ func New(docs []*Document) (*Archive, error) {
 			return nil, fmt.Errorf("slug %q is used by both %s and %s", d.Slug, prev.File, d.File)
 		}
 		a.bySlug[d.Slug] = d
+		for _, p := range d.Preamble {
+			if p.Classification == nil {
+				p.Classification = new(Classification)
+			}
+		}
 	}
 	a.docs = append([]*Document(nil), docs...)
 	sort.SliceStable(a.docs, func(i, j int) bool {

@@ -59,7 +59,7 @@ func (r *Rules) ApplyDocument(d *archive.Document) error {
 func (c *classifier) document(d *archive.Document) content.ErrorList {
 	var errs content.ErrorList
 	for _, p := range d.Preamble {
-		errs = append(errs, c.unit(&p.Classification, d, p)...)
+		errs = append(errs, c.unit(p.Classification, d, p)...)
 	}
 	for _, cl := range d.Clauses {
 		errs = append(errs, c.unit(&cl.Classification, d, cl.Paragraphs...)...)

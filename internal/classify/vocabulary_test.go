@@ -199,7 +199,7 @@ func TestOverride(t *testing.T) {
 	if len(c9.Entities) != 0 {
 		t.Errorf("clause 9 entities = %v; want the rules' (none)", c9.Entities)
 	}
-	if p := d.Preamble[4]; len(p.Entities) != 0 || len(p.Topics) != 0 {
+	if p := d.Preamble[4].Classification; len(p.Entities) != 0 || len(p.Topics) != 0 {
 		t.Errorf("preamble 5 = %v entities; want none", p.Entities)
 	}
 	if c1, _ := d.Clause(1); len(c1.Commitments) != 1 {

@@ -75,6 +75,7 @@ func (b *body) walk(d *archive.Document) {
 			p.Doc = d
 			p.Index = len(d.Preamble) + 1
 			p.EID = archive.PreambleEID(p.Index)
+			p.Classification = new(archive.Classification) // overrides may fill it
 			d.Preamble = append(d.Preamble, p)
 		case *ast.List:
 			if !n.IsOrdered() {

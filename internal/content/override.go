@@ -164,7 +164,7 @@ func attachOverrides(d *archive.Document, list []override, errs *fileErrors) {
 				continue
 			}
 			p := d.Preamble[ov.preamble-1]
-			cl, paras, what = &p.Classification, []*archive.Paragraph{p}, "preamble paragraph "+strconv.Itoa(ov.preamble)
+			cl, paras, what = p.Classification, []*archive.Paragraph{p}, "preamble paragraph "+strconv.Itoa(ov.preamble)
 		}
 		if prev, ok := seen[cl]; ok {
 			errs.add(ov.o.Line, "classification: %s is also classified as %q", what, prev)

@@ -44,7 +44,7 @@ func TestOverride(t *testing.T) {
 			t.Errorf("phrase %q not located: %+v", oc.Phrase, oc)
 		}
 	}
-	if p := d.Preamble[0]; p.Override == nil || !p.Override.SetEntities || len(p.Override.Entities) != 0 {
+	if p := d.Preamble[0].Classification; p.Override == nil || !p.Override.SetEntities || len(p.Override.Entities) != 0 {
 		t.Errorf("preamble 1 override = %+v; want entities set to none", p.Override)
 	}
 	if c1, _ := d.Clause(1); c1.Override != nil {

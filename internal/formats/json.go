@@ -173,7 +173,7 @@ func (s Site) Document(d *archive.Document) DocumentJSON {
 	out := DocumentJSON{DocumentSummaryJSON: s.DocumentSummary(d), Preamble: []ParagraphJSON{}, Clauses: []ClauseJSON{}}
 	for _, p := range d.Preamble {
 		pj := s.paragraph(p)
-		pj.Classification = s.Classification(&p.Classification)
+		pj.Classification = s.Classification(p.Classification)
 		out.Preamble = append(out.Preamble, pj)
 	}
 	for _, c := range d.Clauses {

@@ -77,7 +77,7 @@ func newCatalogue(a *archive.Archive) *catalogue {
 	cat := &catalogue{facets: make([]facetColumn, len(facetFields))}
 	for _, d := range a.Documents() {
 		for i, p := range d.Preamble {
-			cat.units = append(cat.units, catalogued{doc: d, para: p, order: i + 1, class: &p.Classification})
+			cat.units = append(cat.units, catalogued{doc: d, para: p, order: i + 1, class: p.Classification})
 		}
 		for _, c := range d.Clauses {
 			u := catalogued{doc: d, clause: c, order: len(d.Preamble) + c.Number, class: &c.Classification}

@@ -168,18 +168,27 @@ func fingerprint(a *archive.Archive) string {
 		for _, c := range d.Clauses {
 			fmt.Fprintf(h, "%s;", c.EID())
 		}
-		for _, p := range d.Paragraphs() {
-			for _, m := range p.Commitments {
+		// Each unit's classification, which the index keeps as fields: a
+		// preamble paragraph's, then each clause's.
+		unit := func(cl *archive.Classification) {
+			fmt.Fprintf(h, "u;")
+			for _, m := range cl.Commitments {
 				if m.Type != nil {
 					fmt.Fprintf(h, "c%s/%s/%d/%d;", m.Type.Code, m.Actor, m.Start, m.End)
 				}
 			}
-			for _, t := range p.Topics {
+			for _, t := range cl.Topics {
 				fmt.Fprintf(h, "t%s;", t.Slug)
 			}
-			for _, e := range p.Entities {
+			for _, e := range cl.Entities {
 				fmt.Fprintf(h, "e%s;", e.Slug)
 			}
+		}
+		for _, p := range d.Preamble {
+			unit(p.Classification)
+		}
+		for _, c := range d.Clauses {
+			unit(&c.Classification)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -155,6 +155,39 @@ func TestOpenRebuildsWhenContentChanges(t *testing.T) {
 	onlyEntry(t, parent)
 }
 
+// TestOpenRebuildsWhenClassificationChanges: the same text classified
+// otherwise (new vocabularies) is another index, for a clause as for a
+// preamble paragraph, since the index keeps each unit's classification.
+func TestOpenRebuildsWhenClassificationChanges(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "index")
+	topic := &archive.Topic{Slug: "fisheries", Name: "Fisheries"}
+	tests := []struct {
+		name     string
+		classify func(d *archive.Document)
+		hits     int // for topic:fisheries
+	}{
+		{"unclassified", func(*archive.Document) {}, 0},
+		{"a clause gets a topic", func(d *archive.Document) { d.Clauses[1].Topics = []*archive.Topic{topic} }, 1},
+		{"a preamble paragraph has it instead", func(d *archive.Document) { d.Preamble[0].Classification.Topics = []*archive.Topic{topic} }, 1},
+	}
+	var last os.FileInfo
+	for _, tt := range tests {
+		a := seedArchive(t)
+		tt.classify(a.Documents()[0])
+		ix := openIndex(t, dir, a)
+		now := dirID(t, dir)
+		if last != nil && os.SameFile(last, now) {
+			t.Errorf("%s: the index was reused", tt.name)
+		}
+		if got := hitCount(t, ix, "topic:fisheries"); got != tt.hits {
+			t.Errorf("%s: Search(topic:fisheries).Total = %d; want %d", tt.name, got, tt.hits)
+		}
+		closeIndex(t, ix)
+		last = now
+	}
+}
+
 // synthArchive is a plus a few synthetic documents.
 func synthArchive(t *testing.T, a *archive.Archive) *archive.Archive {
 	t.Helper()

@@ -47,11 +47,12 @@ func count(a *archive.Archive) totals {
 	for _, d := range a.Documents() {
 		t.parties += len(d.Parties)
 		t.clauses += len(d.Clauses)
-		for _, p := range d.Paragraphs() {
+		for _, p := range d.Preamble {
 			t.paragraphs++
-			unit(&p.Classification)
+			unit(p.Classification)
 		}
 		for _, c := range d.Clauses {
+			t.paragraphs += len(c.Paragraphs)
 			unit(&c.Classification)
 		}
 	}
@@ -180,7 +181,9 @@ func (e *encoder) paragraph(d *archive.Document, p *archive.Paragraph) {
 		e.str(p.HTML)
 	}
 	e.int(p.Line)
-	e.classification(d, &p.Classification)
+	if p.Clause == nil { // a clause's paragraphs are classified with it
+		e.classification(d, p.Classification)
+	}
 }
 
 // para writes a pointer to a paragraph of the current document.

@@ -110,7 +110,7 @@ func checkSpans(doc *archive.Document) error {
 	}
 	units := make([]*archive.Classification, 0, len(doc.Preamble)+len(doc.Clauses))
 	for _, p := range doc.Preamble {
-		units = append(units, &p.Classification)
+		units = append(units, p.Classification)
 	}
 	for _, c := range doc.Clauses {
 		units = append(units, &c.Classification)
@@ -325,7 +325,10 @@ func (d *decoder) paragraph(p *archive.Paragraph, doc *archive.Document, c *arch
 		d.fail("bad paragraph")
 	}
 	p.Line = d.int()
-	d.classification(&p.Classification)
+	if c == nil {
+		p.Classification = new(archive.Classification)
+		d.classification(p.Classification)
+	}
 }
 
 func (d *decoder) classification(cl *archive.Classification) {

@@ -171,7 +171,7 @@ func checkPointers(t *testing.T, a *archive.Archive, rules *classify.Rules) {
 			if p.Doc != d || p.Clause != nil {
 				t.Fatalf("%s %s: wrong document or clause", d.Slug, p.EID)
 			}
-			unit(d.Slug+" "+p.EID, &p.Classification)
+			unit(d.Slug+" "+p.EID, p.Classification)
 		}
 		for i, c := range d.Clauses {
 			if c.Doc != d || d.Clauses[i] != c {

@@ -21,7 +21,7 @@ func unitOf(p *archive.Paragraph) *archive.Classification {
 	if p.Clause != nil {
 		return &p.Clause.Classification
 	}
-	return &p.Classification
+	return p.Classification
 }
 
 // commitmentSpans are the verb phrases of cl's commitments that are in p.
@@ -107,7 +107,7 @@ func (s *Server) unit(d *archive.Document, c *archive.Clause, p *archive.Paragra
 		u.Labels = s.labels(&c.Classification)
 	} else {
 		u.Label, u.URL, u.Context, u.Text = "preamble, paragraph "+itoa(p.Index), p.ContextPath(), p.ContextPath(), p.Text
-		u.Labels = s.labels(&p.Classification)
+		u.Labels = s.labels(p.Classification)
 	}
 	return u
 }
@@ -160,7 +160,7 @@ func (s *Server) indexUnits() {
 func (s *Server) eachUnit(f func(d *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification)) {
 	for _, d := range s.cfg.Archive.Documents() {
 		for _, p := range d.Preamble {
-			f(d, nil, p, &p.Classification)
+			f(d, nil, p, p.Classification)
 		}
 		for _, c := range d.Clauses {
 			f(d, c, c.Paragraphs[0], &c.Classification)

@@ -28,7 +28,7 @@ func TestLabelsWriteWhatTheTemplateWrote(t *testing.T) {
 	var all []Labels
 	for _, d := range s.cfg.Archive.Documents() {
 		for _, p := range d.Preamble {
-			all = append(all, s.labels(&p.Classification))
+			all = append(all, s.labels(p.Classification))
 		}
 		for _, c := range d.Clauses {
 			all = append(all, s.labels(&c.Classification))
