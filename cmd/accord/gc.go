@@ -8,7 +8,7 @@ import (
 
 // gcHeadroom is how much garbage the collector may let pile up above the
 // live heap of a big archive before it collects.
-const gcHeadroom = 64 << 20
+const gcHeadroom = 48 << 20
 
 // boundGCHeadroom sets the collector's target from the live heap, which,
 // once the archive is loaded, is nearly all the archive itself and does not
