@@ -203,11 +203,18 @@ func (e *encoder) classification(d *archive.Document, cl *archive.Classification
 	e.list(len(cl.Commitments), cl.Commitments == nil)
 	for _, c := range cl.Commitments {
 		ref(e, e.types, c.Type, d, "commitment type")
-		e.str(c.Phrase)
 		e.str(c.Actor)
 		e.para(d, c.Paragraph)
 		e.int(c.Start)
 		e.int(c.End)
+		// The phrase is nearly always the span of its paragraph's text,
+		// and then is not written again.
+		p := c.Paragraph
+		spanned := p != nil && 0 <= c.Start && c.Start <= c.End && c.End <= len(p.Text) && p.Text[c.Start:c.End] == c.Phrase
+		e.bool(!spanned)
+		if !spanned {
+			e.str(c.Phrase)
+		}
 	}
 	e.list(len(cl.Topics), cl.Topics == nil)
 	for _, t := range cl.Topics {

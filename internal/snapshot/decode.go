@@ -337,11 +337,17 @@ func (d *decoder) classification(cl *archive.Classification) {
 	for i := range cl.Commitments {
 		c := &cl.Commitments[i]
 		c.Type = vocabulary(d, d.rules.Types())
-		c.Phrase = d.str()
 		c.Actor = d.str()
 		c.Paragraph = d.para()
 		c.Start = d.int()
 		c.End = d.int()
+		if d.byte() != 0 {
+			c.Phrase = d.str()
+		} else if p := c.Paragraph; p != nil && 0 <= c.Start && c.Start <= c.End && c.End <= len(p.Text) {
+			c.Phrase = p.Text[c.Start:c.End]
+		} else {
+			d.fail("bad commitment span")
+		}
 	}
 	n, isNil = d.list()
 	cl.Topics = carve(d, &d.topics, n, isNil)
