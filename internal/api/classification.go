@@ -107,7 +107,7 @@ func (s *server) unitJSON(u unit) unitJSON {
 		out.URL, out.ContextURL = s.Site.URL(u.c.Path()), s.Site.URL(u.c.ContextPath())
 		out.APIURL = s.Site.URL("/api/v1" + u.c.Path())
 	} else {
-		out.EID, out.Text = u.p.EID, u.p.Text
+		out.EID, out.Text = u.p.EID(), u.p.Text
 		out.URL = s.Site.URL(u.p.ContextPath())
 		out.ContextURL = out.URL
 	}

@@ -36,7 +36,7 @@ func unitsWhere(a *archive.Archive, keep func(*archive.Classification) bool) []u
 	for _, d := range a.Documents() {
 		for _, p := range d.Preamble {
 			if keep(p.Classification) {
-				out = append(out, unitKey{d.Slug, p.EID})
+				out = append(out, unitKey{d.Slug, p.EID()})
 			}
 		}
 		for _, c := range d.Clauses {

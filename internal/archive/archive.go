@@ -81,7 +81,6 @@ type Paragraph struct {
 	Doc    *Document
 	Clause *Clause // nil for a preamble paragraph
 	Index  int     // 1-based position within the preamble or the clause
-	EID    string  // Akoma Ntoso eId: preamble__p_1, para_3, para_2__p_2
 	Text   string  // verbatim plain text
 	HTML   string  // rendered inline HTML (no enclosing <p>)
 	Line   int     // line in the content file where it starts
@@ -115,6 +114,15 @@ func (c *Clause) Text() string {
 	return strings.Join(parts, "\n\n")
 }
 
+// EID is the paragraph's Akoma Ntoso eId: preamble__p_1, para_3,
+// para_2__p_2. Made when asked for, from its clause's number and its place.
+func (p *Paragraph) EID() string {
+	if p.Clause == nil {
+		return PreambleEID(p.Index)
+	}
+	return ClauseParagraphEID(p.Clause.Number, p.Index)
+}
+
 // ClauseEID is the eId of clause n: "para_n".
 func ClauseEID(n int) string { return "para_" + strconv.Itoa(n) }
 
@@ -124,7 +132,7 @@ func ClauseParagraphEID(n, p int) string {
 	if p == 1 {
 		return ClauseEID(n)
 	}
-	return fmt.Sprintf("para_%d__p_%d", n, p)
+	return "para_" + strconv.Itoa(n) + "__p_" + strconv.Itoa(p)
 }
 
 // PreambleEID is the eId of preamble paragraph p: "preamble__p_p".

@@ -11,7 +11,7 @@ func (d *Document) Path() string { return "/documents/" + d.Slug }
 func (c *Clause) Path() string { return c.Doc.Path() + "/clauses/" + strconv.Itoa(c.Number) }
 
 // ContextPath is the paragraph in its document: /documents/{slug}#{eId}.
-func (p *Paragraph) ContextPath() string { return p.Doc.Path() + "#" + p.EID }
+func (p *Paragraph) ContextPath() string { return p.Doc.Path() + "#" + p.EID() }
 
 // ContextPath is the clause in its document: /documents/{slug}#para_{n}.
 func (c *Clause) ContextPath() string { return c.Doc.Path() + "#" + c.EID() }

@@ -33,7 +33,7 @@ func oneClause(t testing.TB, text string) *archive.Document {
 		d.Parties = append(d.Parties, p)
 	}
 	cl := &archive.Clause{Doc: d, Number: 1}
-	cl.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: cl, Index: 1, EID: "para_1", Text: text}}
+	cl.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: cl, Index: 1, Text: text}}
 	d.Clauses = []*archive.Clause{cl}
 	return d
 }

@@ -148,7 +148,7 @@ func TestSeed(t *testing.T) {
 	d, _ := loadSeed(t)
 	units := map[string]*archive.Classification{}
 	for _, p := range d.Preamble {
-		units[p.EID] = p.Classification
+		units[p.EID()] = p.Classification
 	}
 	for _, cl := range d.Clauses {
 		units[cl.EID()] = &cl.Classification

@@ -74,7 +74,6 @@ func (b *body) walk(d *archive.Document) {
 			p := b.paragraph(n)
 			p.Doc = d
 			p.Index = len(d.Preamble) + 1
-			p.EID = archive.PreambleEID(p.Index)
 			p.Classification = new(archive.Classification) // overrides may fill it
 			d.Preamble = append(d.Preamble, p)
 		case *ast.List:
@@ -130,7 +129,6 @@ func (b *body) clauses(list *ast.List, d *archive.Document, lastLine int) int {
 				p := b.paragraph(n)
 				p.Doc, p.Clause = d, c
 				p.Index = len(c.Paragraphs) + 1
-				p.EID = archive.ClauseParagraphEID(num, p.Index)
 				c.Paragraphs = append(c.Paragraphs, p)
 			default:
 				b.unsupported(n)

@@ -48,8 +48,8 @@ func TestImportSeed(t *testing.T) {
 		t.Fatalf("imported document has %d paragraphs; want %d", len(gp), len(wp))
 	}
 	for i := range wp {
-		if gp[i].EID != wp[i].EID || gp[i].Text != wp[i].Text || gp[i].HTML != wp[i].HTML {
-			t.Errorf("paragraph %d = %s %q; want %s %q", i, gp[i].EID, gp[i].Text, wp[i].EID, wp[i].Text)
+		if gp[i].EID() != wp[i].EID() || gp[i].Text != wp[i].Text || gp[i].HTML != wp[i].HTML {
+			t.Errorf("paragraph %d = %s %q; want %s %q", i, gp[i].EID(), gp[i].Text, wp[i].EID(), wp[i].Text)
 		}
 	}
 	// The content file in the repository is exactly what import writes.

@@ -67,7 +67,7 @@ func TestSeedFidelity(t *testing.T) {
 	}
 	for i := range want {
 		if got[i] != want[i] {
-			t.Errorf("paragraph %d (%s):\n got %q\nwant %q", i+1, d.Paragraphs()[i].EID, got[i], want[i])
+			t.Errorf("paragraph %d (%s):\n got %q\nwant %q", i+1, d.Paragraphs()[i].EID(), got[i], want[i])
 		}
 	}
 }
@@ -95,7 +95,7 @@ func TestSeedStructure(t *testing.T) {
 	}
 	var eids []string
 	for _, p := range d.Paragraphs() {
-		eids = append(eids, p.EID)
+		eids = append(eids, p.EID())
 	}
 	wantEIDs := "preamble__p_1 preamble__p_2 preamble__p_3 preamble__p_4 preamble__p_5 para_1 para_2 para_2__p_2 para_3 para_4 para_5 para_6 para_6__p_2 para_7 para_8 para_8__p_2 para_9"
 	if got := strings.Join(eids, " "); got != wantEIDs {
@@ -232,7 +232,7 @@ func TestParagraphsAndEscapes(t *testing.T) {
 	if got, want := d.Preamble[0].HTML, "A *starred* word &amp; a <em>stressed</em> one,\nwrapped."; got != want {
 		t.Errorf("preamble HTML = %q; want %q", got, want)
 	}
-	if got := d.Clauses[0].Paragraphs[2].EID; got != "para_1__p_3" {
+	if got := d.Clauses[0].Paragraphs[2].EID(); got != "para_1__p_3" {
 		t.Errorf("third paragraph of clause 1 eId = %q; want para_1__p_3", got)
 	}
 	if got := d.Clauses[1].Line; got != 16 {

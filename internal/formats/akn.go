@@ -217,13 +217,13 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 	if len(d.Preamble) > 0 {
 		st.Preamble = &aknBlocks{}
 		for _, p := range d.Preamble {
-			st.Preamble.P = append(st.Preamble.P, aknP{EID: p.EID, Text: p.Text})
+			st.Preamble.P = append(st.Preamble.P, aknP{EID: p.EID(), Text: p.Text})
 		}
 	}
 	for _, c := range d.Clauses {
 		par := aknParagraph{EID: c.EID(), Num: strconv.Itoa(c.Number) + "."}
 		for _, p := range c.Paragraphs {
-			eid := p.EID
+			eid := p.EID()
 			if p.Index == 1 {
 				eid = "" // the first paragraph is the clause itself: <paragraph eId="para_N">
 			}

@@ -109,7 +109,7 @@ func TestAkomaNtosoFidelity(t *testing.T) {
 	}
 	var wantEIDs, wantTexts []string
 	for _, p := range d.Paragraphs() {
-		wantEIDs = append(wantEIDs, p.EID)
+		wantEIDs = append(wantEIDs, p.EID())
 		wantTexts = append(wantTexts, p.Text)
 	}
 	if strings.Join(eids, " ") != strings.Join(wantEIDs, " ") {

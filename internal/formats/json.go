@@ -203,7 +203,7 @@ func (s Site) Clause(c *archive.Clause) ClauseJSON {
 }
 
 func (s Site) paragraph(p *archive.Paragraph) ParagraphJSON {
-	return ParagraphJSON{EID: p.EID, Text: p.Text, URL: s.URL(p.ContextPath())}
+	return ParagraphJSON{EID: p.EID(), Text: p.Text, URL: s.URL(p.ContextPath())}
 }
 
 // Classification represents a unit's classification, or nil when it has no
@@ -242,7 +242,7 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 		End:       m.End,
 	}
 	if m.Paragraph != nil {
-		out.EID = m.Paragraph.EID
+		out.EID = m.Paragraph.EID()
 	}
 	if m.Actor != "" {
 		actor := m.Actor

@@ -248,7 +248,7 @@ func (c *catalogued) id() string {
 	if c.clause != nil {
 		return unitID(c.doc.Slug, c.clause.EID())
 	}
-	return unitID(c.doc.Slug, c.para.EID)
+	return unitID(c.doc.Slug, c.para.EID())
 }
 
 // facetValues are u's values of a facet's field.

@@ -77,7 +77,7 @@ func checkSearch(t testing.TB, ix *Index, q Query) *Results {
 		t.Errorf("Search(%+q).Suggest = %q with %d hits; want a suggestion only without hits", q.Text, res.Suggest, res.Total)
 	}
 	for _, h := range res.Hits {
-		if h.Doc == nil || h.Paragraph == nil || h.EID != h.Paragraph.EID {
+		if h.Doc == nil || h.Paragraph == nil || h.EID != h.Paragraph.EID() {
 			t.Fatalf("Search(%+q) hit %+v: want Doc, Paragraph and its EID", q.Text, h)
 		}
 		checkSnippet(t, h)

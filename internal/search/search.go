@@ -181,7 +181,7 @@ func (ix *Index) hit(h ranked, locs map[string][]span, marked map[string]bool) (
 		Doc:       u.doc,
 		Clause:    u.clause,
 		Paragraph: u.para,
-		EID:       u.para.EID,
+		EID:       u.para.EID(),
 		Snippet:   snippet(u.text(), spans),
 		Score:     h.score,
 	}, nil

@@ -258,7 +258,7 @@ func TestSearchHitFields(t *testing.T) {
 		if h.Doc == nil || h.Doc.Slug != seedSlug {
 			t.Fatalf("hit %s: Doc = %v; want %s", h.EID, h.Doc, seedSlug)
 		}
-		if h.Paragraph == nil || h.Paragraph.EID != h.EID {
+		if h.Paragraph == nil || h.Paragraph.EID() != h.EID {
 			t.Errorf("hit %s: Paragraph = %+v; want the paragraph with that eId", h.EID, h.Paragraph)
 		}
 		if h.Score <= 0 {
@@ -368,7 +368,7 @@ func testDocument(slug string, year int, texts ...string) *archive.Document {
 	}
 	for i, text := range texts {
 		c := &archive.Clause{Doc: d, Number: i + 1}
-		c.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: c, Index: 1, EID: c.EID(), Text: text}}
+		c.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: c, Index: 1, Text: text}}
 		d.Clauses = append(d.Clauses, c)
 	}
 	return d
@@ -436,7 +436,7 @@ func readingOrder(t *testing.T) []string {
 	}
 	var out []string
 	for _, p := range d.Preamble {
-		out = append(out, p.EID)
+		out = append(out, p.EID())
 	}
 	for _, c := range d.Clauses {
 		out = append(out, c.EID())

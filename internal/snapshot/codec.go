@@ -159,7 +159,7 @@ func (e *encoder) document(d *archive.Document) {
 		e.list(len(c.Paragraphs), c.Paragraphs == nil)
 		for _, p := range c.Paragraphs {
 			if p.Clause != c {
-				e.fail("%s: paragraph %s belongs to another clause", d.File, p.EID)
+				e.fail("%s: paragraph %s belongs to another clause", d.File, p.EID())
 			}
 			e.paragraph(d, p)
 		}
@@ -169,10 +169,9 @@ func (e *encoder) document(d *archive.Document) {
 
 func (e *encoder) paragraph(d *archive.Document, p *archive.Paragraph) {
 	if p.Doc != d {
-		e.fail("%s: paragraph %s belongs to another document", d.File, p.EID)
+		e.fail("%s: paragraph %s belongs to another document", d.File, p.EID())
 	}
 	e.int(p.Index)
-	e.str(p.EID)
 	e.str(p.Text)
 	// Most paragraphs have no markup or entity: the HTML is the text,
 	// kept once.

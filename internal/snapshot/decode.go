@@ -49,7 +49,7 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 	}
 	// Each value takes a few bytes at least: a file that claims more than
 	// it can hold is not believed, nor allocated for.
-	if least := 9*t.docs + 2*t.parties + 5*t.clauses + 9*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(src) {
+	if least := 9*t.docs + 2*t.parties + 5*t.clauses + 5*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(src) {
 		d.fail("totals larger than the file")
 	}
 	if d.err != nil {
@@ -104,7 +104,7 @@ func checkSpans(doc *archive.Document) error {
 			return nil
 		}
 		if start < 0 || start > end || end > len(p.Text) || p.Text[start:end] != phrase {
-			return fmt.Errorf("%w: %s: commitment %q at %d-%d is not in paragraph %s", errCorrupt, doc.File, phrase, start, end, p.EID)
+			return fmt.Errorf("%w: %s: commitment %q at %d-%d is not in paragraph %s", errCorrupt, doc.File, phrase, start, end, p.EID())
 		}
 		return nil
 	}
@@ -314,7 +314,6 @@ func (d *decoder) document(doc *archive.Document) {
 func (d *decoder) paragraph(p *archive.Paragraph, doc *archive.Document, c *archive.Clause) {
 	p.Doc, p.Clause = doc, c
 	p.Index = d.int()
-	p.EID = d.str()
 	p.Text = d.str()
 	switch d.byte() {
 	case 1: // the HTML is the text

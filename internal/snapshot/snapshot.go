@@ -27,7 +27,7 @@ import (
 
 // version names the encoding; change the encoding, bump it, and every
 // snapshot is made afresh on next start.
-const version = "accord-archive-4"
+const version = "accord-archive-5"
 
 // A snapshot file is magic, the key, a CRC-32C of the rest, then the
 // archive as encode writes it.
@@ -243,7 +243,7 @@ func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Siz
 	size := headerLen
 	for _, d := range a.Documents() {
 		for _, p := range d.Paragraphs() {
-			size += len(p.Text) + len(p.EID) + 16
+			size += len(p.Text) + 16
 		}
 	}
 	buf := make([]byte, headerLen, size)

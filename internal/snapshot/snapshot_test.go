@@ -169,9 +169,9 @@ func checkPointers(t *testing.T, a *archive.Archive, rules *classify.Rules) {
 		}
 		for _, p := range d.Preamble {
 			if p.Doc != d || p.Clause != nil {
-				t.Fatalf("%s %s: wrong document or clause", d.Slug, p.EID)
+				t.Fatalf("%s %s: wrong document or clause", d.Slug, p.EID())
 			}
-			unit(d.Slug+" "+p.EID, p.Classification)
+			unit(d.Slug+" "+p.EID(), p.Classification)
 		}
 		for i, c := range d.Clauses {
 			if c.Doc != d || d.Clauses[i] != c {
@@ -179,7 +179,7 @@ func checkPointers(t *testing.T, a *archive.Archive, rules *classify.Rules) {
 			}
 			for _, p := range c.Paragraphs {
 				if p.Doc != d || p.Clause != c {
-					t.Fatalf("%s %s: wrong document or clause", d.Slug, p.EID)
+					t.Fatalf("%s %s: wrong document or clause", d.Slug, p.EID())
 				}
 			}
 			unit(d.Slug+" "+c.EID(), &c.Classification)
@@ -320,7 +320,7 @@ func TestProblemsAsParsed(t *testing.T) {
 // commitment's phrase in its paragraph is refused, not served: pages slice
 // the text by them.
 func TestSpansChecked(t *testing.T) {
-	p := &archive.Paragraph{EID: "para_1", Text: "The Parties agreed to cooperate."}
+	p := &archive.Paragraph{Text: "The Parties agreed to cooperate."}
 	doc := &archive.Document{File: "documents/x.md", Clauses: []*archive.Clause{{Number: 1, Paragraphs: []*archive.Paragraph{p}}}}
 	for _, tt := range []struct {
 		start, end int

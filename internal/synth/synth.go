@@ -183,7 +183,7 @@ func assemble(d *archive.Document, pre []string, body [][]string) {
 	}
 	for i, text := range pre {
 		d.Preamble = append(d.Preamble, &archive.Paragraph{
-			Doc: d, Index: i + 1, EID: archive.PreambleEID(i + 1),
+			Doc: d, Index: i + 1,
 			Text: text, HTML: html.EscapeString(text), Line: para(text, ""),
 		})
 	}
@@ -200,7 +200,7 @@ func assemble(d *archive.Document, pre []string, body [][]string) {
 				c.Line = l
 			}
 			c.Paragraphs = append(c.Paragraphs, &archive.Paragraph{
-				Doc: d, Clause: c, Index: j + 1, EID: archive.ClauseParagraphEID(n+1, j+1),
+				Doc: d, Clause: c, Index: j + 1,
 				Text: text, HTML: html.EscapeString(text), Line: l,
 			})
 		}

@@ -40,8 +40,8 @@ func TestGenerateShape(t *testing.T) {
 	for _, d := range docs {
 		for _, c := range d.Clauses {
 			for j, p := range c.Paragraphs {
-				if p.Doc != d || p.Clause != c || p.EID != archive.ClauseParagraphEID(c.Number, j+1) {
-					t.Fatalf("%s clause %d paragraph %d: back-pointers or eId wrong (%s)", d.Slug, c.Number, j+1, p.EID)
+				if p.Doc != d || p.Clause != c || p.EID() != archive.ClauseParagraphEID(c.Number, j+1) {
+					t.Fatalf("%s clause %d paragraph %d: back-pointers or eId wrong (%s)", d.Slug, c.Number, j+1, p.EID())
 				}
 			}
 		}
@@ -77,9 +77,9 @@ func TestGenerateLoadsAsContent(t *testing.T) {
 		}
 		for i := range wp {
 			g, w := gp[i], wp[i]
-			if g.EID != w.EID || g.Text != w.Text || g.HTML != w.HTML || g.Line != w.Line || g.Index != w.Index {
-				t.Errorf("%s %s: loaded {%s %d line %d %q %q}; want {%s %d line %d %q %q}", want.Slug, w.EID,
-					g.EID, g.Index, g.Line, g.Text, g.HTML, w.EID, w.Index, w.Line, w.Text, w.HTML)
+			if g.EID() != w.EID() || g.Text != w.Text || g.HTML != w.HTML || g.Line != w.Line || g.Index != w.Index {
+				t.Errorf("%s %s: loaded {%s %d line %d %q %q}; want {%s %d line %d %q %q}", want.Slug, w.EID(),
+					g.EID(), g.Index, g.Line, g.Text, g.HTML, w.EID(), w.Index, w.Line, w.Text, w.HTML)
 			}
 		}
 		for i, c := range want.Clauses {

@@ -22,7 +22,7 @@ func unitsWhere(t *testing.T, keep func(d *archive.Document, cl *archive.Classif
 			if c != nil {
 				out = append(out, c.EID())
 			} else {
-				out = append(out, p.EID)
+				out = append(out, p.EID())
 			}
 		}
 	})

@@ -37,7 +37,7 @@ func TestMarkedTextIsVerbatim(t *testing.T) {
 	for _, p := range seedDoc(t).Paragraphs() {
 		got := markSpans(p.HTML, p.Text, commitmentSpans(p, unitOf(p)))
 		if stripped := stripTags(got); stripped != stripTags(p.HTML) {
-			t.Errorf("%s: marking changed the text:\n%s\n%s", p.EID, stripped, stripTags(p.HTML))
+			t.Errorf("%s: marking changed the text:\n%s\n%s", p.EID(), stripped, stripTags(p.HTML))
 		}
 	}
 }

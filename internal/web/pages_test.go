@@ -189,8 +189,8 @@ func TestEveryAnchor(t *testing.T) {
 	n := 0
 	for _, p := range d.Paragraphs() {
 		n++
-		if !strings.Contains(page, `id="`+p.EID+`"`) {
-			t.Errorf("document page lacks id=%q", p.EID)
+		if !strings.Contains(page, `id="`+p.EID()+`"`) {
+			t.Errorf("document page lacks id=%q", p.EID())
 		}
 	}
 	if n != 5+9+3 {
