@@ -44,11 +44,24 @@ const (
 
 // catalogued is one unit: a clause or a preamble paragraph.
 type catalogued struct {
-	doc    *archive.Document
 	clause *archive.Clause    // nil for a preamble paragraph
 	para   *archive.Paragraph // the preamble paragraph, or the clause's first; nil if it has none
 	order  int                // place in its document, from 1
-	class  *archive.Classification
+}
+
+func (c *catalogued) doc() *archive.Document {
+	if c.clause != nil {
+		return c.clause.Doc
+	}
+	return c.para.Doc
+}
+
+// class is the unit's classification.
+func (c *catalogued) class() *archive.Classification {
+	if c.clause != nil {
+		return &c.clause.Classification
+	}
+	return c.para.Classification
 }
 
 // text is the unit's text as indexed, made when asked for: only a page's
@@ -74,13 +87,17 @@ func (c *facetColumn) of(key int32) []int32 { return c.ids[c.start[key]:c.start[
 // newCatalogue lists a's units in the order the index numbers them: by
 // document, the preamble's paragraphs, then the clauses.
 func newCatalogue(a *archive.Archive) *catalogue {
-	cat := &catalogue{facets: make([]facetColumn, len(facetFields))}
+	n := 0
+	for _, d := range a.Documents() {
+		n += len(d.Preamble) + len(d.Clauses)
+	}
+	cat := &catalogue{facets: make([]facetColumn, len(facetFields)), units: make([]catalogued, 0, n)}
 	for _, d := range a.Documents() {
 		for i, p := range d.Preamble {
-			cat.units = append(cat.units, catalogued{doc: d, para: p, order: i + 1, class: p.Classification})
+			cat.units = append(cat.units, catalogued{para: p, order: i + 1})
 		}
 		for _, c := range d.Clauses {
-			u := catalogued{doc: d, clause: c, order: len(d.Preamble) + c.Number, class: &c.Classification}
+			u := catalogued{clause: c, order: len(d.Preamble) + c.Number}
 			if len(c.Paragraphs) > 0 {
 				u.para = c.Paragraphs[0]
 			}
@@ -103,7 +120,7 @@ func newCatalogue(a *archive.Archive) *catalogue {
 	for ord := range cat.units {
 		u := cat.fields(int32(ord))
 		for g := range cat.keys {
-			if g == byDocument && cat.units[ord].doc == lastDoc {
+			if g == byDocument && cat.units[ord].doc() == lastDoc {
 				cat.keys[g][ord] = int32(cat.nkeys[g] - 1) // units of a document are consecutive
 				continue
 			}
@@ -151,7 +168,7 @@ func newCatalogue(a *archive.Archive) *catalogue {
 			}
 			cat.keys[g][ord] = key
 		}
-		lastDoc = cat.units[ord].doc
+		lastDoc = cat.units[ord].doc()
 	}
 	cat.flatten()
 	return cat
@@ -189,14 +206,14 @@ func (cat *catalogue) rank() {
 		}
 		slices.SortFunc(ords, func(i, j int32) int {
 			a, b := &cat.units[i], &cat.units[j]
-			c := a.doc.Date.Compare(b.doc.Date)
+			c := a.doc().Date.Compare(b.doc().Date)
 			if desc {
 				c = -c
 			}
 			if c != 0 {
 				return c
 			}
-			return cmp.Or(cmp.Compare(a.doc.Slug, b.doc.Slug), cmp.Compare(a.order, b.order))
+			return cmp.Or(cmp.Compare(a.doc().Slug, b.doc().Slug), cmp.Compare(a.order, b.order))
 		})
 		rank := make([]int32, len(ords))
 		for r, ord := range ords {
@@ -211,7 +228,7 @@ func (cat *catalogue) rank() {
 // fields is what the index holds for the unit numbered ord.
 func (cat *catalogue) fields(ord int32) unit {
 	c := &cat.units[ord]
-	d := c.doc
+	d := c.doc()
 	u := unit{
 		Ord:  strconv.Itoa(int(ord)),
 		Text: c.text(),
@@ -222,7 +239,7 @@ func (cat *catalogue) fields(ord int32) unit {
 	for _, p := range d.Parties {
 		u.Party = append(u.Party, p.Code)
 	}
-	for _, m := range c.class.Commitments {
+	for _, m := range c.class().Commitments {
 		if m.Type != nil && !slices.Contains(u.Commitment, m.Type.Code) {
 			u.Commitment = append(u.Commitment, m.Type.Code)
 		}
@@ -234,10 +251,10 @@ func (cat *catalogue) fields(ord int32) unit {
 			u.Actor = append(u.Actor, actor)
 		}
 	}
-	for _, t := range c.class.Topics {
+	for _, t := range c.class().Topics {
 		u.Topic = append(u.Topic, t.Slug)
 	}
-	for _, e := range c.class.Entities {
+	for _, e := range c.class().Entities {
 		u.Entity = append(u.Entity, e.Slug)
 	}
 	return u
@@ -246,9 +263,9 @@ func (cat *catalogue) fields(ord int32) unit {
 // id is the unit's id in the index: slug#eId.
 func (c *catalogued) id() string {
 	if c.clause != nil {
-		return unitID(c.doc.Slug, c.clause.EID())
+		return unitID(c.doc().Slug, c.clause.EID())
 	}
-	return unitID(c.doc.Slug, c.para.EID())
+	return unitID(c.doc().Slug, c.para.EID())
 }
 
 // facetValues are u's values of a facet's field.

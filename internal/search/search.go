@@ -178,7 +178,7 @@ func (ix *Index) hit(h ranked, locs map[string][]span, marked map[string]bool) (
 		}
 	}
 	return Hit{
-		Doc:       u.doc,
+		Doc:       u.doc(),
 		Clause:    u.clause,
 		Paragraph: u.para,
 		EID:       u.para.EID(),

@@ -113,9 +113,8 @@ func (s *Server) unit(d *archive.Document, c *archive.Clause, p *archive.Paragra
 }
 
 // unitRef is a clause (c non-nil, p its first paragraph) or a preamble
-// paragraph (c nil).
+// paragraph (c nil), of the document p.Doc.
 type unitRef struct {
-	d *archive.Document
 	c *archive.Clause
 	p *archive.Paragraph
 }
@@ -124,10 +123,14 @@ type unitRef struct {
 // under its topics and entities by its place in the list: four bytes a
 // filing, in lists of exactly their length.
 func (s *Server) indexUnits() {
-	s.units = s.units[:0]
+	n := 0
+	for _, d := range s.cfg.Archive.Documents() {
+		n += len(d.Preamble) + len(d.Clauses)
+	}
+	s.units = make([]unitRef, 0, n)
 	topics, entities := map[string]int{}, map[string]int{}
-	s.eachUnit(func(d *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification) {
-		s.units = append(s.units, unitRef{d, c, p})
+	s.eachUnit(func(_ *archive.Document, c *archive.Clause, p *archive.Paragraph, cl *archive.Classification) {
+		s.units = append(s.units, unitRef{c, p})
 		for _, t := range cl.Topics {
 			topics[t.Slug]++
 		}
@@ -135,7 +138,6 @@ func (s *Server) indexUnits() {
 			entities[e.Slug]++
 		}
 	})
-	s.units = slices.Clip(s.units)
 	s.byTopic, s.byEntity = make(map[string][]int32, len(topics)), make(map[string][]int32, len(entities))
 	for slug, n := range topics {
 		s.byTopic[slug] = make([]int32, 0, n)
@@ -261,7 +263,7 @@ func (s *Server) fillUnits(p *UnitsPage, refs []int32, base string, page int) {
 	lo := min((p.Pager.Page-1)*unitsPerPage, len(refs))
 	for _, i := range refs[lo:min(lo+unitsPerPage, len(refs))] {
 		r := s.units[i]
-		p.Units = append(p.Units, s.unit(r.d, r.c, r.p))
+		p.Units = append(p.Units, s.unit(r.p.Doc, r.c, r.p))
 	}
 }
 
