@@ -67,12 +67,19 @@ type CommitmentType struct {
 
 // Commitment is one commitment found in a unit's text.
 type Commitment struct {
-	Type      *CommitmentType
-	Phrase    string     // the verb phrase as printed, e.g. "agreed to expand"
-	Actor     string     // ISO code of the one party that commits; "" when all parties do
-	Paragraph *Paragraph // where the phrase is
-	Start     int        // byte offsets of Phrase in Paragraph.Text
-	End       int
+	Type       *CommitmentType
+	Actor      string     // ISO code of the one party that commits; "" when all parties do
+	Paragraph  *Paragraph // where the phrase is
+	Start, End int32      // byte offsets of the phrase in Paragraph.Text
+}
+
+// Phrase is the verb phrase as printed, e.g. "agreed to expand"; "" if
+// the offsets are not in the paragraph, which the loader does not allow.
+func (m Commitment) Phrase() string {
+	if p := m.Paragraph; p != nil && 0 <= m.Start && m.Start <= m.End && int(m.End) <= len(p.Text) {
+		return p.Text[m.Start:m.End]
+	}
+	return ""
 }
 
 // Topic is a subject a unit touches, e.g. transport and connectivity.

@@ -118,9 +118,12 @@ func (r *Rules) override(cl *archive.Classification, d *archive.Document) conten
 				fail(oc.Line, "unknown commitment type %q: want one of %s", oc.Type, list(r.types, func(t *archive.CommitmentType) string { return t.Code }))
 				continue
 			}
+			if oc.Paragraph == nil {
+				continue // a phrase not in the text, reported as the file was read
+			}
 			cl.Commitments = append(cl.Commitments, archive.Commitment{
-				Type: t, Phrase: oc.Phrase, Actor: oc.Actor,
-				Paragraph: oc.Paragraph, Start: oc.Start, End: oc.End,
+				Type: t, Actor: oc.Actor,
+				Paragraph: oc.Paragraph, Start: int32(oc.Start), End: int32(oc.End),
 			})
 		}
 	}

@@ -112,14 +112,12 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 			ws[end].id != g.and && !g.determiner[ws[end].id] {
 			end++
 		}
-		s, e := int(ws[k.start].start), int(ws[end-1].end)
 		out = append(out, archive.Commitment{
 			Type:      r.types[k.typ],
-			Phrase:    p.Text[s:e],
 			Actor:     actor,
 			Paragraph: p,
-			Start:     s,
-			End:       e,
+			Start:     int32(ws[k.start].start),
+			End:       int32(ws[end-1].end),
 		})
 	}
 	return out

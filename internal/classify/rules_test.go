@@ -45,7 +45,7 @@ func describe(cs []archive.Commitment) string {
 		if actor == "" {
 			actor = "all"
 		}
-		s = append(s, fmt.Sprintf("%s %q %s", m.Type.Code, m.Phrase, actor))
+		s = append(s, fmt.Sprintf("%s %q %s", m.Type.Code, m.Phrase(), actor))
 	}
 	return strings.Join(s, "; ")
 }
@@ -171,13 +171,14 @@ func FuzzApply(f *testing.F) {
 			t.Fatal(err)
 		}
 		for _, m := range d.Clauses[0].Commitments {
-			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
-				t.Fatalf("span [%d:%d] out of range of %d bytes", m.Start, m.End, len(text))
+			start, end := int(m.Start), int(m.End)
+			if start < 0 || end > len(text) || start >= end {
+				t.Fatalf("span [%d:%d] out of range of %d bytes", start, end, len(text))
 			}
-			if text[m.Start:m.End] != m.Phrase {
-				t.Fatalf("Text[%d:%d] = %q; want %q", m.Start, m.End, text[m.Start:m.End], m.Phrase)
+			if m.Paragraph != d.Clauses[0].Paragraphs[0] || text[start:end] != m.Phrase() {
+				t.Fatalf("Text[%d:%d] = %q; the commitment's phrase is %q", start, end, text[start:end], m.Phrase())
 			}
-			if utf8.ValidString(text) && (!utf8.RuneStart(text[m.Start]) || m.End < len(text) && !utf8.RuneStart(text[m.End])) {
+			if utf8.ValidString(text) && (!utf8.RuneStart(text[start]) || end < len(text) && !utf8.RuneStart(text[end])) {
 				t.Fatalf("span [%d:%d] of %q is not on rune boundaries", m.Start, m.End, text)
 			}
 		}

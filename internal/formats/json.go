@@ -236,10 +236,10 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 	out := CommitmentJSON{
 		Type:      m.Type.Code,
 		TypeName:  m.Type.Name,
-		Phrase:    m.Phrase,
+		Phrase:    m.Phrase(),
 		ActorName: JointActorName,
-		Start:     m.Start,
-		End:       m.End,
+		Start:     int(m.Start),
+		End:       int(m.End),
 	}
 	if m.Paragraph != nil {
 		out.EID = m.Paragraph.EID()

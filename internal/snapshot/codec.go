@@ -203,17 +203,12 @@ func (e *encoder) classification(d *archive.Document, cl *archive.Classification
 	for _, c := range cl.Commitments {
 		ref(e, e.types, c.Type, d, "commitment type")
 		e.str(c.Actor)
-		e.para(d, c.Paragraph)
-		e.int(c.Start)
-		e.int(c.End)
-		// The phrase is nearly always the span of its paragraph's text,
-		// and then is not written again.
-		p := c.Paragraph
-		spanned := p != nil && 0 <= c.Start && c.Start <= c.End && c.End <= len(p.Text) && p.Text[c.Start:c.End] == c.Phrase
-		e.bool(!spanned)
-		if !spanned {
-			e.str(c.Phrase)
+		if c.Paragraph == nil {
+			e.fail("%s: a commitment is in no paragraph", d.File)
 		}
+		e.para(d, c.Paragraph)
+		e.int(int(c.Start))
+		e.int(int(c.End))
 	}
 	e.list(len(cl.Topics), cl.Topics == nil)
 	for _, t := range cl.Topics {

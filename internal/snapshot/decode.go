@@ -96,8 +96,8 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 }
 
 // checkSpans holds every commitment of doc to what the parser makes: its
-// phrase is its paragraph's text from Start to End. Pages slice the text
-// by these offsets.
+// phrase is in its paragraph's text from Start to End, which pages and
+// Phrase slice; an editor's commitment's phrase is that text.
 func checkSpans(doc *archive.Document) error {
 	check := func(p *archive.Paragraph, phrase string, start, end int) error {
 		if p == nil {
@@ -117,8 +117,9 @@ func checkSpans(doc *archive.Document) error {
 	}
 	for _, cl := range units {
 		for _, m := range cl.Commitments {
-			if err := check(m.Paragraph, m.Phrase, m.Start, m.End); err != nil {
-				return err
+			p, start, end := m.Paragraph, int(m.Start), int(m.End)
+			if p == nil || start < 0 || start > end || end > len(p.Text) {
+				return fmt.Errorf("%w: %s: a commitment at %d-%d is not in a paragraph's text", errCorrupt, doc.File, start, end)
 			}
 		}
 		if cl.Override != nil {
@@ -169,6 +170,15 @@ func (d *decoder) int() int {
 
 // size reads a count, which cannot exceed the bytes left: every value
 // takes at least one.
+func (d *decoder) int32() int32 {
+	n := d.int()
+	if n != int(int32(n)) {
+		d.fail("number out of range")
+		return 0
+	}
+	return int32(n)
+}
+
 func (d *decoder) size() int {
 	n := d.int()
 	if n < 0 || n > len(d.src)-d.pos {
@@ -338,15 +348,8 @@ func (d *decoder) classification(cl *archive.Classification) {
 		c.Type = vocabulary(d, d.rules.Types())
 		c.Actor = d.str()
 		c.Paragraph = d.para()
-		c.Start = d.int()
-		c.End = d.int()
-		if d.byte() != 0 {
-			c.Phrase = d.str()
-		} else if p := c.Paragraph; p != nil && 0 <= c.Start && c.Start <= c.End && c.End <= len(p.Text) {
-			c.Phrase = p.Text[c.Start:c.End]
-		} else {
-			d.fail("bad commitment span")
-		}
+		c.Start = d.int32()
+		c.End = d.int32()
 	}
 	n, isNil = d.list()
 	cl.Topics = carve(d, &d.topics, n, isNil)

@@ -28,8 +28,8 @@ func unitOf(p *archive.Paragraph) *archive.Classification {
 func commitmentSpans(p *archive.Paragraph, cl *archive.Classification) []span {
 	var out []span
 	for _, m := range cl.Commitments {
-		if m.Paragraph == p && m.Type != nil && m.End > m.Start && m.End <= len(p.Text) {
-			out = append(out, span{m.Start, m.End, "verb verb-" + m.Type.Code, m.Type.Name})
+		if m.Paragraph == p && m.Type != nil && m.End > m.Start && int(m.End) <= len(p.Text) {
+			out = append(out, span{int(m.Start), int(m.End), "verb verb-" + m.Type.Code, m.Type.Name})
 		}
 	}
 	return out
@@ -67,7 +67,7 @@ func (s *Server) labels(cl *archive.Classification) Labels {
 		if m.Type == nil {
 			continue
 		}
-		cm := CommitmentLabel{Type: m.Type, Phrase: m.Phrase, URL: "/commitments#" + m.Type.Code}
+		cm := CommitmentLabel{Type: m.Type, Phrase: m.Phrase(), URL: "/commitments#" + m.Type.Code}
 		if m.Actor != "" {
 			if p, err := archive.LookupParty(m.Actor); err == nil {
 				cm.Actor = p.Name
@@ -423,13 +423,13 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 				v := s.unit(d, c, para)
 				u = &v
 			}
-			e := CommitmentEntry{Unit: *u, Phrase: m.Phrase}
+			e := CommitmentEntry{Unit: *u, Phrase: m.Phrase()}
 			if m.Actor != "" {
 				if pt, err := archive.LookupParty(m.Actor); err == nil {
 					e.Actor = pt.Name
 				}
 			}
-			if m.Paragraph != nil && 0 <= m.Start && m.Start <= m.End && m.End <= len(m.Paragraph.Text) {
+			if m.Paragraph != nil && 0 <= m.Start && m.Start <= m.End && int(m.End) <= len(m.Paragraph.Text) {
 				e.Before = tail(m.Paragraph.Text[:m.Start], 90)
 				e.After = formats.Opening(m.Paragraph.Text[m.End:], 160)
 			}
