@@ -8,12 +8,12 @@ import (
 
 // gcHeadroom is how much garbage the collector may let pile up above the
 // live heap of a big archive before it collects.
-const gcHeadroom = 48 << 20
+const gcHeadroom = 40 << 20
 
 // boundGCHeadroom sets the collector's target from the live heap, which,
 // once the archive is loaded, is nearly all the archive itself and does not
 // change until a reload. Go's default lets the heap grow to twice the live
-// heap before collecting: for 100,000 clauses, 150 MB held for garbage that
+// heap before collecting: for 100,000 clauses, 80 MB held for garbage that
 // a server making a few kilobytes per request never needs. The headroom is
 // gcHeadroom or a quarter of the live heap, whichever is more, and never
 // more than Go's default. GOGC, when set, wins. It returns the percentage

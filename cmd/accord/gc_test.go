@@ -9,10 +9,10 @@ func TestGCPercent(t *testing.T) {
 	}{
 		{0, 100},
 		{10 << 20, 100}, // the seed: Go's default
-		{48 << 20, 100}, // headroom of 48 MB is the default here
-		{96 << 20, 50},  // 48 MB above the live heap
-		{150 << 20, 32}, // 100,000 clauses, before their slimming
-		{192 << 20, 25}, // a quarter, at least
+		{40 << 20, 100}, // headroom of 40 MB is the default here
+		{80 << 20, 50},  // 40 MB above the live heap
+		{100 << 20, 40}, // 100,000 clauses
+		{160 << 20, 25}, // a quarter, at least
 		{4 << 30, 25},   // a quarter of a large heap
 	} {
 		if got := gcPercent(tt.live); got != tt.want {
