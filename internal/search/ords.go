@@ -50,7 +50,9 @@ func (ix *Index) ordinalsFor(r index.IndexReader) (*ordinals, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &ordinals{reader: r}
+	// Numbers run from 0 with few gaps: one unit each, and room for a
+	// few more before append grows the table.
+	m := &ordinals{reader: r, units: make([]hitUnit, 0, len(ix.cat.units)+len(ix.cat.units)/64+16)}
 	var ord int32
 	found := false
 	visit := func(_ string, term []byte) { ord, found = parseOrd(term) }
