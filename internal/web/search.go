@@ -126,33 +126,69 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 	return p, problem
 }
 
-// url is the search's address with one parameter changed ("" removes it)
-// and the page reset unless it is the one changed.
+// searchKeys are the parameters of a search's address, in the order
+// url.Values.Encode would write them.
+var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "page", "party", "q", "sort", "topic", "year"}
+
+// url is the search's address with one parameter, one of searchKeys,
+// changed ("" removes it) and the page reset unless it is the one changed.
+// Written directly, as
+// url.Values would encode it, since a results page makes a hundred.
 func (p searchParams) url(key, value string) string {
-	v := url.Values{}
-	set := func(k, val string) {
-		if val != "" {
-			v.Set(k, val)
-		}
-	}
-	set("q", p.q.Text)
-	set("doc", p.q.Doc)
-	set("party", p.q.Party)
-	if p.q.Year != 0 {
-		set("year", itoa(p.q.Year))
-	}
-	set("kind", p.q.Kind)
-	set("commitment", p.q.Commitment)
-	set("actor", p.q.Actor)
-	set("topic", p.q.Topic)
-	set("entity", p.q.Entity)
-	set("sort", string(p.q.Sort))
-	v.Del(key)
-	set(key, value)
 	if key == "page" && value == "1" {
-		v.Del("page")
+		value = ""
 	}
-	return "/search?" + v.Encode()
+	var b strings.Builder
+	b.Grow(48 + len(p.q.Text))
+	b.WriteString("/search?")
+	sep := false
+	for _, k := range searchKeys {
+		v := value
+		if k != key {
+			v = p.value(k)
+		}
+		if v == "" {
+			continue
+		}
+		if sep {
+			b.WriteByte('&')
+		}
+		sep = true
+		b.WriteString(k)
+		b.WriteByte('=')
+		b.WriteString(url.QueryEscape(v))
+	}
+	return b.String()
+}
+
+// value is the search's parameter k as its address carries it; the page
+// is not carried over.
+func (p searchParams) value(k string) string {
+	switch k {
+	case "q":
+		return p.q.Text
+	case "doc":
+		return p.q.Doc
+	case "party":
+		return p.q.Party
+	case "year":
+		if p.q.Year != 0 {
+			return itoa(p.q.Year)
+		}
+	case "kind":
+		return p.q.Kind
+	case "commitment":
+		return p.q.Commitment
+	case "actor":
+		return p.q.Actor
+	case "topic":
+		return p.q.Topic
+	case "entity":
+		return p.q.Entity
+	case "sort":
+		return string(p.q.Sort)
+	}
+	return ""
 }
 
 func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
@@ -261,6 +297,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 		if fv.Name == "" {
 			continue
 		}
+		fv.Terms = make([]Link, 0, len(f.Terms))
 		for _, t := range f.Terms {
 			l := Link{Value: t.Value, Label: t.Value, Count: t.Count}
 			var current string
