@@ -300,35 +300,21 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 		fv.Terms = make([]Link, 0, len(f.Terms))
 		for _, t := range f.Terms {
 			l := Link{Value: t.Value, Label: t.Value, Count: t.Count}
-			var current string
 			switch f.Field {
 			case "doc":
-				current = p.q.Doc
 				if d, ok := s.cfg.Archive.Document(t.Value); ok {
 					l.Label = d.Title + " (" + longDate(d.Date) + ")"
 				}
 			case "party":
-				current = p.q.Party
 				if pp, err := archive.LookupParty(t.Value); err == nil {
 					l.Label = pp.Name
 				}
-			case "year":
-				if p.q.Year != 0 {
-					current = itoa(p.q.Year)
-				}
 			case "kind":
-				current = p.q.Kind
 				l.Label = archive.Kind(t.Value).Name()
-			case "commitment":
-				current, l.Label = p.q.Commitment, s.classLabel(f.Field, t.Value)
-			case "actor":
-				current, l.Label = p.q.Actor, s.classLabel(f.Field, t.Value)
-			case "topic":
-				current, l.Label = p.q.Topic, s.classLabel(f.Field, t.Value)
-			case "entity":
-				current, l.Label = p.q.Entity, s.classLabel(f.Field, t.Value)
+			case "commitment", "actor", "topic", "entity":
+				l.Label = s.classLabel(f.Field, t.Value)
 			}
-			l.Active = current == t.Value
+			l.Active = p.value(f.Field) == t.Value
 			if l.Active {
 				l.URL = p.url(f.Field, "")
 			} else {
