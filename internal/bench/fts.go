@@ -65,7 +65,7 @@ func (f *FTS) fill(ctx context.Context, docs []*archive.Document) error {
 	}
 	for _, d := range docs {
 		for _, p := range d.Preamble {
-			if _, err := ins.ExecContext(ctx, p.Text, d.Slug, p.EID); err != nil {
+			if _, err := ins.ExecContext(ctx, p.Text, d.Slug, p.EID()); err != nil {
 				return err
 			}
 		}
