@@ -81,8 +81,9 @@ func TestPlainFrontMatter(t *testing.T) {
 	}
 	cases = append(cases, frontMatterOf(t, src))
 	docs := synth.Generate(5, 200, 3)
+	files := synth.Files(docs)
 	for _, d := range docs {
-		cases = append(cases, frontMatterOf(t, contentFile(t, d)))
+		cases = append(cases, frontMatterOf(t, files[d.File].Data))
 	}
 	fast := 0
 	for _, yml := range cases {

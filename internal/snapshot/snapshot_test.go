@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"log/slog"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -57,9 +58,7 @@ func synthTree(t *testing.T, docs, clauses int) fstest.MapFS {
 	t.Helper()
 	fsys := tree(t, nil)
 	delete(fsys, seedFile)
-	for _, d := range synth.Generate(11, docs, clauses) {
-		fsys[d.File] = &fstest.MapFile{Data: contentFile(t, d)}
-	}
+	maps.Copy(fsys, synth.Files(synth.Generate(11, docs, clauses)))
 	return fsys
 }
 
@@ -349,14 +348,4 @@ func TestSpansChecked(t *testing.T) {
 			t.Errorf("checkSpans with an editor's commitment %q at 12-18 = %v; want ok %v", tt.phrase, err, tt.ok)
 		}
 	}
-}
-
-// contentFile is d's content file, which the test needs.
-func contentFile(t testing.TB, d *archive.Document) []byte {
-	t.Helper()
-	b, err := d.ContentFile()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }

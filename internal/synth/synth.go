@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"strings"
+	"testing/fstest"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -25,6 +26,21 @@ func Generate(seed int64, docs, clausesPerDoc int) []*archive.Document {
 		out = append(out, g.document(i, clausesPerDoc))
 	}
 	return out
+}
+
+// Files is the content tree of documents Generate made: each one's content
+// file under its path. Their files are kept in memory and always read; it
+// panics for a document whose file cannot be, which Generate did not make.
+func Files(docs []*archive.Document) fstest.MapFS {
+	fsys := make(fstest.MapFS, len(docs))
+	for _, d := range docs {
+		b, err := d.ContentFile()
+		if err != nil {
+			panic("synth.Files: " + err.Error())
+		}
+		fsys[d.File] = &fstest.MapFile{Data: b}
+	}
+	return fsys
 }
 
 type generator struct {

@@ -3,7 +3,6 @@ package synth
 import (
 	"reflect"
 	"testing"
-	"testing/fstest"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
@@ -11,12 +10,13 @@ import (
 
 func TestGenerateIsDeterministic(t *testing.T) {
 	a, b := Generate(7, 20, 5), Generate(7, 20, 5)
+	fa, fb := Files(a), Files(b)
 	for i := range a {
-		if string(contentFile(t, a[i])) != string(contentFile(t, b[i])) {
+		if string(fa[a[i].File].Data) != string(fb[b[i].File].Data) {
 			t.Fatalf("Generate(7, 20, 5)[%d] differs between runs", i)
 		}
 	}
-	if c := Generate(8, 20, 5); string(contentFile(t, c[0])) == string(contentFile(t, a[0])) {
+	if c := Generate(8, 20, 5); string(Files(c)[c[0].File].Data) == string(fa[a[0].File].Data) {
 		t.Errorf("Generate(8, …)[0] = Generate(7, …)[0]; want another document for another seed")
 	}
 }
@@ -52,11 +52,7 @@ func TestGenerateShape(t *testing.T) {
 // loader makes of their content files.
 func TestGenerateLoadsAsContent(t *testing.T) {
 	docs := Generate(3, 40, 6)
-	fsys := fstest.MapFS{}
-	for _, d := range docs {
-		fsys[d.File] = &fstest.MapFile{Data: contentFile(t, d)}
-	}
-	a, err := content.Load(fsys)
+	a, err := content.Load(Files(docs))
 	if err != nil {
 		t.Fatalf("content.Load(generated) = %v", err)
 	}
@@ -95,14 +91,4 @@ func BenchmarkGenerate(b *testing.B) {
 		Generate(1, 10000, 10)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100000, "ns/clause")
-}
-
-// contentFile is d's content file, which the test needs.
-func contentFile(t testing.TB, d *archive.Document) []byte {
-	t.Helper()
-	b, err := d.ContentFile()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
