@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -153,35 +154,37 @@ func layoutVersion(version string) (string, error) {
 }
 
 // fingerprint hashes every document's slug and content file's digest, its units,
-// and their classification, which the vocabularies decide.
+// and their classification, which the vocabularies decide. It runs at
+// every start: each document's part is written to one buffer, hashed once.
 func fingerprint(a *archive.Archive) string {
 	h := sha256.New()
-	var n [8]byte
+	var b []byte
 	for _, d := range a.Documents() {
-		binary.BigEndian.PutUint64(n[:], uint64(len(d.Slug)))
-		h.Write(n[:])
-		h.Write([]byte(d.Slug))
-		h.Write(d.Digest[:])
+		b = binary.BigEndian.AppendUint64(b[:0], uint64(len(d.Slug)))
+		b = append(b, d.Slug...)
+		b = append(b, d.Digest[:]...)
 		// The units, whose ordinals the index keeps: the same content
 		// parsed otherwise must not reuse an index numbered for it.
-		fmt.Fprintf(h, "u%d;", len(d.Preamble))
+		b = append(strconv.AppendInt(append(b, 'u'), int64(len(d.Preamble)), 10), ';')
 		for _, c := range d.Clauses {
-			fmt.Fprintf(h, "%s;", c.EID())
+			b = append(append(b, c.EID()...), ';')
 		}
 		// Each unit's classification, which the index keeps as fields: a
 		// preamble paragraph's, then each clause's.
 		unit := func(cl *archive.Classification) {
-			fmt.Fprintf(h, "u;")
+			b = append(b, "u;"...)
 			for _, m := range cl.Commitments {
 				if m.Type != nil {
-					fmt.Fprintf(h, "c%s/%s/%d/%d;", m.Type.Code, m.Actor, m.Start, m.End)
+					b = append(append(append(append(b, 'c'), m.Type.Code...), '/'), m.Actor...)
+					b = append(strconv.AppendInt(append(b, '/'), int64(m.Start), 10), '/')
+					b = append(strconv.AppendInt(b, int64(m.End), 10), ';')
 				}
 			}
 			for _, t := range cl.Topics {
-				fmt.Fprintf(h, "t%s;", t.Slug)
+				b = append(append(append(b, 't'), t.Slug...), ';')
 			}
 			for _, e := range cl.Entities {
-				fmt.Fprintf(h, "e%s;", e.Slug)
+				b = append(append(append(b, 'e'), e.Slug...), ';')
 			}
 		}
 		for _, p := range d.Preamble {
@@ -190,6 +193,7 @@ func fingerprint(a *archive.Archive) string {
 		for _, c := range d.Clauses {
 			unit(&c.Classification)
 		}
+		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }

@@ -168,8 +168,7 @@ func (d *decoder) int() int {
 	return int(x)
 }
 
-// size reads a count, which cannot exceed the bytes left: every value
-// takes at least one.
+// int32 reads an int that must fit in 32 bits, as offsets in a text do.
 func (d *decoder) int32() int32 {
 	n := d.int()
 	if n != int(int32(n)) {
@@ -179,6 +178,8 @@ func (d *decoder) int32() int32 {
 	return int32(n)
 }
 
+// size reads a count, which cannot exceed the bytes left: every value
+// takes at least one.
 func (d *decoder) size() int {
 	n := d.int()
 	if n < 0 || n > len(d.src)-d.pos {
