@@ -132,8 +132,8 @@ var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "pa
 
 // url is the search's address with one parameter, one of searchKeys,
 // changed ("" removes it) and the page reset unless it is the one changed.
-// Written directly, as
-// url.Values would encode it, since a results page makes a hundred.
+// It is written directly, as url.Values would encode it: a results page
+// makes a hundred.
 func (p searchParams) url(key, value string) string {
 	if key == "page" && value == "1" {
 		value = ""
