@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/accord-archive/accord"
+	"github.com/accord-archive/accord/internal/fixture"
 )
 
 var (
@@ -89,11 +90,11 @@ func TestReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteContent(e.content, docs, vocab); err != nil {
+		if err := fixture.WriteContent(e.content, docs, vocab); err != nil {
 			t.Fatal(err)
 		}
 	}
-	t.Logf("corpus: %d documents, %d clauses in %s; GOMAXPROCS %d", len(docs), Clauses(docs), e.content, runtime.GOMAXPROCS(0))
+	t.Logf("corpus: %d documents, %d clauses in %s; GOMAXPROCS %d", len(docs), fixture.Clauses(docs), e.content, runtime.GOMAXPROCS(0))
 
 	for _, m := range []struct {
 		name    string

@@ -17,6 +17,7 @@ import (
 	"github.com/accord-archive/accord"
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/fixture"
 	"github.com/accord-archive/accord/internal/search"
 	"github.com/accord-archive/accord/internal/web"
 )
@@ -30,7 +31,7 @@ func measureSearch(ctx context.Context, t *testing.T, e *env) {
 		t.Fatal(err)
 	}
 	docs := a.Documents()
-	clauses := float64(Clauses(docs))
+	clauses := float64(fixture.Clauses(docs))
 	corpus := fmt.Sprintf("synth.Generate(1, %d, %d)", e.sz.docs, e.sz.clausesPerDoc)
 
 	start := time.Now()
@@ -57,7 +58,7 @@ func measureSearch(ctx context.Context, t *testing.T, e *env) {
 		Command: "search.Build(" + corpus + "), in memory; FTS5: INSERT in one transaction, then 'optimize'",
 	})
 
-	queries := Queries(docs, e.sz.queries, 1)
+	queries := fixture.Queries(docs, e.sz.queries, 1)
 	if len(queries) < e.sz.queries {
 		t.Fatalf("only %d distinct queries in the corpus; want %d", len(queries), e.sz.queries)
 	}
@@ -102,7 +103,7 @@ func measureSearch(ctx context.Context, t *testing.T, e *env) {
 	}
 	accMed, ftsMed := Median(accTimes), Median(ftsTimes)
 	accP99, ftsP99 := Percentile(accTimes, 99), Percentile(ftsTimes, 99)
-	cmd := fmt.Sprintf("%d distinct 1-3-word queries (bench.Queries), (*search.Index).Search top 10 vs FTS5 %q, alternating; %d and %d found nothing",
+	cmd := fmt.Sprintf("%d distinct 1-3-word queries (fixture.Queries), (*search.Index).Search top 10 vs FTS5 %q, alternating; %d and %d found nothing",
 		len(queries), "MATCH … ORDER BY bm25 LIMIT 10 with snippet()", accEmpty, ftsEmpty)
 	e.table.Add(Row{
 		Measure: "search, top 10 with snippets: median",

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/fixture"
 )
 
 // measureStart times `accord serve` from exec to its first 200 on
@@ -110,7 +111,7 @@ func warmUp(t *testing.T, e *env, s *Server) {
 		get(d.Path())
 		get(d.Clauses[i%len(d.Clauses)].Path())
 	}
-	for _, q := range Queries(docs, 200, 2) {
+	for _, q := range fixture.Queries(docs, 200, 2) {
 		get("/search?q=" + url.QueryEscape(q))
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
-	"github.com/accord-archive/accord/internal/bench"
+	"github.com/accord-archive/accord/internal/fixture"
 	"github.com/accord-archive/accord/internal/synth"
 )
 
@@ -19,7 +19,7 @@ var benchDocs = flag.Int("bench.docs", 1000, "documents of 10 clauses in the ben
 
 // benchCorpus is classified, as the archive a server searches is.
 var benchCorpus = sync.OnceValues(func() (*benchFixture, error) {
-	a, _, err := bench.Classified(1, *benchDocs, 10)
+	a, _, err := fixture.Classified(1, *benchDocs, 10)
 	if err != nil {
 		return nil, err
 	}
@@ -27,7 +27,7 @@ var benchCorpus = sync.OnceValues(func() (*benchFixture, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &benchFixture{a: a, ix: ix, queries: bench.Queries(a.Documents(), 1000, 1)}, nil
+	return &benchFixture{a: a, ix: ix, queries: fixture.Queries(a.Documents(), 1000, 1)}, nil
 })
 
 type benchFixture struct {

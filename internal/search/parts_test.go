@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
-	"github.com/accord-archive/accord/internal/bench"
+	"github.com/accord-archive/accord/internal/fixture"
 )
 
 // TestPartsFindWhatOneWalkFinds searches the synthetic index walked in one
@@ -138,7 +138,7 @@ func classifiedIndex(t *testing.T) (*Index, *archive.Archive) {
 	if testing.Short() {
 		t.Skip("builds a synthetic index of 200 documents")
 	}
-	a, _, err := bench.Classified(2, 200, 10)
+	a, _, err := fixture.Classified(2, 200, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/accord-archive/accord/internal/bench"
+	"github.com/accord-archive/accord/internal/fixture"
 )
 
 // BenchmarkPage serves pre-rendered pages of the seed through the whole
@@ -44,7 +44,7 @@ func BenchmarkPage(b *testing.B) {
 // benchSearchServer serves a synthetic archive of 1,000 documents (10,000
 // clauses), classified with the repository's vocabularies.
 var benchSearchServer = sync.OnceValues(func() (*Server, error) {
-	a, rules, err := bench.Classified(1, 1000, 10)
+	a, rules, err := fixture.Classified(1, 1000, 10)
 	if err != nil {
 		return nil, err
 	}
@@ -58,7 +58,7 @@ func BenchmarkSearchPage(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	queries := bench.Queries(s.cfg.Archive.Documents(), 1000, 1)
+	queries := fixture.Queries(s.cfg.Archive.Documents(), 1000, 1)
 	h := s.Handler()
 	ctx := context.Background()
 	i := 0

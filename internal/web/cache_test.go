@@ -11,9 +11,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/accord-archive/accord/internal/bench"
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/crawl"
+	"github.com/accord-archive/accord/internal/fixture"
 )
 
 // TestLazyPagesAreTheEagerOnes: a server that renders documents' pages on
@@ -185,7 +185,7 @@ func TestLargeArchivePages(t *testing.T) {
 // pages at start up to eager clauses.
 func synthServer(t *testing.T, seed int64, docs, clauses, eager int) *Server {
 	t.Helper()
-	a, rules, err := bench.Classified(seed, docs, clauses)
+	a, rules, err := fixture.Classified(seed, docs, clauses)
 	if err != nil {
 		t.Fatal(err)
 	}
