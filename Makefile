@@ -18,10 +18,17 @@ run:
 build:
 	$(GO) build -trimpath -o bin/accord ./cmd/accord
 
+# Every go test has a -timeout sized to its target, above what it needs on
+# two busy cores: a hung test fails with its name and the goroutines' stacks
+# instead of holding the run for go test's default 10 minutes. Tests that
+# start a server bound it more tightly themselves (internal/testenv).
 test:
-	$(GO) test ./...
+	$(GO) test -timeout 5m ./...
 
-check: vet staticcheck race fuzz browser bench-smoke
+# Under check (and browser), a test whose external tool is missing fails
+# rather than skips (internal/testenv: ACCORD_REQUIRE_TOOLS, as CI=true).
+check: export ACCORD_REQUIRE_TOOLS := 1
+check: tools vet staticcheck race fuzz browser bench-smoke
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -31,7 +38,7 @@ staticcheck:
 	$(GO) tool staticcheck ./...
 
 race:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 15m ./...
 
 # A short run of every fuzz target, so none of them rots: about ten seconds
 # each on two cores, set as a number of executions. Not as a duration: when
@@ -42,18 +49,21 @@ race:
 FUZZ_EXECS := FuzzApply=200000 FuzzImportRoundTrip=40000 FuzzParse=60000 \
 	FuzzPlainFrontMatter=250000 FuzzSearch=10000 FuzzRouter=20000 FuzzSearchPage=20000
 FUZZ_EXECS_DEFAULT := 10000
+FUZZ_TIMEOUT ?= 10m
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	  for f in $$($(GO) test -timeout 2m -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
 	    n=$$(echo " $(FUZZ_EXECS) " | sed -n "s/.* $$f=\([0-9]*\) .*/\1/p"); \
 	    t=$${FUZZTIME:-$${n:-$(FUZZ_EXECS_DEFAULT)}x}; \
-	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $$t $$pkg; \
+	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t $$pkg; \
 	  done; done
 
 # Real-browser tests: headless Chromium driven by chromedp, with axe-core
 # (accessibility) injected into the pages and the Nu HTML Checker (validity).
+# Plain `go test ./...` starts no browser: these tests carry the build tag.
+browser: export ACCORD_REQUIRE_TOOLS := 1
 browser: tools $(AXE) $(VNU)
-	ACCORD_AXE=$(abspath $(AXE)) ACCORD_VNU=$(abspath $(VNU)) $(GO) test -tags browser -count=1 ./...
+	ACCORD_AXE=$(abspath $(AXE)) ACCORD_VNU=$(abspath $(VNU)) $(GO) test -tags browser -count=1 -timeout 15m ./...
 
 # Install what the checks need when it is missing (CI machines start bare).
 APT_INSTALL = { apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; }
@@ -61,6 +71,7 @@ tools:
 	@command -v chromium >/dev/null 2>&1 || $(call APT_INSTALL,chromium)
 	@command -v java >/dev/null 2>&1 || $(call APT_INSTALL,default-jre-headless)
 	@command -v npm >/dev/null 2>&1 || $(call APT_INSTALL,npm)
+	@command -v xmllint >/dev/null 2>&1 || $(call APT_INSTALL,libxml2-utils)
 
 $(AXE) $(VNU) &: | tools
 	npm install --no-audit --no-fund --silent --prefix $(NPM_DIR) axe-core@4.14.1 vnu-jar@26.9.27
@@ -72,12 +83,14 @@ $(AXE) $(VNU) &: | tools
 # BENCH_ARGS picks measures and keeps the corpus, e.g.
 # make bench BENCH_ARGS="-only start,search -corpus $PWD/.cache/bench/corpus"
 BENCH_DIR := .cache/bench
-BENCH = $(GO) test -v -tags bench -run '^TestReport$$' -count=1 -timeout 60m ./internal/bench -args
+BENCH = $(GO) test -v -tags bench -run '^TestReport$$' -count=1 -timeout $(BENCH_TIMEOUT) ./internal/bench -args
+BENCH_TIMEOUT = 60m
 bench: bench-tools
 	@mkdir -p $(BENCH_DIR)
 	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof $(BENCH_ARGS)
 	$(GO) tool pprof -top -nodecount 25 $(BENCH_DIR)/search.pprof 2>/dev/null | sed -n '1,35p'
 
+bench-smoke: BENCH_TIMEOUT = 10m
 bench-smoke: bench-tools
 	$(BENCH) -smoke
 

@@ -8,15 +8,54 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
 
+// runCmd runs the command in process, bounded by cmdTimeout: past it the
+// command's context ends, and one that does not return then fails the test.
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(context.Background(), args, &out, &errb)
+	ctx, cancel := context.WithTimeout(context.Background(), cmdTimeout)
+	defer cancel()
+	var out, errb syncBuffer
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, args, &out, &errb) }()
+	select {
+	case code = <-done:
+	case <-time.After(cmdTimeout + 15*time.Second):
+		t.Fatalf("accord %q did not return within %v; stderr so far:\n%s", args, cmdTimeout, errb.String())
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("accord %q ran past its %v deadline (exit %d); stderr:\n%s", args, cmdTimeout, code, errb.String())
+	}
 	return code, out.String(), errb.String()
+}
+
+// cmdTimeout bounds one command a test runs in process.
+const cmdTimeout = 2 * time.Minute
+
+// testClient bounds each request a test makes of a server it started.
+var testClient = &http.Client{Timeout: 30 * time.Second}
+
+// syncBuffer is a bytes.Buffer a hung command may still write while the
+// test reads it to report.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 // copyVocabulary gives a test's content tree the repository's vocabulary.

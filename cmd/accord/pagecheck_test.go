@@ -3,9 +3,9 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,6 +17,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/accord-archive/accord/internal/browsertest"
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // checkedPages are the pages every accessibility and validity check covers:
@@ -52,12 +53,13 @@ type axeViolation struct {
 }
 
 // TestAccessibility runs axe-core in the real browser on every page type.
-// ACCORD_AXE names axe.min.js (the axe-core npm package); `make check`
-// installs it and sets it.
+// ACCORD_AXE names axe.min.js (the axe-core npm package); `make browser`
+// (and so `make check`) installs it and sets it. Without it the test is
+// skipped, or fails where the tools are required (testenv.Required).
 func TestAccessibility(t *testing.T) {
 	axePath := os.Getenv("ACCORD_AXE")
 	if axePath == "" {
-		t.Skip("ACCORD_AXE is not set: run `make check`, which installs axe-core")
+		testenv.Missing(t, "ACCORD_AXE is not set: run `make browser`, which installs axe-core and sets it")
 	}
 	axe, err := os.ReadFile(axePath)
 	if err != nil {
@@ -108,18 +110,21 @@ func TestAccessibility(t *testing.T) {
 }
 
 // TestHTMLValidity runs the Nu HTML Checker over every page type.
-// ACCORD_VNU names vnu.jar (the vnu-jar npm package); `make check`
-// installs it and sets it.
+// ACCORD_VNU names vnu.jar (the vnu-jar npm package); `make browser`
+// installs it and sets it; skipped or failing without it as above.
 func TestHTMLValidity(t *testing.T) {
 	jar := os.Getenv("ACCORD_VNU")
 	if jar == "" {
-		t.Skip("ACCORD_VNU is not set: run `make check`, which installs vnu-jar")
+		testenv.Missing(t, "ACCORD_VNU is not set: run `make browser`, which installs vnu-jar and sets it")
+	}
+	if _, err := exec.LookPath("java"); err != nil {
+		testenv.Missing(t, "no java for the Nu HTML Checker: run `make browser`, which installs it")
 	}
 	base := startServe(t)
 	dir := t.TempDir()
 	var files []string
 	for _, pg := range checkedPages {
-		resp, err := http.Get(base + pg.path)
+		resp, err := testClient.Get(base + pg.path)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -131,7 +136,9 @@ func TestHTMLValidity(t *testing.T) {
 		}
 		files = append(files, name)
 	}
-	cmd := exec.Command("java", append([]string{"-jar", jar, "--errors-only", "--format", "json", "--exit-zero-always"}, files...)...)
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "java", append([]string{"-jar", jar, "--errors-only", "--format", "json", "--exit-zero-always"}, files...)...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		t.Fatalf("vnu: %v\n%s", err, out)

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // serverLog holds the lines a server has logged, safe to read while the
@@ -76,9 +78,15 @@ func (l *serverLog) len() int {
 // startServeLogged is startServe keeping the server's log: it runs
 // `accord serve` on a free port and returns its base URL and its log. The
 // server stops with the test, as on SIGTERM, and must exit cleanly.
+//
+// Both the start and the server's whole life are bounded: a server that
+// never says it is serving fails the test after serveStartTimeout, and one
+// still running serveTimeout after it started is stopped and the test
+// fails saying it hung (testenv.Deadline).
 func startServeLogged(t *testing.T, args ...string) (string, *serverLog) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
+	hung := testenv.Deadline(t, fmt.Sprintf("serve %q", args), serveTimeout, cancel)
 	pr, pw := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
@@ -100,16 +108,26 @@ func startServeLogged(t *testing.T, args ...string) (string, *serverLog) {
 		io.Copy(io.Discard, pr) // a line past the buffer: keep the server unblocked
 		close(urls)
 	}()
-	base, ok := <-urls
-	if !ok {
+	var base string
+	select {
+	case u, ok := <-urls:
+		if !ok {
+			cancel()
+			t.Fatalf("serve exited without serving (exit %d); the log:\n%s", <-done, log)
+		}
+		base = u
+	case <-time.After(serveStartTimeout):
 		cancel()
-		t.Fatalf("serve exited without serving (exit %d); the log:\n%s", <-done, log)
+		t.Fatalf("serve %q did not log its address within %v of starting; the log:\n%s", args, serveStartTimeout, log)
 	}
 	t.Cleanup(func() {
 		cancel()
+		if hung() {
+			t.Logf("the log of the hung server:\n%s", log)
+		}
 		select {
 		case code := <-done:
-			if code != 0 {
+			if code != 0 && !hung() {
 				t.Errorf("serve exit = %d after shutdown; want 0; the log:\n%s", code, log)
 			}
 		case <-time.After(15 * time.Second):
@@ -118,6 +136,14 @@ func startServeLogged(t *testing.T, args ...string) (string, *serverLog) {
 	})
 	return base, log
 }
+
+// The bounds of an in-process `accord serve` in a test: well above what
+// the slowest test needs under -race on a busy machine, well below go
+// test's -timeout, so a hung server fails its own test with a message.
+const (
+	serveStartTimeout = time.Minute
+	serveTimeout      = 3 * time.Minute
+)
 
 // hammer requests targets from base round and round until stopped,
 // counting every answer that is not 200 and every error.

@@ -26,7 +26,7 @@ func TestServeArchiveSnapshot(t *testing.T) {
 	serveOnce := func(t *testing.T) string {
 		t.Helper()
 		base, log := startServeLogged(t, args...)
-		res, err := http.Get(base + "/documents/" + seedSlug)
+		res, err := testClient.Get(base + "/documents/" + seedSlug)
 		if err != nil {
 			t.Fatal(err)
 		}

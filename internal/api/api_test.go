@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
@@ -21,6 +22,7 @@ import (
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/search"
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // newTestAPI serves the seed through the API with a real index, under
@@ -49,6 +51,7 @@ func newTestAPIArchive(t *testing.T) (*httptest.Server, *archive.Archive) {
 	})))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
+	testenv.Deadline(t, "the API test server", 2*time.Minute, srv.CloseClientConnections)
 	return srv, a
 }
 

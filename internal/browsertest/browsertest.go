@@ -4,13 +4,19 @@ package browsertest
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
+
+// startTimeout bounds Chromium's start, a second or two when all is well.
+const startTimeout = time.Minute
 
 // Path finds the Chromium binary: $CHROMIUM, or chromium on the PATH.
 func Path() (string, bool) {
@@ -26,15 +32,16 @@ func Path() (string, bool) {
 }
 
 // New starts a headless Chromium with a fresh profile and returns a
-// browser context for it; both end with the test. The test is skipped,
-// with a message saying how to install it, if there is no Chromium.
+// browser context for it; both end with the test. Without Chromium the
+// test is skipped, saying how to install it, or fails where the tools are
+// required (testenv.Required: CI=true, or `make check`).
 // Each call to chromedp.Run with the returned context (or a context made
 // from it with chromedp.NewContext) drives a tab.
 func New(t testing.TB) context.Context {
 	t.Helper()
 	path, ok := Path()
 	if !ok {
-		t.Skip("no Chromium: install it (apt-get install chromium) or set $CHROMIUM; `make check` does this")
+		testenv.Missing(t, "no Chromium: install it (apt-get install chromium) or set $CHROMIUM; `make check` does this")
 	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
@@ -54,7 +61,13 @@ func New(t testing.TB) context.Context {
 	// Tests bound each step with Step instead.
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	browserCtx, cancelBrowser := chromedp.NewContext(allocCtx)
-	if err := chromedp.Do(browserCtx); err != nil {
+	// Starting is bounded apart: a Chromium that never answers is killed.
+	hung := time.AfterFunc(startTimeout, cancelAlloc)
+	err := chromedp.Do(browserCtx)
+	if !hung.Stop() {
+		err = fmt.Errorf("no answer within %v", startTimeout)
+	}
+	if err != nil {
 		cancelBrowser()
 		cancelAlloc()
 		t.Fatalf("start Chromium %s: %v", path, err)

@@ -1,3 +1,5 @@
+//go:build browser
+
 package browsertest
 
 import (
@@ -8,6 +10,8 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 func TestNewRendersAPage(t *testing.T) {
@@ -15,6 +19,7 @@ func TestNewRendersAPage(t *testing.T) {
 		fmt.Fprint(w, `<!doctype html><title>t</title><p id="x">rendered</p>`)
 	}))
 	defer srv.Close()
+	testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
 	ctx := Step(t, New(t), 30*time.Second)
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL)); err != nil {
 		t.Fatal(err)

@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // TestLoadAndSlowClients runs a short load and a small crowd of slow
@@ -30,6 +32,7 @@ func TestLoadAndSlowClients(t *testing.T) {
 	ts.Config.ReadHeaderTimeout = 300 * time.Millisecond
 	ts.Start()
 	defer ts.Close()
+	testenv.Deadline(t, "the test server", 2*time.Minute, ts.CloseClientConnections)
 
 	ctx := context.Background()
 	targets, err := Discover(ctx, ts.Client(), ts.URL, []string{"transport"})
