@@ -11,7 +11,16 @@ import (
 	"time"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+// update rewrites the golden files in testdata/ with what the code writes
+// now, for a change meant to alter an output:
+//
+//	go test ./internal/formats -update
+//
+// then read the diff before committing it. The golden files are checked by
+// more than the code that writes them: schema_test.go holds them to the
+// published schemas and to the seed's verbatim source, with or without
+// -update.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/ with what the code writes now")
 
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
