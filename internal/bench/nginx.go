@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/accord-archive/accord/internal/proc"
 )
 
 // nginxConf serves root on addr the way a static mirror of Accord would be
@@ -43,7 +45,7 @@ http {
 
 // StartNginx serves root on addr with nginx run in the foreground from a
 // configuration written under dir.
-func StartNginx(ctx context.Context, dir, addr, root string, log io.Writer) (*Server, error) {
+func StartNginx(ctx context.Context, dir, addr, root string, log io.Writer) (*proc.Server, error) {
 	user := ""
 	if os.Getuid() == 0 {
 		user = "user root;" // the workers must read the files the harness wrote
@@ -52,6 +54,6 @@ func StartNginx(ctx context.Context, dir, addr, root string, log io.Writer) (*Se
 	if err := os.WriteFile(conf, fmt.Appendf(nil, nginxConf, user, dir, addr, root), 0o644); err != nil {
 		return nil, err
 	}
-	s, _, err := Start(ctx, addr, "/", log, "nginx", "-e", "stderr", "-p", dir, "-c", conf)
+	s, _, err := proc.Start(ctx, addr, "/", log, "nginx", "-e", "stderr", "-p", dir, "-c", conf)
 	return s, err
 }

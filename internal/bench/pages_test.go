@@ -21,10 +21,15 @@ import (
 	"github.com/accord-archive/accord"
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/proc"
 	"github.com/accord-archive/accord/internal/synth"
+	"github.com/accord-archive/accord/internal/wrk"
 )
 
 const conns = 64
+
+// stopWithin is how long a server the report started has to drain and exit.
+const stopWithin = 10 * time.Second
 
 // baseURL is the public address both servers are told, so that their
 // pages' absolute links, and so their bytes, are the same.
@@ -54,27 +59,27 @@ func measurePages(ctx context.Context, t *testing.T, e *env) {
 	if out, err := exec.Command(e.bin, "export", "--out", site, "--base-url", baseURL).CombinedOutput(); err != nil {
 		t.Fatalf("accord export: %v\n%s", err, out)
 	}
-	addr, err := FreeAddr()
+	addr, err := proc.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	acc, _, err := Start(ctx, addr, "/readyz", e.log, e.bin, "serve", "--addr", addr, "--base-url", baseURL)
+	acc, _, err := proc.Start(ctx, addr, "/readyz", e.log, e.bin, "serve", "--addr", addr, "--base-url", baseURL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer acc.Stop()
+	defer acc.Stop(stopWithin)
 	nginxDir := filepath.Join(e.dir, "nginx")
 	if err := os.MkdirAll(nginxDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if addr, err = FreeAddr(); err != nil {
+	if addr, err = proc.FreeAddr(); err != nil {
 		t.Fatal(err)
 	}
 	ngx, err := StartNginx(ctx, nginxDir, addr, site, e.log)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer ngx.Stop()
+	defer ngx.Stop(stopWithin)
 
 	for _, p := range pages {
 		a, n := fetch(t, acc.URL+p.path), fetch(t, ngx.URL+p.path)
@@ -85,15 +90,15 @@ func measurePages(ctx context.Context, t *testing.T, e *env) {
 
 	threads := runtime.NumCPU()
 	for i, p := range pages {
-		var accLoad, ngxLoad []Load
+		var accLoad, ngxLoad []*wrk.Result
 		for r := range e.sz.rounds {
-			run := func(s *Server, into *[]Load) {
-				l, err := Wrk(WrkArgs(s.URL+p.path, conns, threads, e.sz.load))
+			run := func(s *proc.Server, into *[]*wrk.Result) {
+				l, err := wrk.Run(ctx, "wrk", wrk.Config{URL: s.URL + p.path, Threads: threads, Conns: conns, Duration: e.sz.load})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if l.Errors > 0 {
-					t.Fatalf("wrk %s: %d errors", s.URL+p.path, l.Errors)
+				if l.Errors() > 0 {
+					t.Fatalf("wrk %s: %d errors (socket: %s; not 2xx or 3xx: %d)", s.URL+p.path, l.Errors(), l.Socket, l.NonOK)
 				}
 				*into = append(*into, l)
 			}
@@ -107,7 +112,7 @@ func measurePages(ctx context.Context, t *testing.T, e *env) {
 		}
 		a, n := combine(accLoad), combine(ngxLoad)
 		cmd := fmt.Sprintf("wrk %s, alternately against `accord serve` and nginx serving `accord export` (%d rounds)",
-			strings.Join(WrkArgs("http://127.0.0.1:PORT"+p.path, conns, threads, e.sz.load), " "), e.sz.rounds)
+			strings.Join(wrk.Config{URL: "http://127.0.0.1:PORT" + p.path, Threads: threads, Conns: conns, Duration: e.sz.load}.Args(), " "), e.sz.rounds)
 		e.table.Add(Row{
 			Measure: p.name + ": throughput",
 			Accord:  fmt.Sprintf("%.0f req/s", a.RPS),
@@ -130,8 +135,8 @@ func measurePages(ctx context.Context, t *testing.T, e *env) {
 }
 
 // combine averages the rounds' throughput and keeps the worst p99.
-func combine(ls []Load) Load {
-	var c Load
+func combine(ls []*wrk.Result) wrk.Result {
+	var c wrk.Result
 	for _, l := range ls {
 		c.RPS += l.RPS / float64(len(ls))
 		c.P50 = max(c.P50, l.P50)
@@ -142,7 +147,7 @@ func combine(ls []Load) Load {
 
 // measureWeight sums a clause page and what it loads, gzip accepted, and
 // looks for third-party resources in every exported page.
-func measureWeight(t *testing.T, e *env, acc *Server, clause, site string) {
+func measureWeight(t *testing.T, e *env, acc *proc.Server, clause, site string) {
 	wire, err := OverTheWire(acc.URL, clause)
 	if err != nil {
 		t.Fatal(err)

@@ -14,27 +14,28 @@ import (
 
 	"github.com/accord-archive/accord/internal/content"
 	"github.com/accord-archive/accord/internal/fixture"
+	"github.com/accord-archive/accord/internal/proc"
 )
 
 // measureStart times `accord serve` from exec to its first 200 on
 // /readyz: on the embedded seed, and on the synthetic corpus with a
 // current --index; then the resident set of the latter after a warm-up.
 func measureStart(ctx context.Context, t *testing.T, e *env) {
-	starts := func(n int, args ...string) (time.Duration, *Server) {
+	starts := func(n int, args ...string) (time.Duration, *proc.Server) {
 		var took []time.Duration
-		var last *Server
+		var last *proc.Server
 		for i := range n {
-			addr, err := FreeAddr()
+			addr, err := proc.FreeAddr()
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, d, err := Start(ctx, addr, "/readyz", e.log, e.bin, append([]string{"serve", "--addr", addr}, args...)...)
+			s, d, err := proc.Start(ctx, addr, "/readyz", e.log, e.bin, append([]string{"serve", "--addr", addr}, args...)...)
 			if err != nil {
 				t.Fatal(err)
 			}
 			took = append(took, d)
 			if i < n-1 {
-				s.Stop()
+				s.Stop(stopWithin)
 			} else {
 				last = s
 			}
@@ -43,7 +44,7 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 	}
 
 	seed, s := starts(e.sz.starts)
-	s.Stop()
+	s.Stop(stopWithin)
 	e.table.Add(Row{
 		Measure: "start, seed: exec to first 200 on /readyz",
 		Accord:  Ms(seed),
@@ -53,17 +54,17 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 	})
 
 	index := filepath.Join(e.dir, "index")
-	addr, err := FreeAddr()
+	addr, err := proc.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, cold, err := Start(ctx, addr, "/readyz", e.log, e.bin, "serve", "--addr", addr, "--content", e.content, "--index", index)
+	s, cold, err := proc.Start(ctx, addr, "/readyz", e.log, e.bin, "serve", "--addr", addr, "--content", e.content, "--index", index)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.Stop()
+	s.Stop(stopWithin)
 	warm, s := starts(e.sz.bigStarts, "--content", e.content, "--index", index)
-	defer s.Stop()
+	defer s.Stop(stopWithin)
 	clauses := fmt.Sprintf("%d-clause archive", e.sz.docs*e.sz.clausesPerDoc)
 	e.table.Add(Row{
 		Measure: "start, " + clauses + ", index current",
@@ -75,7 +76,7 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 	})
 
 	warmUp(t, e, s)
-	rss, err := RSS(s.PID())
+	rss, _, err := s.Memory()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -89,7 +90,7 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 }
 
 // warmUp requests pages and searches from s, as readers would.
-func warmUp(t *testing.T, e *env, s *Server) {
+func warmUp(t *testing.T, e *env, s *proc.Server) {
 	a, err := content.Load(os.DirFS(e.content))
 	if err != nil {
 		t.Fatal(err)

@@ -85,26 +85,3 @@ func TestErrorKind(t *testing.T) {
 		})
 	}
 }
-
-func TestParseWrk(t *testing.T) {
-	out := `Running 3s test @ http://127.0.0.1:1/documents/d/clauses/1
-  2 threads and 64 connections
-  Latency Distribution
-     50%    1.75ms
-     75%    2.50ms
-     90%    4.00ms
-     99%   11.52ms
-  103031 requests in 3.01s, 1.2GB read
-  Socket errors: connect 0, read 2, write 0, timeout 1
-  Non-2xx or 3xx responses: 7
-Requests/sec:  34266.10
-Transfer/sec:    400.00MB
-`
-	r, err := parseWrk(out, "u", 2, 64, 3*time.Second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.Requests != 103031 || r.RPS != 34266.10 || r.P50 != "1.75ms" || r.P99 != "11.52ms" || r.NonOK != 7 || r.SocketErrorCount() != 3 {
-		t.Errorf("parseWrk = %+v", r)
-	}
-}

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/accord-archive/accord/internal/wrk"
 )
 
 // Report is a whole load test: the mixed load, the slow clients, wrk's
@@ -16,7 +18,7 @@ type Report struct {
 	LoadConfig LoadConfig
 	Slow       *SlowResult
 	SlowConfig SlowConfig
-	Wrk        *WrkResult // nil when wrk was not run
+	Wrk        *wrk.Result // nil when wrk was not run
 
 	RSSBefore, RSSAfter, RSSPeak int64 // bytes; 0 when unknown
 	ServerErrors, ServerWarnings int   // lines in the server's log
@@ -53,8 +55,8 @@ func (r *Report) Problems() []string {
 		}
 	}
 	if w := r.Wrk; w != nil {
-		if n := w.SocketErrorCount(); n > 0 {
-			p = append(p, "wrk socket errors: "+w.SocketErrors)
+		if w.SocketErrors > 0 {
+			p = append(p, "wrk socket errors: "+w.Socket)
 		}
 		if w.NonOK > 0 {
 			p = append(p, fmt.Sprintf("wrk: %d answers not 2xx or 3xx", w.NonOK))
@@ -94,8 +96,12 @@ func (r *Report) Print(w io.Writer) {
 	if x := r.Wrk; x != nil {
 		fmt.Fprintf(w, "wrk: %s, %d threads, %d connections, %v\n", x.URL, x.Threads, x.Conns, x.Duration)
 		fmt.Fprintf(w, "  requests      %d = %.0f req/s\n", x.Requests, x.RPS)
-		fmt.Fprintf(w, "  latency       p50 %s  p99 %s\n", x.P50, x.P99)
-		fmt.Fprintf(w, "  errors        socket %s; non-2xx/3xx %d\n", x.SocketErrors, x.NonOK)
+		socket := x.Socket
+		if socket == "" {
+			socket = "none"
+		}
+		fmt.Fprintf(w, "  latency       p50 %v  p99 %v\n", ms(x.P50), ms(x.P99))
+		fmt.Fprintf(w, "  errors        socket %s; non-2xx/3xx %d\n", socket, x.NonOK)
 	}
 	if r.RSSBefore > 0 {
 		fmt.Fprintf(w, "server memory (VmRSS): before %s  after %s  peak (VmHWM) %s\n", mb(r.RSSBefore), mb(r.RSSAfter), mb(r.RSSPeak))

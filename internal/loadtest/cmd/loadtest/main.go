@@ -20,6 +20,8 @@ import (
 	"time"
 
 	"github.com/accord-archive/accord/internal/loadtest"
+	"github.com/accord-archive/accord/internal/proc"
+	"github.com/accord-archive/accord/internal/wrk"
 )
 
 func main() {
@@ -40,7 +42,7 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	slow := fs.Int("slow", 200, "slow clients connected throughout")
 	interval := fs.Duration("slow-interval", time.Second, "time between a slow client's header bytes")
 	headerTimeout := fs.Duration("header-timeout", 5*time.Second, "the server's ReadHeaderTimeout, which should cut the slow clients off")
-	wrk := fs.String("wrk", "wrk", "the wrk `binary` for a throughput figure on a clause page (\"\" skips it)")
+	wrkBin := fs.String("wrk", "wrk", "the wrk `binary` for a throughput figure on a clause page (\"\" skips it)")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "how long wrk runs")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -51,7 +53,11 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 
 	startCtx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	srv, err := loadtest.StartServer(startCtx, *bin, fs.Args()...)
+	addr, err := proc.FreeAddr()
+	if err != nil {
+		return err
+	}
+	srv, _, err := proc.Start(startCtx, addr, "/readyz", nil, *bin, "serve", "--addr", addr)
 	if err != nil {
 		return err
 	}
@@ -61,14 +67,11 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 			srv.Stop(15 * time.Second)
 		}
 	}()
-	if err := srv.WaitReady(startCtx); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "accord serving at %s (pid %d); ready\n", srv.Base, srv.Pid())
+	fmt.Fprintf(out, "accord serving at %s (pid %d); ready\n", srv.URL, srv.PID())
 	rep := &loadtest.Report{}
 	rep.RSSBefore, _, _ = srv.Memory()
 
-	targets, err := loadtest.Discover(ctx, httpClient(), srv.Base, loadtest.DefaultQueries())
+	targets, err := loadtest.Discover(ctx, httpClient(), srv.URL, loadtest.DefaultQueries())
 	if err != nil {
 		return err
 	}
@@ -82,15 +85,15 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	crowd.Sample(sampleCtx)
 	fmt.Fprintf(out, "%d slow clients connected; mixed load of %d connections for %v\n", crowd.Open(), *conns, *duration)
 
-	rep.LoadConfig = loadtest.LoadConfig{Base: srv.Base, Targets: targets, Mix: loadtest.DefaultMix(), Conns: *conns, Duration: *duration}
+	rep.LoadConfig = loadtest.LoadConfig{Base: srv.URL, Targets: targets, Mix: loadtest.DefaultMix(), Conns: *conns, Duration: *duration}
 	rep.Load = loadtest.Load(ctx, rep.LoadConfig)
 
-	if *wrk != "" {
-		if path, err := exec.LookPath(*wrk); err != nil {
+	if *wrkBin != "" {
+		if path, err := exec.LookPath(*wrkBin); err != nil {
 			fmt.Fprintf(out, "wrk not found (%v): no pure-throughput figure\n", err)
 		} else {
 			fmt.Fprintf(out, "wrk on a clause page for %v, slow clients still connected\n", *wrkDuration)
-			rep.Wrk, err = loadtest.RunWrk(ctx, path, srv.Base+targets.Clauses[0], 2, *conns, *wrkDuration)
+			rep.Wrk, err = wrk.Run(ctx, path, wrk.Config{URL: srv.URL + targets.Clauses[0], Threads: 2, Conns: *conns, Duration: *wrkDuration})
 			if err != nil {
 				fmt.Fprintf(out, "%v\n", err)
 			}
