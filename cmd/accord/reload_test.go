@@ -137,13 +137,11 @@ func startServeLogged(t *testing.T, args ...string) (string, *serverLog) {
 	return base, log
 }
 
-// The bounds of an in-process `accord serve` in a test: well above what
-// the slowest test needs under -race on a busy machine, well below go
-// test's -timeout, so a hung server fails its own test with a message.
-const (
-	serveStartTimeout = time.Minute
-	serveTimeout      = 3 * time.Minute
-)
+// serveStartTimeout bounds the start of an in-process `accord serve` in a
+// test, and serveTimeout (timeout_test.go) its life: well above what the
+// slowest test needs under -race on a busy machine, well below go test's
+// -timeout, so that a hung server fails its own test with a message.
+const serveStartTimeout = time.Minute
 
 // hammer requests targets from base round and round until stopped,
 // counting every answer that is not 200 and every error.
