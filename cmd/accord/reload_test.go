@@ -15,8 +15,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // serverLog holds the lines a server has logged, safe to read while the
@@ -86,7 +84,7 @@ func (l *serverLog) len() int {
 func startServeLogged(t *testing.T, args ...string) (string, *serverLog) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	hung := testenv.Deadline(t, fmt.Sprintf("serve %q", args), serveTimeout, cancel)
+	hung := serveDeadline(t, args, cancel)
 	pr, pw := io.Pipe()
 	done := make(chan int, 1)
 	go func() {
@@ -136,12 +134,6 @@ func startServeLogged(t *testing.T, args ...string) (string, *serverLog) {
 	})
 	return base, log
 }
-
-// serveStartTimeout bounds the start of an in-process `accord serve` in a
-// test, and serveTimeout (timeout_test.go) its life: well above what the
-// slowest test needs under -race on a busy machine, well below go test's
-// -timeout, so that a hung server fails its own test with a message.
-const serveStartTimeout = time.Minute
 
 // hammer requests targets from base round and round until stopped,
 // counting every answer that is not 200 and every error.
