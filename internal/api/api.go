@@ -6,7 +6,6 @@ package api
 
 import (
 	"bytes"
-	"context"
 	"crypto/sha256"
 	_ "embed"
 	"encoding/base64"
@@ -22,7 +21,6 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
-	"github.com/accord-archive/accord/internal/search"
 )
 
 // OpenAPI is the API's contract, served at /api/v1/openapi.json.
@@ -30,22 +28,13 @@ import (
 //go:embed openapi.json
 var OpenAPI []byte
 
-// Searcher runs clause-level searches; *search.Index is one.
-type Searcher interface {
-	Search(context.Context, search.Query) (*search.Results, error)
-}
+// Searcher runs clause-level searches; *search.Index is one. The contract
+// is the archive's, so that the API depends on no search engine.
+type Searcher = archive.Searcher
 
 // Vocabulary names the commitment types, topics and entities that
-// classify the archive's units; *classify.Rules is one. The lookups report
-// false for a code or slug the vocabulary does not define.
-type Vocabulary interface {
-	Types() []*archive.CommitmentType // strongest first
-	Topics() []*archive.Topic
-	Entities() []*archive.Entity
-	Type(code string) (*archive.CommitmentType, bool)
-	Topic(slug string) (*archive.Topic, bool)
-	Entity(slug string) (*archive.Entity, bool)
-}
+// classify the archive's units; *classify.Rules is one.
+type Vocabulary = archive.Vocabulary
 
 // Config is what the API serves. Archive, Vocabulary and Search are required.
 type Config struct {

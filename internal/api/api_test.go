@@ -132,6 +132,9 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"search, unknown actor", "/search?actor=everyone", 400, "or joint for what all parties commit to jointly"},
 		{"search, unknown topic", "/search?topic=weather", 400, "see /api/v1/topics"},
 		{"search, unknown entity", "/search?entity=atlantis", 400, "see /api/v1/entities"},
+		{"search within a document, in capitals", "/search?q=trade&doc=2025-11-17-KAZAKHSTAN-ESTONIA", 200, `"total": 1`},
+		{"search, unknown document", "/search?q=trade&doc=nope", 400, `doc \"nope\" is not a document`},
+		{"search, per_page too large", "/search?q=trade&per_page=51", 400, "per_page must be a whole number from 1 to 50"},
 		{"unknown address", "/nope", 404, `"status": 404`},
 	}
 	for _, tt := range tests {

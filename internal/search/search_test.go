@@ -582,10 +582,10 @@ func TestSearchPageDefaults(t *testing.T) {
 func TestSearchFacetsSeed(t *testing.T) {
 	res := mustSearch(t, seed(t), Query{Text: "cooperation"})
 	want := map[string][]FacetTerm{
-		"doc":   {{seedSlug, res.Total}},
-		"party": {{"EE", res.Total}, {"KZ", res.Total}},
-		"year":  {{"2025", res.Total}},
-		"kind":  {{"joint-statement", res.Total}},
+		"doc":   {{Value: seedSlug, Count: res.Total}},
+		"party": {{Value: "EE", Count: res.Total}, {Value: "KZ", Count: res.Total}},
+		"year":  {{Value: "2025", Count: res.Total}},
+		"kind":  {{Value: "joint-statement", Count: res.Total}},
 	}
 	var fields []string
 	for _, f := range res.Facets {

@@ -12,7 +12,6 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
-	"github.com/accord-archive/accord/internal/search"
 )
 
 // unitOf is the classification that covers p: its clause's, or its own
@@ -558,7 +557,7 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 	if v := strings.TrimSpace(q.Get("topic")); v != "" {
 		t, ok := s.cfg.Vocabulary.Topic(strings.ToLower(v))
 		if !ok {
-			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a topic: see the list of topics.")
+			s.errorPage(w, r, http.StatusBadRequest, paramProblem("topic", v, nil))
 			return
 		}
 		f.Topic = t.Slug
@@ -570,7 +569,7 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 	if v := strings.TrimSpace(q.Get("type")); v != "" {
 		t, ok := s.cfg.Vocabulary.Type(strings.ToLower(v))
 		if !ok {
-			s.errorPage(w, r, http.StatusBadRequest, "“"+clip(v)+"” is not a kind of commitment: use "+typeCodes(s.cfg.Vocabulary)+".")
+			s.errorPage(w, r, http.StatusBadRequest, paramProblem("type", v, s.cfg.Vocabulary))
 			return
 		}
 		f.Type = t.Code
@@ -641,7 +640,7 @@ func (s *Server) classLabel(field, value string) string {
 			return e.Name
 		}
 	case "actor":
-		if value == search.JointActor {
+		if value == archive.JointActor {
 			return "All parties jointly"
 		}
 		if p, err := archive.LookupParty(value); err == nil {

@@ -26,14 +26,15 @@ import (
 // SiteName is the archive's name in titles, feeds and citations.
 const SiteName = "Accord"
 
-// Searcher runs clause-level searches; *search.Index is one. Search returns
-// an error wrapping search.ErrQueryTooLong for an over-long query. The
-// pages and the API serve the same searches, so they share the contract.
-type Searcher = api.Searcher
+// Searcher runs clause-level searches; *search.Index is one. The pages and
+// the API serve the same searches, so they share the contract, which is
+// the archive's (internal/archive/search.go): neither depends on the
+// search engine.
+type Searcher = archive.Searcher
 
 // Vocabulary names the commitment types, topics and entities that
 // classify the archive's clauses; *classify.Rules is one.
-type Vocabulary = api.Vocabulary
+type Vocabulary = archive.Vocabulary
 
 // Config is what a Server serves and how.
 type Config struct {
