@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -182,4 +183,29 @@ func languageName(tag string) string {
 		return name
 	}
 	return tag
+}
+
+// renderPage renders a page into a buffer and then writes it: a template
+// that fails leaves nothing half-written, and the person gets the plain
+// 500 text rather than a Go error.
+func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(buf)
+	if err := s.renderer().renderTo(buf, name, data); err != nil {
+		s.log.Error("render", "page", name, "path", r.URL.Path, "err", err)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte("Internal error.\n"))
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", htmlType)
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", "no-cache")
+	}
+	h.Set("Content-Length", itoa(buf.Len()))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
 }

@@ -1,0 +1,93 @@
+package web
+
+import (
+	"bytes"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/classify"
+)
+
+// panicWriter panics on its first WriteHeader, as a fault while a page is
+// being served would, and then records like a ResponseRecorder.
+type panicWriter struct {
+	*httptest.ResponseRecorder
+	panicked bool
+}
+
+func (w *panicWriter) WriteHeader(code int) {
+	if !w.panicked {
+		w.panicked = true
+		panic("write fault")
+	}
+	w.ResponseRecorder.WriteHeader(code)
+}
+
+// TestKeptPagesPassTheGuards checks that the pages answered before the
+// router (keptFirst) get what every guard gives every response: a request
+// id, the security headers, an access log line, recovery from a panic,
+// the read-only limits and the canonical redirects.
+func TestKeptPagesPassTheGuards(t *testing.T) {
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var logs bytes.Buffer
+	s, err := newTestServerWith(a, rules, func(c *Config) {
+		c.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		c.HSTS = true
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := s.Handler()
+	d := seedDoc(t)
+	for _, path := range []string{"/", "/about", d.Path(), d.Clauses[0].Path(), d.Path() + "/data.json", "/robots.txt"} {
+		if _, kept := s.pages[path]; !kept {
+			t.Fatalf("%s is not kept since start; the test needs pages that are", path)
+		}
+		t.Run(path, func(t *testing.T) {
+			logs.Reset()
+			res := get(t, h, http.MethodGet, path)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s = %d", path, res.StatusCode)
+			}
+			if res.Header.Get("X-Request-Id") == "" {
+				t.Errorf("GET %s: no X-Request-Id", path)
+			}
+			checkSecurityHeaders(t, "GET "+path, res.Header)
+			if res.Header.Get("Strict-Transport-Security") == "" {
+				t.Errorf("GET %s: no Strict-Transport-Security, though HSTS is on", path)
+			}
+			if line := logs.String(); !strings.Contains(line, "msg=request") || !strings.Contains(line, "path="+path+" ") {
+				t.Errorf("GET %s: no access log line; the log holds %q", path, line)
+			}
+
+			w := &panicWriter{ResponseRecorder: httptest.NewRecorder()}
+			h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, path, nil))
+			if w.Code != http.StatusInternalServerError || !strings.Contains(logs.String(), "msg=panic") {
+				t.Errorf("GET %s that panics = %d; want the 500 page and the panic logged", path, w.Code)
+			}
+
+			if res := get(t, h, http.MethodPost, path); res.StatusCode != http.StatusMethodNotAllowed {
+				t.Errorf("POST %s = %d; want 405", path, res.StatusCode)
+			}
+			req := httptest.NewRequest(http.MethodGet, path, strings.NewReader("body"))
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != http.StatusRequestEntityTooLarge {
+				t.Errorf("GET %s with a body = %d; want 413", path, rec.Code)
+			}
+			if path != "/" {
+				res := get(t, h, http.MethodGet, strings.ToUpper(path[:2])+path[2:]+"/")
+				if res.StatusCode != http.StatusMovedPermanently && res.StatusCode != http.StatusNotFound {
+					t.Errorf("GET %s/ = %d; want a redirect to the canonical address (or, outside /documents, 404)", path, res.StatusCode)
+				}
+			}
+		})
+	}
+}
