@@ -35,8 +35,8 @@ func allHits(t *testing.T, ix *Index, q Query) *Results {
 	return res
 }
 
-// TestSearchSeed checks the query language of DESIGN.md ("Search
-// semantics") against the seed document, clause by clause.
+// TestSearchSeed checks the query language the README describes (under
+// "Addresses") against the seed document, clause by clause.
 func TestSearchSeed(t *testing.T) {
 	ix := seed(t)
 	tests := []struct {

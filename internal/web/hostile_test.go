@@ -73,7 +73,7 @@ func (h hostileRequest) String() string {
 
 const script = `<script>alert(1)</script>`
 
-// hostileRequests are the table of the hardening issue: each request with
+// hostileRequests are what scrapers, fuzzers and attackers send: each request with
 // the status it must get.
 func hostileRequests() []hostileRequest {
 	doc := "/documents/" + seedSlug
@@ -204,7 +204,7 @@ func TestHostileRequests(t *testing.T) {
 	h := seed(t).Handler()
 	reqs := hostileRequests()
 	if len(reqs) < 50 {
-		t.Fatalf("%d hostile requests; the issue asks for at least 50", len(reqs))
+		t.Fatalf("%d hostile requests; keep at least 50", len(reqs))
 	}
 	for _, hr := range reqs {
 		t.Run(hr.name, func(t *testing.T) {
