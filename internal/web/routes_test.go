@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -89,5 +90,28 @@ func TestKeptPagesPassTheGuards(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestArchitectureNamesEveryHandler keeps docs/ARCHITECTURE.md's route
+// table in step with the route table here: every handler routes() names
+// must be in it, so that a newcomer finds each route's renderer.
+func TestArchitectureNamesEveryHandler(t *testing.T) {
+	src, err := os.ReadFile("routes.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := os.ReadFile("../../docs/ARCHITECTURE.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	handlers := regexp.MustCompile(`(?:get|Get|Head)\("[^"]+", s\.(\w+)\)`).FindAllStringSubmatch(string(src), -1)
+	if len(handlers) < 15 {
+		t.Fatalf("found %d routes in routes.go; the pattern no longer reads it", len(handlers))
+	}
+	for _, h := range handlers {
+		if !strings.Contains(string(doc), "`"+h[1]+"`") {
+			t.Errorf("docs/ARCHITECTURE.md does not name %s, the handler of a route", h[1])
+		}
 	}
 }
