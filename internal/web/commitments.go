@@ -186,54 +186,12 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 			return h.url()
 		})
 	}
-	toggle := func(counts map[string]int, label func(string) string, set func(*commitmentsFilter, string), cur string) []Link {
-		var out []Link
-		for v, n := range counts {
-			g := f
-			g.Page = 0
-			active := v == cur
-			if active {
-				set(&g, "")
-			} else {
-				set(&g, v)
-			}
-			out = append(out, Link{Label: label(v), Value: v, Count: n, URL: g.url(), Active: active})
-		}
-		slices.SortFunc(out, func(a, b Link) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
-		return out
-	}
-	partyName := func(code string) string {
-		pt, _ := archive.LookupParty(code)
-		return pt.Name
-	}
-	topicName := func(slug string) string {
-		t, _ := s.cfg.Vocabulary.Topic(slug)
-		return t.Name
-	}
-	p.Parties = toggle(counts.Parties, partyName, func(g *commitmentsFilter, v string) { g.Party = v }, f.Party)
-	p.Topics = toggle(counts.Topics, topicName, func(g *commitmentsFilter, v string) { g.Topic = v }, f.Topic)
-	p.Years = toggle(counts.Years, func(v string) string { return v }, func(g *commitmentsFilter, v string) { g.Year, _ = strconv.Atoi(v) }, itoaOrEmpty(f.Year))
+	p.Parties = f.toggleLinks(counts.Parties, partyName, func(g *commitmentsFilter, v string) { g.Party = v }, f.Party)
+	p.Topics = f.toggleLinks(counts.Topics, s.topicName, func(g *commitmentsFilter, v string) { g.Topic = v }, f.Topic)
+	p.Years = f.toggleLinks(counts.Years, func(v string) string { return v }, func(g *commitmentsFilter, v string) { g.Year, _ = strconv.Atoi(v) }, itoaOrEmpty(f.Year))
 	slices.SortFunc(p.Years, func(a, b Link) int { return cmp.Compare(b.Value, a.Value) })
-
-	words := []string{}
-	if f.Party != "" {
-		g := f
-		g.Party = ""
-		p.Active = append(p.Active, Link{Label: "Party: " + partyName(f.Party), URL: g.url()})
-		words = append(words, partyName(f.Party))
-	}
-	if f.Topic != "" {
-		g := f
-		g.Topic = ""
-		p.Active = append(p.Active, Link{Label: "Topic: " + topicName(f.Topic), URL: g.url()})
-		words = append(words, topicName(f.Topic))
-	}
-	if f.Year != 0 {
-		g := f
-		g.Year = 0
-		p.Active = append(p.Active, Link{Label: "Year: " + itoa(f.Year), URL: g.url()})
-		words = append(words, itoa(f.Year))
-	}
+	active, words := s.activeCommitmentFilters(f)
+	p.Active = append(p.Active, active...)
 	title := "Commitments"
 	if len(words) > 0 {
 		title += ": " + strings.Join(words, ", ")
@@ -246,6 +204,60 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 		Main:        "commitments",
 	}
 	return p
+}
+
+// toggleLinks links each value counted to f with that value set, or, for
+// the value in force (cur), removed; the most counted first.
+func (f commitmentsFilter) toggleLinks(counts map[string]int, label func(string) string, set func(*commitmentsFilter, string), cur string) []Link {
+	var out []Link
+	for v, n := range counts {
+		g := f
+		g.Page = 0
+		active := v == cur
+		if active {
+			set(&g, "")
+		} else {
+			set(&g, v)
+		}
+		out = append(out, Link{Label: label(v), Value: v, Count: n, URL: g.url(), Active: active})
+	}
+	slices.SortFunc(out, func(a, b Link) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Label, b.Label)) })
+	return out
+}
+
+// activeCommitmentFilters are the party, topic and year in force, each
+// linking to the page without it, and their names, for the title.
+func (s *Server) activeCommitmentFilters(f commitmentsFilter) (active []Link, words []string) {
+	add := func(kind, name string, without commitmentsFilter) {
+		active = append(active, Link{Label: kind + ": " + name, URL: without.url()})
+		words = append(words, name)
+	}
+	if f.Party != "" {
+		g := f
+		g.Party = ""
+		add("Party", partyName(f.Party), g)
+	}
+	if f.Topic != "" {
+		g := f
+		g.Topic = ""
+		add("Topic", s.topicName(f.Topic), g)
+	}
+	if f.Year != 0 {
+		g := f
+		g.Year = 0
+		add("Year", itoa(f.Year), g)
+	}
+	return active, words
+}
+
+func partyName(code string) string {
+	pt, _ := archive.LookupParty(code)
+	return pt.Name
+}
+
+func (s *Server) topicName(slug string) string {
+	t, _ := s.cfg.Vocabulary.Topic(slug)
+	return t.Name
 }
 
 // commitmentEntry is m, of the unit u, as the page lists it.
