@@ -65,7 +65,11 @@ func canonicalPath(next http.Handler) http.Handler {
 			c = strings.ToLower(c[:len("/documents")]) + c[len("/documents"):]
 		}
 		if rest, ok := strings.CutPrefix(c, "/documents/"); ok {
-			c = "/documents/" + strings.ToLower(rest)
+			// Joined only when it changes: most requests are for these
+			// paths, already in lower case.
+			if lower := strings.ToLower(rest); lower != rest {
+				c = "/documents/" + lower
+			}
 		}
 		if c != p {
 			// The query is encoded afresh: the raw one may hold bytes
