@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
@@ -53,6 +54,11 @@ type (
 	}
 )
 
+func (r searchResults) untimed() any {
+	r.TookMS = 0
+	return r
+}
+
 // maxPage bounds the page parameter: deeper pages are never useful and
 // cost the index more.
 const maxPage = 1000
@@ -68,8 +74,8 @@ func (s *server) searchQuery(r *http.Request) (search.Query, error) {
 	if q.Kind, err = kindParam(v.Get("kind")); err != nil {
 		return q, err
 	}
-	if len(q.Text) > search.MaxQueryLen {
-		return q, badRequest("the query is %d bytes long; the most is %d", len(q.Text), search.MaxQueryLen)
+	if n := utf8.RuneCountInString(q.Text); n > search.MaxQueryLen {
+		return q, badRequest("the query is %d characters long; the most is %d", n, search.MaxQueryLen)
 	}
 	num := func(name string, lo, hi int) (int, error) {
 		raw := v.Get(name)
@@ -123,7 +129,7 @@ func (s *server) search(r *http.Request) (any, error) {
 	}
 	res, err := s.Search.Search(r.Context(), q)
 	if errors.Is(err, search.ErrQueryTooLong) {
-		return nil, badRequest("the query is too long; the most is %d bytes", search.MaxQueryLen)
+		return nil, badRequest("the query is too long; the most is %d characters", search.MaxQueryLen)
 	}
 	if err != nil {
 		return nil, err

@@ -7,7 +7,9 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 )
 
-// MaxQueryLen is the longest query text, in bytes, that Search accepts.
+// MaxQueryLen is the longest query text, in characters (runes), that
+// Search accepts: what the search boxes' maxlength allows, which counts
+// UTF-16 units, never more runes than this.
 const MaxQueryLen = 512
 
 // ErrQueryTooLong is returned (wrapped) by Search when Query.Text is longer

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // serveWork resolves an Akoma Ntoso work URI, as data.json and data.akn
@@ -27,7 +28,7 @@ func (s *Server) serveWork(w http.ResponseWriter, r *http.Request) {
 		if rest != "" {
 			target += "/data.akn"
 		}
-		http.Redirect(w, r, target, http.StatusSeeOther)
+		httpx.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
 	s.errorPageFor(w, r, http.StatusNotFound, "Work not found", "No document in the archive has the Akoma Ntoso work identifier “"+clip(work)+"”.", "")

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // ErrorPage tells a person what went wrong and where to go instead.
@@ -46,10 +47,13 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, m
 			Status  int    `json:"status"`
 			Message string `json:"message"`
 		}{status, message}, "", "  ")
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(status)
-		w.Write(append(body, '\n'))
+		httpx.Write(w, r, httpx.Response{
+			Status:      status,
+			ContentType: "application/json; charset=utf-8",
+			Cache:       "no-store",
+			Body:        append(body, '\n'),
+			NoTag:       true,
+		})
 		return
 	}
 	s.errorPageFor(w, r, status, headings(status), message, "")
@@ -78,8 +82,13 @@ func (s *Server) errorPageFor(w http.ResponseWriter, r *http.Request, status int
 
 // renderPage renders a page into a buffer and then writes it: a template
 // that fails leaves nothing half-written, and the person gets the plain
-// 500 text rather than a Go error.
+// 500 text rather than a Go error. A page found (200) carries an ETag.
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	s.render(w, r, status, name, data, status == http.StatusOK)
+}
+
+// render is renderPage, with or without an ETag.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any, tagged bool) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(buf)
 	if err := s.renderer().renderTo(buf, name, data); err != nil {
@@ -89,16 +98,10 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, 
 		w.Write([]byte("Internal error.\n"))
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", htmlType)
-	if h.Get("Cache-Control") == "" {
-		h.Set("Cache-Control", "no-cache")
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "no-cache")
 	}
-	h.Set("Content-Length", itoa(buf.Len()))
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
-	}
+	httpx.Write(w, r, httpx.Response{Status: status, ContentType: htmlType, Body: buf.Bytes(), NoTag: !tagged})
 }
 
 // canonicalPath redirects an address with a trailing slash or an
@@ -130,7 +133,7 @@ func canonicalPath(next http.Handler) http.Handler {
 			// (quotes, angle brackets) that must not reach the Location.
 			// ReadOnly has already checked that it parses.
 			u := url.URL{Path: c, RawQuery: r.URL.Query().Encode()}
-			http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
+			httpx.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -13,6 +13,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 const htmlType = "text/html; charset=utf-8"
@@ -326,7 +327,7 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 		if k, err := strconv.Atoi(n); err == nil && len(n) <= 6 {
 			c, ok := d.Clause(k)
 			if ok && itoa(k) != n {
-				http.Redirect(w, r, c.Path(), http.StatusMovedPermanently) // clauses/03
+				httpx.Redirect(w, r, c.Path(), http.StatusMovedPermanently) // clauses/03
 				return
 			}
 			if ok { // the clause exists; what follows it does not

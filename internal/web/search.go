@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/search"
@@ -62,7 +63,7 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 	v := r.URL.Query()
 	var p searchParams
 	p.q.Text = v.Get("q")
-	if len(p.q.Text) > search.MaxQueryLen {
+	if utf8.RuneCountInString(p.q.Text) > search.MaxQueryLen {
 		return p, "The search is too long: at most " + itoa(search.MaxQueryLen) + " characters, please."
 	}
 	if d := strings.TrimSpace(v.Get("doc")); d != "" {
@@ -241,7 +242,9 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
-	s.renderPage(w, r, http.StatusOK, "search", page)
+	// No ETag: the page says how long the search took, so no two are
+	// alike, and a tag would never match.
+	s.render(w, r, http.StatusOK, "search", page, false)
 }
 
 func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Results) {

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	chimw "github.com/go-chi/chi/v5/middleware"
 
 	"github.com/accord-archive/accord/internal/api"
 	"github.com/accord-archive/accord/internal/archive"
@@ -165,12 +164,12 @@ func (s *Server) routes() http.Handler {
 	get("/healthz", func(w http.ResponseWriter, r *http.Request) { plain(w, http.StatusOK, "ok") })
 	// One limit for every search, the pages' and the API's.
 	limit := middleware.Concurrency(s.cfg.SearchSlots, s.errorPage)
-	// What is rendered per request is compressed per request; the pages
+	// What is rendered per request is made whole and then compressed
+	// (httpx.Write), so that HEAD and 304 answer as GET does; the pages
 	// rendered at start carry their own gzip copy.
-	compress := chimw.Compress(5, "text/html", "application/json")
-	r.With(limit, compress).Get("/search", s.serveSearch)
-	r.With(limit, compress).Head("/search", s.serveSearch)
-	r.With(limit, compress).Mount("/api/v1", api.New(api.Config{
+	r.With(limit).Get("/search", s.serveSearch)
+	r.With(limit).Head("/search", s.serveSearch)
+	r.With(limit).Mount("/api/v1", api.New(api.Config{
 		Archive:    s.cfg.Archive,
 		Vocabulary: s.cfg.Vocabulary,
 		Search:     s.cfg.Search,
