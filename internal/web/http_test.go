@@ -134,7 +134,15 @@ func routeFamilies(t *testing.T, s *Server) map[string]int {
 // included), without the body; over a real server, so that what net/http
 // adds on its own counts too.
 func TestHeadIsGetWithoutBody(t *testing.T) {
-	s := serverOver(t, os.DirFS("../../content"), func(c *Config) { c.Search = fixedTook{c.Search} })
+	// Also as a large archive serves them: documents' pages rendered on
+	// first request and kept gzipped alone, inflated for identity.
+	for _, eager := range []int{0, -1} {
+		s := serverOver(t, os.DirFS("../../content"), func(c *Config) { c.Search, c.EagerClauses = fixedTook{c.Search}, eager })
+		checkHeadIsGet(t, s)
+	}
+}
+
+func checkHeadIsGet(t *testing.T, s *Server) {
 	srv := httptest.NewServer(s.Handler())
 	defer srv.Close()
 	ignore := []string{"Date", "X-Request-Id"}
