@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
@@ -62,13 +63,20 @@ func (s *server) searchQuery(r *http.Request) (archive.Query, error) {
 	return q, err
 }
 
+// untimed is the response without its timing, for the ETag: the same
+// search asked again is the same answer, whatever it took.
+func (r searchResults) untimed() any {
+	r.TookMS = 0
+	return r
+}
+
 // paramError words, for the API's clients, why a parameter's value
 // cannot be what it stands for.
 func (s *server) paramError(e *params.Error) error {
 	v := clip(e.Value)
 	switch e.Param {
 	case "q":
-		return badRequest("the query is %d bytes long; the most is %d", len(e.Value), archive.MaxQueryLen)
+		return badRequest("the query is %d characters long; the most is %d", utf8.RuneCountInString(e.Value), archive.MaxQueryLen)
 	case "doc":
 		return badRequest("doc %q is not a document: see /api/v1/documents for the slugs", v)
 	case "party":
@@ -102,7 +110,7 @@ func (s *server) search(r *http.Request) (any, error) {
 	}
 	res, err := s.Search.Search(r.Context(), q)
 	if errors.Is(err, archive.ErrQueryTooLong) {
-		return nil, badRequest("the query is too long; the most is %d bytes", archive.MaxQueryLen)
+		return nil, badRequest("the query is too long; the most is %d characters", archive.MaxQueryLen)
 	}
 	if err != nil {
 		return nil, err

@@ -31,7 +31,9 @@ type Vocabulary interface {
 	Entity(slug string) (*Entity, bool)
 }
 
-// MaxQueryLen is the longest query text, in bytes, that a Searcher accepts.
+// MaxQueryLen is the longest query text, in characters (runes), that a
+// Searcher accepts: what the search boxes' maxlength allows, which counts
+// UTF-16 units, never more runes than this.
 const MaxQueryLen = 512
 
 // ErrQueryTooLong is returned (wrapped) by a Searcher when Query.Text is

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -40,7 +41,7 @@ func Search(v url.Values, a *archive.Archive, voc archive.Vocabulary) (archive.Q
 	bad := func(param, value string) (archive.Query, error) {
 		return q, &Error{Param: param, Value: value}
 	}
-	if len(q.Text) > archive.MaxQueryLen {
+	if utf8.RuneCountInString(q.Text) > archive.MaxQueryLen {
 		return bad("q", q.Text)
 	}
 	if d := strings.TrimSpace(v.Get("doc")); d != "" {

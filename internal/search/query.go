@@ -5,7 +5,7 @@ import "github.com/accord-archive/accord/internal/archive"
 // The search contract is the archive's (internal/archive/search.go), so
 // that the packages serving it need no Bleve; these are its names here.
 
-// MaxQueryLen is the longest query text, in bytes, that Search accepts.
+// MaxQueryLen is the longest query text, in characters (runes), that Search accepts.
 const MaxQueryLen = archive.MaxQueryLen
 
 // ErrQueryTooLong is returned (wrapped) by Search when Query.Text is longer

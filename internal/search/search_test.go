@@ -424,6 +424,15 @@ func TestSearchQueryTooLong(t *testing.T) {
 	if _, err := ix.Search(context.Background(), Query{Text: text}); err != nil {
 		t.Errorf("Search(%d bytes) error = %v; want none", len(text), err)
 	}
+	// The limit counts characters, not bytes: a search box's 512
+	// characters of Cyrillic are twice as many bytes.
+	cyrillic := strings.Repeat("Ж", MaxQueryLen)
+	if _, err := ix.Search(context.Background(), Query{Text: cyrillic}); err != nil {
+		t.Errorf("Search(%d characters, %d bytes) error = %v; want none", MaxQueryLen, len(cyrillic), err)
+	}
+	if _, err := ix.Search(context.Background(), Query{Text: cyrillic + "Ж"}); !errors.Is(err, ErrQueryTooLong) {
+		t.Errorf("Search(%d characters) error = %v; want ErrQueryTooLong", MaxQueryLen+1, err)
+	}
 }
 
 // readingOrder is every unit of the seed in its order in the document.

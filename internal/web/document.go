@@ -12,6 +12,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // A document's pages: the whole text, each clause, its data files and
@@ -274,7 +275,7 @@ func (s *Server) serveDocumentPage(w http.ResponseWriter, r *http.Request) {
 		p.serve(w, r)
 	default:
 		if to, ok := s.clauseRedirect(r); ok {
-			http.Redirect(w, r, to, http.StatusMovedPermanently)
+			httpx.Redirect(w, r, to, http.StatusMovedPermanently)
 			return
 		}
 		s.serveNotFound(w, r)

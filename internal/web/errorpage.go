@@ -9,6 +9,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // The error pages, and the 404 page that says, as precisely as the address
@@ -50,10 +51,13 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, m
 			Status  int    `json:"status"`
 			Message string `json:"message"`
 		}{status, message}, "", "  ")
-		w.Header().Set("Content-Type", "application/json; charset=utf-8")
-		w.Header().Set("Cache-Control", "no-store")
-		w.WriteHeader(status)
-		w.Write(append(body, '\n'))
+		httpx.Write(w, r, httpx.Response{
+			Status:      status,
+			ContentType: "application/json; charset=utf-8",
+			Cache:       "no-store",
+			Body:        append(body, '\n'),
+			NoTag:       true,
+		})
 		return
 	}
 	s.errorPageFor(w, r, status, headings(status), message, "")

@@ -10,6 +10,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // Every redirect the site makes, in one place: canonical addresses (a
@@ -37,7 +38,7 @@ func (s *Server) serveWork(w http.ResponseWriter, r *http.Request) {
 		if rest != "" {
 			target += "/data.akn"
 		}
-		http.Redirect(w, r, target, http.StatusSeeOther)
+		httpx.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
 	s.errorPageFor(w, r, http.StatusNotFound, "Work not found", "No document in the archive has the Akoma Ntoso work identifier “"+clip(work)+"”.", "")
@@ -76,7 +77,7 @@ func canonicalPath(next http.Handler) http.Handler {
 			// (quotes, angle brackets) that must not reach the Location.
 			// ReadOnly has already checked that it parses.
 			u := url.URL{Path: c, RawQuery: r.URL.Query().Encode()}
-			http.Redirect(w, r, u.String(), http.StatusMovedPermanently)
+			httpx.Redirect(w, r, u.String(), http.StatusMovedPermanently)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -4,7 +4,6 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
-	chimw "github.com/go-chi/chi/v5/middleware"
 
 	"github.com/accord-archive/accord/internal/api"
 	"github.com/accord-archive/accord/internal/middleware"
@@ -52,13 +51,13 @@ func (s *Server) routes() http.Handler {
 	get("/healthz", func(w http.ResponseWriter, r *http.Request) { plain(w, http.StatusOK, "ok") })
 
 	// Search, the pages' (search.go) and the API's (internal/api): one
-	// limit for every search; what is rendered per request is compressed
-	// per request, where a kept page carries its own gzip copy.
+	// limit for every search. What is rendered per request is made whole
+	// and then compressed (httpx.Write), so that HEAD and 304 answer as
+	// GET does; a kept page carries its own gzip copy.
 	limit := middleware.Concurrency(s.cfg.SearchSlots, s.errorPage)
-	compress := chimw.Compress(5, "text/html", "application/json")
-	r.With(limit, compress).Get("/search", s.serveSearch)
-	r.With(limit, compress).Head("/search", s.serveSearch)
-	r.With(limit, compress).Mount("/api/v1", api.New(api.Config{
+	r.With(limit).Get("/search", s.serveSearch)
+	r.With(limit).Head("/search", s.serveSearch)
+	r.With(limit).Mount("/api/v1", api.New(api.Config{
 		Archive:    s.cfg.Archive,
 		Vocabulary: s.cfg.Vocabulary,
 		Search:     s.cfg.Search,

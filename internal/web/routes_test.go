@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/httpx/httpxtest"
 )
 
 // panicWriter panics on its first WriteHeader, as a fault while a page is
@@ -60,10 +61,7 @@ func TestKeptPagesPassTheGuards(t *testing.T) {
 			if res.Header.Get("X-Request-Id") == "" {
 				t.Errorf("GET %s: no X-Request-Id", path)
 			}
-			checkSecurityHeaders(t, "GET "+path, res.Header)
-			if res.Header.Get("Strict-Transport-Security") == "" {
-				t.Errorf("GET %s: no Strict-Transport-Security, though HSTS is on", path)
-			}
+			httpxtest.CheckSecurityHeaders(t, "GET "+path, res.Header, true)
 			if line := logs.String(); !strings.Contains(line, "msg=request") || !strings.Contains(line, "path="+path+" ") {
 				t.Errorf("GET %s: no access log line; the log holds %q", path, line)
 			}

@@ -168,7 +168,9 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
-	s.renderPage(w, r, http.StatusOK, "search", page)
+	// No ETag: the page says how long the search took, so no two are
+	// alike, and a tag would never match.
+	s.render(w, r, http.StatusOK, "search", page, false)
 }
 
 func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.Results) {

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // assets are the static files, each served under a name that carries a
@@ -68,7 +70,7 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 	}
 	if to, ok := s.staticRedirect(name); ok {
 		w.Header().Set("Cache-Control", "public, max-age=300")
-		http.Redirect(w, r, to, http.StatusFound)
+		httpx.Redirect(w, r, to, http.StatusFound)
 		return
 	}
 	s.serveNotFound(w, r)

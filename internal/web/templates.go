@@ -17,6 +17,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // pageNames are the templates that render a whole page. Each is parsed
@@ -187,8 +188,13 @@ func languageName(tag string) string {
 
 // renderPage renders a page into a buffer and then writes it: a template
 // that fails leaves nothing half-written, and the person gets the plain
-// 500 text rather than a Go error.
+// 500 text rather than a Go error. A page found (200) carries an ETag.
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	s.render(w, r, status, name, data, status == http.StatusOK)
+}
+
+// render is renderPage, with or without an ETag.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any, tagged bool) {
 	buf := buffers.Get().(*bytes.Buffer)
 	defer putBuffer(buf)
 	if err := s.renderer().renderTo(buf, name, data); err != nil {
@@ -198,14 +204,8 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, 
 		w.Write([]byte("Internal error.\n"))
 		return
 	}
-	h := w.Header()
-	h.Set("Content-Type", htmlType)
-	if h.Get("Cache-Control") == "" {
-		h.Set("Cache-Control", "no-cache")
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "no-cache")
 	}
-	h.Set("Content-Length", itoa(buf.Len()))
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(buf.Bytes())
-	}
+	httpx.Write(w, r, httpx.Response{Status: status, ContentType: htmlType, Body: buf.Bytes(), NoTag: !tagged})
 }
