@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -33,13 +34,25 @@ func newMarkdown() *markdown {
 type body struct {
 	src      []byte // the body bytes
 	lineBase int    // file line of src's first byte
+	newlines []int  // offsets in src of every '\n', in order
 	md       *markdown
 	errs     *fileErrors
 }
 
-// line converts a byte offset in the body into a file line.
+// line converts a byte offset in the body into a file line. It searches
+// the newlines found once, not the text before off: a file of many blocks
+// would otherwise cost the square of its length.
 func (b *body) line(off int) int {
-	return b.lineBase + bytes.Count(b.src[:min(off, len(b.src))], []byte("\n"))
+	if b.newlines == nil {
+		b.newlines = make([]int, 0, bytes.Count(b.src, []byte("\n")))
+		for i, c := range b.src {
+			if c == '\n' {
+				b.newlines = append(b.newlines, i)
+			}
+		}
+	}
+	n, _ := slices.BinarySearch(b.newlines, min(off, len(b.src)))
+	return b.lineBase + n
 }
 
 // blockLine is the file line where a block node starts, or 0 if unknown.
