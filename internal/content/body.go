@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -234,8 +235,20 @@ func (b *body) paragraph(n ast.Node) *archive.Paragraph {
 	htm := strings.TrimSpace(buf.String())
 	txt := html.UnescapeString(stripTags(htm))
 	txt = strings.ReplaceAll(txt, "\n", " ") // a soft line break reads as a space
+	if n := utf8.RuneCountInString(txt); n > MaxParagraph {
+		b.errs.add(line, "paragraph of %s characters is longer than the limit of %s: check that a blank line separates paragraphs", thousands(n), thousands(MaxParagraph))
+	}
 	if txt == htm {
 		htm = txt // most paragraphs have no markup: keep one copy
 	}
 	return &archive.Paragraph{Text: txt, HTML: htm, Line: line}
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -58,7 +58,7 @@ type treeFile struct {
 	name string
 }
 
-func (f treeFile) ReadContent() ([]byte, error) { return fs.ReadFile(f.fsys, f.name) }
+func (f treeFile) ReadContent() ([]byte, error) { return ReadFile(f.fsys, f.name) }
 
 // File is one document file as read.
 type File struct {
@@ -69,9 +69,12 @@ type File struct {
 
 // Read walks the documents folder of fsys and reads every document file,
 // on every core. A file that cannot be a document (a bad name, a slug
-// used twice) or cannot be read is a problem that Parse reports with the
-// rest; the error is only for a tree that cannot be walked at all.
+// used twice, not a regular file, too large) or cannot be read is a
+// problem that Parse reports with the rest; the error is only for a tree
+// that cannot be walked at all, or whose context (DirFS.WithContext) is
+// done.
 func Read(fsys fs.FS) (*Tree, error) {
+	ctx := contextOf(fsys)
 	t := &Tree{fsys: fsys}
 	slugs := map[string]string{} // slug → file
 	var names []string
@@ -110,6 +113,9 @@ func Read(fsys fs.FS) (*Tree, error) {
 		names = append(names, name)
 		return nil
 	})
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
@@ -118,14 +124,17 @@ func Read(fsys fs.FS) (*Tree, error) {
 	errs := make([]error, len(names))
 	each(len(names), func() func(int) {
 		return func(i int) {
-			if srcs[i], errs[i] = fs.ReadFile(fsys, names[i]); errs[i] == nil {
+			if srcs[i], errs[i] = ReadFile(fsys, names[i]); errs[i] == nil {
 				digests[i] = sha256.Sum256(srcs[i])
 			}
 		}
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read content: %w", err)
+	}
 	for i, name := range names {
 		if errs[i] != nil {
-			t.errs = append(t.errs, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", errs[i])})
+			t.errs = append(t.errs, Error{File: name, Msg: readProblem(errs[i])})
 			continue
 		}
 		t.Files = append(t.Files, File{Name: name, Src: srcs[i], Digest: digests[i]})
@@ -143,6 +152,9 @@ func (t *Tree) Clean() bool { return len(t.errs) == 0 }
 func (t *Tree) Parse() (*archive.Archive, error) {
 	all := slices.Clone(t.errs)
 	docs, errs := t.parseAll()
+	if err := contextOf(t.fsys).Err(); err != nil {
+		return nil, fmt.Errorf("parse content: %w", err)
+	}
 	all = append(all, errs...)
 	if len(docs) == 0 && len(all) == 0 {
 		all = append(all, Error{File: DocumentsDir, Msg: "no documents: add a file documents/<slug>.md"})
@@ -164,9 +176,13 @@ func (t *Tree) parseAll() ([]*archive.Document, ErrorList) {
 	files := t.Files
 	docs := make([]*archive.Document, len(files))
 	errs := make([]ErrorList, len(files))
+	ctx := contextOf(t.fsys)
 	each(len(files), func() func(int) {
 		md := newMarkdown() // one per worker: its buffers are its own
 		return func(i int) {
+			if ctx.Err() != nil {
+				return // Parse reports it
+			}
 			f := files[i]
 			if docs[i], errs[i] = parse(f.Name, f.Src, md); docs[i] != nil {
 				docs[i].SetContentFile(f.Digest, t.Reader(f.Name))
@@ -220,6 +236,10 @@ func Parse(name string, src []byte) (*archive.Document, ErrorList) {
 
 func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList) {
 	errs := &fileErrors{file: name}
+	if len(src) > MaxFileSize {
+		errs.add(0, "%v", errTooLarge)
+		return nil, errs.list
+	}
 	checkEncoding(src, errs)
 	yml, bodySrc, bodyLine, ok := splitFrontMatter(src, errs)
 	if !ok {
