@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,7 +14,7 @@ import (
 )
 
 // importText turns plain-text statements into content files.
-func importText(args []string, stdout, stderr io.Writer) error {
+func importText(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var m content.ImportMeta
@@ -45,9 +46,11 @@ func importText(args []string, stdout, stderr io.Writer) error {
 	}
 	m.Parties = strings.Split(parties, ",")
 	for _, name := range files {
-		src, err := os.ReadFile(name)
+		// As the loader reads: a FIFO or a device given as the input is
+		// refused, not waited on or read without end.
+		src, err := content.ReadFile(content.Dir(filepath.Dir(name)).WithContext(ctx), filepath.Base(name))
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		slug, file, err := content.Import(name, src, m)
 		if err != nil {

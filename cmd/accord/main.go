@@ -47,9 +47,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		err = serve(ctx, args[1:], stderr)
 	case "check":
-		err = check(args[1:], stdout, stderr)
+		err = check(ctx, args[1:], stdout, stderr)
 	case "import":
-		err = importText(args[1:], stdout, stderr)
+		err = importText(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = export(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
