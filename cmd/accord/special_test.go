@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"io"
@@ -123,12 +124,19 @@ func TestServeStopsDuringAHungReload(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	pr, pw := io.Pipe()
-	go io.Copy(io.Discard, pr)
+	log := newServerLog()
+	go func() {
+		sc := bufio.NewScanner(pr)
+		for sc.Scan() {
+			log.add(sc.Text())
+		}
+		io.Copy(io.Discard, pr)
+	}()
 	done := make(chan int, 1)
 	go func() {
 		done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--content", dir, "--watch"}, io.Discard, pw)
 	}()
-	time.Sleep(time.Second) // serving, and watching
+	log.waitFor(t, 0, regexp.MustCompile(`msg=serving`), 30*time.Second) // and watching
 	if err := os.WriteFile(filepath.Join(dir, "documents", secondSlug+".md"), []byte(secondDoc), 0o644); err != nil {
 		t.Fatal(err)
 	}
