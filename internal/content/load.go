@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -235,15 +234,24 @@ func Parse(name string, src []byte) (*archive.Document, ErrorList) {
 }
 
 func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList) {
+	d, errs, _ := parseFile(name, src, md, false)
+	return d, errs
+}
+
+// parseFile is parse, and the units (front-matter fields and paragraph
+// eIds) holding bidirectional controls; with confirmAll, each of them is
+// confirmed as if listed under bidi:, which import does when told to.
+func parseFile(name string, src []byte, md *markdown, confirmAll bool) (*archive.Document, ErrorList, []string) {
 	errs := &fileErrors{file: name}
 	if len(src) > MaxFileSize {
 		errs.add(0, "%v", errTooLarge)
-		return nil, errs.list
+		return nil, errs.list, nil
 	}
-	checkEncoding(src, errs)
+	src = bytes.TrimPrefix(src, bom)
+	bidi := checkEncoding(src, errs)
 	yml, bodySrc, bodyLine, ok := splitFrontMatter(src, errs)
 	if !ok {
-		return nil, errs.list
+		return nil, errs.list, nil
 	}
 	m := decodeFrontMatter(yml, errs)
 	d := &archive.Document{
@@ -260,33 +268,26 @@ func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList)
 	b := &body{src: bodySrc, lineBase: bodyLine, md: md, errs: errs}
 	b.walk(d)
 	attachOverrides(d, m.Overrides, errs)
+	var units []string
+	if len(bidi) > 0 || len(m.Bidi) > 0 || len(errs.escaped) > 0 {
+		bidiUnits(bidi, m.fields, bodyLine, d)
+		bidi = mergeEscaped(bidi, errs.escaped)
+		for _, u := range bidi {
+			if u.unit != "" && !slices.Contains(units, u.unit) {
+				units = append(units, u.unit)
+			}
+		}
+		if confirmAll {
+			m.Bidi = nil
+			for _, u := range units {
+				m.Bidi = append(m.Bidi, bidiRef{unit: u})
+			}
+		}
+		confirmBidi(bidi, m.Bidi, errs)
+	}
 	if len(errs.list) > 0 {
 		errs.list.sort()
-		return nil, errs.list
+		return nil, errs.list, units
 	}
-	return d, nil
-}
-
-// checkEncoding reports the first invalid UTF-8 sequence, NUL byte and
-// carriage return: content files are UTF-8 text with Unix line ends.
-func checkEncoding(src []byte, errs *fileErrors) {
-	line := 1
-	var badUTF8, nul, cr bool
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		switch {
-		case r == utf8.RuneError && size == 1 && !badUTF8:
-			errs.add(line, "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i])
-			badUTF8 = true
-		case r == 0 && !nul:
-			errs.add(line, "NUL byte in the text")
-			nul = true
-		case r == '\r' && !cr && !bytes.HasPrefix(src[i:], []byte("\r\n")):
-			errs.add(line, "carriage return without a line feed: use Unix line ends")
-			cr = true
-		case r == '\n':
-			line++
-		}
-		i += size
-	}
+	return d, nil, units
 }
