@@ -28,6 +28,7 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	out := fs.String("out", "", "write to `FILE` (- for standard output); default DIR/documents/<slug>.md")
 	dir := fs.String("content", "content", "content `DIR` to write into")
 	force := fs.Bool("force", false, "overwrite an existing file")
+	fs.BoolVar(&m.ConfirmBidi, "confirm-bidi", false, "keep bidirectional controls, listing their paragraphs under bidi: (check first that the text displays as printed)")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err

@@ -155,3 +155,38 @@ func TestServeStopsDuringAHungReload(t *testing.T) {
 		t.Fatalf("serve still running %v after its context was cancelled, during a hung reload", drainTimeout)
 	}
 }
+
+// TestImportSpecialAndBidi: import refuses a FIFO as its input at once,
+// names a bidi control by the input's line, and keeps it, confirmed, with
+// --confirm-bidi.
+func TestImportSpecialAndBidi(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "in.txt")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	args := []string{"import", "--title", "T", "--parties", "KZ,EE", "--out", "-"}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if code, _, stderr := runCmd(t, append(args, fifo)...); code != 1 || !strings.Contains(stderr, fifo+": not a regular file") {
+			t.Errorf("import of a FIFO = %d, %q; want 1, not a regular file", code, stderr)
+		}
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("import of a FIFO still running after 10s")
+	}
+
+	in := filepath.Join(dir, "rtl.txt")
+	if err := os.WriteFile(in, []byte("November 17, 2025\n\n1. The Parties agreed \u202Eowt.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runCmd(t, append(args, in)...); code != 1 || !strings.Contains(stderr, in+":3: bidirectional control U+202E") {
+		t.Errorf("import with a bidi control = %d, %q; want 1 naming line 3", code, stderr)
+	}
+	if code, stdout, stderr := runCmd(t, append(args, "--confirm-bidi", in)...); code != 0 || !strings.Contains(stdout, "bidi: [para_1]\n") {
+		t.Errorf("import --confirm-bidi = %d, %q, %q; want the file, confirming para_1", code, stdout, stderr)
+	}
+}

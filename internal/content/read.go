@@ -37,6 +37,16 @@ var (
 // never end) and only up to MaxFileSize. A file of a tree from Dir is
 // checked as it is opened; any other file system is asked first.
 func ReadFile(fsys fs.FS, name string) ([]byte, error) {
+	data, err := readFile(fsys, name)
+	for _, known := range []error{errNotRegular, errTooLarge} {
+		if errors.Is(err, known) {
+			return nil, known // the message an editor reads after the file's name
+		}
+	}
+	return data, err
+}
+
+func readFile(fsys fs.FS, name string) ([]byte, error) {
 	if err := contextOf(fsys).Err(); err != nil {
 		return nil, err
 	}
