@@ -190,3 +190,33 @@ func TestImportSpecialAndBidi(t *testing.T) {
 		t.Errorf("import --confirm-bidi = %d, %q, %q; want the file, confirming para_1", code, stdout, stderr)
 	}
 }
+
+// TestServeStopsDuringAHungLoad: the same while the first load hangs.
+func TestServeStopsDuringAHungLoad(t *testing.T) {
+	hung, release := make(chan struct{}), make(chan struct{})
+	defer close(release)
+	buildSite = func(context.Context, serveConfig, *slog.Logger, siteOptions) (*site, error) {
+		close(hung)
+		<-release
+		return nil, context.Canceled
+	}
+	defer func() { buildSite = newSite }()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan int, 1)
+	go func() { done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0"}, io.Discard, io.Discard) }()
+	select {
+	case <-hung:
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not start loading within 30s")
+	}
+	cancel()
+	select {
+	case code := <-done:
+		if code != 0 {
+			t.Errorf("serve exit = %d; want 0", code)
+		}
+	case <-time.After(drainTimeout):
+		t.Fatalf("serve still running %v after its context was cancelled, during a hung load", drainTimeout)
+	}
+}
