@@ -132,6 +132,7 @@ func (d *DirFS) WithContext(ctx context.Context) *DirFS {
 	return &c
 }
 
+// Context is the context the tree is bound to, which Read and Parse check.
 func (d *DirFS) Context() context.Context { return d.ctx }
 
 func (d *DirFS) Open(name string) (fs.File, error) {
@@ -181,12 +182,13 @@ func (l *limitedFile) Close() error               { return l.f.Close() }
 
 func (l *limitedFile) Read(p []byte) (int, error) {
 	if l.left <= 0 {
+		// At the limit: one byte more is one too many.
 		var one [1]byte
-		if n, err := l.f.Read(one[:]); n > 0 {
+		n, err := l.f.Read(one[:])
+		if n > 0 {
 			return 0, &fs.PathError{Op: "read", Path: l.f.Name(), Err: errTooLarge}
-		} else {
-			return 0, err
 		}
+		return 0, err
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]
