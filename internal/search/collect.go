@@ -43,13 +43,13 @@ const checkDoneEvery = 1024
 // A big index is searched in parts, ranges of internal doc numbers each
 // walked by its own searcher on its own core, and the parts' pages and
 // counts merged: the hits, their scores and so the page are the same as
-// one walk's.
-func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query, s Sort, size, skip int, facets bool) (*collection, error) {
+// one walk's. most, when not 0, is how many parts there may be.
+func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query, s Sort, size, skip int, facets bool, most int) (*collection, error) {
 	ords, err := ix.ordinalsFor(r)
 	if err != nil {
 		return nil, err
 	}
-	bounds := ix.partBounds(ords)
+	bounds := ix.partBounds(ords, most)
 	parts := make([]*partial, len(bounds)-1)
 	if len(parts) == 1 {
 		if parts[0], err = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, bounds[0], bounds[1]); err != nil {
@@ -119,11 +119,15 @@ func firstError(ctx context.Context, errs []error) error {
 const partUnits = 20000
 
 // partBounds splits the internal doc numbers of ords' reader into ranges,
-// at most one per core: bounds[i] to bounds[i+1], the last open-ended.
-func (ix *Index) partBounds(ords *ordinals) []uint64 {
+// at most one per core and most if not 0: bounds[i] to bounds[i+1], the
+// last open-ended.
+func (ix *Index) partBounds(ords *ordinals, most int) []uint64 {
 	n := ix.parts
 	if n == 0 {
 		n = min(runtime.GOMAXPROCS(0), len(ix.cat.units)/partUnits)
+	}
+	if most > 0 {
+		n = min(n, most)
 	}
 	if n <= 1 || len(ords.units) == 0 {
 		return []uint64{0, math.MaxUint64} // or numbered otherwise than Scorch numbers
