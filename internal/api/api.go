@@ -138,6 +138,9 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	} else {
 		s.Logger.Info("api", "method", r.Method, "path", r.URL.Path, "status", ae.Status, "msg", ae.Message)
 	}
+	if ra, ok := errors.AsType[*retryLater](err); ok {
+		w.Header().Set("Retry-After", ra.after)
+	}
 	body, _ := json.MarshalIndent(ae, "", "  ")
 	writeJSON(w, r, ae.Status, append(body, '\n'))
 }

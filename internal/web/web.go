@@ -49,7 +49,7 @@ type Config struct {
 	// Guards. The zero values mean the defaults.
 	TrustedProxies middleware.TrustedProxies
 	HSTS           bool
-	SearchSlots    int // searches running at once (default 4 × GOMAXPROCS)
+	SearchSlots    int // requests on /search and /api/v1 at once (default 64, or 16 × GOMAXPROCS if more)
 
 	// EagerClauses is the largest archive, in clauses, whose document
 	// pages are all rendered at start (default 5,000); a larger one renders
@@ -163,7 +163,8 @@ func (s *Server) routes() http.Handler {
 	get("/static/*", s.serveStatic)
 	get("/akn/*", s.serveWork)
 	get("/healthz", func(w http.ResponseWriter, r *http.Request) { plain(w, http.StatusOK, "ok") })
-	// One limit for every search, the pages' and the API's.
+	// One bound on the requests of every search, the pages' and the API's;
+	// the index admits the searches themselves by cost.
 	limit := middleware.Concurrency(s.cfg.SearchSlots, s.errorPage)
 	// What is rendered per request is compressed per request; the pages
 	// rendered at start carry their own gzip copy.
