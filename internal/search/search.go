@@ -63,10 +63,6 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	defer release()
-	most := 0
-	if costly {
-		most = 1 // on one core, leaving the others to cheap searches and pages
-	}
 
 	run, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
@@ -79,7 +75,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err := run.Err(); err != nil {
 		return nil, fail(err)
 	}
-	coll, err := ix.collect(run, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, most)
+	coll, err := ix.collect(run, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
 	if err != nil {
 		return nil, fail(err)
 	}
