@@ -5,7 +5,6 @@ import (
 	"errors"
 	"math/rand/v2"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
@@ -144,8 +143,17 @@ func TestSearchTimesOut(t *testing.T) {
 func TestLanesKeepCheapSearchesFlowing(t *testing.T) {
 	cheapCost := estimateOf(t, seed(t), "transport").Units
 	ix := limited(t, Limits{CheapCost: cheapCost, CostlySlots: 1, CheapSlots: 1, Wait: time.Hour})
+	// A cheap search that waits is a failure: it is stopped, not left to
+	// wait the hour.
+	cheapCtx, stopCheap := context.WithCancel(context.Background())
+	defer stopCheap()
 	queued := make(chan bool, 4)
-	ix.lanes.queued = func(costly bool) { queued <- costly }
+	ix.lanes.queued = func(costly bool) {
+		if !costly {
+			stopCheap()
+		}
+		queued <- costly
+	}
 
 	hold, err := ix.lanes.acquire(context.Background(), true) // the costly lane is full
 	if err != nil {
@@ -155,25 +163,26 @@ func TestLanesKeepCheapSearchesFlowing(t *testing.T) {
 	if c := estimateOf(t, ix, costly); c.Units <= cheapCost {
 		t.Fatalf("%q costs %d; the test needs it costly (over %d)", costly, c.Units, cheapCost)
 	}
-	var wg sync.WaitGroup
-	var costlyErr error
-	wg.Go(func() { _, costlyErr = ix.Search(context.Background(), Query{Text: costly}) })
-	if !<-queued {
-		t.Fatal("a cheap search waited")
-	}
-	// The costly search waits; a cheap one runs in its own lane.
-	if _, err := ix.Search(context.Background(), Query{Text: "transport"}); err != nil {
-		t.Fatalf("cheap search beside a full costly lane: %v", err)
-	}
+	done := make(chan error, 1)
+	go func() {
+		_, err := ix.Search(context.Background(), Query{Text: costly})
+		done <- err
+	}()
 	select {
 	case c := <-queued:
-		t.Fatalf("a search waited (costly %v); only the costly one should", c)
-	default:
+		if !c {
+			t.Fatal("the costly search waited in the cheap lane")
+		}
+	case err := <-done:
+		t.Fatalf("the costly search ran with its lane full (err %v)", err)
+	}
+	// The costly search waits; a cheap one runs in its own lane.
+	if _, err := ix.Search(cheapCtx, Query{Text: "transport"}); err != nil {
+		t.Fatalf("cheap search beside a full costly lane: %v", err)
 	}
 	hold()
-	wg.Wait()
-	if costlyErr != nil {
-		t.Fatalf("the costly search, once its slot freed: %v", costlyErr)
+	if err := <-done; err != nil {
+		t.Fatalf("the costly search, once its slot freed: %v", err)
 	}
 
 	// A costly search that finds its lane full for the whole wait is busy.
