@@ -129,9 +129,10 @@ func TestSearchRefusesCostlyQuery(t *testing.T) {
 // context's error.
 func TestSearchTimesOut(t *testing.T) {
 	ix := limited(t, Limits{Timeout: time.Nanosecond})
-	_, err := ix.Search(context.Background(), Query{Text: "cooperation"})
-	if !errors.Is(err, ErrTimedOut) {
-		t.Fatalf("Search with a deadline already past: %v; want ErrTimedOut", err)
+	for _, text := range []string{"cooperation", "zebra"} { // hits, and none
+		if _, err := ix.Search(context.Background(), Query{Text: text}); !errors.Is(err, ErrTimedOut) {
+			t.Fatalf("Search(%q) with a deadline already past: %v; want ErrTimedOut", text, err)
+		}
 	}
 	// The caller's own end is not a timeout of the search.
 	ctx, cancel := context.WithCancel(context.Background())
