@@ -137,8 +137,21 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	} else {
 		s.Logger.Info("api", "method", r.Method, "path", r.URL.Path, "status", ae.Status, "msg", ae.Message)
 	}
+	if ra, ok := errors.AsType[*retryLater](err); ok {
+		w.Header().Set("Retry-After", ra.after)
+	}
 	body, _ := json.MarshalIndent(ae, "", "  ")
-	writeJSON(w, r, ae.Status, append(body, '\n'))
+	cache := "public, max-age=300"
+	if ae.Status >= 500 {
+		// The server's load or fault passes: no cache may keep it.
+		cache = "no-store"
+	}
+	httpx.Write(w, r, httpx.Response{
+		Status:      ae.Status,
+		ContentType: "application/json; charset=utf-8",
+		Cache:       cache,
+		Body:        append(body, '\n'),
+	})
 }
 
 // writeJSON writes a body with its ETag, answering 304 when the client

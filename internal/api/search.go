@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"math"
 	"net/http"
@@ -109,11 +110,8 @@ func (s *server) search(r *http.Request) (any, error) {
 		return nil, err
 	}
 	res, err := s.Search.Search(r.Context(), q)
-	if errors.Is(err, archive.ErrQueryTooLong) {
-		return nil, badRequest("the query is too long; the most is %d characters", archive.MaxQueryLen)
-	}
 	if err != nil {
-		return nil, err
+		return nil, searchError(err)
 	}
 	out := searchResults{
 		Query:    q.Text,
@@ -155,6 +153,40 @@ func (s *server) search(r *http.Request) (any, error) {
 		out.Facets = append(out.Facets, sf)
 	}
 	return out, nil
+}
+
+// searchError is what the client is told when a search fails: a 400 for
+// what the query asks, a 503 with Retry-After for the server's load, and
+// the error itself (a 500) for a fault of the index.
+func searchError(err error) error {
+	var costly interface{ Reason() string }
+	switch {
+	case errors.Is(err, archive.ErrQueryTooLong):
+		return badRequest("the query is too long; the most is %d characters", archive.MaxQueryLen)
+	case errors.Is(err, archive.ErrTooCostly) && errors.As(err, &costly):
+		return &apiError{Status: http.StatusBadRequest, Message: costly.Reason()}
+	case errors.Is(err, archive.ErrTimedOut):
+		return unavailable("the search took too long and was stopped; try again in a moment, or with fewer alternatives or rarer words")
+	case errors.Is(err, archive.ErrBusy):
+		return unavailable("search is busy with other costly searches; try again in a moment")
+	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		// The request ended before its search: no one is reading.
+		return unavailable("the search was stopped before it finished")
+	}
+	return err
+}
+
+// retryLater is a 503 for the server's load: the client may try again
+// after a second.
+type retryLater struct {
+	*apiError
+	after string // seconds, for Retry-After
+}
+
+func (e *retryLater) Unwrap() error { return e.apiError }
+
+func unavailable(msg string) error {
+	return &retryLater{&apiError{Status: http.StatusServiceUnavailable, Message: msg}, "1"}
 }
 
 // facetLabel is how a person reads a facet value: a document's title, a

@@ -14,7 +14,9 @@ import (
 
 // Searcher runs clause-level searches; *search.Index is one. Search
 // returns an error wrapping ErrQueryTooLong for a Query.Text longer than
-// MaxQueryLen.
+// MaxQueryLen; ErrTooCostly for a query whose estimated cost is over the
+// limit (the error has a Reason() string that says why, in words); and
+// ErrTimedOut or ErrBusy when the server's load kept it from answering.
 type Searcher interface {
 	Search(context.Context, Query) (*Results, error)
 }
@@ -39,6 +41,19 @@ const MaxQueryLen = 512
 // ErrQueryTooLong is returned (wrapped) by a Searcher when Query.Text is
 // longer than MaxQueryLen. The pages and the API answer it with a 400.
 var ErrQueryTooLong = errors.New("query too long")
+
+// ErrTooCostly is wrapped by a Searcher's error when a query would read
+// too much of the index to run; the pages and the API answer it with a
+// 400 that gives the error's Reason().
+var ErrTooCostly = errors.New("query too costly")
+
+// ErrTimedOut is wrapped by a Searcher's error when a search ran out of
+// its time; ErrBusy, when it waited too long for its turn. Both are the
+// server's load, not the query's fault: a 503 with Retry-After.
+var (
+	ErrTimedOut = errors.New("search timed out")
+	ErrBusy     = errors.New("search busy")
+)
 
 // JointActor is the actor value of a commitment that every party makes,
 // as a search filter and a facet value.

@@ -241,9 +241,10 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the connection.
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// AccessLog logs each request once it is answered: 5xx at Error, 4xx at
-// Info, the rest at Debug, with method, path, status, bytes, duration, the
-// request id and the client address.
+// AccessLog logs each request once it is answered: 5xx at Error but 503
+// (the server's load, answered with Retry-After) at Warn, 4xx at Info, the
+// rest at Debug, with method, path, status, bytes, duration, the request id
+// and the client address.
 func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -255,6 +256,8 @@ func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
 			}
 			level := slog.LevelDebug
 			switch {
+			case sw.status == http.StatusServiceUnavailable:
+				level = slog.LevelWarn
 			case sw.status >= 500:
 				level = slog.LevelError
 			case sw.status >= 400:

@@ -169,12 +169,13 @@ func TestConcurrencyLimit(t *testing.T) {
 func TestAccessLogLevels(t *testing.T) {
 	var buf bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	for _, status := range []int{200, 404, 503} {
+	for _, status := range []int{200, 404, 500, 503} {
 		h := AccessLog(log)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.WriteHeader(status) }))
 		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/p", nil))
 	}
 	out := buf.String()
-	if strings.Contains(out, "status=200") || !strings.Contains(out, "level=INFO msg=request method=GET path=/p status=404") || !strings.Contains(out, "level=ERROR msg=request method=GET path=/p status=503") {
-		t.Errorf("access log = %q; want 404 at INFO, 503 at ERROR, 200 below INFO", out)
+	if strings.Contains(out, "status=200") || !strings.Contains(out, "level=INFO msg=request method=GET path=/p status=404") ||
+		!strings.Contains(out, "level=ERROR msg=request method=GET path=/p status=500") || !strings.Contains(out, "level=WARN msg=request method=GET path=/p status=503") {
+		t.Errorf("access log = %q; want 404 at INFO, 500 at ERROR, 503 (the server's load) at WARN, 200 below INFO", out)
 	}
 }

@@ -13,7 +13,11 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 )
 
-func defaultSearchSlots() int { return 4 * runtime.GOMAXPROCS(0) }
+// defaultSearchSlots bounds the requests on the search routes at once,
+// well above what the index runs at once: its lanes, by each query's cost,
+// decide which search runs and which waits, so this bound must not make a
+// cheap search queue behind costly ones.
+func defaultSearchSlots() int { return max(64, 16*runtime.GOMAXPROCS(0)) }
 
 // SearchPage is one page of clause-level results.
 type SearchPage struct {
@@ -145,13 +149,22 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := s.cfg.Search.Search(r.Context(), p.q)
+	var costly interface{ Reason() string }
 	switch {
 	case errors.Is(err, archive.ErrQueryTooLong):
 		s.errorPageFor(w, r, http.StatusBadRequest, "That search could not be run", "The search is too long: at most "+itoa(archive.MaxQueryLen)+" characters, please.", "")
 		return
-	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+	case errors.Is(err, archive.ErrTooCostly) && errors.As(err, &costly):
+		s.errorPageFor(w, r, http.StatusBadRequest, "That search is too broad", costly.Reason(), "")
+		return
+	case errors.Is(err, archive.ErrBusy):
 		w.Header().Set("Retry-After", "1")
-		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search took too long", "The search took too long and was stopped. Try fewer or more precise words.", "")
+		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search is busy", "Search is busy with other long searches. Please try again in a moment.", "")
+		return
+	case errors.Is(err, archive.ErrTimedOut), errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
+		s.log.Warn("search stopped", "q", p.q.Text, "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", "1")
+		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search took too long", "The search took too long and was stopped. Try again in a moment, or with fewer alternatives or rarer words.", "")
 		return
 	case err != nil:
 		s.log.Error("search", "q", p.q.Text, "err", err, "path", r.URL.Path)

@@ -54,7 +54,7 @@ type Config struct {
 	// Guards. The zero values mean the defaults.
 	TrustedProxies middleware.TrustedProxies
 	HSTS           bool
-	SearchSlots    int // searches running at once (default 4 × GOMAXPROCS)
+	SearchSlots    int // requests on /search and /api/v1 at once (default 64, or 16 × GOMAXPROCS if more)
 
 	// EagerClauses is the largest archive, in clauses, whose document
 	// pages are all rendered at start (default 5,000); a larger one renders
