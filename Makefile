@@ -76,7 +76,7 @@ tools:
 $(AXE) $(VNU) &: | tools
 	npm install --no-audit --no-fund --silent --prefix $(NPM_DIR) axe-core@4.14.1 vnu-jar@26.9.27
 
-# The performance report of issue 8: Accord beside nginx (pages) and SQLite
+# The performance report: Accord beside nginx (pages) and SQLite
 # FTS5 (search) on a 100,000-clause synthetic corpus, one table out, then
 # the top of a CPU profile of the searches. bench-smoke is the same harness
 # with tiny sizes and one-second runs, judging no target, so it never rots.
@@ -105,10 +105,15 @@ clean:
 # pages, slow clients trickling their headers throughout, and wrk on a clause
 # page (installed when missing). It prints requests/s, p50/p99 latency, errors
 # by kind and the server's memory, and fails on any 5xx or socket error.
+# Then the storm: 16 clients sending costly searches to 100,000 synthetic
+# clauses (kept in LOADTEST_STORM, the index beside it) while a one-word
+# search and a clause page are measured; it fails on a 5xx other than 503
+# with Retry-After, or a cheap request over 50 ms at p99.
 LOADTEST_DURATION ?= 20s
 LOADTEST_CONNS    ?= 64
 LOADTEST_SLOW     ?= 200
+LOADTEST_STORM    ?= $(abspath .cache/loadtest/storm)
 loadtest: build
 	@command -v wrk >/dev/null 2>&1 || $(call APT_INSTALL,wrk)
 	$(GO) run ./internal/loadtest/cmd/loadtest -server bin/accord \
-	  -duration $(LOADTEST_DURATION) -conns $(LOADTEST_CONNS) -slow $(LOADTEST_SLOW)
+	  -duration $(LOADTEST_DURATION) -conns $(LOADTEST_CONNS) -slow $(LOADTEST_SLOW) -storm $(LOADTEST_STORM)

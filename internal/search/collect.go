@@ -43,16 +43,17 @@ const checkDoneEvery = 1024
 // A big index is searched in parts, ranges of internal doc numbers each
 // walked by its own searcher on its own core, and the parts' pages and
 // counts merged: the hits, their scores and so the page are the same as
-// one walk's.
-func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query, s Sort, size, skip int, facets bool) (*collection, error) {
+// one walk's. A costly search is walked in one part that gives its core
+// up often, so that cheap searches and pages go first.
+func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query, s Sort, size, skip int, facets, costly bool) (*collection, error) {
 	ords, err := ix.ordinalsFor(r)
 	if err != nil {
 		return nil, err
 	}
-	bounds := ix.partBounds(ords)
+	bounds := ix.partBounds(ords, costly)
 	parts := make([]*partial, len(bounds)-1)
 	if len(parts) == 1 {
-		if parts[0], err = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, bounds[0], bounds[1]); err != nil {
+		if parts[0], err = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, costly, bounds[0], bounds[1]); err != nil {
 			return nil, err
 		}
 	} else {
@@ -63,7 +64,7 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 		var wg sync.WaitGroup
 		for i := range parts {
 			wg.Go(func() {
-				parts[i], errs[i] = ix.collectPart(pctx, r, q, ords, s, size+skip, facets, bounds[i], bounds[i+1])
+				parts[i], errs[i] = ix.collectPart(pctx, r, q, ords, s, size+skip, facets, costly, bounds[i], bounds[i+1])
 				if errs[i] != nil {
 					cancel()
 				}
@@ -119,11 +120,15 @@ func firstError(ctx context.Context, errs []error) error {
 const partUnits = 20000
 
 // partBounds splits the internal doc numbers of ords' reader into ranges,
-// at most one per core: bounds[i] to bounds[i+1], the last open-ended.
-func (ix *Index) partBounds(ords *ordinals) []uint64 {
+// at most one per core, and one for a costly search: bounds[i] to
+// bounds[i+1], the last open-ended.
+func (ix *Index) partBounds(ords *ordinals, costly bool) []uint64 {
 	n := ix.parts
 	if n == 0 {
 		n = min(runtime.GOMAXPROCS(0), len(ix.cat.units)/partUnits)
+	}
+	if costly {
+		n = 1
 	}
 	if n <= 1 || len(ords.units) == 0 {
 		return []uint64{0, math.MaxUint64} // or numbered otherwise than Scorch numbers
@@ -181,8 +186,13 @@ func (k *keyCounts) reset() {
 	}
 }
 
+// yieldEvery is how many hits a costly search collects between giving
+// its core up to whatever else is waiting for one: far below the 10 ms
+// after which Go's scheduler would take it.
+const yieldEvery = 64
+
 // collectPart walks q's hits with internal numbers from from to to.
-func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Query, ords *ordinals, s Sort, k int, facets bool, from, to uint64) (*partial, error) {
+func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Query, ords *ordinals, s Sort, k int, facets, costly bool, from, to uint64) (*partial, error) {
 	searcher, err := q.Searcher(withScoring(ctx), r, ix.bleve.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return nil, err
@@ -222,6 +232,9 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
+		}
+		if costly && p.total%yieldEvery == 0 {
+			runtime.Gosched()
 		}
 		u, ok := ords.of(m.IndexInternalID)
 		if !ok {

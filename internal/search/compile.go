@@ -11,6 +11,10 @@ type compiled struct {
 	query  query.Query     // nil when the text holds nothing to search for
 	marked map[string]bool // analysed terms whose matches the snippet marks
 	words  []string        // positive words, in order, for spelling suggestions
+
+	// The query's shape, for its cost: OR alternatives, phrases, and the
+	// terms the analysis added beside a word's own (forms, spellings).
+	branches, phrases, expansions int
 }
 
 // compile turns n into a Bleve query on the analysed text and keyword fields.
@@ -28,12 +32,17 @@ func (ix *Index) compileNode(n *node, c *compiled, negated bool) query.Query {
 			c.words = append(c.words, n.text)
 			markAll(c, ts)
 		}
+		c.expansions += expansions(q)
 		return q
 	case nodePhrase:
 		q, ts := ix.textQuery(n.text)
 		if q != nil && !negated {
 			markAll(c, ts)
 		}
+		if _, ok := q.(*query.MultiPhraseQuery); ok {
+			c.phrases++
+		}
+		c.expansions += expansions(q)
 		return q
 	case nodeFilter:
 		q := query.NewTermQuery(n.text)
@@ -58,6 +67,7 @@ func (ix *Index) compileNode(n *node, c *compiled, negated bool) query.Query {
 		case 1:
 			return qs[0]
 		}
+		c.branches += len(qs)
 		return query.NewDisjunctionQuery(qs)
 	default: // nodeAnd
 		return ix.compileAnd(n, c, negated)
@@ -141,6 +151,21 @@ func (ix *Index) textQuery(s string) (query.Query, []string) {
 		return query.NewDisjunctionQuery(qs), all
 	}
 	return query.NewMultiPhraseQuery(groups, fieldText), all
+}
+
+// expansions counts the terms of a textQuery beyond one per position:
+// the forms and spellings the analysis added.
+func expansions(q query.Query) int {
+	n := 0
+	switch q := q.(type) {
+	case *query.DisjunctionQuery:
+		n = len(q.Disjuncts) - 1
+	case *query.MultiPhraseQuery:
+		for _, g := range q.Terms {
+			n += len(g) - 1
+		}
+	}
+	return n
 }
 
 func markAll(c *compiled, terms []string) {

@@ -30,6 +30,8 @@ type Index struct {
 	closed bool
 
 	parts  int       // how many parts a search walks at once; 0: one per core, for a big index
+	limits Limits    // with defaults filled in
+	lanes  *lanes    // admit searches by cost
 	counts sync.Pool // of *keyCounts sized for cat
 
 	closeOnce sync.Once // Bleve panics when closed twice
@@ -64,6 +66,7 @@ func Build(ctx context.Context, a *archive.Archive) (*Index, error) {
 
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
 	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil)}
+	ix.SetLimits(Limits{})
 	ix.counts.New = func() any {
 		k := &keyCounts{}
 		for g := range k.n {

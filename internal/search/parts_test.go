@@ -37,7 +37,7 @@ func TestPartsFindWhatOneWalkFinds(t *testing.T) {
 	for _, parts := range []int{2, 3, 7} {
 		many := newIndex(ix.bleve, a, ix.cat)
 		many.parts = parts
-		if b := many.partBounds(mustOrdinals(t, many)); len(b) != parts+1 {
+		if b := many.partBounds(mustOrdinals(t, many), false); len(b) != parts+1 {
 			t.Fatalf("%d parts: bounds %v", parts, b)
 		}
 		for _, q := range queries {

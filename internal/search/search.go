@@ -7,30 +7,31 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Bounds on one search.
+// Bounds on one search's results.
 const (
-	searchTimeout  = 2 * time.Second // unless the caller's context ends sooner
 	defaultPerPage = 10
 	maxPerPage     = 50
 	maxResults     = 10000 // the deepest hit a page can reach
 )
 
 // Search runs q. It returns an error wrapping ErrQueryTooLong when q.Text
-// is longer than MaxQueryLen. Any other text a person can type is searched,
-// as plain words if it does not parse (Results.Fallback); an error means the
-// index failed or the context ended.
+// is longer than MaxQueryLen, and a *CostError when q is estimated to
+// cost more than the limit (both the person's to change), ErrBusy when
+// its lane stayed full and ErrTimedOut when it ran out of time (both the
+// server's load: try later). Any other text a person can type is
+// searched, as plain words if it does not parse (Results.Fallback); any
+// other error means the index failed or the context ended.
 func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	start := time.Now()
-	if len(q.Text) > MaxQueryLen {
-		return nil, fmt.Errorf("search: %d bytes: %w", len(q.Text), ErrQueryTooLong)
+	if n := utf8.RuneCountInString(q.Text); n > MaxQueryLen {
+		return nil, fmt.Errorf("search: %d characters: %w", n, ErrQueryTooLong)
 	}
 	q = normalise(q)
-	ctx, cancel := context.WithTimeout(ctx, searchTimeout)
-	defer cancel()
 
 	res := &Results{Query: q}
 	main, c, fallback := ix.prepare(q)
@@ -47,14 +48,42 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	defer r.Close()
-	coll, err := ix.collect(ctx, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true)
+
+	// What the query will cost decides whether it runs, and in which lane.
+	cost, err := estimate(ctx, r, main, c)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: cost: %w", q.Text, err)
+	}
+	lim := ix.limits
+	if cost.Units > lim.MaxCost {
+		return nil, fmt.Errorf("search %q: %w", q.Text, &CostError{Cost: cost, Limit: lim.MaxCost})
+	}
+	costly := cost.Units > lim.CheapCost
+	release, err := ix.lanes.acquire(ctx, costly)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
-	res.Total = coll.total
-	locs, err := ix.locate(ctx, r, main, coll.page)
+	defer release()
+
+	run, cancel := context.WithTimeout(ctx, lim.Timeout)
+	defer cancel()
+	fail := func(err error) error {
+		if run.Err() == context.DeadlineExceeded && ctx.Err() == nil {
+			return fmt.Errorf("search %q: %w after %v (cost %d)", q.Text, ErrTimedOut, lim.Timeout, cost.Units)
+		}
+		return fmt.Errorf("search %q: %w", q.Text, err)
+	}
+	if err := run.Err(); err != nil {
+		return nil, fail(err)
+	}
+	coll, err := ix.collect(run, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", q.Text, err)
+		return nil, fail(err)
+	}
+	res.Total = coll.total
+	locs, err := ix.locate(run, r, main, coll.page)
+	if err != nil {
+		return nil, fail(err)
 	}
 	for i, h := range coll.page {
 		hit, err := ix.hit(h, locs[i], c.marked)
@@ -65,7 +94,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	}
 	res.Facets = ix.cat.facetResults(coll.counts)
 	if res.Total == 0 && len(c.words) > 0 {
-		res.Suggest, err = ix.suggest(ctx, q, c.words)
+		res.Suggest, err = ix.suggest(run, q, c.words)
 		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("search %q: suggest: %w", q.Text, err)
 		}

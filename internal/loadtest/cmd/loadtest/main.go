@@ -1,10 +1,13 @@
 // Command loadtest starts `accord serve` on a free loopback port and runs a
 // bounded load against it: a mixed GET load of document, clause and search
 // pages, slow clients trickling their headers throughout, and wrk on a
-// clause page when wrk is installed. It prints the figures and exits 1 if
-// any falls short: a 5xx, a socket error, a timeout, or a slow client the
-// server did not cut off. `make loadtest` runs it; it is a test tool, not
-// part of the product.
+// clause page when wrk is installed; with -storm, then a storm of costly
+// searches against 100,000 synthetic clauses beside measured cheap
+// requests. It prints the figures and exits 1 if any falls short: a 5xx
+// (in the storm, one other than 503 with Retry-After), a socket error, a
+// timeout, a slow client the server did not cut off, or a cheap request
+// slowed past the storm's target. `make loadtest` runs it; it is a test
+// tool, not part of the product.
 package main
 
 import (
@@ -16,6 +19,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 	"time"
 
@@ -44,11 +48,28 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	headerTimeout := fs.Duration("header-timeout", 5*time.Second, "the server's ReadHeaderTimeout, which should cut the slow clients off")
 	wrkBin := fs.String("wrk", "wrk", "the wrk `binary` for a throughput figure on a clause page (\"\" skips it)")
 	wrkDuration := fs.Duration("wrk-duration", 10*time.Second, "how long wrk runs")
+	storm := fs.String("storm", "", "run the storm too, on the synthetic content tree in `DIR` (written there when missing)")
+	stormIndex := fs.String("storm-index", "", "the storm server's on-disk index (default: the storm's DIR with .index added)")
+	stormClients := fs.Int("storm-clients", 16, "clients sending costly searches in the storm")
+	stormDuration := fs.Duration("storm-duration", 10*time.Second, "how long the storm runs")
+	stormTarget := fs.Duration("storm-target", 50*time.Millisecond, "the p99 the storm's cheap requests must stay under")
+	stormOnly := fs.Bool("storm-only", false, "run the storm alone, not the mixed load")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q", fs.Arg(0))
+	}
+	stormCfg := stormConfig{bin: *bin, content: *storm, index: *stormIndex, clients: *stormClients, duration: *stormDuration, target: *stormTarget}
+	if *stormOnly {
+		if *storm == "" {
+			return fmt.Errorf("-storm-only needs -storm DIR")
+		}
+		n, err := runStorm(ctx, stormCfg, out)
+		if err == nil && n > 0 {
+			err = fmt.Errorf("%d problems", n)
+		}
+		return err
 	}
 
 	startCtx, cancel := context.WithTimeout(ctx, time.Minute)
@@ -107,10 +128,65 @@ func run(ctx context.Context, args []string, out io.Writer) error {
 	rep.ServerErrors, rep.ServerWarnings = srv.LogCounts()
 	rep.ServerLog = srv.Log()
 	rep.Print(out)
-	if p := rep.Problems(); len(p) > 0 {
-		return fmt.Errorf("%d problems", len(p))
+	problems := len(rep.Problems())
+	if *storm != "" {
+		n, err := runStorm(ctx, stormCfg, out)
+		if err != nil {
+			return err
+		}
+		problems += n
+	}
+	if problems > 0 {
+		return fmt.Errorf("%d problems", problems)
 	}
 	return nil
+}
+
+type stormConfig struct {
+	bin, content, index string
+	clients             int
+	duration, target    time.Duration
+}
+
+// runStorm serves 100,000 synthetic clauses and runs the storm against
+// them; it returns how many problems the storm found.
+func runStorm(ctx context.Context, cfg stormConfig, out io.Writer) (int, error) {
+	clause, err := loadtest.StormCorpus(cfg.content, 10000, 10)
+	if err != nil {
+		return 0, err
+	}
+	if cfg.index == "" {
+		cfg.index = filepath.Clean(cfg.content) + ".index"
+	}
+	fmt.Fprintf(out, "\nstorm: serving 100,000 synthetic clauses from %s (the first start builds the index, a minute or more)\n", cfg.content)
+	startCtx, cancel := context.WithTimeout(ctx, 10*time.Minute)
+	defer cancel()
+	srv, err := loadtest.StartServer(startCtx, cfg.bin, "--content", cfg.content, "--index", cfg.index)
+	if err != nil {
+		return 0, err
+	}
+	defer srv.Stop(15 * time.Second)
+	if err := srv.WaitReady(startCtx); err != nil {
+		return 0, err
+	}
+	probes := loadtest.StormProbes(clause)
+	if err := loadtest.Warm(ctx, srv.Base, probes); err != nil {
+		return 0, err
+	}
+	sc := loadtest.StormConfig{Base: srv.Base, Attackers: cfg.clients, Queries: loadtest.StormQueries(), Probes: probes,
+		Duration: cfg.duration, Target: cfg.target}
+	res := loadtest.Storm(ctx, sc)
+	res.Print(out, sc)
+	errs, warns := srv.LogCounts()
+	fmt.Fprintf(out, "storm server log: %d lines at ERROR, %d at WARN\n", errs, warns)
+	problems := len(res.Problems(cfg.target))
+	if errs > 0 {
+		for _, line := range srv.Log()[:min(len(srv.Log()), 10)] {
+			fmt.Fprintf(out, "  %s\n", line)
+		}
+		problems++
+	}
+	return problems, nil
 }
 
 func httpClient() *http.Client { return &http.Client{Timeout: 10 * time.Second} }
