@@ -9,10 +9,13 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/search"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 const seedDoc = "/api/v1/documents/2025-11-17-kazakhstan-estonia"
@@ -54,6 +57,7 @@ func apiOver(t *testing.T, fsys fs.FS) *httptest.Server {
 		Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"},
 	})))
 	srv := httptest.NewServer(mux)
+	testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
 	t.Cleanup(srv.Close)
 	return srv
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // The storm tells the attack's answers from the probes', and finds fault
@@ -32,6 +34,7 @@ func TestStormJudgesAnswers(t *testing.T) {
 				}
 				w.WriteHeader(tt.probe)
 			}))
+			testenv.Deadline(t, "the test server", 2*time.Minute, ts.CloseClientConnections)
 			defer ts.Close()
 			cfg := StormConfig{Base: ts.URL, Attackers: 2, Queries: []string{`"a b" OR c`}, Probes: StormProbes("/documents/d/clauses/1"), Duration: 100 * time.Millisecond}
 			res := Storm(context.Background(), cfg)

@@ -22,6 +22,8 @@ import (
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/httpx/httpxtest"
 	"github.com/accord-archive/accord/internal/search"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // fixedTook is a Searcher whose searches all say they took 1.5 ms, so
@@ -144,6 +146,7 @@ func TestHeadIsGetWithoutBody(t *testing.T) {
 
 func checkHeadIsGet(t *testing.T, s *Server) {
 	srv := httptest.NewServer(s.Handler())
+	testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
 	defer srv.Close()
 	ignore := []string{"Date", "X-Request-Id"}
 	for path, status := range routeFamilies(t, s) {
@@ -189,6 +192,7 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 	for _, hsts := range []bool{false, true} {
 		s := serverOver(t, os.DirFS("../../content"), func(c *Config) { c.HSTS = hsts })
 		srv := httptest.NewServer(s.Handler())
+		testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
 		for path := range routeFamilies(t, s) {
 			for _, h := range [][]string{{}, {"Accept-Encoding", "gzip"}, {"If-None-Match", "*"}} {
 				for _, method := range []string{http.MethodGet, http.MethodHead} {
@@ -379,6 +383,7 @@ func TestBodiesCloseTheConnection(t *testing.T) {
 	live.Swap(s)
 	for name, h := range map[string]http.Handler{"site": s.Handler(), "live": live} {
 		srv := httptest.NewServer(h)
+		testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
 		defer srv.Close()
 		smuggled := "GET /documents/" + seedSlug + " HTTP/1.1\r\nHost: accord.example\r\n\r\n"
 		for _, tt := range []struct {

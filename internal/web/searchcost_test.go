@@ -17,6 +17,8 @@ import (
 
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/search"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // syncBuffer is a log the server may write from several goroutines.
@@ -56,6 +58,7 @@ func limitedServer(t *testing.T, limits func(*search.Index) search.Limits) (*htt
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(s.Handler())
+	testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
 	t.Cleanup(srv.Close)
 	return srv, log
 }
@@ -181,6 +184,7 @@ func TestSearchBusyIs503(t *testing.T) {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(s.Handler())
+	testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
 	defer srv.Close()
 	page := fetchSearch(t, srv, "/search", "cooperation")
 	if page.status != http.StatusServiceUnavailable || page.retryAfter == "" || !strings.Contains(page.body, "busy") {

@@ -161,19 +161,20 @@ func runStorm(ctx context.Context, cfg stormConfig, out io.Writer) (int, error) 
 	fmt.Fprintf(out, "\nstorm: serving 100,000 synthetic clauses from %s (the first start builds the index, a minute or more)\n", cfg.content)
 	startCtx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	srv, err := loadtest.StartServer(startCtx, cfg.bin, "--content", cfg.content, "--index", cfg.index)
+	addr, err := proc.FreeAddr()
+	if err != nil {
+		return 0, err
+	}
+	srv, _, err := proc.Start(startCtx, addr, "/readyz", nil, cfg.bin, "serve", "--addr", addr, "--content", cfg.content, "--index", cfg.index)
 	if err != nil {
 		return 0, err
 	}
 	defer srv.Stop(15 * time.Second)
-	if err := srv.WaitReady(startCtx); err != nil {
-		return 0, err
-	}
 	probes := loadtest.StormProbes(clause)
-	if err := loadtest.Warm(ctx, srv.Base, probes); err != nil {
+	if err := loadtest.Warm(ctx, srv.URL, probes); err != nil {
 		return 0, err
 	}
-	sc := loadtest.StormConfig{Base: srv.Base, Attackers: cfg.clients, Queries: loadtest.StormQueries(), Probes: probes,
+	sc := loadtest.StormConfig{Base: srv.URL, Attackers: cfg.clients, Queries: loadtest.StormQueries(), Probes: probes,
 		Duration: cfg.duration, Target: cfg.target}
 	res := loadtest.Storm(ctx, sc)
 	res.Print(out, sc)
