@@ -128,7 +128,7 @@ type CommitmentFilter struct {
 // passes the filter.
 func (f CommitmentFilter) Match(d *archive.Document, cl *archive.Classification, m archive.Commitment) bool {
 	return m.Type != nil &&
-		(f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.HasParty(f.Party)) &&
+		(f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.Names(f.Party)) &&
 		(f.Topic == "" || cl.HasTopic(f.Topic)) &&
 		(f.Year == 0 || d.Year() == f.Year) &&
 		(f.Type == "" || m.Type.Code == f.Type)
@@ -138,7 +138,7 @@ func (s *server) commitmentFilter(r *http.Request) (CommitmentFilter, error) {
 	q := r.URL.Query()
 	var f CommitmentFilter
 	var err error
-	if f.Party, err = partyParam("party", q.Get("party")); err != nil {
+	if f.Party, err = s.partyParam("party", q.Get("party")); err != nil {
 		return f, err
 	}
 	if f.Topic, err = s.topicParam("topic", q.Get("topic")); err != nil {
@@ -284,13 +284,13 @@ func (s *server) getEntity(r *http.Request) (any, error) {
 // The parameters below are lenient about case and spaces, as the site is,
 // and answer a value they do not know with a 400 that says what to use.
 
-func partyParam(name, v string) (string, error) {
+func (s *server) partyParam(name, v string) (string, error) {
 	if v = strings.TrimSpace(v); v == "" {
 		return "", nil
 	}
-	p, err := archive.LookupParty(strings.ToUpper(v))
+	p, err := s.Archive.LookupParty(strings.ToUpper(v))
 	if err != nil {
-		return "", badRequest("%s %q is not a party: use an ISO 3166-1 alpha-2 code such as EE or KZ", name, clip(v))
+		return "", badRequest("%s %q is not a party: use a code of the party vocabulary such as EE, KZ, EU or UNSC", name, clip(v))
 	}
 	return p.Code, nil
 }

@@ -62,7 +62,7 @@ func (s *server) searchQuery(r *http.Request) (search.Query, error) {
 	v := r.URL.Query()
 	q := search.Query{Text: v.Get("q"), Doc: v.Get("doc")}
 	var err error
-	if q.Party, err = partyParam("party", v.Get("party")); err != nil {
+	if q.Party, err = s.partyParam("party", v.Get("party")); err != nil {
 		return q, err
 	}
 	if q.Kind, err = kindParam(v.Get("kind")); err != nil {
@@ -94,7 +94,7 @@ func (s *server) searchQuery(r *http.Request) (search.Query, error) {
 	if q.Commitment, err = s.typeParam("commitment", v.Get("commitment")); err != nil {
 		return q, err
 	}
-	if q.Actor, err = actorParam(v.Get("actor")); err != nil {
+	if q.Actor, err = s.actorParam(v.Get("actor")); err != nil {
 		return q, err
 	}
 	if q.Topic, err = s.topicParam("topic", v.Get("topic")); err != nil {
@@ -171,11 +171,11 @@ func (s *server) search(r *http.Request) (any, error) {
 }
 
 // actorParam reads who commits: a party's code, or "joint" for all parties.
-func actorParam(v string) (string, error) {
+func (s *server) actorParam(v string) (string, error) {
 	if v = strings.TrimSpace(v); strings.EqualFold(v, search.JointActor) {
 		return search.JointActor, nil
 	}
-	a, err := partyParam("actor", v)
+	a, err := s.partyParam("actor", v)
 	if err != nil {
 		return "", badRequest("actor %q is not a party: use an ISO 3166-1 alpha-2 code such as EE, or %s for what all parties commit to jointly", clip(v), search.JointActor)
 	}
@@ -192,7 +192,7 @@ func (s *server) facetLabel(field, value string) string {
 			return d.Title
 		}
 	case "party":
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.Archive.LookupParty(value); err == nil {
 			return p.Name
 		}
 	case "kind":
@@ -205,7 +205,7 @@ func (s *server) facetLabel(field, value string) string {
 		if value == search.JointActor {
 			return formats.JointActorName
 		}
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.Archive.LookupParty(value); err == nil {
 			return p.Name + " alone"
 		}
 	case "topic":

@@ -20,6 +20,8 @@ type meta struct {
 	Date     time.Time
 	Place    string
 	Parties  []archive.Party
+	Issuer   archive.Party
+	Number   string
 	Language string
 	Source   string
 
@@ -28,7 +30,7 @@ type meta struct {
 
 // fields lists the front-matter fields an editor may write, in the order the
 // content format documents them.
-var fields = []string{"title", "kind", "date", "place", "parties", "language", "source", "classification"}
+var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "source", "classification"}
 
 var (
 	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -71,7 +73,7 @@ func splitFrontMatter(src []byte, errs *fileErrors) (yml, body []byte, bodyLine 
 
 // decodeFrontMatter decodes the YAML strictly: every field is known, typed
 // and checked; every problem is reported with its file line.
-func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
+func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties) meta {
 	const firstLine = 2 // the YAML starts on the line after the opening '---'
 	at := func(n *yaml.Node) int { return n.Line + firstLine - 1 }
 
@@ -133,7 +135,11 @@ func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
 		case "place":
 			m.Place = scalar(val, name, errs, at)
 		case "parties":
-			m.Parties = parties(val, errs, at)
+			m.Parties = parties(val, errs, at, vocabulary)
+		case "issuer":
+			m.Issuer = issuer(val, errs, at, vocabulary)
+		case "number":
+			m.Number = number(val, errs, at)
 		case "language":
 			m.Language = scalar(val, name, errs, at)
 			if !languageTag.MatchString(m.Language) {
@@ -150,11 +156,12 @@ func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
 			errs.add(at(key), "unknown field %q: the fields are %s", name, strings.Join(fields, ", "))
 		}
 	}
-	for _, req := range []string{"title", "kind", "date", "parties"} {
+	for _, req := range []string{"title", "kind", "date"} {
 		if _, ok := seen[req]; !ok {
 			errs.add(1, "missing %s in front matter", req)
 		}
 	}
+	requireParties(seen, errs)
 	return m
 }
 
@@ -167,7 +174,7 @@ func scalar(val *yaml.Node, field string, errs *fileErrors, at func(*yaml.Node) 
 	return strings.TrimSpace(val.Value)
 }
 
-func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int) []archive.Party {
+func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int, vocabulary *archive.Parties) []archive.Party {
 	if val.Kind != yaml.SequenceNode {
 		errs.add(at(val), "parties must be a list of country codes, e.g. [KZ, EE]")
 		return nil
@@ -186,7 +193,7 @@ func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int) []archiv
 			errs.add(at(n), "party code %q must be upper case: %s", code, up)
 			continue
 		}
-		p, err := archive.LookupParty(code)
+		p, err := vocabulary.LookupParty(code)
 		if err != nil {
 			errs.add(at(n), "%v", err)
 			continue

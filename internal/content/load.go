@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // DocumentsDir is the folder of the content tree that holds one Markdown
@@ -41,6 +42,8 @@ type Tree struct {
 	Files []File    // every documents/**/*.md file, in path order
 	errs  ErrorList // files that cannot be documents, or cannot be read
 	fsys  fs.FS
+
+	parties *archive.Parties // the party vocabulary the documents name
 }
 
 // Reader returns what reads the file name of the tree again, for
@@ -73,6 +76,7 @@ type File struct {
 // rest; the error is only for a tree that cannot be walked at all.
 func Read(fsys fs.FS) (*Tree, error) {
 	t := &Tree{fsys: fsys}
+	t.parties, t.errs = readParties(fsys)
 	slugs := map[string]string{} // slug → file
 	var names []string
 	err := fs.WalkDir(fsys, DocumentsDir, func(name string, de fs.DirEntry, err error) error {
@@ -144,6 +148,7 @@ func (t *Tree) Parse() (*archive.Archive, error) {
 	all := slices.Clone(t.errs)
 	docs, errs := t.parseAll()
 	all = append(all, errs...)
+	all = append(all, sameWork(docs)...)
 	if len(docs) == 0 && len(all) == 0 {
 		all = append(all, Error{File: DocumentsDir, Msg: "no documents: add a file documents/<slug>.md"})
 	}
@@ -151,7 +156,7 @@ func (t *Tree) Parse() (*archive.Archive, error) {
 		all.sort()
 		return nil, all
 	}
-	a, err := archive.New(docs)
+	a, err := archive.NewWithParties(docs, t.parties)
 	if err != nil {
 		return nil, fmt.Errorf("build archive: %w", err)
 	}
@@ -168,7 +173,7 @@ func (t *Tree) parseAll() ([]*archive.Document, ErrorList) {
 		md := newMarkdown() // one per worker: its buffers are its own
 		return func(i int) {
 			f := files[i]
-			if docs[i], errs[i] = parse(f.Name, f.Src, md); docs[i] != nil {
+			if docs[i], errs[i] = parse(f.Name, f.Src, md, t.parties); docs[i] != nil {
 				docs[i].SetContentFile(f.Digest, t.Reader(f.Name))
 			}
 		}
@@ -211,21 +216,26 @@ func each(n int, worker func() func(int)) {
 // found in the file.
 // The document keeps src as its content file.
 func Parse(name string, src []byte) (*archive.Document, ErrorList) {
-	d, errs := parse(name, src, newMarkdown())
+	return ParseWithParties(name, src, vocab.DefaultParties())
+}
+
+// ParseWithParties is Parse with the party vocabulary of a content tree.
+func ParseWithParties(name string, src []byte, parties *archive.Parties) (*archive.Document, ErrorList) {
+	d, errs := parse(name, src, newMarkdown(), parties)
 	if d != nil {
 		d.KeepContentFile(src)
 	}
 	return d, errs
 }
 
-func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList) {
+func parse(name string, src []byte, md *markdown, parties *archive.Parties) (*archive.Document, ErrorList) {
 	errs := &fileErrors{file: name}
 	checkEncoding(src, errs)
 	yml, bodySrc, bodyLine, ok := splitFrontMatter(src, errs)
 	if !ok {
 		return nil, errs.list
 	}
-	m := decodeFrontMatter(yml, errs)
+	m := decodeFrontMatter(yml, errs, parties)
 	d := &archive.Document{
 		Slug:     strings.TrimSuffix(path.Base(name), ".md"),
 		Title:    m.Title,
@@ -233,6 +243,8 @@ func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList)
 		Date:     m.Date,
 		Place:    m.Place,
 		Parties:  m.Parties,
+		Issuer:   m.Issuer,
+		Number:   m.Number,
 		Language: m.Language,
 		Source:   m.Source,
 		File:     name,

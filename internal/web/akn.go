@@ -3,8 +3,6 @@ package web
 import (
 	"net/http"
 	"strings"
-
-	"github.com/accord-archive/accord/internal/formats"
 )
 
 // serveWork resolves an Akoma Ntoso work URI, as data.json and data.akn
@@ -12,23 +10,10 @@ import (
 // an expression or manifestation of the work (…/eng@2025-11-17,
 // …/eng@2025-11-17/main.xml) to its Akoma Ntoso file.
 func (s *Server) serveWork(w http.ResponseWriter, r *http.Request) {
-	work, rest, _ := strings.Cut(r.URL.Path, "@")
-	if rest != "" {
-		// "…/eng@…": the part before the language is the work.
-		if i := strings.LastIndexByte(work, '/'); i > 0 {
-			work = work[:i]
-		}
-	}
-	for _, d := range s.cfg.Archive.Documents() {
-		if formats.WorkURI(d) != work {
-			continue
-		}
-		target := d.Path()
-		if rest != "" {
-			target += "/data.akn"
-		}
+	if target, ok := resolveWork(s.cfg.Archive, r.URL.Path); ok {
 		http.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
+	work, _, _ := strings.Cut(r.URL.Path, "@")
 	s.errorPageFor(w, r, http.StatusNotFound, "Work not found", "No document in the archive has the Akoma Ntoso work identifier “"+clip(work)+"”.", "")
 }

@@ -69,7 +69,7 @@ func (s *Server) labels(cl *archive.Classification) Labels {
 		}
 		cm := CommitmentLabel{Type: m.Type, Phrase: m.Phrase(), URL: "/commitments#" + m.Type.Code}
 		if m.Actor != "" {
-			if p, err := archive.LookupParty(m.Actor); err == nil {
+			if p, err := s.cfg.Archive.LookupParty(m.Actor); err == nil {
 				cm.Actor = p.Name
 			}
 		}
@@ -384,13 +384,13 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 			if m.Type == nil {
 				continue
 			}
-			byParty := f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.HasParty(f.Party)
+			byParty := f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.Names(f.Party)
 			ofType := f.Type == "" || m.Type.Code == f.Type
 			if inYear && inTopic && ofType {
 				if m.Actor != "" {
 					partyCounts[m.Actor]++
 				} else {
-					for _, pt := range d.Parties {
+					for _, pt := range d.Named() {
 						partyCounts[pt.Code]++
 					}
 				}
@@ -425,7 +425,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 			}
 			e := CommitmentEntry{Unit: *u, Phrase: m.Phrase()}
 			if m.Actor != "" {
-				if pt, err := archive.LookupParty(m.Actor); err == nil {
+				if pt, err := s.cfg.Archive.LookupParty(m.Actor); err == nil {
 					e.Actor = pt.Name
 				}
 			}
@@ -476,7 +476,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 		return out
 	}
 	partyName := func(code string) string {
-		pt, _ := archive.LookupParty(code)
+		pt, _ := s.cfg.Archive.LookupParty(code)
 		return pt.Name
 	}
 	topicName := func(slug string) string {
@@ -551,7 +551,7 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var f commitmentsFilter
 	var problem string
-	if f.Party, problem = partyParam(q.Get("party")); problem != "" {
+	if f.Party, problem = partyParam(s.cfg.Archive, q.Get("party")); problem != "" {
 		s.errorPage(w, r, http.StatusBadRequest, problem)
 		return
 	}
@@ -644,7 +644,7 @@ func (s *Server) classLabel(field, value string) string {
 		if value == search.JointActor {
 			return "All parties jointly"
 		}
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.cfg.Archive.LookupParty(value); err == nil {
 			return p.Name + " alone"
 		}
 	}

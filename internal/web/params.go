@@ -15,13 +15,13 @@ import (
 // a longer number is a mistake.
 const maxListPage = 999999
 
-func partyParam(v string) (string, string) {
+func partyParam(a *archive.Archive, v string) (string, string) {
 	if v = strings.TrimSpace(v); v == "" {
 		return "", ""
 	}
-	p, err := archive.LookupParty(strings.ToUpper(v))
+	p, err := a.LookupParty(strings.ToUpper(v))
 	if err != nil {
-		return "", "“" + clip(v) + "” is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan)."
+		return "", "“" + clip(v) + "” is not a party’s code: use a code such as EE (Estonia), KZ (Kazakhstan), EU (European Union) or UNSC (UN Security Council)."
 	}
 	return p.Code, ""
 }

@@ -72,7 +72,7 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 		p.q.Doc = strings.ToLower(d)
 	}
 	var problem string
-	if p.q.Party, problem = partyParam(v.Get("party")); problem != "" {
+	if p.q.Party, problem = partyParam(s.cfg.Archive, v.Get("party")); problem != "" {
 		return p, problem
 	}
 	if p.q.Year, problem = yearParam(v.Get("year")); problem != "" {
@@ -93,7 +93,7 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 	if a := strings.TrimSpace(v.Get("actor")); a != "" {
 		if strings.EqualFold(a, search.JointActor) {
 			p.q.Actor = search.JointActor
-		} else if pp, err := archive.LookupParty(strings.ToUpper(a)); err == nil {
+		} else if pp, err := s.cfg.Archive.LookupParty(strings.ToUpper(a)); err == nil {
 			p.q.Actor = pp.Code
 		} else {
 			return p, "“" + clip(a) + "” is not an actor: use a party’s two-letter code, such as EE, or “joint”."
@@ -275,7 +275,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 		page.Active = append(page.Active, Link{Label: "Document: " + page.Doc.Title, URL: p.url("doc", "")})
 	}
 	if p.q.Party != "" {
-		party, _ := archive.LookupParty(p.q.Party)
+		party, _ := s.cfg.Archive.LookupParty(p.q.Party)
 		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", "")})
 	}
 	if p.q.Year != 0 {
@@ -306,7 +306,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Re
 					l.Label = d.Title + " (" + longDate(d.Date) + ")"
 				}
 			case "party":
-				if pp, err := archive.LookupParty(t.Value); err == nil {
+				if pp, err := s.cfg.Archive.LookupParty(t.Value); err == nil {
 					l.Label = pp.Name
 				}
 			case "kind":

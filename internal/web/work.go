@@ -1,0 +1,54 @@
+package web
+
+import (
+	"strings"
+	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/formats"
+)
+
+// resolveWork finds where an Akoma Ntoso IRI of data.akn leads: a work
+// (…/2025-11-17, …/2025-11-17/!main) to its document's page, an
+// expression or manifestation (…/eng@, …/eng@2025-11-17, …/eng@/!main,
+// …/eng@.akn, …/eng@/!main.akn) to its data.akn. An expression in a
+// language or of a version the archive does not hold is not found: a
+// redirect would pass another text off as it.
+func resolveWork(a *archive.Archive, iri string) (string, bool) {
+	work, expr, isExpr := strings.Cut(iri, "@")
+	if !isExpr {
+		work = strings.TrimSuffix(work, "/!main")
+		var found *archive.Document
+		for _, d := range a.Documents() {
+			// A text and its translation share a work: the English one, or the first, is its page.
+			if d.WorkIRI() == work && (found == nil || d.Language == "en" && found.Language != "en") {
+				found = d
+			}
+		}
+		if found == nil {
+			return "", false
+		}
+		return found.Path(), true
+	}
+	i := strings.LastIndexByte(work, '/')
+	if i < 0 {
+		return "", false
+	}
+	work, lang := work[:i], work[i+1:]
+	version, rest := expr, ""
+	if j := strings.IndexAny(expr, "/."); j >= 0 {
+		version, rest = expr[:j], expr[j:]
+	}
+	switch rest {
+	case "", "/!main", "/!main.akn", ".akn", "/main.xml", "/main.akn":
+	default:
+		return "", false
+	}
+	for _, d := range a.Documents() {
+		if d.WorkIRI() == work && formats.ExpressionLanguage(d) == lang &&
+			(version == "" || version == d.Date.Format(time.DateOnly)) {
+			return d.Path() + "/data.akn", true
+		}
+	}
+	return "", false
+}
