@@ -177,7 +177,7 @@ func (s *server) actorParam(v string) (string, error) {
 	}
 	a, err := s.partyParam("actor", v)
 	if err != nil {
-		return "", badRequest("actor %q is not a party: use an ISO 3166-1 alpha-2 code such as EE, or %s for what all parties commit to jointly", clip(v), search.JointActor)
+		return "", badRequest("actor %q is not a party: use a party's code such as EE or EU, or %s for what all parties commit to jointly", clip(v), search.JointActor)
 	}
 	return a, nil
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -22,6 +23,7 @@ type meta struct {
 	Parties  []archive.Party
 	Issuer   archive.Party
 	Number   string
+	partyAt  int // the line of parties, or of issuer
 	Language string
 	Source   string
 
@@ -136,8 +138,10 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 			m.Place = scalar(val, name, errs, at)
 		case "parties":
 			m.Parties = parties(val, errs, at, vocabulary)
+			m.partyAt = at(val)
 		case "issuer":
 			m.Issuer = issuer(val, errs, at, vocabulary)
+			m.partyAt = cmp.Or(m.partyAt, at(val))
 		case "number":
 			m.Number = number(val, errs, at)
 		case "language":
@@ -162,6 +166,7 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 		}
 	}
 	requireParties(seen, errs)
+	existed(m, vocabulary, errs)
 	return m
 }
 

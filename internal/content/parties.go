@@ -182,3 +182,19 @@ func (t *Tree) Documents() []*archive.Document {
 	docs, _ := t.parseAll()
 	return docs
 }
+
+// existed reports a former state named by a document dated when it did
+// not exist: a typo for a current code, most likely (SU for SD).
+func existed(m meta, vocabulary *archive.Parties, errs *fileErrors) {
+	if m.Date.IsZero() {
+		return
+	}
+	for _, p := range append(m.Parties[:len(m.Parties):len(m.Parties)], m.Issuer) {
+		e, ok := vocabulary.Entry(p.Code)
+		if !ok || (e.From.IsZero() || !m.Date.Before(e.From)) && (e.Until.IsZero() || !m.Date.After(e.Until)) {
+			continue
+		}
+		errs.add(m.partyAt, "%s did not exist on %s: it existed from %s to %s", e.Name,
+			m.Date.Format(time.DateOnly), e.From.Format(time.DateOnly), e.Until.Format(time.DateOnly))
+	}
+}

@@ -33,7 +33,7 @@ func (p Problem) Error() string { return fmt.Sprintf("%s:%d: %s", p.File, p.Line
 
 var (
 	stateCode = regexp.MustCompile(`^[A-Z]{2}$`)
-	otherCode = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,11}$`)
+	otherCode = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,5}$`)
 	yamlLine  = regexp.MustCompile(`line (\d+)`)
 )
 
@@ -255,7 +255,7 @@ func (d *decoder) entry(n *yaml.Node, refs *[]ref) (e archive.PartyEntry, line i
 		d.add(got["code"], "bad code %q: a state's code is its two upper-case ISO 3166-1 letters (or a user-assigned one such as XK)", e.Code)
 		return e, line, false
 	case e.Kind != archive.State && !otherCode.MatchString(e.Code):
-		d.add(got["code"], "bad code %q: a code is 2 to 12 upper-case letters and digits, starting with a letter", e.Code)
+		d.add(got["code"], "bad code %q: a code is 2 to 6 upper-case letters and digits, starting with a letter", e.Code)
 		return e, line, false
 	}
 	if parent != nil {
