@@ -152,20 +152,6 @@ func writeField(b *bytes.Buffer, name, value string) {
 	fmt.Fprintf(b, "%s: %s", name, v)
 }
 
-// Slug names a document by its date and its parties' names, as in
-// 2025-11-17-kazakhstan-estonia.
-func Slug(date time.Time, parties []string) string {
-	parts := []string{date.Format(time.DateOnly)}
-	for _, code := range parties {
-		if p, err := vocab.DefaultParties().LookupParty(code); err == nil {
-			parts = append(parts, slugify(p.Name))
-		} else {
-			parts = append(parts, slugify(code))
-		}
-	}
-	return strings.Join(parts, "-")
-}
-
 var latinFold = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ç", "c",
 	"é", "e", "è", "e", "ê", "e", "ë", "e", "í", "i", "î", "i", "ï", "i", "ñ", "n", "ó", "o", "ô", "o",
 	"ö", "o", "õ", "o", "ú", "u", "û", "u", "ü", "u", "ý", "y", "’", "", "'", "")

@@ -96,7 +96,7 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 		} else if pp, err := s.cfg.Archive.LookupParty(strings.ToUpper(a)); err == nil {
 			p.q.Actor = pp.Code
 		} else {
-			return p, "“" + clip(a) + "” is not an actor: use a party’s two-letter code, such as EE, or “joint”."
+			return p, "“" + clip(a) + "” is not an actor: use a party’s code, such as EE or EU, or “joint”."
 		}
 	}
 	if tp := strings.TrimSpace(v.Get("topic")); tp != "" {
