@@ -190,7 +190,7 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 		Text string `xml:",chardata"`
 	}{date, d.Date.Format("2 January 2006")}
 	if d.Place != "" {
-		st.Meta.References.Locations = []aknTLC{{EID: "place", Href: "/ontology/location/" + strings.ToLower(strings.Join(strings.Fields(d.Place), "-")), ShowAs: d.Place}}
+		st.Meta.References.Locations = []aknTLC{{EID: "place", Href: "/ontology/location/" + PlaceID(d.Place), ShowAs: d.Place}}
 		meta.Location = &struct {
 			RefersTo string `xml:"refersTo,attr"`
 			Text     string `xml:",chardata"`

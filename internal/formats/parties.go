@@ -94,3 +94,7 @@ func aknNumber(d *archive.Document) *aknValue {
 // ExpressionLanguage is the language component of the document's
 // expression IRI: "eng" in /akn/kz-ee/statement/joint/2025-11-17/eng@.
 func ExpressionLanguage(d *archive.Document) string { return language3(d.Language) }
+
+// PlaceID is the name of a place in its Akoma Ntoso reference,
+// /ontology/location/{id}: lower case, words joined by "-".
+func PlaceID(place string) string { return strings.ToLower(strings.Join(strings.Fields(place), "-")) }

@@ -142,6 +142,11 @@ func TestEveryAKNIRIResolves(t *testing.T) {
 				if se.Name.Local == "FRBRsubtype" {
 					subtype = a.Value
 				}
+				if strings.HasPrefix(a.Value, "/ontology/") {
+					seen++
+					checkReference(t, h, d.Slug, se, a.Value)
+					continue
+				}
 				if !strings.HasPrefix(a.Value, "/akn/") {
 					continue
 				}
@@ -163,8 +168,8 @@ func TestEveryAKNIRIResolves(t *testing.T) {
 			t.Errorf("%s: FRBRsubtype %q; the work IRI %s has %q", d.Slug, subtype, d.WorkIRI(), want)
 		}
 	}
-	if seen < 6*len(s.cfg.Archive.Documents()) {
-		t.Errorf("%d IRIs in %d documents; want 6 each at least", seen, len(s.cfg.Archive.Documents()))
+	if seen < 8*len(s.cfg.Archive.Documents()) {
+		t.Errorf("%d IRIs in %d documents; want 8 each at least", seen, len(s.cfg.Archive.Documents()))
 	}
 }
 
@@ -189,11 +194,47 @@ func TestAKNExpressionsThatDoNotExist(t *testing.T) {
 		{"/akn/nl-ee/statement/agreement/2024-05-10/2", 303, "/documents/2024-05-10-netherlands-estonia-defence"},
 		{"/akn/nl-ee/statement/agreement/2024-05-10/3", 404, ""},
 		{"/akn/unsc/statement/resolution/2008-06-19/1820", 303, "/documents/2008-06-19-unsc-1820"},
+		{"/ontology/organization/unsc", 303, "/documents?party=UNSC"},
+		{"/ontology/organization/zz", 404, ""},
+		{"/ontology/organization/UNSC", 404, ""},
+		{"/ontology/location/astana", 303, "/entities/astana"},
+		{"/ontology/location/new-york", 303, "/search?q=%22New+York%22"},
+		{"/ontology/location/atlantis", 404, ""},
+		{"/ontology/location/%D1%81%D0%B0%D0%BC%D0%B0%D1%80%D0%BA%D0%B0%D0%BD%D0%B4", 303, "/search?q=%22%D0%A1%D0%B0%D0%BC%D0%B0%D1%80%D0%BA%D0%B0%D0%BD%D0%B4%22"},
+		{"/ontology/person/x", 404, ""},
 	}
 	for _, tc := range tests {
 		r := get(t, h, http.MethodGet, tc.path)
 		if r.StatusCode != tc.status || r.Header.Get("Location") != tc.loc {
 			t.Errorf("GET %s = %d %q; want %d %q", tc.path, r.StatusCode, r.Header.Get("Location"), tc.status, tc.loc)
 		}
+	}
+}
+
+// checkReference: a TLC reference of data.akn leads to the party's
+// documents (Accord's to /about), a place to a page that answers.
+func checkReference(t *testing.T, h http.Handler, slug string, se xml.StartElement, iri string) {
+	t.Helper()
+	var eid string
+	for _, a := range se.Attr {
+		if a.Name.Local == "eId" {
+			eid = a.Value
+		}
+	}
+	r := get(t, h, http.MethodGet, iri)
+	loc := r.Header.Get("Location")
+	want := loc
+	switch {
+	case eid == "accord":
+		want = "/about"
+	case se.Name.Local == "TLCOrganization":
+		want = "/documents?party=" + strings.ToUpper(eid)
+	}
+	if r.StatusCode != http.StatusSeeOther || loc != want || loc == "" {
+		t.Errorf("%s: <%s href=%q> answers %d %q; want 303 %s", slug, se.Name.Local, iri, r.StatusCode, loc, want)
+		return
+	}
+	if r := get(t, h, http.MethodGet, loc); r.StatusCode != http.StatusOK {
+		t.Errorf("%s: %s leads to %s, which answers %d", slug, iri, loc, r.StatusCode)
 	}
 }

@@ -162,6 +162,7 @@ func (s *Server) routes() http.Handler {
 	get("/entities/{slug}", s.serveClassified)
 	get("/static/*", s.serveStatic)
 	get("/akn/*", s.serveWork)
+	get("/ontology/{class}/{name}", s.serveOntology)
 	get("/healthz", func(w http.ResponseWriter, r *http.Request) { plain(w, http.StatusOK, "ok") })
 	// One limit for every search, the pages' and the API's.
 	limit := middleware.Concurrency(s.cfg.SearchSlots, s.errorPage)

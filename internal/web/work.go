@@ -1,8 +1,12 @@
 package web
 
 import (
+	"net/http"
+	"net/url"
 	"strings"
 	"time"
+
+	"github.com/go-chi/chi/v5"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
@@ -48,6 +52,41 @@ func resolveWork(a *archive.Archive, iri string) (string, bool) {
 		if d.WorkIRI() == work && formats.ExpressionLanguage(d) == lang &&
 			(version == "" || version == d.Date.Format(time.DateOnly)) {
 			return d.Path() + "/data.akn", true
+		}
+	}
+	return "", false
+}
+
+// serveOntology resolves the references data.akn makes to the parties
+// and the place (/ontology/organization/eu, /ontology/location/astana)
+// to what the archive says of them: a party's documents, a place's page
+// among the names or a search for it, and Accord itself to /about.
+func (s *Server) serveOntology(w http.ResponseWriter, r *http.Request) {
+	class, name := chi.URLParam(r, "class"), chi.URLParam(r, "name")
+	if target, ok := s.ontologyTarget(class, name); ok {
+		http.Redirect(w, r, target, http.StatusSeeOther)
+		return
+	}
+	s.errorPageFor(w, r, http.StatusNotFound, "Not found", "The archive knows nothing called “"+clip(name)+"”.", "")
+}
+
+func (s *Server) ontologyTarget(class, name string) (string, bool) {
+	switch class {
+	case "organization":
+		if name == "accord" {
+			return "/about", true
+		}
+		if p, err := s.cfg.Archive.LookupParty(strings.ToUpper(name)); err == nil && strings.ToLower(p.Code) == name {
+			return "/documents?party=" + url.QueryEscape(p.Code), true
+		}
+	case "location":
+		if e, ok := s.cfg.Vocabulary.Entity(name); ok {
+			return "/entities/" + e.Slug, true
+		}
+		for _, d := range s.cfg.Archive.Documents() {
+			if d.Place != "" && formats.PlaceID(d.Place) == name {
+				return "/search?q=" + url.QueryEscape(`"`+d.Place+`"`), true
+			}
 		}
 	}
 	return "", false
