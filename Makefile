@@ -65,7 +65,7 @@ tools:
 $(AXE) $(VNU) &: | tools
 	npm install --no-audit --no-fund --silent --prefix $(NPM_DIR) axe-core@4.14.1 vnu-jar@26.9.27
 
-# The performance report of issue 8: Accord beside nginx (pages) and SQLite
+# The performance report: Accord beside nginx (pages) and SQLite
 # FTS5 (search) on a 100,000-clause synthetic corpus, one table out, then
 # the top of a CPU profile of the searches. bench-smoke is the same harness
 # with tiny sizes and one-second runs, judging no target, so it never rots.

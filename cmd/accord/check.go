@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -12,7 +13,7 @@ import (
 )
 
 // check validates the content tree and prints what it holds.
-func check(args []string, stdout, stderr io.Writer) error {
+func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	dir := fs.String("content", "", "content `DIR` to check instead of the embedded content")
@@ -23,7 +24,7 @@ func check(args []string, stdout, stderr io.Writer) error {
 	if len(rest) > 0 {
 		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
 	}
-	fsys, err := contentFS(*dir)
+	fsys, err := contentFS(ctx, *dir)
 	if err != nil {
 		return err
 	}

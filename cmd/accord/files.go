@@ -1,15 +1,19 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io/fs"
 	"os"
 
 	"github.com/accord-archive/accord"
+	"github.com/accord-archive/accord/internal/content"
 )
 
-// contentFS is the content tree: the embedded one, or dir on disk.
-func contentFS(dir string) (fs.FS, error) {
+// contentFS is the content tree: the embedded one, or dir on disk, read
+// only as far as content.Dir reads (regular files up to the size limit),
+// and no further once ctx is done.
+func contentFS(ctx context.Context, dir string) (fs.FS, error) {
 	if dir == "" {
 		return fs.Sub(accord.Files, "content")
 	}
@@ -20,7 +24,7 @@ func contentFS(dir string) (fs.FS, error) {
 	if !st.IsDir() {
 		return nil, fmt.Errorf("content directory %s is not a directory", dir)
 	}
-	return os.DirFS(dir), nil
+	return content.Dir(dir).WithContext(ctx), nil
 }
 
 // siteFS returns the templates and static trees: embedded, or read from

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -13,7 +14,7 @@ import (
 )
 
 // importText turns plain-text statements into content files.
-func importText(args []string, stdout, stderr io.Writer) error {
+func importText(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var m content.ImportMeta
@@ -30,6 +31,7 @@ func importText(args []string, stdout, stderr io.Writer) error {
 	out := fs.String("out", "", "write to `FILE` (- for standard output); default DIR/documents/<slug>.md")
 	dir := fs.String("content", "content", "content `DIR` to write into")
 	force := fs.Bool("force", false, "overwrite an existing file")
+	fs.BoolVar(&m.ConfirmBidi, "confirm-bidi", false, "keep bidirectional controls, listing their paragraphs under bidi: (check first that the text displays as printed)")
 	files, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -58,9 +60,11 @@ func importText(args []string, stdout, stderr io.Writer) error {
 	}
 	m.Vocabulary = existing.parties
 	for _, name := range files {
-		src, err := os.ReadFile(name)
+		// As the loader reads: a FIFO or a device given as the input is
+		// refused, not waited on or read without end.
+		src, err := content.ReadFile(content.Dir(filepath.Dir(name)).WithContext(ctx), filepath.Base(name))
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		slug, file, err := content.Import(name, src, m)
 		if err != nil {

@@ -23,8 +23,11 @@ import (
 
 const usage = `usage:
   accord serve  [--addr 127.0.0.1:8080] [--content DIR] [--index DIR] [--base-url URL]
+                [--watch] [--trusted-proxy CIDRS] [--hsts] [--pprof ADDR] [--dev]
   accord check  [--content DIR]
-  accord import FILE.txt … --title T --kind K --parties KZ,EE [--place P] [--out FILE|-]
+  accord import FILE.txt … --title T --kind K --parties KZ,EE [--issuer UNSC] [--number N]
+                [--slug S] [--place P] [--language L] [--source URL] [--content DIR]
+                [--out FILE|-] [--force] [--confirm-bidi]
   accord export --out DIR [--content DIR] [--base-url URL]
 Run 'accord COMMAND -h' for a command's flags.
 `
@@ -47,9 +50,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case "serve":
 		err = serve(ctx, args[1:], stderr)
 	case "check":
-		err = check(args[1:], stdout, stderr)
+		err = check(ctx, args[1:], stdout, stderr)
 	case "import":
-		err = importText(args[1:], stdout, stderr)
+		err = importText(ctx, args[1:], stdout, stderr)
 	case "export":
 		err = export(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -159,6 +160,37 @@ func TestHelp(t *testing.T) {
 		code, stdout, stderr := runCmd(t, cmd, "-h")
 		if code != 0 || !strings.Contains(stderr, "Usage of "+cmd) || stdout != "" {
 			t.Errorf("accord %s -h = %d, stdout %q, stderr %q; want 0 and the flags on stderr", cmd, code, stdout, stderr)
+		}
+	}
+}
+
+// TestUsageNamesEveryFlag holds the usage text to the flags each command
+// defines, as its -h lists them.
+func TestUsageNamesEveryFlag(t *testing.T) {
+	flagLine := regexp.MustCompile(`(?m)^  -([a-z-]+)`)
+	for _, cmd := range []string{"serve", "check", "import", "export"} {
+		code, _, stderr := runCmd(t, cmd, "-h")
+		if code != 0 {
+			t.Fatalf("accord %s -h: exit %d", cmd, code)
+		}
+		var line string
+		for l := range strings.Lines(usage) {
+			if strings.HasPrefix(l, "  accord "+cmd+" ") {
+				line = l
+			} else if line != "" && strings.HasPrefix(l, "     ") {
+				line += l // the command's continuation lines
+			} else if line != "" {
+				break
+			}
+		}
+		flags := flagLine.FindAllStringSubmatch(stderr, -1)
+		if len(flags) == 0 {
+			t.Fatalf("accord %s -h lists no flags:\n%s", cmd, stderr)
+		}
+		for _, m := range flags {
+			if !strings.Contains(line, "--"+m[1]+" ") && !strings.Contains(line, "--"+m[1]+"]") {
+				t.Errorf("the usage of %s lacks --%s:\n%s", cmd, m[1], line)
+			}
 		}
 	}
 }

@@ -15,6 +15,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/httpx/httpxtest"
 )
 
 // serverLog holds the lines a server has logged, safe to read while the
@@ -255,24 +257,28 @@ func reloadUnderLoad(t *testing.T, extra ...string) {
 }
 
 // TestHealthAndReadiness checks the probes of a real server, and that they
-// carry the security headers like every other response.
+// carry the security headers, exactly, like every other response, with
+// Strict-Transport-Security under --hsts.
 func TestHealthAndReadiness(t *testing.T) {
-	base, _ := startServeLogged(t)
-	client := &http.Client{Timeout: 5 * time.Second}
-	for _, tt := range []struct {
-		path, body string
-	}{
-		{"/healthz", "ok"},
-		{"/readyz", "ready: 1 documents, 9 clauses"},
-	} {
-		res := checkGet(t, client, base+tt.path, 200, tt.body)
-		for _, name := range []string{"Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy", "Cross-Origin-Opener-Policy"} {
-			if res.Header.Get(name) == "" {
-				t.Errorf("GET %s: no %s header", tt.path, name)
-			}
+	for _, hsts := range []bool{false, true} {
+		var args []string
+		if hsts {
+			args = append(args, "--hsts")
 		}
-		if got := res.Header.Get("Cache-Control"); got != "no-store" {
-			t.Errorf("GET %s: Cache-Control = %q; want no-store", tt.path, got)
+		base, _ := startServeLogged(t, args...)
+		client := &http.Client{Timeout: 5 * time.Second}
+		for _, tt := range []struct {
+			path, body string
+		}{
+			{"/healthz", "ok"},
+			{"/readyz", "ready: 1 documents, 9 clauses"},
+			{"/", "Accord"},
+		} {
+			res := checkGet(t, client, base+tt.path, 200, tt.body)
+			httpxtest.CheckSecurityHeaders(t, "GET "+tt.path, res.Header, hsts)
+			if got := res.Header.Get("Cache-Control"); got != "no-store" && tt.path != "/" {
+				t.Errorf("GET %s: Cache-Control = %q; want no-store", tt.path, got)
+			}
 		}
 	}
 }

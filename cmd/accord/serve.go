@@ -121,9 +121,13 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		opts.program = sync.OnceValues(programID)
 		go opts.program()
 	}
-	site, err := newSite(ctx, cfg, log, opts)
+	site, err := loadSite(ctx, cfg, log, opts)
 	if err != nil {
 		hs.Close()
+		if ctx.Err() != nil {
+			log.Info("stopped before the archive was loaded")
+			return nil
+		}
 		return err
 	}
 	live.Swap(site.server)
@@ -173,7 +177,11 @@ func trySend(c chan string, why string) {
 // is closed once no request can still be using it.
 func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions, live *web.Live, old *site, why string) *site {
 	start := time.Now()
-	next, err := newSite(ctx, cfg, log, opts)
+	next, err := loadSite(ctx, cfg, log, opts)
+	if err != nil && ctx.Err() != nil {
+		log.Info("reload abandoned: shutting down", "why", why)
+		return old
+	}
 	if err != nil {
 		log.Error("reload failed: still serving the last good archive", "why", why)
 		for line := range strings.SplitSeq(err.Error(), "\n") {
@@ -193,6 +201,35 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 	})
 	return next
 }
+
+// loadSite is newSite, given up as soon as ctx is done: the loader stops
+// at its next file, but whatever it is doing, shutting down does not wait
+// for it. A site it still makes is closed.
+func loadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions) (*site, error) {
+	type result struct {
+		site *site
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		s, err := buildSite(ctx, cfg, log, opts)
+		done <- result{s, err}
+	}()
+	select {
+	case r := <-done:
+		return r.site, r.err
+	case <-ctx.Done():
+		go func() {
+			if r := <-done; r.site != nil {
+				r.site.Close()
+			}
+		}()
+		return nil, ctx.Err()
+	}
+}
+
+// buildSite is newSite; a test makes it hang.
+var buildSite = newSite
 
 // site is the archive, its index and the web server that serves them.
 type site struct {
@@ -215,7 +252,7 @@ type siteOptions struct {
 // newSite reads the content, builds (or reopens) the search index and
 // makes the web server: what `serve` serves and `export` writes.
 func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions) (*site, error) {
-	a, rules, err := loadArchive(cfg, log, opts)
+	a, rules, err := loadArchive(ctx, cfg, log, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -256,8 +293,8 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 // loadArchive reads and classifies the content. With an on-disk index, it
 // keeps a snapshot of the result beside the index, and a later start on
 // the same content and program decodes that instead of parsing.
-func loadArchive(cfg serveConfig, log *slog.Logger, opts siteOptions) (*archive.Archive, *classify.Rules, error) {
-	fsys, err := contentFS(cfg.contentDir)
+func loadArchive(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOptions) (*archive.Archive, *classify.Rules, error) {
+	fsys, err := contentFS(ctx, cfg.contentDir)
 	if err != nil {
 		return nil, nil, err
 	}

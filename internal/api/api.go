@@ -6,23 +6,18 @@ package api
 
 import (
 	"bytes"
-	"context"
-	"crypto/sha256"
 	_ "embed"
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
-	"github.com/accord-archive/accord/internal/search"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // OpenAPI is the API's contract, served at /api/v1/openapi.json.
@@ -30,22 +25,13 @@ import (
 //go:embed openapi.json
 var OpenAPI []byte
 
-// Searcher runs clause-level searches; *search.Index is one.
-type Searcher interface {
-	Search(context.Context, search.Query) (*search.Results, error)
-}
+// Searcher runs clause-level searches; *search.Index is one. The contract
+// is the archive's, so that the API depends on no search engine.
+type Searcher = archive.Searcher
 
 // Vocabulary names the commitment types, topics and entities that
-// classify the archive's units; *classify.Rules is one. The lookups report
-// false for a code or slug the vocabulary does not define.
-type Vocabulary interface {
-	Types() []*archive.CommitmentType // strongest first
-	Topics() []*archive.Topic
-	Entities() []*archive.Entity
-	Type(code string) (*archive.CommitmentType, bool)
-	Topic(slug string) (*archive.Topic, bool)
-	Entity(slug string) (*archive.Entity, bool)
-}
+// classify the archive's units; *classify.Rules is one.
+type Vocabulary = archive.Vocabulary
 
 // Config is what the API serves. Archive, Vocabulary and Search are required.
 type Config struct {
@@ -126,9 +112,22 @@ func (s *server) handle(h func(*http.Request) (any, error)) http.HandlerFunc {
 			s.writeError(w, r, fmt.Errorf("encode response: %w", err))
 			return
 		}
-		writeJSON(w, r, http.StatusOK, append(body, '\n'))
+		var stable []byte
+		if t, ok := v.(timed); ok {
+			// Tagged without its timing, so that the same search
+			// answered again is not modified.
+			if stable, err = json.MarshalIndent(t.untimed(), "", "  "); err != nil {
+				s.writeError(w, r, fmt.Errorf("encode response: %w", err))
+				return
+			}
+		}
+		writeJSONStable(w, r, http.StatusOK, append(body, '\n'), stable)
 	}
 }
+
+// timed is a response that says how long it took to make: untimed is the
+// same response without that.
+type timed interface{ untimed() any }
 
 func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var ae *apiError
@@ -142,34 +141,22 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	writeJSON(w, r, ae.Status, append(body, '\n'))
 }
 
-// writeJSON writes a body with a strong ETag, answering 304 when the
-// client already has it.
+// writeJSON writes a body with its ETag, answering 304 when the client
+// already has it.
 func writeJSON(w http.ResponseWriter, r *http.Request, status int, body []byte) {
-	sum := sha256.Sum256(body)
-	etag := `"` + base64.RawURLEncoding.EncodeToString(sum[:16]) + `"`
-	h := w.Header()
-	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("ETag", etag)
-	h.Set("Cache-Control", "public, max-age=300")
-	if status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), etag) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
+	writeJSONStable(w, r, status, body, nil)
 }
 
-func etagMatch(header, etag string) bool {
-	for _, t := range strings.Split(header, ",") {
-		t = strings.TrimSpace(t)
-		if t == etag || t == "*" {
-			return true
-		}
-	}
-	return false
+// writeJSONStable is writeJSON for a body with a part that changes from
+// one request to the next: its tag is stable's, and weak (httpx.Response).
+func writeJSONStable(w http.ResponseWriter, r *http.Request, status int, body, stable []byte) {
+	httpx.Write(w, r, httpx.Response{
+		Status:      status,
+		ContentType: "application/json; charset=utf-8",
+		Cache:       "public, max-age=300",
+		Body:        body,
+		Stable:      stable,
+	})
 }
 
 // cors opens the API to pages on other origins: it is public and read-only.

@@ -132,6 +132,9 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 		{"search, unknown actor", "/search?actor=everyone", 400, "or joint for what all parties commit to jointly"},
 		{"search, unknown topic", "/search?topic=weather", 400, "see /api/v1/topics"},
 		{"search, unknown entity", "/search?entity=atlantis", 400, "see /api/v1/entities"},
+		{"search within a document, in capitals", "/search?q=trade&doc=2025-11-17-KAZAKHSTAN-ESTONIA", 200, `"total": 1`},
+		{"search, unknown document", "/search?q=trade&doc=nope", 400, `doc \"nope\" is not a document`},
+		{"search, per_page too large", "/search?q=trade&per_page=51", 400, "per_page must be a whole number from 1 to 50"},
 		{"unknown address", "/nope", 404, `"status": 404`},
 	}
 	for _, tt := range tests {
@@ -175,37 +178,44 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 	}
 }
 
+// rawClient sends Accept-Encoding as each test sets it and leaves bodies
+// as sent: net/http's own client asks for gzip and inflates it unseen.
+var rawClient = &http.Client{Transport: &http.Transport{DisableCompression: true}}
+
+// fetch sends method url with header pairs and returns the response and
+// its body.
+func fetch(t *testing.T, method, url string, headers ...string) (*http.Response, []byte) {
+	t.Helper()
+	req, _ := http.NewRequest(method, url, nil)
+	for i := 0; i+1 < len(headers); i += 2 {
+		req.Header.Set(headers[i], headers[i+1])
+	}
+	resp, err := rawClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return resp, b
+}
+
 func TestETagAndHead(t *testing.T) {
 	srv := newTestAPI(t)
 	url := srv.URL + "/api/v1/documents/2025-11-17-kazakhstan-estonia"
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	body, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	etag := resp.Header.Get("ETag")
-
-	req, _ := http.NewRequest(http.MethodGet, url, nil)
-	req.Header.Set("If-None-Match", etag)
-	resp, err = http.DefaultClient.Do(req)
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusNotModified {
-		t.Errorf("GET with If-None-Match = %d; want 304", resp.StatusCode)
-	}
-
-	resp, err = http.Head(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, _ := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || len(head) != 0 || resp.Header.Get("ETag") != etag || resp.Header.Get("Content-Length") != strconv.Itoa(len(body)) {
-		t.Errorf("HEAD = %d, %d bytes, ETag %q, Content-Length %q; want 200, none, %q, %d",
-			resp.StatusCode, len(head), resp.Header.Get("ETag"), resp.Header.Get("Content-Length"), etag, len(body))
+	for _, encoding := range []string{"", "gzip"} {
+		resp, body := fetch(t, http.MethodGet, url, "Accept-Encoding", encoding)
+		etag := resp.Header.Get("ETag")
+		if resp, _ := fetch(t, http.MethodGet, url, "Accept-Encoding", encoding, "If-None-Match", etag); resp.StatusCode != http.StatusNotModified {
+			t.Errorf("[%s] GET with If-None-Match = %d; want 304", encoding, resp.StatusCode)
+		}
+		resp, head := fetch(t, http.MethodHead, url, "Accept-Encoding", encoding)
+		if resp.StatusCode != 200 || len(head) != 0 || resp.Header.Get("ETag") != etag || resp.Header.Get("Content-Length") != strconv.Itoa(len(body)) {
+			t.Errorf("[%s] HEAD = %d, %d bytes, ETag %q, Content-Length %q; want 200, none, %q, %d",
+				encoding, resp.StatusCode, len(head), resp.Header.Get("ETag"), resp.Header.Get("Content-Length"), etag, len(body))
+		}
 	}
 
 	for _, method := range []string{http.MethodPost, http.MethodPut, http.MethodDelete} {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/params"
 )
 
 type (
@@ -284,15 +285,15 @@ func (s *server) getEntity(r *http.Request) (any, error) {
 // The parameters below are lenient about case and spaces, as the site is,
 // and answer a value they do not know with a 400 that says what to use.
 
+// The readers of one parameter each, for the lists; a search is read
+// whole by params.Search. "" is no filter.
+
 func (s *server) partyParam(name, v string) (string, error) {
-	if v = strings.TrimSpace(v); v == "" {
-		return "", nil
+	p, ok := params.Party(s.Archive, v)
+	if !ok {
+		return "", badRequest("%s %q is not a party: use a code of the party vocabulary such as EE, KZ, EU or UNSC", name, clip(strings.TrimSpace(v)))
 	}
-	p, err := s.Archive.LookupParty(strings.ToUpper(v))
-	if err != nil {
-		return "", badRequest("%s %q is not a party: use a code of the party vocabulary such as EE, KZ, EU or UNSC", name, clip(v))
-	}
-	return p.Code, nil
+	return p, nil
 }
 
 func (s *server) topicParam(name, v string) (string, error) {
@@ -301,20 +302,9 @@ func (s *server) topicParam(name, v string) (string, error) {
 	}
 	t, ok := s.Vocabulary.Topic(strings.ToLower(v))
 	if !ok {
-		return "", badRequest("%s %q is not a topic: see /api/v1/topics for the slugs", name, clip(v))
+		return "", s.paramError(&params.Error{Param: name, Value: v})
 	}
 	return t.Slug, nil
-}
-
-func (s *server) entityParam(name, v string) (string, error) {
-	if v = strings.TrimSpace(v); v == "" {
-		return "", nil
-	}
-	e, ok := s.Vocabulary.Entity(strings.ToLower(v))
-	if !ok {
-		return "", badRequest("%s %q is not an entity: see /api/v1/entities for the slugs", name, clip(v))
-	}
-	return e.Slug, nil
 }
 
 func (s *server) typeParam(name, v string) (string, error) {
@@ -323,13 +313,18 @@ func (s *server) typeParam(name, v string) (string, error) {
 	}
 	t, ok := s.Vocabulary.Type(strings.ToLower(v))
 	if !ok {
-		codes := make([]string, 0, len(s.Vocabulary.Types()))
-		for _, t := range s.Vocabulary.Types() {
-			codes = append(codes, t.Code)
-		}
-		return "", badRequest("%s %q is not a commitment type: use one of %s", name, clip(v), strings.Join(codes, ", "))
+		return "", s.paramError(&params.Error{Param: name, Value: v})
 	}
 	return t.Code, nil
+}
+
+// typeCodes lists the commitment types' codes, strongest first.
+func (s *server) typeCodes() string {
+	codes := make([]string, 0, len(s.Vocabulary.Types()))
+	for _, t := range s.Vocabulary.Types() {
+		codes = append(codes, t.Code)
+	}
+	return strings.Join(codes, ", ")
 }
 
 // clip shortens what a client sent before it is quoted back.

@@ -3,12 +3,12 @@ package api
 import (
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/params"
 )
 
 // DocumentFilter selects documents as /documents does: by party, year, kind.
@@ -41,22 +41,17 @@ func (s *server) documentFilter(r *http.Request) (DocumentFilter, error) {
 
 // kindParam reads a kind of document.
 func kindParam(k string) (string, error) {
-	if k = strings.ToLower(strings.TrimSpace(k)); k == "" {
-		return "", nil
-	}
-	if !archive.Kind(k).Valid() {
+	kind, ok := params.Kind(k)
+	if !ok {
 		return "", badRequest("kind must be a kind of document such as joint-statement")
 	}
-	return k, nil
+	return string(kind), nil
 }
 
 // yearParam reads a year parameter; "" is no year, 0.
 func yearParam(y string) (int, error) {
-	if y == "" {
-		return 0, nil
-	}
-	n, err := strconv.Atoi(y)
-	if err != nil || n < 1 || n > 9999 {
+	n, ok := params.Number(y, 9999)
+	if !ok {
 		return 0, badRequest("year must be a year such as 2025")
 	}
 	return n, nil

@@ -4,12 +4,11 @@ import (
 	"errors"
 	"math"
 	"net/http"
-	"strconv"
-	"strings"
+	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
-	"github.com/accord-archive/accord/internal/search"
+	"github.com/accord-archive/accord/internal/params"
 )
 
 type (
@@ -53,67 +52,55 @@ type (
 	}
 )
 
-// maxPage bounds the page parameter: deeper pages are never useful and
-// cost the index more.
-const maxPage = 1000
+// searchQuery reads a search from the parameters /search takes, as the
+// pages do (params.Search).
+func (s *server) searchQuery(r *http.Request) (archive.Query, error) {
+	q, err := params.Search(r.URL.Query(), s.Archive, s.Vocabulary)
+	var bad *params.Error
+	if errors.As(err, &bad) {
+		return q, s.paramError(bad)
+	}
+	return q, err
+}
 
-// searchQuery reads a search.Query from the parameters /search takes.
-func (s *server) searchQuery(r *http.Request) (search.Query, error) {
-	v := r.URL.Query()
-	q := search.Query{Text: v.Get("q"), Doc: v.Get("doc")}
-	var err error
-	if q.Party, err = s.partyParam("party", v.Get("party")); err != nil {
-		return q, err
+// untimed is the response without its timing, for the ETag: the same
+// search asked again is the same answer, whatever it took.
+func (r searchResults) untimed() any {
+	r.TookMS = 0
+	return r
+}
+
+// paramError words, for the API's clients, why a parameter's value
+// cannot be what it stands for.
+func (s *server) paramError(e *params.Error) error {
+	v := clip(e.Value)
+	switch e.Param {
+	case "q":
+		return badRequest("the query is %d characters long; the most is %d", utf8.RuneCountInString(e.Value), archive.MaxQueryLen)
+	case "doc":
+		return badRequest("doc %q is not a document: see /api/v1/documents for the slugs", v)
+	case "party":
+		return badRequest("%s %q is not a party: use an ISO 3166-1 alpha-2 code such as EE or KZ", e.Param, v)
+	case "actor":
+		return badRequest("actor %q is not a party: use an ISO 3166-1 alpha-2 code such as EE, or %s for what all parties commit to jointly", v, archive.JointActor)
+	case "kind":
+		return badRequest("kind must be a kind of document such as joint-statement")
+	case "year":
+		return badRequest("year must be a whole number from 1 to 9999")
+	case "page":
+		return badRequest("page must be a whole number from 1 to %d", params.MaxPage)
+	case "per_page":
+		return badRequest("per_page must be a whole number from 1 to %d", params.MaxPerPage)
+	case "commitment", "type":
+		return badRequest("%s %q is not a commitment type: use one of %s", e.Param, v, s.typeCodes())
+	case "topic":
+		return badRequest("%s %q is not a topic: see /api/v1/topics for the slugs", e.Param, v)
+	case "entity":
+		return badRequest("%s %q is not an entity: see /api/v1/entities for the slugs", e.Param, v)
+	case "sort":
+		return badRequest("sort must be relevance, newest or oldest")
 	}
-	if q.Kind, err = kindParam(v.Get("kind")); err != nil {
-		return q, err
-	}
-	if len(q.Text) > search.MaxQueryLen {
-		return q, badRequest("the query is %d bytes long; the most is %d", len(q.Text), search.MaxQueryLen)
-	}
-	num := func(name string, lo, hi int) (int, error) {
-		raw := v.Get(name)
-		if raw == "" {
-			return 0, nil
-		}
-		n, err := strconv.Atoi(raw)
-		if err != nil || n < lo || n > hi {
-			return 0, badRequest("%s must be a whole number from %d to %d", name, lo, hi)
-		}
-		return n, nil
-	}
-	if q.Year, err = num("year", 1, 9999); err != nil {
-		return q, err
-	}
-	if q.Page, err = num("page", 1, maxPage); err != nil {
-		return q, err
-	}
-	if q.PerPage, err = num("per_page", 1, 50); err != nil {
-		return q, err
-	}
-	if q.Commitment, err = s.typeParam("commitment", v.Get("commitment")); err != nil {
-		return q, err
-	}
-	if q.Actor, err = s.actorParam(v.Get("actor")); err != nil {
-		return q, err
-	}
-	if q.Topic, err = s.topicParam("topic", v.Get("topic")); err != nil {
-		return q, err
-	}
-	if q.Entity, err = s.entityParam("entity", v.Get("entity")); err != nil {
-		return q, err
-	}
-	switch v.Get("sort") {
-	case "", "relevance":
-		q.Sort = search.ByRelevance
-	case "newest":
-		q.Sort = search.ByNewest
-	case "oldest":
-		q.Sort = search.ByOldest
-	default:
-		return q, badRequest("sort must be relevance, newest or oldest")
-	}
-	return q, nil
+	return badRequest("%s %q is not a value it can take", e.Param, v)
 }
 
 func (s *server) search(r *http.Request) (any, error) {
@@ -122,8 +109,8 @@ func (s *server) search(r *http.Request) (any, error) {
 		return nil, err
 	}
 	res, err := s.Search.Search(r.Context(), q)
-	if errors.Is(err, search.ErrQueryTooLong) {
-		return nil, badRequest("the query is too long; the most is %d bytes", search.MaxQueryLen)
+	if errors.Is(err, archive.ErrQueryTooLong) {
+		return nil, badRequest("the query is too long; the most is %d characters", archive.MaxQueryLen)
 	}
 	if err != nil {
 		return nil, err
@@ -170,18 +157,6 @@ func (s *server) search(r *http.Request) (any, error) {
 	return out, nil
 }
 
-// actorParam reads who commits: a party's code, or "joint" for all parties.
-func (s *server) actorParam(v string) (string, error) {
-	if v = strings.TrimSpace(v); strings.EqualFold(v, search.JointActor) {
-		return search.JointActor, nil
-	}
-	a, err := s.partyParam("actor", v)
-	if err != nil {
-		return "", badRequest("actor %q is not a party: use a party's code such as EE or EU, or %s for what all parties commit to jointly", clip(v), search.JointActor)
-	}
-	return a, nil
-}
-
 // facetLabel is how a person reads a facet value: a document's title, a
 // party's name, a kind's name, a commitment type's, topic's or entity's
 // name, who commits.
@@ -202,7 +177,7 @@ func (s *server) facetLabel(field, value string) string {
 			return t.Name
 		}
 	case "actor":
-		if value == search.JointActor {
+		if value == archive.JointActor {
 			return formats.JointActorName
 		}
 		if p, err := s.Archive.LookupParty(value); err == nil {

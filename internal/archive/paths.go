@@ -2,7 +2,8 @@ package archive
 
 import "strconv"
 
-// The permanent addresses of DESIGN.md. Once released, none may change.
+// The permanent addresses the README lists under "Addresses". Once
+// released, none may change.
 
 // Path is the document's page: /documents/{slug}.
 func (d *Document) Path() string { return "/documents/" + d.Slug }

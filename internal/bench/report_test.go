@@ -54,7 +54,7 @@ type env struct {
 	table   *Table
 }
 
-// TestReport measures everything issue 8 asks for and prints one table.
+// TestReport measures the whole performance report and prints one table.
 // Run it with `make bench` (or `make bench-smoke`).
 func TestReport(t *testing.T) {
 	ctx := context.Background()

@@ -1,6 +1,8 @@
 package classify
 
 import (
+	"slices"
+
 	"github.com/accord-archive/accord/internal/archive"
 )
 
@@ -48,7 +50,25 @@ type classifier struct {
 	spans  []partySpan
 	endsAt []int32 // word index → index in spans of the party phrase ending there, or -1
 	cands  []candidate
+
+	// What a paragraph's look-backs found, so that each word is looked
+	// at once however many verbs share its sentence: without them, a
+	// long sentence of many verbs costs the square of its length.
+	searched []int32   // word index → what a search from it found, 0 if not yet searched
+	partyOf  []int32   // span index → what party found for it, 0 if not yet
+	found    []subject // the named parties searched and partyOf point to
+	path     []int32   // the words one search stepped on
+	good     int       // the last resolved commitment, for previous; -1 if none
+	looks    int       // words looked at by look-backs, for the test that keeps them linear
 }
+
+// The values of searched and partyOf: no subject, every party, or a party
+// named, found[v-memoFound].
+const (
+	memoNone int32 = 1 + iota
+	memoAll
+	memoFound
+)
 
 func (r *Rules) newClassifier() *classifier {
 	return &classifier{r: r, sc: scanner{dict: r.dict}}
@@ -58,12 +78,14 @@ func (r *Rules) newClassifier() *classifier {
 func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph, ws []word, parties []archive.Party) []archive.Commitment {
 	r, g := c.r, &c.r.g
 	c.cands = c.cands[:0]
-	sentence := 0
+	// Matches come left to right: the sentence starts are found in one
+	// pass over the words, not by looking back from each verb.
+	sentence, scanned := 0, 0
 	r.verbs.each(ws, func(ph *phrase, start, end int) {
-		for k := start; k >= sentence; k-- {
-			if ws[k].flags&sentenceStart != 0 {
-				sentence = k
-				break
+		for ; scanned <= start; scanned++ {
+			c.looks++
+			if ws[scanned].flags&sentenceStart != 0 {
+				sentence = scanned
 			}
 		}
 		c.cands = append(c.cands, candidate{typ: ph.target, start: start, end: end, sentence: sentence, participle: ph.participle})
@@ -72,7 +94,11 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		return out
 	}
 	c.findParties(ws)
+	c.searched = resetMemo(c.searched, len(ws))
+	c.partyOf = resetMemo(c.partyOf, len(c.spans))
+	c.found = c.found[:0]
 
+	c.good = -1
 	for i := range c.cands {
 		k := &c.cands[i]
 		if k.participle {
@@ -80,19 +106,26 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		} else {
 			c.finite(ws, k, i)
 		}
+		if k.resolved && !k.rejected {
+			c.good = i
+		}
 	}
-	// An opening participle shares the subject of the next verb of its sentence.
-	for i := range c.cands {
+	// An opening participle shares the subject of the next verb of its
+	// sentence that has one (not another opening participle, unresolved
+	// until now): found from the end, each candidate looked at once.
+	next := -1 // the nearest resolved candidate after i
+	for i := len(c.cands) - 1; i >= 0; i-- {
 		k := &c.cands[i]
 		if !k.opening {
+			if k.resolved {
+				next = i
+			}
 			continue
 		}
-		k.rejected = true
-		for j := i + 1; j < len(c.cands) && c.cands[j].sentence == k.sentence; j++ {
-			if n := c.cands[j]; n.resolved {
-				k.who, k.resolved, k.rejected = n.who, true, false
-				break
-			}
+		if next >= 0 && c.cands[next].sentence == k.sentence {
+			k.who, k.resolved = c.cands[next].who, true
+		} else {
+			k.rejected = true
 		}
 	}
 
@@ -170,14 +203,20 @@ func (c *classifier) participle(ws []word, k *candidate, i int) {
 	k.rejected = !k.resolved
 }
 
-// previous is the last resolved commitment before cands[i] in its sentence.
+// previous is the last resolved commitment before cands[i] in its
+// sentence; the candidates are resolved in order, so it is c.good.
 func (c *classifier) previous(i int) *candidate {
-	for j := i - 1; j >= 0 && c.cands[j].sentence == c.cands[i].sentence; j-- {
-		if c.cands[j].resolved && !c.cands[j].rejected {
-			return &c.cands[j]
-		}
+	if c.good >= 0 && c.good < i && c.cands[c.good].sentence == c.cands[i].sentence {
+		return &c.cands[c.good]
 	}
 	return nil
+}
+
+// resetMemo returns memo with n zero entries, reusing its array.
+func resetMemo(memo []int32, n int) []int32 {
+	memo = slices.Grow(memo[:0], n)[:n]
+	clear(memo)
+	return memo
 }
 
 // finite resolves a verb's subject.
@@ -217,19 +256,53 @@ func (c *classifier) finite(ws []word, k *candidate, i int) {
 }
 
 // search looks back from word j to the start of the sentence for the
-// subject, stopping where a subordinate clause begins.
+// subject, stopping where a subordinate clause begins. What it finds from
+// a word depends only on that word, the sentence being the word's: it is
+// kept for every word the search stepped on, and a later search that
+// steps on one of them stops there.
 func (c *classifier) search(ws []word, j, sentence int) (subject, bool) {
+	c.path = c.path[:0]
+	found := memoNone
 	for j >= sentence {
+		if m := c.searched[j]; m != 0 {
+			found = m
+			break
+		}
+		c.path = append(c.path, int32(j))
+		c.looks++
 		if c.r.g.relative[ws[j].id] {
-			return subject{}, false
+			break
 		}
 		who, ok, next := c.cue(ws, j, sentence)
 		if ok {
-			return who, true
+			found = c.subjectMemo(who)
+			break
 		}
 		j = next
 	}
-	return subject{}, false
+	for _, k := range c.path {
+		c.searched[k] = found
+	}
+	return c.memoSubject(found)
+}
+
+// subjectMemo and memoSubject convert a subject to a memo value and back.
+func (c *classifier) subjectMemo(who subject) int32 {
+	if who.all {
+		return memoAll
+	}
+	c.found = append(c.found, who)
+	return memoFound + int32(len(c.found)-1)
+}
+
+func (c *classifier) memoSubject(m int32) (subject, bool) {
+	switch m {
+	case memoNone:
+		return subject{}, false
+	case memoAll:
+		return subject{all: true}, true
+	}
+	return c.found[m-memoFound], true
 }
 
 // cue reports whether a subject ends at word j, and otherwise where to
@@ -259,6 +332,23 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 // President of the Republic of Estonia", "Kazakhstan and Estonia"; not
 // "Kazakhstan’s initiative", "gratitude to Estonia", "between … and Estonia".
 func (c *classifier) party(ws []word, s partySpan, sentence int) (subject, bool) {
+	// A party's answer depends only on the span: kept, so that a long
+	// "A and B and C …" is read once, not once per verb after it.
+	i := c.endsAt[s.end-1]
+	if m := c.partyOf[i]; m != 0 {
+		return c.memoSubject(m)
+	}
+	c.looks++
+	who, ok := c.readParty(ws, s, sentence)
+	m := memoNone
+	if ok {
+		m = c.subjectMemo(who)
+	}
+	c.partyOf[i] = m
+	return who, ok
+}
+
+func (c *classifier) readParty(ws []word, s partySpan, sentence int) (subject, bool) {
 	g := &c.r.g
 	if ws[s.end-1].flags&possessive != 0 {
 		return subject{}, false

@@ -4,8 +4,10 @@ import (
 	"bufio"
 	"bytes"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -33,13 +35,25 @@ func newMarkdown() *markdown {
 type body struct {
 	src      []byte // the body bytes
 	lineBase int    // file line of src's first byte
+	newlines []int  // offsets in src of every '\n', in order
 	md       *markdown
 	errs     *fileErrors
 }
 
-// line converts a byte offset in the body into a file line.
+// line converts a byte offset in the body into a file line. It searches
+// the newlines found once, not the text before off: a file of many blocks
+// would otherwise cost the square of its length.
 func (b *body) line(off int) int {
-	return b.lineBase + bytes.Count(b.src[:min(off, len(b.src))], []byte("\n"))
+	if b.newlines == nil {
+		b.newlines = make([]int, 0, bytes.Count(b.src, []byte("\n")))
+		for i, c := range b.src {
+			if c == '\n' {
+				b.newlines = append(b.newlines, i)
+			}
+		}
+	}
+	n, _ := slices.BinarySearch(b.newlines, min(off, len(b.src)))
+	return b.lineBase + n
 }
 
 // blockLine is the file line where a block node starts, or 0 if unknown.
@@ -221,8 +235,20 @@ func (b *body) paragraph(n ast.Node) *archive.Paragraph {
 	htm := strings.TrimSpace(buf.String())
 	txt := html.UnescapeString(stripTags(htm))
 	txt = strings.ReplaceAll(txt, "\n", " ") // a soft line break reads as a space
+	if n := utf8.RuneCountInString(txt); n > MaxParagraph {
+		b.errs.add(line, "paragraph of %s characters is longer than the limit of %s: check that a blank line separates paragraphs", thousands(n), thousands(MaxParagraph))
+	}
 	if txt == htm {
 		htm = txt // most paragraphs have no markup: keep one copy
 	}
 	return &archive.Paragraph{Text: txt, HTML: htm, Line: line}
+}
+
+// thousands writes n with commas between groups of three digits.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

@@ -43,8 +43,9 @@ func (l ErrorList) sort() {
 
 // fileErrors collects the problems of one file.
 type fileErrors struct {
-	file string
-	list ErrorList
+	file    string
+	list    ErrorList
+	escaped []bidiUse // bidi controls written as YAML escapes, with their fields
 }
 
 func (f *fileErrors) add(line int, format string, args ...any) {

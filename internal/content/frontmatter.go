@@ -28,11 +28,14 @@ type meta struct {
 	Source   string
 
 	Overrides []override // the editor's classification, by unit
+	Bidi      []bidiRef  // the units where the editor confirms bidi controls
+
+	fields []field // every field, in order, with its line
 }
 
 // fields lists the front-matter fields an editor may write, in the order the
 // content format documents them.
-var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "source", "classification"}
+var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "source", "classification", "bidi"}
 
 var (
 	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -115,6 +118,7 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 			continue
 		}
 		seen[name] = at(key)
+		m.fields = append(m.fields, field{name, at(key)})
 		switch name {
 		case "title":
 			m.Title = scalar(val, name, errs, at)
@@ -156,6 +160,8 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 			}
 		case "classification":
 			m.Overrides = decodeOverrides(val, errs, at)
+		case "bidi":
+			m.Bidi = bidiRefs(val, errs, at)
 		default:
 			errs.add(at(key), "unknown field %q: the fields are %s", name, strings.Join(fields, ", "))
 		}
@@ -176,8 +182,33 @@ func scalar(val *yaml.Node, field string, errs *fileErrors, at func(*yaml.Node) 
 		errs.add(at(val), "%s must be a single value", field)
 		return ""
 	}
+	if val.Style&yaml.DoubleQuotedStyle != 0 {
+		escapedControls(val.Value, field, at(val), errs)
+	}
 	return strings.TrimSpace(val.Value)
 }
+
+// escapedControls checks a double-quoted YAML value, where an escape such
+// as "\u202E" puts in the value what the line scan cannot see.
+func escapedControls(v, field string, line int, errs *fileErrors) {
+	unit, ok := nestedField[field]
+	if !ok {
+		unit = field
+	}
+	for _, r := range v {
+		switch {
+		case isControl(r) && r != '\n' && r != '\r':
+			errs.add(line, "control character %U in %s: it does not print; remove it", r, unit)
+			return
+		case isBidiControl(r):
+			errs.escaped = append(errs.escaped, bidiUse{line: line, r: r, unit: unit})
+			return
+		}
+	}
+}
+
+// nestedField is the front-matter field a value named for a message is in.
+var nestedField = map[string]string{"each party": "parties", "type": "classification", "phrase": "classification", "each bidi entry": "bidi"}
 
 func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int, vocabulary *archive.Parties) []archive.Party {
 	if val.Kind != yaml.SequenceNode {
@@ -220,4 +251,19 @@ func kindList() string {
 		s[i] = string(k)
 	}
 	return strings.Join(s, ", ")
+}
+
+// bidiRefs reads the list of units where the editor confirms bidi controls.
+func bidiRefs(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int) []bidiRef {
+	if val.Kind != yaml.SequenceNode {
+		errs.add(at(val), "bidi must be a list of front-matter fields and paragraph eIds, e.g. [title, para_3]")
+		return nil
+	}
+	var out []bidiRef
+	for _, n := range val.Content {
+		if unit := scalar(n, "each bidi entry", errs, at); unit != "" {
+			out = append(out, bidiRef{unit: unit, line: at(n)})
+		}
+	}
+	return out
 }

@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -30,6 +30,10 @@ type ImportMeta struct {
 	// Vocabulary is the party vocabulary of the content tree written
 	// into; nil means the default.
 	Vocabulary *archive.Parties
+
+	// ConfirmBidi lists every unit with a bidirectional control under
+	// bidi: in the front matter; without it, import refuses them.
+	ConfirmBidi bool
 }
 
 // dateLayouts are the ways a source's first line may give its date.
@@ -43,8 +47,26 @@ var clauseLine = regexp.MustCompile(`^(\d{1,4})\.\s+(\S.*)$`)
 // for messages. The result is checked by Parse before it is returned, so
 // it is a file that `accord check` accepts.
 func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, err error) {
-	if !utf8.Valid(src) {
-		return "", nil, fmt.Errorf("%s: not UTF-8 text", name)
+	// The input is held to the rules of a content file, and its problems
+	// named by its own lines.
+	src = bytes.TrimPrefix(src, bom)
+	if len(src) > MaxFileSize {
+		return "", nil, fmt.Errorf("%s: %w", name, errTooLarge)
+	}
+	errs := &fileErrors{file: name}
+	bidi := checkEncoding(src, errs)
+	if !m.ConfirmBidi {
+		for i, u := range bidi {
+			if i == maxReported {
+				errs.add(u.line, "and %d more lines with bidirectional controls", len(bidi)-i)
+				break
+			}
+			errs.add(u.line, "bidirectional control %U (%s) in the text: it can make the text display in another order than it is stored; remove it, or check that the text displays as printed and import with --confirm-bidi", u.r, bidiName(u.r))
+		}
+	}
+	if len(errs.list) > 0 {
+		errs.list.sort()
+		return "", nil, errs.list
 	}
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	var lines []string
@@ -120,13 +142,21 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 	writeField(&fm, "number", m.Number)
 	writeField(&fm, "language", lang)
 	writeField(&fm, "source", m.Source)
+	head := fm.Len()
 	fm.WriteString("---\n")
 	file = append(fm.Bytes(), strings.TrimPrefix(body.String(), "\n")...)
 
 	if !slugPattern.MatchString(slug) {
 		return "", nil, fmt.Errorf("%s: bad slug %q: lower-case letters, digits and single hyphens", name, slug)
 	}
-	if _, errs := ParseWithParties(DocumentsDir+"/"+slug+".md", file, v); errs != nil {
+	path := DocumentsDir + "/" + slug + ".md"
+	if m.ConfirmBidi {
+		if _, _, units := parseFile(path, file, newMarkdown(), true, v); len(units) > 0 {
+			confirm := fmt.Sprintf("bidi: [%s]\n", strings.Join(units, ", "))
+			file = slices.Concat(file[:head], []byte(confirm), file[head:])
+		}
+	}
+	if _, errs := ParseWithParties(path, file, v); errs != nil {
 		return "", nil, fmt.Errorf("%s: the imported document is not valid:\n%w", name, errs)
 	}
 	return slug, file, nil

@@ -69,7 +69,7 @@ func TestImportErrors(t *testing.T) {
 	}{
 		{"no date line", "The Presidents met.\n1. One.\n", seedMeta, `x.txt:1: the first line must be the date`},
 		{"empty", "\n\n", seedMeta, "x.txt: empty file"},
-		{"not UTF-8", "November 17, 2025\n\xff\n", seedMeta, "x.txt: not UTF-8"},
+		{"not UTF-8", "November 17, 2025\n\xff\n", seedMeta, "x.txt:2: invalid UTF-8"},
 		{"no title", "November 17, 2025\nText.\n", ImportMeta{Kind: "joint-statement", Parties: []string{"KZ"}}, "missing title"},
 		{"unknown party", "November 17, 2025\nText.\n", ImportMeta{Title: "T", Kind: "joint-statement", Parties: []string{"QQ"}}, `unknown party "QQ"`},
 	}
@@ -129,6 +129,13 @@ func FuzzImportRoundTrip(f *testing.F) {
 			return
 		}
 		_, file, err := Import("x.txt", []byte("2025-11-17\n"+line+"\n"), seedMeta)
+		if strings.ContainsFunc(line, func(r rune) bool { return isControl(r) && r != '\t' || isBidiControl(r) }) {
+			// What would not print is refused, at its line.
+			if err == nil || !strings.Contains(err.Error(), "x.txt:2: ") {
+				t.Fatalf("Import(%q) = %v; want an error on line 2", line, err)
+			}
+			return
+		}
 		if err != nil {
 			t.Fatalf("Import(%q) = %v", line, err)
 		}
@@ -140,4 +147,44 @@ func FuzzImportRoundTrip(f *testing.F) {
 			t.Fatalf("Import(%q) round trip gave %d paragraphs, first %q\n%s", line, len(d.Preamble), d.Preamble[0].Text, file)
 		}
 	})
+}
+
+// TestImportEncoding: import holds its input to the rules of a content
+// file and names problems by the input's lines; it keeps bidi controls
+// only when told to confirm them, and then lists them under bidi:.
+func TestImportEncoding(t *testing.T) {
+	const text = "November 17, 2025\n\nThe Presidents met.\n\n1. The Parties agreed %s.\n"
+	tests := []struct {
+		name, src string
+		confirm   bool
+		want      string // an error; "" for none
+	}{
+		{"byte-order mark", "\uFEFF" + strings.Replace(text, "%s", "x", 1), false, ""},
+		{"bell", strings.Replace(text, "%s", "x\a", 1), false, "in.txt:5: control character U+0007"},
+		{"invalid UTF-8", strings.Replace(text, "%s", "x\xff", 1), false, "in.txt:5: invalid UTF-8"},
+		{"bidi", strings.Replace(text, "%s", "\u202Eowt", 1), false, "in.txt:5: bidirectional control U+202E (RIGHT-TO-LEFT OVERRIDE) in the text: it can make the text display in another order than it is stored; remove it, or check that the text displays as printed and import with --confirm-bidi"},
+		{"bidi confirmed", strings.Replace(text, "%s", "\u202Eowt", 1), true, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := seedMeta
+			m.ConfirmBidi = tt.confirm
+			_, file, err := Import("in.txt", []byte(tt.src), m)
+			if tt.want != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.want) {
+					t.Errorf("Import() = %v; want an error containing %q", err, tt.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("Import() = %v", err)
+			}
+			if tt.confirm && !bytes.Contains(file, []byte("\nbidi: [para_1]\n---\n")) {
+				t.Errorf("imported file does not confirm para_1:\n%s", file)
+			}
+			if bytes.HasPrefix(file, []byte("\uFEFF")) {
+				t.Error("imported file starts with the byte-order mark")
+			}
+		})
+	}
 }

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/vocab"
@@ -61,7 +60,7 @@ type treeFile struct {
 	name string
 }
 
-func (f treeFile) ReadContent() ([]byte, error) { return fs.ReadFile(f.fsys, f.name) }
+func (f treeFile) ReadContent() ([]byte, error) { return ReadFile(f.fsys, f.name) }
 
 // File is one document file as read.
 type File struct {
@@ -72,9 +71,12 @@ type File struct {
 
 // Read walks the documents folder of fsys and reads every document file,
 // on every core. A file that cannot be a document (a bad name, a slug
-// used twice) or cannot be read is a problem that Parse reports with the
-// rest; the error is only for a tree that cannot be walked at all.
+// used twice, not a regular file, too large) or cannot be read is a
+// problem that Parse reports with the rest; the error is only for a tree
+// that cannot be walked at all, or whose context (DirFS.WithContext) is
+// done.
 func Read(fsys fs.FS) (*Tree, error) {
+	ctx := contextOf(fsys)
 	t := &Tree{fsys: fsys}
 	t.parties, t.errs = readParties(fsys)
 	slugs := map[string]string{} // slug → file
@@ -114,6 +116,9 @@ func Read(fsys fs.FS) (*Tree, error) {
 		names = append(names, name)
 		return nil
 	})
+	if err == nil {
+		err = ctx.Err()
+	}
 	if err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
@@ -122,14 +127,17 @@ func Read(fsys fs.FS) (*Tree, error) {
 	errs := make([]error, len(names))
 	each(len(names), func() func(int) {
 		return func(i int) {
-			if srcs[i], errs[i] = fs.ReadFile(fsys, names[i]); errs[i] == nil {
+			if srcs[i], errs[i] = ReadFile(fsys, names[i]); errs[i] == nil {
 				digests[i] = sha256.Sum256(srcs[i])
 			}
 		}
 	})
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("read content: %w", err)
+	}
 	for i, name := range names {
 		if errs[i] != nil {
-			t.errs = append(t.errs, Error{File: name, Msg: fmt.Sprintf("cannot read: %v", errs[i])})
+			t.errs = append(t.errs, Error{File: name, Msg: readProblem(errs[i])})
 			continue
 		}
 		t.Files = append(t.Files, File{Name: name, Src: srcs[i], Digest: digests[i]})
@@ -147,6 +155,9 @@ func (t *Tree) Clean() bool { return len(t.errs) == 0 }
 func (t *Tree) Parse() (*archive.Archive, error) {
 	all := slices.Clone(t.errs)
 	docs, errs := t.parseAll()
+	if err := contextOf(t.fsys).Err(); err != nil {
+		return nil, fmt.Errorf("parse content: %w", err)
+	}
 	all = append(all, errs...)
 	all = append(all, sameWork(docs)...)
 	if len(docs) == 0 && len(all) == 0 {
@@ -169,9 +180,13 @@ func (t *Tree) parseAll() ([]*archive.Document, ErrorList) {
 	files := t.Files
 	docs := make([]*archive.Document, len(files))
 	errs := make([]ErrorList, len(files))
+	ctx := contextOf(t.fsys)
 	each(len(files), func() func(int) {
 		md := newMarkdown() // one per worker: its buffers are its own
 		return func(i int) {
+			if ctx.Err() != nil {
+				return // Parse reports it
+			}
 			f := files[i]
 			if docs[i], errs[i] = parse(f.Name, f.Src, md, t.parties); docs[i] != nil {
 				docs[i].SetContentFile(f.Digest, t.Reader(f.Name))
@@ -229,11 +244,24 @@ func ParseWithParties(name string, src []byte, parties *archive.Parties) (*archi
 }
 
 func parse(name string, src []byte, md *markdown, parties *archive.Parties) (*archive.Document, ErrorList) {
+	d, errs, _ := parseFile(name, src, md, false, parties)
+	return d, errs
+}
+
+// parseFile is parse, and the units (front-matter fields and paragraph
+// eIds) holding bidirectional controls; with confirmAll, each of them is
+// confirmed as if listed under bidi:, which import does when told to.
+func parseFile(name string, src []byte, md *markdown, confirmAll bool, parties *archive.Parties) (*archive.Document, ErrorList, []string) {
 	errs := &fileErrors{file: name}
-	checkEncoding(src, errs)
+	if len(src) > MaxFileSize {
+		errs.add(0, "%v", errTooLarge)
+		return nil, errs.list, nil
+	}
+	src = bytes.TrimPrefix(src, bom)
+	bidi := checkEncoding(src, errs)
 	yml, bodySrc, bodyLine, ok := splitFrontMatter(src, errs)
 	if !ok {
-		return nil, errs.list
+		return nil, errs.list, nil
 	}
 	m := decodeFrontMatter(yml, errs, parties)
 	d := &archive.Document{
@@ -252,33 +280,26 @@ func parse(name string, src []byte, md *markdown, parties *archive.Parties) (*ar
 	b := &body{src: bodySrc, lineBase: bodyLine, md: md, errs: errs}
 	b.walk(d)
 	attachOverrides(d, m.Overrides, errs)
+	var units []string
+	if len(bidi) > 0 || len(m.Bidi) > 0 || len(errs.escaped) > 0 {
+		bidiUnits(bidi, m.fields, bodyLine, d)
+		bidi = mergeEscaped(bidi, errs.escaped)
+		for _, u := range bidi {
+			if u.unit != "" && !slices.Contains(units, u.unit) {
+				units = append(units, u.unit)
+			}
+		}
+		if confirmAll {
+			m.Bidi = nil
+			for _, u := range units {
+				m.Bidi = append(m.Bidi, bidiRef{unit: u})
+			}
+		}
+		confirmBidi(bidi, m.Bidi, errs)
+	}
 	if len(errs.list) > 0 {
 		errs.list.sort()
-		return nil, errs.list
+		return nil, errs.list, units
 	}
-	return d, nil
-}
-
-// checkEncoding reports the first invalid UTF-8 sequence, NUL byte and
-// carriage return: content files are UTF-8 text with Unix line ends.
-func checkEncoding(src []byte, errs *fileErrors) {
-	line := 1
-	var badUTF8, nul, cr bool
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		switch {
-		case r == utf8.RuneError && size == 1 && !badUTF8:
-			errs.add(line, "invalid UTF-8 (byte 0x%02x): save the file as UTF-8", src[i])
-			badUTF8 = true
-		case r == 0 && !nul:
-			errs.add(line, "NUL byte in the text")
-			nul = true
-		case r == '\r' && !cr && !bytes.HasPrefix(src[i:], []byte("\r\n")):
-			errs.add(line, "carriage return without a line feed: use Unix line ends")
-			cr = true
-		case r == '\n':
-			line++
-		}
-		i += size
-	}
+	return d, nil, units
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -251,6 +252,8 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte(doc(goodFront, "1. One.\n\n2. Two.\n")))
 	f.Add([]byte(doc(goodFront, "1. One <b>x</b>.\n\n3. Three.\n")))
 	f.Add([]byte("---\n---\n"))
+	f.Add([]byte("\uFEFF" + doc(goodFront+"bidi: [para_1]\n", "1. One \u202Eowt.\n")))
+	f.Add([]byte(doc("title: \"T\\u202E\"\n"+goodFront[9:], "1. One\a.\n")))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, errs := Parse("documents/f.md", src)
 		if (d == nil) == (errs == nil) {
@@ -267,6 +270,17 @@ func FuzzParse(f *testing.F) {
 		for i, c := range d.Clauses {
 			if c.Number != i+1 || len(c.Paragraphs) == 0 {
 				t.Fatalf("clause %d numbered %d with %d paragraphs", i+1, c.Number, len(c.Paragraphs))
+			}
+		}
+		// What is accepted prints: no control character in any text, and
+		// a bidi control only where the front matter confirms one.
+		confirmed := bytes.Contains(src, []byte("bidi:"))
+		for _, s := range append([]string{d.Title, d.Place}, texts(d)...) {
+			if i := strings.IndexFunc(s, func(r rune) bool { return isControl(r) && r != '\t' || isBidiControl(r) && !confirmed }); i >= 0 {
+				t.Fatalf("accepted %q, with %U", s, []rune(s[i:])[0])
+			}
+			if utf8.RuneCountInString(s) > MaxParagraph {
+				t.Fatalf("accepted a text of %d characters", utf8.RuneCountInString(s))
 			}
 		}
 	})
@@ -298,4 +312,18 @@ func TestContentFileReadAgain(t *testing.T) {
 	if _, err := d.ContentFile(); err == nil || !strings.Contains(err.Error(), name) {
 		t.Errorf("ContentFile() of a removed file = %v; want an error naming it", err)
 	}
+}
+
+// texts is the text of every paragraph of d.
+func texts(d *archive.Document) []string {
+	var out []string
+	for _, p := range d.Preamble {
+		out = append(out, p.Text)
+	}
+	for _, c := range d.Clauses {
+		for _, p := range c.Paragraphs {
+			out = append(out, p.Text)
+		}
+	}
+	return out
 }

@@ -35,30 +35,33 @@ func Recover(log *slog.Logger, page ErrorPage) func(http.Handler) http.Handler {
 
 // Limits bounds what a request may carry.
 type Limits struct {
-	MaxURL    int // bytes of path and query
+	MaxURL    int // bytes of path and query, as sent (percent-encoded)
 	MaxParams int // query parameters
-	MaxValue  int // bytes of one parameter value
+	MaxValue  int // characters (runes) of one parameter value
 }
 
-// DefaultLimits fit every address of the site with room to spare.
-func DefaultLimits() Limits { return Limits{MaxURL: 4096, MaxParams: 24, MaxValue: 1024} }
+// DefaultLimits fit every address of the site with room to spare: a
+// search of 512 characters in any script is at most 2,048 bytes, 6,144
+// once percent-encoded.
+func DefaultLimits() Limits { return Limits{MaxURL: 8192, MaxParams: 24, MaxValue: 1024} }
 
 // ReadOnly admits GET and HEAD (and OPTIONS, for CORS preflight) without a
 // body, within the limits; anything else gets a clear 4xx page. Invalid
 // UTF-8 and NUL bytes in the path or parameters are refused here, so that no
-// handler ever sees them.
+// handler ever sees them. A request with a body is refused, 405 for its
+// method or else 413, and its connection closed (RefuseBody).
 func ReadOnly(lim Limits, page ErrorPage) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch r.Method {
 			case http.MethodGet, http.MethodHead, http.MethodOptions:
 			default:
+				closeIfBody(w, r)
 				w.Header().Set("Allow", "GET, HEAD")
 				page(w, r, http.StatusMethodNotAllowed, "This archive is read-only: it answers GET and HEAD requests.")
 				return
 			}
-			if r.ContentLength > 0 || len(r.TransferEncoding) > 0 {
-				page(w, r, http.StatusRequestEntityTooLarge, "This archive does not accept request bodies.")
+			if RefuseBody(w, r, page) {
 				return
 			}
 			if len(r.URL.RawPath)+len(r.URL.Path)+len(r.URL.RawQuery) > lim.MaxURL {
@@ -86,8 +89,8 @@ func ReadOnly(lim Limits, page ErrorPage) func(http.Handler) http.Handler {
 					return
 				}
 				for _, v := range vs {
-					if len(v) > lim.MaxValue {
-						page(w, r, http.StatusBadRequest, "A parameter is too long: the most is "+strconv.Itoa(lim.MaxValue)+" bytes.")
+					if utf8.RuneCountInString(v) > lim.MaxValue {
+						page(w, r, http.StatusBadRequest, "A parameter is too long: the most is "+strconv.Itoa(lim.MaxValue)+" characters.")
 						return
 					}
 					if !cleanText(v) {
@@ -103,6 +106,32 @@ func ReadOnly(lim Limits, page ErrorPage) func(http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// RefuseBody answers a request that carries a body, or says it does
+// (Transfer-Encoding, a Content-Length above 0), with 413 and
+// Connection: close, and reports whether it did. Nothing here reads a
+// body, and net/http would otherwise read past an unread one to the next
+// request on the connection: with both Content-Length and
+// Transfer-Encoding, which net/http accepts as chunked, what a proxy in
+// front took for the body would be answered as a request of its own.
+// Closing the connection leaves nothing after this request to be read.
+func RefuseBody(w http.ResponseWriter, r *http.Request, page ErrorPage) bool {
+	if !closeIfBody(w, r) {
+		return false
+	}
+	page(w, r, http.StatusRequestEntityTooLarge, "This archive does not accept request bodies.")
+	return true
+}
+
+// closeIfBody marks the response to a request with a body as the last on
+// its connection, and reports whether it did.
+func closeIfBody(w http.ResponseWriter, r *http.Request) bool {
+	if r.ContentLength <= 0 && len(r.TransferEncoding) == 0 {
+		return false
+	}
+	w.Header().Set("Connection", "close")
+	return true
 }
 
 func cleanText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }

@@ -45,8 +45,8 @@ func benchIndex(b *testing.B) *benchFixture {
 	return f
 }
 
-// BenchmarkBuild indexes the corpus in memory; clauses/s is the issue's
-// build rate.
+// BenchmarkBuild indexes the corpus in memory; clauses/s is the build
+// rate the performance report gives.
 func BenchmarkBuild(b *testing.B) {
 	a, err := archive.New(synth.Generate(1, *benchDocs, 10))
 	if err != nil {

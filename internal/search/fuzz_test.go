@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -54,9 +55,9 @@ func hostile(t testing.TB) *Index {
 func checkSearch(t testing.TB, ix *Index, q Query) *Results {
 	t.Helper()
 	res, err := ix.Search(context.Background(), q)
-	if len(q.Text) > MaxQueryLen {
+	if utf8.RuneCountInString(q.Text) > MaxQueryLen {
 		if !errors.Is(err, ErrQueryTooLong) || res != nil {
-			t.Fatalf("Search(%d bytes) = %v, %v; want nil, ErrQueryTooLong", len(q.Text), res, err)
+			t.Fatalf("Search(%d characters) = %v, %v; want nil, ErrQueryTooLong", utf8.RuneCountInString(q.Text), res, err)
 		}
 		return nil
 	}

@@ -5,6 +5,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/accord-archive/accord/internal/archive"
 )
 
 // Field names of the indexed unit. Every query names one of these.
@@ -24,7 +26,7 @@ const (
 )
 
 // JointActor is the actor value of a commitment that every party makes.
-const JointActor = "joint"
+const JointActor = archive.JointActor
 
 // unitType is the one document type of the index.
 const unitType = "unit"

@@ -1,79 +1,28 @@
 package search
 
-import (
-	"errors"
-	"time"
+import "github.com/accord-archive/accord/internal/archive"
 
-	"github.com/accord-archive/accord/internal/archive"
-)
+// The search contract is the archive's (internal/archive/search.go), so
+// that the packages serving it need no Bleve; these are its names here.
 
-// MaxQueryLen is the longest query text, in bytes, that Search accepts.
-const MaxQueryLen = 512
+// MaxQueryLen is the longest query text, in characters (runes), that Search accepts.
+const MaxQueryLen = archive.MaxQueryLen
 
 // ErrQueryTooLong is returned (wrapped) by Search when Query.Text is longer
-// than MaxQueryLen. The web layer answers it with a 400 page.
-var ErrQueryTooLong = errors.New("query too long")
+// than MaxQueryLen.
+var ErrQueryTooLong = archive.ErrQueryTooLong
 
-// Sort orders results.
-type Sort string
-
-const (
-	ByRelevance Sort = ""       // best match first (the default)
-	ByNewest    Sort = "newest" // newest document first, then clause order
-	ByOldest    Sort = "oldest" // oldest document first, then clause order
+type (
+	Sort      = archive.Sort
+	Query     = archive.Query
+	Results   = archive.Results
+	Hit       = archive.Hit
+	Facet     = archive.Facet
+	FacetTerm = archive.FacetTerm
 )
 
-// Query is one search request: the words a person typed plus filters.
-// The zero value of each filter means "no filter".
-type Query struct {
-	Text  string // the query language of DESIGN.md: words, "phrases", -excluded, OR, field:value
-	Doc   string // document slug
-	Party string // ISO 3166-1 alpha-2 code
-	Year  int
-	Kind  string
-
-	// Classification filters: a commitment type code, a party code or
-	// "joint" for who commits, a topic slug, an entity slug.
-	Commitment string
-	Actor      string
-	Topic      string
-	Entity     string
-
-	Sort    Sort
-	Page    int // 1-based; 0 means 1
-	PerPage int // 0 means the default (10)
-}
-
-// Results is one page of hits with the total and the facets over all hits.
-type Results struct {
-	Query    Query // as run, with defaults filled in
-	Total    int   // hits over all pages
-	Took     time.Duration
-	Hits     []Hit
-	Facets   []Facet // "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity" (those with terms)
-	Fallback bool    // the text could not be parsed and was searched as plain words
-	Suggest  string  // a corrected query drawn from the index's terms, when there were no hits
-}
-
-// Hit is one matching unit: a clause, or a preamble paragraph.
-type Hit struct {
-	Doc       *archive.Document
-	Clause    *archive.Clause    // nil for a preamble paragraph
-	Paragraph *archive.Paragraph // the preamble paragraph, or the clause's first
-	EID       string             // para_3, preamble__p_2
-	Snippet   string             // HTML: escaped verbatim text with matches in <mark>
-	Score     float64
-}
-
-// Facet counts hits by one field's values.
-type Facet struct {
-	Field string // "doc", "party", "year", "kind"
-	Terms []FacetTerm
-	Other int // hits in values not listed
-}
-
-// FacetTerm is one value of a facet and its count.
-type FacetTerm struct {
-	Value string // the filter value: slug, party code, year, kind code
-	Count int
-}
+const (
+	ByRelevance = archive.ByRelevance
+	ByNewest    = archive.ByNewest
+	ByOldest    = archive.ByOldest
+)

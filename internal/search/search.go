@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -25,8 +26,8 @@ const (
 // index failed or the context ended.
 func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	start := time.Now()
-	if len(q.Text) > MaxQueryLen {
-		return nil, fmt.Errorf("search: %d bytes: %w", len(q.Text), ErrQueryTooLong)
+	if n := utf8.RuneCountInString(q.Text); n > MaxQueryLen {
+		return nil, fmt.Errorf("search: %d characters: %w", n, ErrQueryTooLong)
 	}
 	q = normalise(q)
 	ctx, cancel := context.WithTimeout(ctx, searchTimeout)

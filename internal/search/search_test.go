@@ -35,8 +35,8 @@ func allHits(t *testing.T, ix *Index, q Query) *Results {
 	return res
 }
 
-// TestSearchSeed checks the query language of DESIGN.md ("Search
-// semantics") against the seed document, clause by clause.
+// TestSearchSeed checks the query language the README describes (under
+// "Addresses") against the seed document, clause by clause.
 func TestSearchSeed(t *testing.T) {
 	ix := seed(t)
 	tests := []struct {
@@ -424,6 +424,15 @@ func TestSearchQueryTooLong(t *testing.T) {
 	if _, err := ix.Search(context.Background(), Query{Text: text}); err != nil {
 		t.Errorf("Search(%d bytes) error = %v; want none", len(text), err)
 	}
+	// The limit counts characters, not bytes: a search box's 512
+	// characters of Cyrillic are twice as many bytes.
+	cyrillic := strings.Repeat("Ж", MaxQueryLen)
+	if _, err := ix.Search(context.Background(), Query{Text: cyrillic}); err != nil {
+		t.Errorf("Search(%d characters, %d bytes) error = %v; want none", MaxQueryLen, len(cyrillic), err)
+	}
+	if _, err := ix.Search(context.Background(), Query{Text: cyrillic + "Ж"}); !errors.Is(err, ErrQueryTooLong) {
+		t.Errorf("Search(%d characters) error = %v; want ErrQueryTooLong", MaxQueryLen+1, err)
+	}
 }
 
 // readingOrder is every unit of the seed in its order in the document.
@@ -582,10 +591,10 @@ func TestSearchPageDefaults(t *testing.T) {
 func TestSearchFacetsSeed(t *testing.T) {
 	res := mustSearch(t, seed(t), Query{Text: "cooperation"})
 	want := map[string][]FacetTerm{
-		"doc":   {{seedSlug, res.Total}},
-		"party": {{"EE", res.Total}, {"KZ", res.Total}},
-		"year":  {{"2025", res.Total}},
-		"kind":  {{"joint-statement", res.Total}},
+		"doc":   {{Value: seedSlug, Count: res.Total}},
+		"party": {{Value: "EE", Count: res.Total}, {Value: "KZ", Count: res.Total}},
+		"year":  {{Value: "2025", Count: res.Total}},
+		"kind":  {{Value: "joint-statement", Count: res.Total}},
 	}
 	var fields []string
 	for _, f := range res.Facets {

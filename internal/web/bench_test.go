@@ -73,3 +73,27 @@ func BenchmarkSearchPage(b *testing.B) {
 		i++
 	}
 }
+
+// discard is a ResponseWriter that keeps nothing: BenchmarkKeptPage
+// measures what the handler costs, not a recorder's copying.
+type discard struct{ h http.Header }
+
+func (d *discard) Header() http.Header         { return d.h }
+func (d *discard) Write(b []byte) (int, error) { return len(b), nil }
+func (d *discard) WriteHeader(int)             {}
+
+// BenchmarkKeptPage serves a clause page kept since start, gzipped, through
+// the whole handler: the guards, the kept-page lookup and the write of
+// the headers. It is the commonest request, and what the fast path
+// (keptFirst, routes.go) is for.
+func BenchmarkKeptPage(b *testing.B) {
+	h := seed(b).Handler()
+	req := httptest.NewRequest(http.MethodGet, seedDoc(b).Clauses[0].Path(), nil)
+	req.Header.Set("Accept-Encoding", "gzip")
+	w := &discard{h: http.Header{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.h)
+		h.ServeHTTP(w, req)
+	}
+}

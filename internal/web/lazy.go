@@ -22,8 +22,8 @@ func newLazyPage(render func() (*page, error)) *lazyPage {
 
 func (l *lazyPage) get() (*page, error) {
 	l.once.Do(func() {
-		// A page may be rendered on the fast path, outside the guard that
-		// recovers a panic: make it this page's error.
+		// A panic is this page's error, kept: once.Do would otherwise
+		// leave the page nil, a 404, for every later request.
 		defer func() {
 			if v := recover(); v != nil {
 				l.p, l.err = nil, fmt.Errorf("render: panic: %v", v)

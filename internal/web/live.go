@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 	"sync/atomic"
+
+	"github.com/accord-archive/accord/internal/middleware"
 )
 
 // Live serves whichever Server is current, so that new content can replace
@@ -24,6 +26,12 @@ func (l *Live) Current() *Server { return l.cur.Load() }
 
 func (l *Live) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := l.cur.Load()
+	// What Live answers itself passes no guard of the site's: refuse a
+	// body here as they would (see middleware.RefuseBody).
+	if (s == nil || r.URL.Path == "/healthz" || r.URL.Path == "/readyz") &&
+		middleware.RefuseBody(w, r, func(w http.ResponseWriter, _ *http.Request, status int, msg string) { plain(w, status, msg) }) {
+		return
+	}
 	switch r.URL.Path {
 	case "/healthz":
 		plain(w, http.StatusOK, "ok")

@@ -3,12 +3,11 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/base64"
 	"io"
 	"net/http"
-	"strings"
 	"sync"
+
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // page is a response rendered once: its body, a gzipped copy when that is
@@ -36,15 +35,14 @@ const (
 )
 
 func newPage(contentType string, body []byte) *page {
-	sum := sha256.Sum256(body)
 	p := &page{
 		status:      http.StatusOK,
 		contentType: contentType,
 		body:        body,
-		etag:        `"` + base64.RawURLEncoding.EncodeToString(sum[:12]) + `"`,
+		etag:        httpx.ETag(body),
 		cache:       cachePage,
 	}
-	if len(body) > 512 {
+	if len(body) > httpx.GzipMin {
 		var buf bytes.Buffer
 		// Best compression for pages, which are small and served often;
 		// fast for the large ones (a big archive's sitemaps), whose
@@ -84,7 +82,7 @@ func (p *page) seal() *page {
 		gz["Content-Encoding"] = one("gzip")
 		gz["Content-Length"] = one(itoa(len(p.gzipped)))
 		// Another representation, another strong validator.
-		gz["Etag"] = one(strings.TrimSuffix(p.etag, `"`) + `-gz"`)
+		gz["Etag"] = one(httpx.GzipETag(p.etag))
 		p.gzHeaders = gz
 	}
 	p.headers = h
@@ -102,17 +100,16 @@ func (p *page) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	h := w.Header()
 	headers, body := p.headers, p.body
-	if p.gzipped != nil && acceptsGzip(r.Header.Get("Accept-Encoding")) {
+	if p.gzipped != nil && httpx.AcceptsGzip(r.Header.Get("Accept-Encoding")) {
 		headers, body = p.gzHeaders, p.gzipped
 	}
 	inflate := body == nil && p.gzipped != nil // a page kept compressed
 	for k, v := range headers {
 		h[k] = v[:1:1]
 	}
-	if p.status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), headers["Etag"][0]) {
-		delete(h, "Content-Length")
-		delete(h, "Content-Encoding")
-		w.WriteHeader(http.StatusNotModified)
+	// Only a page that exists can be not modified: never the 404 page.
+	if p.status == http.StatusOK && httpx.ETagMatch(r.Header.Get("If-None-Match"), headers["Etag"][0]) {
+		httpx.NotModified(w)
 		return
 	}
 	w.WriteHeader(p.status)
@@ -155,32 +152,4 @@ func writeInflated(w io.Writer, gz []byte) {
 	}
 	io.Copy(w, zr)
 	gzipReaders.Put(zr)
-}
-
-// etagMatch reports whether an If-None-Match header names etag (weak
-// comparison, as RFC 9110 asks for If-None-Match).
-func etagMatch(header, etag string) bool {
-	if header == "" {
-		return false
-	}
-	for t := range strings.SplitSeq(header, ",") {
-		t = strings.TrimSpace(t)
-		if t == "*" || strings.TrimPrefix(t, "W/") == etag {
-			return true
-		}
-	}
-	return false
-}
-
-// acceptsGzip reports whether an Accept-Encoding header allows gzip.
-func acceptsGzip(header string) bool {
-	for part := range strings.SplitSeq(header, ",") {
-		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(name), "gzip") {
-			continue
-		}
-		q := strings.ReplaceAll(params, " ", "")
-		return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
-	}
-	return false
 }

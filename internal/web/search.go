@@ -11,7 +11,6 @@ import (
 	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
-	"github.com/accord-archive/accord/internal/search"
 )
 
 func defaultSearchSlots() int { return 4 * runtime.GOMAXPROCS(0) }
@@ -20,7 +19,7 @@ func defaultSearchSlots() int { return 4 * runtime.GOMAXPROCS(0) }
 type SearchPage struct {
 	Head
 	Text     string // the query as typed
-	Results  *search.Results
+	Results  *archive.Results
 	Hits     []SearchHit
 	Doc      *archive.Document // the doc= filter, for "search within"
 	Active   []Link            // filters in force, each linking to its removal
@@ -35,7 +34,7 @@ type SearchPage struct {
 
 // SearchHit is one result, ready to show.
 type SearchHit struct {
-	search.Hit
+	archive.Hit
 	Label   string // "para. 3" or "Preamble, paragraph 2"
 	URL     string // the clause page (or the paragraph in context)
 	Context string // the clause in the whole document
@@ -51,79 +50,7 @@ type FacetView struct {
 
 // searchParams are /search's parameters. Unknown ones are ignored.
 type searchParams struct {
-	q search.Query
-}
-
-const maxSearchPage = 1000
-
-// parseSearch reads the request; what cannot be a filter value is the
-// person's error, reported in words.
-func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
-	v := r.URL.Query()
-	var p searchParams
-	p.q.Text = v.Get("q")
-	if len(p.q.Text) > search.MaxQueryLen {
-		return p, "The search is too long: at most " + itoa(search.MaxQueryLen) + " characters, please."
-	}
-	if d := strings.TrimSpace(v.Get("doc")); d != "" {
-		if _, ok := s.cfg.Archive.Document(strings.ToLower(d)); !ok {
-			return p, "The archive holds no document called “" + clip(d) + "”."
-		}
-		p.q.Doc = strings.ToLower(d)
-	}
-	var problem string
-	if p.q.Party, problem = partyParam(s.cfg.Archive, v.Get("party")); problem != "" {
-		return p, problem
-	}
-	if p.q.Year, problem = yearParam(v.Get("year")); problem != "" {
-		return p, problem
-	}
-	kind, problem := kindParam(v.Get("kind"))
-	if problem != "" {
-		return p, problem
-	}
-	p.q.Kind = string(kind)
-	if c := strings.TrimSpace(v.Get("commitment")); c != "" {
-		t, ok := s.cfg.Vocabulary.Type(strings.ToLower(c))
-		if !ok {
-			return p, "“" + clip(c) + "” is not a kind of commitment: use " + typeCodes(s.cfg.Vocabulary) + "."
-		}
-		p.q.Commitment = t.Code
-	}
-	if a := strings.TrimSpace(v.Get("actor")); a != "" {
-		if strings.EqualFold(a, search.JointActor) {
-			p.q.Actor = search.JointActor
-		} else if pp, err := s.cfg.Archive.LookupParty(strings.ToUpper(a)); err == nil {
-			p.q.Actor = pp.Code
-		} else {
-			return p, "“" + clip(a) + "” is not an actor: use a party’s code, such as EE or EU, or “joint”."
-		}
-	}
-	if tp := strings.TrimSpace(v.Get("topic")); tp != "" {
-		t, ok := s.cfg.Vocabulary.Topic(strings.ToLower(tp))
-		if !ok {
-			return p, "“" + clip(tp) + "” is not a topic: see the list of topics."
-		}
-		p.q.Topic = t.Slug
-	}
-	if en := strings.TrimSpace(v.Get("entity")); en != "" {
-		e, ok := s.cfg.Vocabulary.Entity(strings.ToLower(en))
-		if !ok {
-			return p, "“" + clip(en) + "” is not a name the archive knows: see the list of names."
-		}
-		p.q.Entity = e.Slug
-	}
-	switch srt := v.Get("sort"); srt {
-	case "", "relevance":
-	case "newest":
-		p.q.Sort = search.ByNewest
-	case "oldest":
-		p.q.Sort = search.ByOldest
-	default:
-		return p, "“" + clip(srt) + "” is not a way to sort: use relevance, newest or oldest."
-	}
-	p.q.Page, problem = pageParam(v.Get("page"), maxSearchPage)
-	return p, problem
+	q archive.Query
 }
 
 // searchKeys are the parameters of a search's address, in the order
@@ -219,8 +146,8 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	}
 	res, err := s.cfg.Search.Search(r.Context(), p.q)
 	switch {
-	case errors.Is(err, search.ErrQueryTooLong):
-		s.errorPageFor(w, r, http.StatusBadRequest, "That search could not be run", "The search is too long: at most "+itoa(search.MaxQueryLen)+" characters, please.", "")
+	case errors.Is(err, archive.ErrQueryTooLong):
+		s.errorPageFor(w, r, http.StatusBadRequest, "That search could not be run", "The search is too long: at most "+itoa(archive.MaxQueryLen)+" characters, please.", "")
 		return
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		w.Header().Set("Retry-After", "1")
@@ -241,10 +168,12 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "public, max-age=60")
-	s.renderPage(w, r, http.StatusOK, "search", page)
+	// No ETag: the page says how long the search took, so no two are
+	// alike, and a tag would never match.
+	s.render(w, r, http.StatusOK, "search", page, false)
 }
 
-func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *search.Results) {
+func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.Results) {
 	page.Results = res
 	page.Title = s.title("“"+clip(p.q.Text)+"”", "Search")
 	if strings.TrimSpace(p.q.Text) == "" {

@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // assets are the static files, each served under a name that carries a
@@ -66,22 +68,10 @@ func (s *Server) serveStatic(w http.ResponseWriter, r *http.Request) {
 		p.serve(w, r)
 		return
 	}
-	// An old fingerprint (in a page cached before a deploy) or the plain
-	// name gets the current file.
-	if cur, ok := s.static.byName[unhashed(name)]; ok {
+	if to, ok := s.staticRedirect(name); ok {
 		w.Header().Set("Cache-Control", "public, max-age=300")
-		http.Redirect(w, r, "/static/"+cur, http.StatusFound)
+		httpx.Redirect(w, r, to, http.StatusFound)
 		return
 	}
 	s.serveNotFound(w, r)
-}
-
-// unhashed turns style.3f9a0c21.css back into style.css.
-func unhashed(name string) string {
-	ext := path.Ext(name)
-	stem := strings.TrimSuffix(name, ext)
-	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
-		return stem[:i] + ext
-	}
-	return name
 }

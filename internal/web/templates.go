@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // pageNames are the templates that render a whole page. Each is parsed
@@ -185,4 +187,28 @@ func languageName(tag string) string {
 		return name
 	}
 	return tag
+}
+
+// renderPage renders a page into a buffer and then writes it: a template
+// that fails leaves nothing half-written, and the person gets the plain
+// 500 text rather than a Go error. A page found (200) carries an ETag.
+func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, name string, data any) {
+	s.render(w, r, status, name, data, status == http.StatusOK)
+}
+
+// render is renderPage, with or without an ETag.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any, tagged bool) {
+	buf := buffers.Get().(*bytes.Buffer)
+	defer putBuffer(buf)
+	if err := s.renderer().renderTo(buf, name, data); err != nil {
+		s.log.Error("render", "page", name, "path", r.URL.Path, "err", err)
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.WriteHeader(http.StatusInternalServerError)
+		w.Write([]byte("Internal error.\n"))
+		return
+	}
+	if w.Header().Get("Cache-Control") == "" {
+		w.Header().Set("Cache-Control", "no-cache")
+	}
+	httpx.Write(w, r, httpx.Response{Status: status, ContentType: htmlType, Body: buf.Bytes(), NoTag: !tagged})
 }

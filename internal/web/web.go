@@ -4,6 +4,14 @@
 // rendered once, when the Server is made or when first asked for, and
 // served from memory with their ETag and a gzipped copy; only search and
 // filtered lists render per request.
+//
+// routes.go is the route table, one named handler per kind of page, and
+// the one chain of guards every request passes; docs/ARCHITECTURE.md
+// gives each route's template and the function that fills it. The files
+// are named for what they serve: front.go, documents.go, document.go,
+// commitments.go, topics.go, search.go, discovery.go, static.go,
+// redirect.go, errorpage.go; kept.go, lazy.go and cache.go keep the
+// rendered pages.
 package web
 
 import (
@@ -14,10 +22,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-	chimw "github.com/go-chi/chi/v5/middleware"
-
-	"github.com/accord-archive/accord/internal/api"
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/middleware"
@@ -26,14 +30,15 @@ import (
 // SiteName is the archive's name in titles, feeds and citations.
 const SiteName = "Accord"
 
-// Searcher runs clause-level searches; *search.Index is one. Search returns
-// an error wrapping search.ErrQueryTooLong for an over-long query. The
-// pages and the API serve the same searches, so they share the contract.
-type Searcher = api.Searcher
+// Searcher runs clause-level searches; *search.Index is one. The pages and
+// the API serve the same searches, so they share the contract, which is
+// the archive's (internal/archive/search.go): neither depends on the
+// search engine.
+type Searcher = archive.Searcher
 
 // Vocabulary names the commitment types, topics and entities that
 // classify the archive's clauses; *classify.Rules is one.
-type Vocabulary = api.Vocabulary
+type Vocabulary = archive.Vocabulary
 
 // Config is what a Server serves and how.
 type Config struct {
@@ -115,68 +120,9 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.log.Debug("pages rendered", "pages", len(s.pages), "took", time.Since(start))
-	s.handler = s.fastPages(s.routes())
+	s.handler = s.routes()
 	return s, nil
 }
 
 // Handler returns the Server's handler, guards included.
 func (s *Server) Handler() http.Handler { return s.handler }
-
-func (s *Server) routes() http.Handler {
-	r := chi.NewRouter()
-	r.Use(
-		middleware.RequestID,
-		middleware.ClientIP(s.cfg.TrustedProxies),
-		middleware.AccessLog(s.log),
-		middleware.Recover(s.log, s.errorPage),
-		middleware.SecurityHeaders(s.cfg.HSTS),
-		middleware.ReadOnly(middleware.DefaultLimits(), s.errorPage),
-		canonicalPath,
-	)
-	r.NotFound(s.serveNotFound)
-	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Allow", "GET, HEAD")
-		s.errorPage(w, r, http.StatusMethodNotAllowed, "This archive is read-only: only GET and HEAD requests are answered.")
-	})
-
-	get := func(pattern string, h http.HandlerFunc) {
-		r.Get(pattern, h)
-		r.Head(pattern, h)
-	}
-	get("/", s.servePage)
-	get("/documents", s.serveDocuments)
-	get("/documents/{slug}", s.servePage)
-	get("/documents/{slug}/clauses/{n}", s.servePage)
-	get("/documents/{slug}/{file}", s.servePage)
-	get("/documents/{slug}/clauses/{n}/{file}", s.servePage)
-	get("/sitemap.xml", s.servePage)
-	get("/sitemaps/{part}", s.servePage)
-	get("/robots.txt", s.servePage)
-	get("/feed.atom", s.servePage)
-	get("/opensearch.xml", s.servePage)
-	get("/about", s.servePage)
-	get("/commitments", s.serveCommitments)
-	get("/topics", s.servePage)
-	get("/topics/{slug}", s.serveClassified)
-	get("/entities", s.servePage)
-	get("/entities/{slug}", s.serveClassified)
-	get("/static/*", s.serveStatic)
-	get("/akn/*", s.serveWork)
-	get("/ontology/{class}/{name}", s.serveOntology)
-	get("/healthz", func(w http.ResponseWriter, r *http.Request) { plain(w, http.StatusOK, "ok") })
-	// One limit for every search, the pages' and the API's.
-	limit := middleware.Concurrency(s.cfg.SearchSlots, s.errorPage)
-	// What is rendered per request is compressed per request; the pages
-	// rendered at start carry their own gzip copy.
-	compress := chimw.Compress(5, "text/html", "application/json")
-	r.With(limit, compress).Get("/search", s.serveSearch)
-	r.With(limit, compress).Head("/search", s.serveSearch)
-	r.With(limit, compress).Mount("/api/v1", api.New(api.Config{
-		Archive:    s.cfg.Archive,
-		Vocabulary: s.cfg.Vocabulary,
-		Search:     s.cfg.Search,
-		Site:       s.site,
-		Logger:     s.log,
-	}))
-	return r
-}

@@ -8,6 +8,8 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/accord-archive/accord/internal/httpx"
+
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
 )
@@ -64,7 +66,7 @@ func resolveWork(a *archive.Archive, iri string) (string, bool) {
 func (s *Server) serveOntology(w http.ResponseWriter, r *http.Request) {
 	class, name := chi.URLParam(r, "class"), chi.URLParam(r, "name")
 	if target, ok := s.ontologyTarget(class, name); ok {
-		http.Redirect(w, r, target, http.StatusSeeOther)
+		httpx.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
 	s.errorPageFor(w, r, http.StatusNotFound, "Not found", "The archive knows nothing called “"+clip(name)+"”.", "")

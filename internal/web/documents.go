@@ -10,52 +10,7 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 )
 
-// Link is a labelled address with a count: a way in by party, year or
-// kind, or a filter to add or remove.
-type Link struct {
-	Label  string
-	Value  string
-	URL    string
-	Count  int
-	Active bool
-}
-
-// HomePage is the archive's front page.
-type HomePage struct {
-	Head
-	Stats     archive.Stats
-	Parties   int
-	Years     []Link
-	PartyList []Link
-	Kinds     []Link
-	Latest    []*archive.Document
-	More      bool // there are more documents than Latest
-}
-
-const homeLatest = 20
-
-func (s *Server) homePage() HomePage {
-	a := s.cfg.Archive
-	st := a.Stats()
-	docs := a.Documents()
-	p := HomePage{
-		Head: Head{
-			Title:       SiteName + " — an archive of diplomatic texts",
-			Description: "Joint statements, declarations and communiqués, kept verbatim and split into numbered clauses: " + plural(st.Documents, "document", "documents") + ", " + plural(st.Clauses, "clause", "clauses") + ", searchable clause by clause.",
-			Canonical:   s.site.URL("/"),
-			OGType:      "website",
-			Main:        "home",
-		},
-		Stats:  st,
-		Latest: docs[:min(len(docs), homeLatest)],
-		More:   len(docs) > homeLatest,
-	}
-	p.PartyList = facetLinks(docs, documentsFilter{}, "party")
-	p.Years = facetLinks(docs, documentsFilter{}, "year")
-	p.Kinds = facetLinks(docs, documentsFilter{}, "kind")
-	p.Parties = len(p.PartyList)
-	return p
-}
+// /documents: the list of documents, filtered by party, year and kind.
 
 // documentsFilter narrows the document list.
 type documentsFilter struct {
@@ -99,20 +54,6 @@ func parseDocumentsFilter(r *http.Request, a *archive.Archive) (documentsFilter,
 	}
 	f.Page, problem = pageParam(q.Get("page"), maxListPage)
 	return f, problem
-}
-
-// clip shortens what a user typed before it is quoted back.
-func clip(s string) string {
-	const n = 40
-	if len(s) <= n {
-		return s
-	}
-	for i := n; i > 0; i-- {
-		if utf8Start(s[i]) {
-			return s[:i] + "…"
-		}
-	}
-	return ""
 }
 
 // facetLinks counts docs by one field and links each value, toggling it in
@@ -252,33 +193,9 @@ func (s *Server) documentsPage(f documentsFilter) DocumentsPage {
 	return p
 }
 
-// Pager links the pages of a long list.
-type Pager struct {
-	Page, Pages int
-	Prev, Next  string // "" at the ends
-	Links       []Link // a window of page numbers around the current one
-	url         func(int) string
-}
-
-func newPager(page, total, per int, url func(int) string) Pager {
-	pages := max(1, (total+per-1)/per)
-	page = min(max(page, 1), pages)
-	p := Pager{Page: page, Pages: pages, url: url}
-	if page > 1 {
-		p.Prev = url(page - 1)
-	}
-	if page < pages {
-		p.Next = url(page + 1)
-	}
-	for n := max(1, page-3); n <= min(pages, page+3); n++ {
-		p.Links = append(p.Links, Link{Label: itoa(n), URL: url(n), Active: n == page})
-	}
-	return p
-}
-
 func (s *Server) serveDocuments(w http.ResponseWriter, r *http.Request) {
 	if r.URL.RawQuery == "" {
-		s.servePage(w, r)
+		s.serveKept(w, r) // rendered at start, or on first request
 		return
 	}
 	f, problem := parseDocumentsFilter(r, s.cfg.Archive)

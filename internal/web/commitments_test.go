@@ -1,13 +1,17 @@
 package web
 
 import (
+	"cmp"
 	"context"
+	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/search"
@@ -185,4 +189,125 @@ func parseCommitmentsURL(t *testing.T, u string) commitmentsFilter {
 	f := commitmentsFilter{Party: q.Get("party"), Topic: q.Get("topic"), Type: q.Get("type")}
 	f.Year, _ = strconv.Atoi(q.Get("year"))
 	return f
+}
+
+// countingArchive is a small archive built by hand for countCommitments:
+// two documents, newest first, with joint and single-party commitments.
+func countingArchive() []*archive.Document {
+	agreement := &archive.CommitmentType{Code: "agreement", Name: "Agreement", Strength: 1}
+	reaffirmation := &archive.CommitmentType{Code: "reaffirmation", Name: "Reaffirmation", Strength: 3}
+	support := &archive.CommitmentType{Code: "support", Name: "Support", Strength: 4}
+	transport := &archive.Topic{Slug: "transport", Name: "Transport"}
+	trade := &archive.Topic{Slug: "trade", Name: "Trade"}
+	kz, ee, fr := archive.Party{Code: "KZ", Name: "Kazakhstan"}, archive.Party{Code: "EE", Name: "Estonia"}, archive.Party{Code: "FR", Name: "France"}
+	doc := func(slug string, year int, parties ...archive.Party) *archive.Document {
+		return &archive.Document{Slug: slug, Date: time.Date(year, 5, 1, 0, 0, 0, 0, time.UTC), Parties: parties}
+	}
+	clause := func(d *archive.Document, topics []*archive.Topic, commitments ...archive.Commitment) {
+		c := &archive.Clause{Doc: d, Number: len(d.Clauses) + 1}
+		c.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: c, Index: 1}}
+		for i := range commitments {
+			commitments[i].Paragraph = c.Paragraphs[0]
+		}
+		c.Classification = archive.Classification{Topics: topics, Commitments: commitments}
+		d.Clauses = append(d.Clauses, c)
+	}
+	d1 := doc("d1", 2025, kz, ee)
+	p := &archive.Paragraph{Doc: d1, Index: 1, Classification: &archive.Classification{}}
+	p.Classification.Commitments = []archive.Commitment{{Type: reaffirmation, Paragraph: p}}
+	d1.Preamble = []*archive.Paragraph{p}
+	clause(d1, []*archive.Topic{transport}, archive.Commitment{Type: agreement}, archive.Commitment{Type: support, Actor: "EE"})
+	clause(d1, []*archive.Topic{trade}, archive.Commitment{Type: agreement, Actor: "KZ"})
+	d2 := doc("d2", 2024, ee, fr)
+	clause(d2, []*archive.Topic{transport}, archive.Commitment{Type: agreement})
+	return []*archive.Document{d1, d2}
+}
+
+// manyAgreements is one document whose one clause holds n joint agreements.
+func manyAgreements(n int) []*archive.Document {
+	agreement := &archive.CommitmentType{Code: "agreement", Name: "Agreement", Strength: 1}
+	d := &archive.Document{Slug: "many", Date: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), Parties: []archive.Party{{Code: "EE", Name: "Estonia"}}}
+	c := &archive.Clause{Doc: d, Number: 1}
+	c.Paragraphs = []*archive.Paragraph{{Doc: d, Clause: c, Index: 1}}
+	for range n {
+		c.Commitments = append(c.Commitments, archive.Commitment{Type: agreement, Paragraph: c.Paragraphs[0]})
+	}
+	d.Clauses = []*archive.Clause{c}
+	return []*archive.Document{d}
+}
+
+// shownString writes the commitments shown as "type actor@doc#eId", in order.
+func shownString(shown []shownCommitment) string {
+	var b strings.Builder
+	for _, m := range shown {
+		eid := m.Para.EID()
+		fmt.Fprintf(&b, "%s %s@%s#%s; ", m.Type.Code, cmp.Or(m.Actor, "joint"), m.Doc.Slug, eid)
+	}
+	return b.String()
+}
+
+func TestCountCommitments(t *testing.T) {
+	all := "reaffirmation joint@d1#preamble__p_1; agreement joint@d1#para_1; support EE@d1#para_1; agreement KZ@d1#para_2; agreement joint@d2#para_1; "
+	type counts = map[string]int
+	tests := []struct {
+		name    string
+		docs    []*archive.Document
+		f       commitmentsFilter
+		total   int
+		byType  counts
+		parties counts
+		topics  counts
+		years   counts
+		shown   string
+	}{
+		{"everything", countingArchive(), commitmentsFilter{}, 5,
+			counts{"agreement": 3, "support": 1, "reaffirmation": 1},
+			counts{"KZ": 3, "EE": 4, "FR": 1}, counts{"transport": 3, "trade": 1}, counts{"2025": 4, "2024": 1}, all},
+		{"a party: its own and the joint ones of its documents", countingArchive(), commitmentsFilter{Party: "EE"}, 4,
+			counts{"agreement": 2, "support": 1, "reaffirmation": 1},
+			counts{"KZ": 3, "EE": 4, "FR": 1}, counts{"transport": 3}, counts{"2025": 3, "2024": 1},
+			"reaffirmation joint@d1#preamble__p_1; agreement joint@d1#para_1; support EE@d1#para_1; agreement joint@d2#para_1; "},
+		{"a topic", countingArchive(), commitmentsFilter{Topic: "transport"}, 3,
+			counts{"agreement": 2, "support": 1},
+			counts{"KZ": 1, "EE": 3, "FR": 1}, counts{"transport": 3, "trade": 1}, counts{"2025": 2, "2024": 1},
+			"agreement joint@d1#para_1; support EE@d1#para_1; agreement joint@d2#para_1; "},
+		{"a year", countingArchive(), commitmentsFilter{Year: 2024}, 1,
+			counts{"agreement": 1},
+			counts{"EE": 1, "FR": 1}, counts{"transport": 1}, counts{"2025": 4, "2024": 1},
+			"agreement joint@d2#para_1; "},
+		{"a type: every type still counted, the sidebars of that type", countingArchive(), commitmentsFilter{Type: "agreement", Page: 1}, 3,
+			counts{"agreement": 3, "support": 1, "reaffirmation": 1},
+			counts{"KZ": 2, "EE": 2, "FR": 1}, counts{"transport": 2, "trade": 1}, counts{"2025": 2, "2024": 1},
+			"agreement joint@d1#para_1; agreement KZ@d1#para_2; agreement joint@d2#para_1; "},
+		{"a type, past its last page", countingArchive(), commitmentsFilter{Type: "agreement", Page: 2}, 3,
+			counts{"agreement": 3, "support": 1, "reaffirmation": 1},
+			counts{"KZ": 2, "EE": 2, "FR": 1}, counts{"transport": 2, "trade": 1}, counts{"2025": 2, "2024": 1}, ""},
+		{"filters that leave nothing", countingArchive(), commitmentsFilter{Party: "FR", Topic: "trade"}, 0,
+			counts{}, counts{"KZ": 1}, counts{"transport": 1}, counts{}, ""},
+		{"the overview shows a few of each type", manyAgreements(12), commitmentsFilter{}, 12,
+			counts{"agreement": 12}, counts{"EE": 12}, counts{}, counts{"2025": 12},
+			strings.Repeat("agreement joint@many#para_1; ", commitmentsPreview)},
+		{"one type shows a page of unitsPerPage", manyAgreements(unitsPerPage + 10), commitmentsFilter{Type: "agreement", Page: 2}, unitsPerPage + 10,
+			counts{"agreement": unitsPerPage + 10}, counts{"EE": unitsPerPage + 10}, counts{}, counts{"2025": unitsPerPage + 10},
+			strings.Repeat("agreement joint@many#para_1; ", 10)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := countCommitments(tt.docs, tt.f)
+			if c.Total != tt.total {
+				t.Errorf("Total = %d; want %d", c.Total, tt.total)
+			}
+			for name, m := range map[string][2]counts{
+				"ByType": {c.ByType, tt.byType}, "Parties": {c.Parties, tt.parties},
+				"Topics": {c.Topics, tt.topics}, "Years": {c.Years, tt.years},
+			} {
+				if !maps.Equal(m[0], m[1]) {
+					t.Errorf("%s = %v; want %v", name, m[0], m[1])
+				}
+			}
+			if got := shownString(c.Shown); got != tt.shown {
+				t.Errorf("Shown = %s\nwant    %s", got, tt.shown)
+			}
+		})
+	}
 }

@@ -1,0 +1,109 @@
+package archive
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// The search contract: what the pages and the API ask of a search engine
+// and what it answers, in the archive's own types. It lives here, beside
+// the domain, so that the packages that serve people (internal/web,
+// internal/api) depend on no search engine; internal/search implements it
+// with Bleve, and TestNoEngineInServingPackages keeps it so.
+
+// Searcher runs clause-level searches; *search.Index is one. Search
+// returns an error wrapping ErrQueryTooLong for a Query.Text longer than
+// MaxQueryLen.
+type Searcher interface {
+	Search(context.Context, Query) (*Results, error)
+}
+
+// Vocabulary names the commitment types, topics and entities that
+// classify the archive's units; *classify.Rules is one. The lookups report
+// false for a code or slug the vocabulary does not define.
+type Vocabulary interface {
+	Types() []*CommitmentType // strongest first
+	Topics() []*Topic
+	Entities() []*Entity
+	Type(code string) (*CommitmentType, bool)
+	Topic(slug string) (*Topic, bool)
+	Entity(slug string) (*Entity, bool)
+}
+
+// MaxQueryLen is the longest query text, in characters (runes), that a
+// Searcher accepts: what the search boxes' maxlength allows, which counts
+// UTF-16 units, never more runes than this.
+const MaxQueryLen = 512
+
+// ErrQueryTooLong is returned (wrapped) by a Searcher when Query.Text is
+// longer than MaxQueryLen. The pages and the API answer it with a 400.
+var ErrQueryTooLong = errors.New("query too long")
+
+// JointActor is the actor value of a commitment that every party makes,
+// as a search filter and a facet value.
+const JointActor = "joint"
+
+// Sort orders results.
+type Sort string
+
+const (
+	ByRelevance Sort = ""       // best match first (the default)
+	ByNewest    Sort = "newest" // newest document first, then clause order
+	ByOldest    Sort = "oldest" // oldest document first, then clause order
+)
+
+// Query is one search request: the words a person typed plus filters.
+// The zero value of each filter means "no filter".
+type Query struct {
+	Text  string // the query language the README describes: words, "phrases", -excluded, OR, field:value
+	Doc   string // document slug
+	Party string // ISO 3166-1 alpha-2 code
+	Year  int
+	Kind  string
+
+	// Classification filters: a commitment type code, a party code or
+	// JointActor for who commits, a topic slug, an entity slug.
+	Commitment string
+	Actor      string
+	Topic      string
+	Entity     string
+
+	Sort    Sort
+	Page    int // 1-based; 0 means 1
+	PerPage int // 0 means the default (10)
+}
+
+// Results is one page of hits with the total and the facets over all hits.
+type Results struct {
+	Query    Query // as run, with defaults filled in
+	Total    int   // hits over all pages
+	Took     time.Duration
+	Hits     []Hit
+	Facets   []Facet // "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity" (those with terms)
+	Fallback bool    // the text could not be parsed and was searched as plain words
+	Suggest  string  // a corrected query drawn from the index's terms, when there were no hits
+}
+
+// Hit is one matching unit: a clause, or a preamble paragraph.
+type Hit struct {
+	Doc       *Document
+	Clause    *Clause    // nil for a preamble paragraph
+	Paragraph *Paragraph // the preamble paragraph, or the clause's first
+	EID       string     // para_3, preamble__p_2
+	Snippet   string     // HTML: escaped verbatim text with matches in <mark>
+	Score     float64
+}
+
+// Facet counts hits by one field's values.
+type Facet struct {
+	Field string // "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity"
+	Terms []FacetTerm
+	Other int // hits in values not listed
+}
+
+// FacetTerm is one value of a facet and its count.
+type FacetTerm struct {
+	Value string // the filter value: slug, party code, year, kind code
+	Count int
+}

@@ -1,0 +1,73 @@
+package web
+
+// The front pages: the home page and the about page, both rendered at
+// start and kept (kept.go).
+
+import (
+	"net/http"
+
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// HomePage is the archive's front page.
+type HomePage struct {
+	Head
+	Stats     archive.Stats
+	Parties   int
+	Years     []Link
+	PartyList []Link
+	Kinds     []Link
+	Latest    []*archive.Document
+	More      bool // there are more documents than Latest
+}
+
+const homeLatest = 20
+
+func (s *Server) homePage() HomePage {
+	a := s.cfg.Archive
+	st := a.Stats()
+	docs := a.Documents()
+	p := HomePage{
+		Head: Head{
+			Title:       SiteName + " — an archive of diplomatic texts",
+			Description: "Joint statements, declarations and communiqués, kept verbatim and split into numbered clauses: " + plural(st.Documents, "document", "documents") + ", " + plural(st.Clauses, "clause", "clauses") + ", searchable clause by clause.",
+			Canonical:   s.site.URL("/"),
+			OGType:      "website",
+			Main:        "home",
+		},
+		Stats:  st,
+		Latest: docs[:min(len(docs), homeLatest)],
+		More:   len(docs) > homeLatest,
+	}
+	p.PartyList = facetLinks(docs, documentsFilter{}, "party")
+	p.Years = facetLinks(docs, documentsFilter{}, "year")
+	p.Kinds = facetLinks(docs, documentsFilter{}, "kind")
+	p.Parties = len(p.PartyList)
+	return p
+}
+
+// AboutPage says what the archive is and how to use and reuse it.
+type AboutPage struct {
+	Head
+	Stats archive.Stats
+}
+
+func (s *Server) aboutPage() AboutPage {
+	return AboutPage{
+		Head: Head{
+			Title:       s.title("About"),
+			Description: "What " + SiteName + " holds, how to search it, how to cite a clause and how to reuse the texts.",
+			Canonical:   s.site.URL("/about"),
+			OGType:      "website",
+			Main:        "about",
+		},
+		Stats: s.cfg.Archive.Stats(),
+	}
+}
+
+// serveHome serves /: home.html filled by homePage, rendered at start.
+func (s *Server) serveHome(w http.ResponseWriter, r *http.Request) { s.serveKept(w, r) }
+
+// serveAbout serves /about: about.html filled by aboutPage, rendered at
+// start.
+func (s *Server) serveAbout(w http.ResponseWriter, r *http.Request) { s.serveKept(w, r) }

@@ -1,0 +1,110 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/accord-archive/accord/internal/httpx"
+)
+
+// Every redirect the site makes, in one place: canonical addresses (a
+// trailing slash, an upper-case slug, a clause number with leading zeros),
+// Akoma Ntoso identifiers to their documents, and old static fingerprints
+// to the current files.
+
+// serveWork resolves an Akoma Ntoso work URI, as data.json and data.akn
+// give it (/akn/kz-ee/statement/joint/2025-11-17), to the document's page;
+// an expression or manifestation of the work (…/eng@2025-11-17,
+// …/eng@2025-11-17/main.xml) to its Akoma Ntoso file.
+func (s *Server) serveWork(w http.ResponseWriter, r *http.Request) {
+	if target, ok := resolveWork(s.cfg.Archive, r.URL.Path); ok {
+		httpx.Redirect(w, r, target, http.StatusSeeOther)
+		return
+	}
+	work, _, _ := strings.Cut(r.URL.Path, "@")
+	s.errorPageFor(w, r, http.StatusNotFound, "Work not found", "No document in the archive has the Akoma Ntoso work identifier “"+clip(work)+"”.", "")
+}
+
+// canonicalPath redirects an address with a trailing slash or an
+// upper-case document slug to its canonical form (301), keeping the query.
+func canonicalPath(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		// "//host" would leave the site when used as a Location.
+		if strings.HasPrefix(p, "//") || strings.Contains(p, "\\") {
+			next.ServeHTTP(w, r)
+			return
+		}
+		c := p
+		if len(c) > 1 {
+			c = strings.TrimRight(c, "/")
+			if c == "" {
+				c = "/"
+			}
+		}
+		if strings.HasPrefix(strings.ToLower(c), "/documents") && !strings.HasPrefix(c, "/documents/") && c != "/documents" {
+			// "/Documents/…": only the fixed part is folded here.
+			c = strings.ToLower(c[:len("/documents")]) + c[len("/documents"):]
+		}
+		if rest, ok := strings.CutPrefix(c, "/documents/"); ok {
+			// Joined only when it changes: most requests are for these
+			// paths, already in lower case.
+			if lower := strings.ToLower(rest); lower != rest {
+				c = "/documents/" + lower
+			}
+		}
+		if c != p {
+			// The query is encoded afresh: the raw one may hold bytes
+			// (quotes, angle brackets) that must not reach the Location.
+			// ReadOnly has already checked that it parses.
+			u := url.URL{Path: c, RawQuery: r.URL.Query().Encode()}
+			httpx.Redirect(w, r, u.String(), http.StatusMovedPermanently)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// staticRedirect is the current address of a static file asked for by an
+// old fingerprint (in a page cached before a deploy) or by its plain name.
+func (s *Server) staticRedirect(name string) (string, bool) {
+	cur, ok := s.static.byName[unhashed(name)]
+	if !ok {
+		return "", false
+	}
+	return "/static/" + cur, true
+}
+
+// unhashed turns style.3f9a0c21.css back into style.css.
+func unhashed(name string) string {
+	ext := path.Ext(name)
+	stem := strings.TrimSuffix(name, ext)
+	if i := strings.LastIndexByte(stem, '.'); i >= 0 {
+		return stem[:i] + ext
+	}
+	return name
+}
+
+// clauseRedirect is the address of the clause page that r spells with
+// leading zeros (clauses/03 for clauses/3): false for any other address.
+func (s *Server) clauseRedirect(r *http.Request) (string, bool) {
+	n := chi.URLParam(r, "n")
+	k, err := strconv.Atoi(n)
+	if err != nil || len(n) > 6 || itoa(k) == n {
+		return "", false
+	}
+	d, ok := s.cfg.Archive.Document(chi.URLParam(r, "slug"))
+	if !ok {
+		return "", false
+	}
+	c, ok := d.Clause(k)
+	if !ok {
+		return "", false
+	}
+	return c.Path(), true
+}
