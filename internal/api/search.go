@@ -80,9 +80,9 @@ func (s *server) paramError(e *params.Error) error {
 	case "doc":
 		return badRequest("doc %q is not a document: see /api/v1/documents for the slugs", v)
 	case "party":
-		return badRequest("%s %q is not a party: use an ISO 3166-1 alpha-2 code such as EE or KZ", e.Param, v)
+		return badRequest("%s %q is not a party: use a code of the party vocabulary such as EE, KZ, EU or UNSC", e.Param, v)
 	case "actor":
-		return badRequest("actor %q is not a party: use an ISO 3166-1 alpha-2 code such as EE, or %s for what all parties commit to jointly", v, archive.JointActor)
+		return badRequest("actor %q is not a party: use a party's code such as EE or EU, or %s for what all parties commit to jointly", v, archive.JointActor)
 	case "kind":
 		return badRequest("kind must be a kind of document such as joint-statement")
 	case "year":
