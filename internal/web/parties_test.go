@@ -73,6 +73,7 @@ func TestPartiesOnPages(t *testing.T) {
 		{"search filter by organisation", "/search?q=cooperation&party=EU", 200, []string{"2025-04-04-eu-kazakhstan"}, []string{"2024-05-10-netherlands-estonia"}},
 		{"actor may be an organisation", "/search?q=reforms&actor=EU", 200, []string{"2025-04-04-eu-kazakhstan"}, nil},
 		{"commitments by organisation", "/commitments?party=EU", 200, []string{"European Union"}, nil},
+		{"joint commitments of a group's statement", "/commitments?party=G7", 200, []string{"G7 Leaders&#39; Statement on Recent Developments"}, []string{"Joint Statement by the European Union"}},
 		{"a long list is cut on one line", "/documents?party=NZ", 200, []string{"and 37 others"}, nil},
 	}
 	for _, tc := range tests {
