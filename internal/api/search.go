@@ -81,9 +81,9 @@ func (s *server) paramError(e *params.Error) error {
 	case "doc":
 		return badRequest("doc %q is not a document: see /api/v1/documents for the slugs", v)
 	case "party":
-		return badRequest("%s %q is not a party: use an ISO 3166-1 alpha-2 code such as EE or KZ", e.Param, v)
+		return badRequest("%s %q is not a party: use a code of the party vocabulary such as EE, KZ, EU or UNSC", e.Param, v)
 	case "actor":
-		return badRequest("actor %q is not a party: use an ISO 3166-1 alpha-2 code such as EE, or %s for what all parties commit to jointly", v, archive.JointActor)
+		return badRequest("actor %q is not a party: use a party's code such as EE or EU, or %s for what all parties commit to jointly", v, archive.JointActor)
 	case "kind":
 		return badRequest("kind must be a kind of document such as joint-statement")
 	case "year":
@@ -199,7 +199,7 @@ func (s *server) facetLabel(field, value string) string {
 			return d.Title
 		}
 	case "party":
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.Archive.LookupParty(value); err == nil {
 			return p.Name
 		}
 	case "kind":
@@ -212,7 +212,7 @@ func (s *server) facetLabel(field, value string) string {
 		if value == archive.JointActor {
 			return formats.JointActorName
 		}
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.Archive.LookupParty(value); err == nil {
 			return p.Name + " alone"
 		}
 	case "topic":

@@ -90,6 +90,7 @@ func TestDecodedIsParsed(t *testing.T) {
     entities: [united-nations]
 `)})},
 		{"synthetic", synthTree(t, 300, 12)},
+		{"parties of every kind", func() fstest.MapFS { f := tree(t, nil); maps.Copy(f, synth.World()); return f }()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want, _, err := classify.LoadArchive(tc.fsys)

@@ -217,7 +217,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 		page.Active = append(page.Active, Link{Label: "Document: " + page.Doc.Title, URL: p.url("doc", "")})
 	}
 	if p.q.Party != "" {
-		party, _ := archive.LookupParty(p.q.Party)
+		party, _ := s.cfg.Archive.LookupParty(p.q.Party)
 		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", "")})
 	}
 	if p.q.Year != 0 {
@@ -248,7 +248,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 					l.Label = d.Title + " (" + longDate(d.Date) + ")"
 				}
 			case "party":
-				if pp, err := archive.LookupParty(t.Value); err == nil {
+				if pp, err := s.cfg.Archive.LookupParty(t.Value); err == nil {
 					l.Label = pp.Name
 				}
 			case "kind":
