@@ -19,11 +19,8 @@ const (
 	maxResults     = 10000 // the deepest hit a page can reach
 )
 
-// Search runs q. It returns an error wrapping ErrQueryTooLong when q.Text
-// is longer than MaxQueryLen. Any other text a person can type is searched,
-// as plain words if it does not parse (Results.Fallback); an error means the
-// index failed or the context ended.
-func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
+// search is Search, which guards it against a failing index.
+func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	start := time.Now()
 	if len(q.Text) > MaxQueryLen {
 		return nil, fmt.Errorf("search: %d bytes: %w", len(q.Text), ErrQueryTooLong)

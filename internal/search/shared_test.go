@@ -21,7 +21,7 @@ func TestOpenWhileOpen(t *testing.T) {
 
 	done := make(chan *Index, 1)
 	go func() {
-		ix, err := Open(context.Background(), dir, seedArchive(t))
+		ix, err := Open(context.Background(), dir, seedArchive(t), nil)
 		if err != nil {
 			t.Error(err)
 		}
@@ -37,7 +37,7 @@ func TestOpenWhileOpen(t *testing.T) {
 		t.Error("the same content in the same dir was not shared")
 	}
 	edited := loadSeedWith(t, func(s string) string { return strings.ReplaceAll(s, "Ukraine", "Moldova") })
-	next, err := Open(context.Background(), dir, edited)
+	next, err := Open(context.Background(), dir, edited, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,7 +68,7 @@ func TestOpenInUseElsewhere(t *testing.T) {
 	}
 	defer db.Close()
 	edited := loadSeedWith(t, func(s string) string { return strings.ReplaceAll(s, "Ukraine", "Moldova") })
-	_, err = Open(context.Background(), dir, edited)
+	_, err = Open(context.Background(), dir, edited, nil)
 	if !errors.Is(err, ErrIndexInUse) {
 		t.Fatalf("Open of an index in use elsewhere = %v; want ErrIndexInUse", err)
 	}
