@@ -138,6 +138,9 @@ func (s *server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	} else {
 		s.Logger.Info("api", "method", r.Method, "path", r.URL.Path, "status", ae.Status, "msg", ae.Message)
 	}
+	if ae.Status == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "5")
+	}
 	body, _ := json.MarshalIndent(ae, "", "  ")
 	writeJSON(w, r, ae.Status, append(body, '\n'))
 }
@@ -151,6 +154,9 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, body []byte) 
 	h.Set("Content-Type", "application/json; charset=utf-8")
 	h.Set("ETag", etag)
 	h.Set("Cache-Control", "public, max-age=300")
+	if status >= http.StatusInternalServerError {
+		h.Set("Cache-Control", "no-store") // the next answer may differ
+	}
 	if status == http.StatusOK && etagMatch(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return

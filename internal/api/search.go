@@ -125,6 +125,9 @@ func (s *server) search(r *http.Request) (any, error) {
 	if errors.Is(err, search.ErrQueryTooLong) {
 		return nil, badRequest("the query is too long; the most is %d bytes", search.MaxQueryLen)
 	}
+	if errors.Is(err, search.ErrUnavailable) {
+		return nil, &apiError{http.StatusServiceUnavailable, "The search index is being rebuilt; try again in a moment."}
+	}
 	if err != nil {
 		return nil, err
 	}

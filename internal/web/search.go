@@ -222,6 +222,10 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, search.ErrQueryTooLong):
 		s.errorPageFor(w, r, http.StatusBadRequest, "That search could not be run", "The search is too long: at most "+itoa(search.MaxQueryLen)+" characters, please.", "")
 		return
+	case errors.Is(err, search.ErrUnavailable):
+		w.Header().Set("Retry-After", "5")
+		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search is being rebuilt", "The search index is being rebuilt. Try again in a moment.", "")
+		return
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		w.Header().Set("Retry-After", "1")
 		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search took too long", "The search took too long and was stopped. Try fewer or more precise words.", "")
