@@ -30,7 +30,10 @@ func (f *fault) Error() string { return fmt.Sprintf("panic in the search index: 
 //	defer guard(&err)()
 //
 // Every goroutine of this package that reads an on-disk index needs its
-// own guard; Bleve's own goroutines recover their panics themselves.
+// own guard. Bleve's own goroutines recover their panics, but a memory
+// fault in one (a dictionary read for a fuzzy or prefix term) still ends
+// the process: the manifest keeps damaged files from being opened, and
+// only a file changed under the running server can fault.
 func guard(err *error) func() {
 	old := debug.SetPanicOnFault(true)
 	return func() {
