@@ -282,8 +282,15 @@ func damageFile(t *testing.T, path string, f func([]byte)) {
 // TestSearchAfterSegmentCutShort: a segment cut short while the index is
 // open (its mapped pages gone: SIGBUS) fails that search with
 // ErrUnavailable, not a crash; the index is rebuilt in memory and answers
-// as before, and the next open rebuilds it on disk.
+// as before, and the next open rebuilds it on disk. The search walks the
+// index in one part, in its own goroutine, or in two, each in another.
 func TestSearchAfterSegmentCutShort(t *testing.T) {
+	for _, parts := range []int{1, 2} {
+		t.Run(fmt.Sprintf("%d parts", parts), func(t *testing.T) { searchCutShort(t, parts) })
+	}
+}
+
+func searchCutShort(t *testing.T, parts int) {
 	dir := filepath.Join(t.TempDir(), "index")
 	a := seedArchive(t)
 	clean := openIndex(t, dir, a)
@@ -296,6 +303,10 @@ func TestSearchAfterSegmentCutShort(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
+	ix.parts = parts
+	// A first search reads the unit numbers: the next reads the segment
+	// in the parts' goroutines only.
+	hitCount(t, ix, "Ukraine")
 	for _, f := range indexFiles(t, dir) {
 		if strings.HasSuffix(f, ".zap") {
 			if err := os.Truncate(filepath.Join(dir, filepath.FromSlash(f)), 0); err != nil {
@@ -303,7 +314,7 @@ func TestSearchAfterSegmentCutShort(t *testing.T) {
 			}
 		}
 	}
-	_, err = ix.Search(context.Background(), Query{Text: "Ukraine"})
+	_, err = ix.Search(context.Background(), Query{Text: "cooperation"})
 	if !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("Search in a segment cut short = %v; want ErrUnavailable", err)
 	}
@@ -536,4 +547,40 @@ func TestKeepReferenced(t *testing.T) {
 		t.Errorf("builtFrom = %v, %v; want the index whole", ok, err)
 	}
 	closeQuietly(b)
+}
+
+// TestSearchErrorOfADiskIndex: an error reading an on-disk index, which its
+// files caused, answers ErrUnavailable and rebuilds the index in memory; a
+// cancelled search, or an error of an index in memory, is left as it is.
+func TestSearchErrorOfADiskIndex(t *testing.T) {
+	bad := errors.New("zap: bad offset in the postings")
+	mem := seed(t)
+	for _, err := range []error{bad, context.Canceled, ErrQueryTooLong} {
+		if got := mem.failed(err); got != err {
+			t.Errorf("in memory: failed(%v) = %v; want it unchanged", err, got)
+		}
+	}
+	ix := openIndex(t, filepath.Join(t.TempDir(), "index"), seedArchive(t))
+	if got := ix.failed(context.DeadlineExceeded); got != context.DeadlineExceeded {
+		t.Errorf("on disk: failed(deadline) = %v; want it unchanged", got)
+	}
+	if got := ix.failed(bad); !errors.Is(got, ErrUnavailable) || !errors.Is(got, bad) {
+		t.Fatalf("on disk: failed(%v) = %v; want ErrUnavailable", bad, got)
+	}
+	deadline := time.Now().Add(30 * time.Second)
+	for hitCount := 0; hitCount == 0; {
+		res, err := ix.Search(context.Background(), Query{Text: "Ukraine"})
+		switch {
+		case err == nil:
+			hitCount = res.Total
+		case !errors.Is(err, ErrUnavailable) || time.Now().After(deadline):
+			t.Fatalf("Search while the index is rebuilt = %v; want ErrUnavailable, then answers", err)
+		}
+	}
+	ix.mu.RLock()
+	disk := ix.disk
+	ix.mu.RUnlock()
+	if disk != nil {
+		t.Error("the index is still the one on disk")
+	}
 }
