@@ -603,3 +603,21 @@ func TestSearchErrorOfADiskIndex(t *testing.T) {
 		t.Error("the index is still the one on disk")
 	}
 }
+
+// TestBuildMergesToOneSegment: a build of several batches leaves one
+// segment, since the index is never merged once opened read-only.
+func TestBuildMergesToOneSegment(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 15,000-clause index")
+	}
+	a, err := archive.New(synth.Generate(3, 3*batchSize/10, 10))
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	closeIndex(t, openIndex(t, dir, a))
+	zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap"))
+	if len(zaps) != 1 {
+		t.Errorf("the built index has %d segments; want 1", len(zaps))
+	}
+}

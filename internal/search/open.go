@@ -226,10 +226,32 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 	if err == nil {
 		err = b.SetInternal([]byte(keyContent), []byte(content))
 	}
+	if err == nil {
+		err = mergeAll(ctx, b)
+	}
 	if cerr := closeQuietly(b); err == nil && cerr != nil {
 		err = fmt.Errorf("close index %s: %w", dir, cerr)
 	}
 	return err
+}
+
+// mergeAll merges the index's segments into one. An index is opened
+// read-only, so Bleve never merges it after the build: one segment keeps
+// a search from reading each term's postings in many, and the memory
+// their dictionaries take.
+func mergeAll(ctx context.Context, b bleve.Index) error {
+	adv, err := b.Advanced()
+	if err != nil {
+		return err
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("merge index: %w", err)
+	}
+	return nil
 }
 
 // closeQuietly closes b, recovering a panic as an error.
