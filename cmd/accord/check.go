@@ -51,8 +51,8 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "%d commitment%s in %d clause%s; vocabulary: %d commitment types, %d topics, %d entities\n",
-		commitments, plural(commitments), classified, plural(classified), len(rules.Types()), len(rules.Topics()), len(rules.Entities()))
+	fmt.Fprintf(stdout, "%d commitment%s in %d clause%s; vocabulary: %d commitment types, %d topics, %d entities, %d parties\n",
+		commitments, plural(commitments), classified, plural(classified), len(rules.Types()), len(rules.Topics()), len(rules.Entities()), rules.Parties().Len())
 	return nil
 }
 

@@ -21,7 +21,10 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	var parties string
 	fs.StringVar(&m.Title, "title", "", "the document's editorial `title` (required)")
 	fs.StringVar(&m.Kind, "kind", "joint-statement", "the document's `kind`")
-	fs.StringVar(&parties, "parties", "", "comma-separated ISO 3166-1 alpha-2 `codes`, e.g. KZ,EE (required)")
+	fs.StringVar(&parties, "parties", "", "comma-separated party `codes` (or names), e.g. KZ,EE or EU,KZ (required unless --issuer)")
+	fs.StringVar(&m.Issuer, "issuer", "", "the `code` of the organ, organisation or group that issued it, e.g. UNSC or G7")
+	fs.StringVar(&m.Number, "number", "", "the work's `number`, e.g. 1820, or 2 for the second work of a date and parties")
+	fs.StringVar(&m.Slug, "slug", "", "the document's `slug` instead of the one derived from date and parties")
 	fs.StringVar(&m.Place, "place", "", "where it was issued")
 	fs.StringVar(&m.Language, "language", "en", "the text's language `tag`")
 	fs.StringVar(&m.Source, "source", "", "`URL` of the published original")
@@ -42,10 +45,20 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if strings.TrimSpace(m.Title) == "" {
 		return usageError{errors.New("missing title: give the document's title with --title")}
 	}
-	if strings.TrimSpace(parties) == "" {
-		return usageError{errors.New("missing parties: name them with --parties, e.g. --parties KZ,EE")}
+	if strings.TrimSpace(parties) == "" && strings.TrimSpace(m.Issuer) == "" {
+		return usageError{errors.New("missing parties: name them with --parties, e.g. --parties KZ,EE, or the issuer with --issuer")}
 	}
-	m.Parties = strings.Split(parties, ",")
+	if *out != "-" && m.Slug != "" && len(files) > 1 {
+		return usageError{errors.New("--slug names one document: import one file with it")}
+	}
+	if strings.TrimSpace(parties) != "" {
+		m.Parties = strings.Split(parties, ",")
+	}
+	existing, err := newExisting(*dir)
+	if err != nil {
+		return err
+	}
+	m.Vocabulary = existing.parties
 	for _, name := range files {
 		// As the loader reads: a FIFO or a device given as the input is
 		// refused, not waited on or read without end.
@@ -57,15 +70,18 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return err
 		}
+		dest := *out
+		if dest == "" {
+			dest = filepath.Join(*dir, content.DocumentsDir, slug+".md")
+		}
+		if err := existing.add(name, dest, slug, file, *force); err != nil {
+			return err
+		}
 		if *out == "-" {
 			if _, err := stdout.Write(file); err != nil {
 				return err
 			}
 			continue
-		}
-		dest := *out
-		if dest == "" {
-			dest = filepath.Join(*dir, content.DocumentsDir, slug+".md")
 		}
 		if err := writeNew(dest, file, *force); err != nil {
 			return err

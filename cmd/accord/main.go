@@ -25,8 +25,9 @@ const usage = `usage:
   accord serve  [--addr 127.0.0.1:8080] [--content DIR] [--index DIR] [--base-url URL]
                 [--watch] [--trusted-proxy CIDRS] [--hsts] [--pprof ADDR] [--dev]
   accord check  [--content DIR]
-  accord import FILE.txt … --title T --kind K --parties KZ,EE [--place P] [--language L]
-                [--source URL] [--content DIR] [--out FILE|-] [--force] [--confirm-bidi]
+  accord import FILE.txt … --title T --kind K --parties KZ,EE [--issuer UNSC] [--number N]
+                [--slug S] [--place P] [--language L] [--source URL] [--content DIR]
+                [--out FILE|-] [--force] [--confirm-bidi]
   accord export --out DIR [--content DIR] [--base-url URL]
 Run 'accord COMMAND -h' for a command's flags.
 `

@@ -262,7 +262,7 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 	}
 	// The server only keeps the index, to search it once serving, so the
 	// index opens while the server renders its pages.
-	idx := openIndex(ctx, cfg, a)
+	idx := openIndex(ctx, cfg, a, log)
 	srv, err := web.NewServer(web.Config{
 		Archive:        a,
 		Vocabulary:     rules,
@@ -330,12 +330,12 @@ type pendingIndex struct {
 }
 
 // openIndex builds (or reopens) the search index in the background.
-func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive) *pendingIndex {
+func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, log *slog.Logger) *pendingIndex {
 	p := &pendingIndex{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
 		if cfg.indexDir != "" {
-			p.idx, p.err = search.Open(ctx, cfg.indexDir, a)
+			p.idx, p.err = search.Open(ctx, cfg.indexDir, a, log)
 		} else {
 			p.idx, p.err = search.Build(ctx, a)
 		}

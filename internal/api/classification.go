@@ -129,7 +129,7 @@ type CommitmentFilter struct {
 // passes the filter.
 func (f CommitmentFilter) Match(d *archive.Document, cl *archive.Classification, m archive.Commitment) bool {
 	return m.Type != nil &&
-		(f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.HasParty(f.Party)) &&
+		(f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.Names(f.Party)) &&
 		(f.Topic == "" || cl.HasTopic(f.Topic)) &&
 		(f.Year == 0 || d.Year() == f.Year) &&
 		(f.Type == "" || m.Type.Code == f.Type)
@@ -139,7 +139,7 @@ func (s *server) commitmentFilter(r *http.Request) (CommitmentFilter, error) {
 	q := r.URL.Query()
 	var f CommitmentFilter
 	var err error
-	if f.Party, err = partyParam("party", q.Get("party")); err != nil {
+	if f.Party, err = s.partyParam("party", q.Get("party")); err != nil {
 		return f, err
 	}
 	if f.Topic, err = s.topicParam("topic", q.Get("topic")); err != nil {
@@ -288,10 +288,10 @@ func (s *server) getEntity(r *http.Request) (any, error) {
 // The readers of one parameter each, for the lists; a search is read
 // whole by params.Search. "" is no filter.
 
-func partyParam(name, v string) (string, error) {
-	p, ok := params.Party(v)
+func (s *server) partyParam(name, v string) (string, error) {
+	p, ok := params.Party(s.Archive, v)
 	if !ok {
-		return "", badRequest("%s %q is not a party: use an ISO 3166-1 alpha-2 code such as EE or KZ", name, clip(strings.TrimSpace(v)))
+		return "", badRequest("%s %q is not a party: use a code of the party vocabulary such as EE, KZ, EU or UNSC", name, clip(strings.TrimSpace(v)))
 	}
 	return p, nil
 }

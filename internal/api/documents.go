@@ -20,16 +20,16 @@ type DocumentFilter struct {
 
 // Match reports whether d passes the filter.
 func (f DocumentFilter) Match(d *archive.Document) bool {
-	return (f.Party == "" || d.HasParty(f.Party)) &&
+	return (f.Party == "" || d.Names(f.Party)) &&
 		(f.Year == 0 || d.Year() == f.Year) &&
 		(f.Kind == "" || string(d.Kind) == f.Kind)
 }
 
-func documentFilter(r *http.Request) (DocumentFilter, error) {
+func (s *server) documentFilter(r *http.Request) (DocumentFilter, error) {
 	q := r.URL.Query()
 	var f DocumentFilter
 	var err error
-	if f.Party, err = partyParam("party", q.Get("party")); err != nil {
+	if f.Party, err = s.partyParam("party", q.Get("party")); err != nil {
 		return f, err
 	}
 	if f.Kind, err = kindParam(q.Get("kind")); err != nil {
@@ -63,7 +63,7 @@ type documentList struct {
 }
 
 func (s *server) listDocuments(r *http.Request) (any, error) {
-	f, err := documentFilter(r)
+	f, err := s.documentFilter(r)
 	if err != nil {
 		return nil, err
 	}

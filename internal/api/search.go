@@ -81,9 +81,9 @@ func (s *server) paramError(e *params.Error) error {
 	case "doc":
 		return badRequest("doc %q is not a document: see /api/v1/documents for the slugs", v)
 	case "party":
-		return badRequest("%s %q is not a party: use an ISO 3166-1 alpha-2 code such as EE or KZ", e.Param, v)
+		return badRequest("%s %q is not a party: use a code of the party vocabulary such as EE, KZ, EU or UNSC", e.Param, v)
 	case "actor":
-		return badRequest("actor %q is not a party: use an ISO 3166-1 alpha-2 code such as EE, or %s for what all parties commit to jointly", v, archive.JointActor)
+		return badRequest("actor %q is not a party: use a party's code such as EE or EU, or %s for what all parties commit to jointly", v, archive.JointActor)
 	case "kind":
 		return badRequest("kind must be a kind of document such as joint-statement")
 	case "year":
@@ -169,6 +169,8 @@ func searchError(err error) error {
 		return unavailable("the search took too long and was stopped; try again in a moment, or with fewer alternatives or rarer words")
 	case errors.Is(err, archive.ErrBusy):
 		return unavailable("search is busy with other costly searches; try again in a moment")
+	case errors.Is(err, archive.ErrUnavailable):
+		return &retryLater{&apiError{Status: http.StatusServiceUnavailable, Message: "The search index is being rebuilt; try again in a moment."}, "5"}
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):
 		// The request ended before its search: no one is reading.
 		return unavailable("the search was stopped before it finished")
@@ -199,7 +201,7 @@ func (s *server) facetLabel(field, value string) string {
 			return d.Title
 		}
 	case "party":
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.Archive.LookupParty(value); err == nil {
 			return p.Name
 		}
 	case "kind":
@@ -212,7 +214,7 @@ func (s *server) facetLabel(field, value string) string {
 		if value == archive.JointActor {
 			return formats.JointActorName
 		}
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.Archive.LookupParty(value); err == nil {
 			return p.Name + " alone"
 		}
 	case "topic":

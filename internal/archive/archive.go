@@ -21,7 +21,9 @@ type Document struct {
 	Kind     Kind      // joint-statement, declaration, …
 	Date     time.Time // date of issue (UTC midnight)
 	Place    string    // where it was issued, if known
-	Parties  []Party   // in the order the front matter lists them
+	Parties  []Party   // in the order the front matter lists them; may be empty when there is an issuer
+	Issuer   Party     // the organ, organisation or group that issued it, or the zero Party
+	Number   string    // the work's number or name when it needs one ("1820"), or ""
 	Language string    // BCP 47 language tag of the text, e.g. "en"
 	Source   string    // URL of the published original, if known
 
@@ -171,10 +173,56 @@ func (d *Document) HasParty(code string) bool {
 	return false
 }
 
+// Names reports whether the document names code as a party or as its
+// issuer: what a party filter matches. A group's members are not named
+// by the group's name.
+func (d *Document) Names(code string) bool {
+	return d.HasParty(code) || (d.Issuer.Code != "" && d.Issuer.Code == code)
+}
+
+// Named lists the parties and then the issuer, each once.
+func (d *Document) Named() []Party {
+	if d.Issuer.Code == "" || d.HasParty(d.Issuer.Code) {
+		return d.Parties
+	}
+	return append(d.Parties[:len(d.Parties):len(d.Parties)], d.Issuer)
+}
+
 // Archive is an immutable, loaded collection of documents.
 type Archive struct {
-	docs   []*Document // newest first, then by slug
-	bySlug map[string]*Document
+	docs    []*Document // newest first, then by slug
+	bySlug  map[string]*Document
+	parties *Parties // the party vocabulary, or nil
+}
+
+// NewWithParties is New with the party vocabulary the documents were
+// read with, which LookupParty answers from.
+func NewWithParties(docs []*Document, parties *Parties) (*Archive, error) {
+	a, err := New(docs)
+	if err != nil {
+		return nil, err
+	}
+	a.parties = parties
+	return a, nil
+}
+
+// Parties is the party vocabulary, or nil if the archive was made without one.
+func (a *Archive) Parties() *Parties { return a.parties }
+
+// LookupParty returns the party with the given code: from the party
+// vocabulary, or, for an archive made without one, from its documents.
+func (a *Archive) LookupParty(code string) (Party, error) {
+	if a.parties != nil {
+		return a.parties.LookupParty(code)
+	}
+	for _, d := range a.docs {
+		for _, p := range d.Named() {
+			if p.Code == code {
+				return p, nil
+			}
+		}
+	}
+	return Party{}, fmt.Errorf("unknown party %q: no document names it", code)
 }
 
 // New builds an archive, giving each preamble paragraph a Classification
@@ -232,7 +280,7 @@ func (a *Archive) Stats() Stats {
 		s.Clauses += len(d.Clauses)
 		s.PreambleParagraphs += len(d.Preamble)
 		s.Paragraphs += len(d.Paragraphs())
-		for _, p := range d.Parties {
+		for _, p := range d.Named() {
 			parties[p.Code] = p
 		}
 		years[d.Year()] = true

@@ -1,7 +1,5 @@
 package archive
 
-import "sort"
-
 // A unit is what Accord classifies and searches: a clause, or a preamble
 // paragraph. Classification lists what a unit commits to, on what, naming whom.
 // Commitments are in reading order; topics and entities in vocabulary order.
@@ -130,15 +128,4 @@ type OverrideCommitment struct {
 type OverrideRef struct {
 	Slug string
 	Line int
-}
-
-// Countries lists every party ISO 3166-1 assigns a code, by code, for
-// vocabularies that name countries.
-func Countries() []Party {
-	out := make([]Party, 0, len(countryNames))
-	for code, name := range countryNames {
-		out = append(out, Party{Code: code, Name: name})
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
-	return out
 }

@@ -1,21 +1,23 @@
 package archive
 
-import "fmt"
-
-// Party is a state that is party to a document, by its ISO 3166-1 alpha-2 code.
+// Party is who a document binds or speaks for: a state, an international
+// organisation, one of its organs, or an informal group of parties. Its
+// code is stable: ISO 3166-1 alpha-2 for a state, a short upper-case code
+// (EU, UNSC, G7) for the rest. Parties come from the party vocabulary.
 type Party struct {
-	Code string // "KZ"
-	Name string // "Kazakhstan"
+	Code string    // "KZ", "EU", "UNSC", "G7"
+	Name string    // "Kazakhstan", "European Union"
+	Kind PartyKind // state, organisation, organ, group
+
+	Short string // a shorter name for citations ("UN Security Council"), or ""
 }
 
-// LookupParty returns the party with the given ISO 3166-1 alpha-2 code
-// (upper case), or an error naming the code if ISO assigns no such code.
-func LookupParty(code string) (Party, error) {
-	name, ok := countryNames[code]
-	if !ok {
-		return Party{}, fmt.Errorf("unknown party %q: want an ISO 3166-1 alpha-2 code such as KZ or EE", code)
+// ShortName is the short name if there is one, else the name.
+func (p Party) ShortName() string {
+	if p.Short != "" {
+		return p.Short
 	}
-	return Party{Code: code, Name: name}, nil
+	return p.Name
 }
 
 // Kind is the kind of a document, as a stable lower-case code.

@@ -16,7 +16,8 @@ import (
 // returns an error wrapping ErrQueryTooLong for a Query.Text longer than
 // MaxQueryLen; ErrTooCostly for a query whose estimated cost is over the
 // limit (the error has a Reason() string that says why, in words); and
-// ErrTimedOut or ErrBusy when the server's load kept it from answering.
+// ErrTimedOut or ErrBusy when the server's load kept it from answering;
+// ErrUnavailable while a damaged index is rebuilt.
 type Searcher interface {
 	Search(context.Context, Query) (*Results, error)
 }
@@ -54,6 +55,11 @@ var (
 	ErrTimedOut = errors.New("search timed out")
 	ErrBusy     = errors.New("search busy")
 )
+
+// ErrUnavailable is wrapped by a Searcher's error when the index failed
+// while being read (its files damaged after it was opened): that search
+// is not answered, and the index is rebuilt. A 503 with Retry-After.
+var ErrUnavailable = errors.New("the search index is being rebuilt")
 
 // JointActor is the actor value of a commitment that every party makes,
 // as a search filter and a facet value.

@@ -29,6 +29,8 @@ type Rules struct {
 	names   matcher // target: index in entities
 	parties matcher // target: index in partyRefs
 	partyOf []partyRef
+
+	partyVocabulary *archive.Parties // what actors and countries are checked against
 }
 
 // partyRef is what a party-naming phrase points to.
@@ -43,6 +45,8 @@ type partyRef struct {
 func Load(fsys fs.FS) (*Rules, error) {
 	v, errs := readVocabulary(fsys)
 	if v != nil {
+		v.parties, errs = loadParties(fsys, errs)
+		errs = v.decodeCountries(errs)
 		var r *Rules
 		r, errs = build(v, errs)
 		if len(errs) == 0 {
@@ -61,6 +65,8 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		topicBy:  map[string]int{},
 		entityBy: map[string]int{},
 		dict:     dictionary{},
+
+		partyVocabulary: v.parties,
 	}
 	r.g = newGrammar(r.dict)
 	fail := func(a at, format string, args ...any) {
@@ -117,6 +123,7 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 	// Countries first, so that an alias or id that takes a country's name is the error.
 	phraseOwner = map[string]at{}
 	r.addCountries(v.countries, claim, phraseOwner, fail)
+	r.addOtherParties()
 	for _, e := range v.entities {
 		if !claim(e.e.Slug, e.id) {
 			continue
@@ -143,7 +150,7 @@ func (r *Rules) addCountries(list []countryDef, claim func(string, at) bool, own
 		}
 		extra[c.code] = c
 	}
-	for _, p := range archive.Countries() {
+	for _, p := range countries(r.partyVocabulary) {
 		c := extra[p.Code]
 		name := p.Name
 		if c.name != "" {
@@ -288,7 +295,7 @@ func Classify(a *archive.Archive, docErr error, r *Rules, vocErr error) (*archiv
 		return a, r, nil
 	}
 	sortErrors(all)
-	return nil, nil, all
+	return nil, nil, dedupe(all)
 }
 
 func sortErrors(l content.ErrorList) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/synth"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 func realRules(t testing.TB) *Rules {
@@ -26,7 +27,7 @@ func oneClause(t testing.TB, text string) *archive.Document {
 	t.Helper()
 	d := &archive.Document{Slug: "test", File: "documents/test.md"}
 	for _, code := range []string{"KZ", "EE"} {
-		p, err := archive.LookupParty(code)
+		p, err := vocab.DefaultParties().LookupParty(code)
 		if err != nil {
 			t.Fatal(err)
 		}

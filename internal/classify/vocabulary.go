@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // VocabularyDir is the folder of the content tree that holds the
@@ -36,7 +38,7 @@ type at struct {
 
 func (a at) where() string {
 	if a.file == "" {
-		return "the ISO 3166-1 list of countries"
+		return "the party vocabulary"
 	}
 	return fmt.Sprintf("%s:%d", a.file, a.line)
 }
@@ -75,6 +77,15 @@ type vocabulary struct {
 	topics    []topicDef
 	entities  []entityDef
 	countries []countryDef
+	parties   *archive.Parties // the party vocabulary, read apart
+
+	// The countries sections, decoded once the party vocabulary is known.
+	countryNodes []countryNode
+}
+
+type countryNode struct {
+	file string
+	n    *yaml.Node
 }
 
 // readVocabulary decodes every vocabulary/*.yaml file of fsys.
@@ -86,6 +97,7 @@ func readVocabulary(fsys fs.FS) (*vocabulary, content.ErrorList) {
 		return nil, content.ErrorList{{File: VocabularyDir, Msg: fmt.Sprintf("cannot list: %v", err)}}
 	}
 	sort.Strings(names)
+	names = slices.DeleteFunc(names, func(n string) bool { return n == vocab.PartiesFile })
 	if len(names) == 0 {
 		return nil, content.ErrorList{{File: VocabularyDir, Msg: "no vocabulary: add vocabulary/commitments.yaml, topics.yaml and entities.yaml"}}
 	}
@@ -132,6 +144,10 @@ func (d *decoder) file1(src []byte, v *vocabulary) {
 	d.fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries"}, func(key string, val *yaml.Node) {
 		items := d.list(val, key)
 		for _, n := range items {
+			if key == "countries" {
+				v.countryNodes = append(v.countryNodes, countryNode{d.file, n})
+				continue
+			}
 			switch key {
 			case "types":
 				d.commitmentType(n, v)
@@ -139,8 +155,6 @@ func (d *decoder) file1(src []byte, v *vocabulary) {
 				d.topic(n, v)
 			case "entities":
 				d.entity(n, v)
-			case "countries":
-				d.country(n, v)
 			}
 		}
 	})
@@ -318,7 +332,7 @@ func (d *decoder) entity(n *yaml.Node, v *vocabulary) {
 	v.entities = append(v.entities, e)
 }
 
-func (d *decoder) country(n *yaml.Node, v *vocabulary) {
+func (d *decoder) country(n *yaml.Node, v *vocabulary, parties *archive.Parties) {
 	c := countryDef{line: n.Line, file: d.file}
 	got := map[string]bool{}
 	d.fields(n, "a country", []string{"code", "name", "aliases", "adjectives"}, func(key string, val *yaml.Node) {
@@ -326,7 +340,8 @@ func (d *decoder) country(n *yaml.Node, v *vocabulary) {
 		switch key {
 		case "code":
 			c.code = d.scalar(val, key)
-			if _, err := archive.LookupParty(c.code); c.code != "" && err != nil {
+			if e, ok := parties.Entry(c.code); c.code != "" && (!ok || e.Kind != archive.State) {
+				err := fmt.Errorf("unknown country %q: want the code of a state in %s, such as KZ or EE", c.code, vocab.PartiesFile)
 				d.add(val.Line, "%v", err)
 				c.code = ""
 			}

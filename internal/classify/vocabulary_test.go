@@ -69,7 +69,7 @@ func TestVocabularyErrors(t *testing.T) {
 		{
 			name:  "alias claiming a country's name",
 			files: map[string]string{"entities.yaml": okEntities + "  - id: kz\n    name: Kazakh Republic\n    kind: place\n    aliases: [Kazakhstan]\n"},
-			want:  []string{`vocabulary/entities.yaml:9: alias "Kazakhstan" is already claimed at the ISO 3166-1 list of countries`},
+			want:  []string{`vocabulary/entities.yaml:9: alias "Kazakhstan" is already claimed at the party vocabulary`},
 		},
 		{
 			name:  "phrase claimed by two types, in another spelling",
@@ -84,7 +84,7 @@ func TestVocabularyErrors(t *testing.T) {
 		{
 			name:  "unknown country",
 			files: map[string]string{"entities.yaml": okEntities + "countries:\n  - code: XX\n"},
-			want:  []string{`vocabulary/entities.yaml:7: unknown party "XX": want an ISO 3166-1 alpha-2 code such as KZ or EE`},
+			want:  []string{`vocabulary/entities.yaml:7: unknown country "XX": want the code of a state in vocabulary/parties.yaml, such as KZ or EE`},
 		},
 		{
 			name:  "missing fields and a bad id",

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -20,6 +21,9 @@ type meta struct {
 	Date     time.Time
 	Place    string
 	Parties  []archive.Party
+	Issuer   archive.Party
+	Number   string
+	partyAt  int // the line of parties, or of issuer
 	Language string
 	Source   string
 
@@ -31,7 +35,7 @@ type meta struct {
 
 // fields lists the front-matter fields an editor may write, in the order the
 // content format documents them.
-var fields = []string{"title", "kind", "date", "place", "parties", "language", "source", "classification", "bidi"}
+var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "source", "classification", "bidi"}
 
 var (
 	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -74,7 +78,7 @@ func splitFrontMatter(src []byte, errs *fileErrors) (yml, body []byte, bodyLine 
 
 // decodeFrontMatter decodes the YAML strictly: every field is known, typed
 // and checked; every problem is reported with its file line.
-func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
+func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties) meta {
 	const firstLine = 2 // the YAML starts on the line after the opening '---'
 	at := func(n *yaml.Node) int { return n.Line + firstLine - 1 }
 
@@ -137,7 +141,13 @@ func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
 		case "place":
 			m.Place = scalar(val, name, errs, at)
 		case "parties":
-			m.Parties = parties(val, errs, at)
+			m.Parties = parties(val, errs, at, vocabulary)
+			m.partyAt = at(val)
+		case "issuer":
+			m.Issuer = issuer(val, errs, at, vocabulary)
+			m.partyAt = cmp.Or(m.partyAt, at(val))
+		case "number":
+			m.Number = number(val, errs, at)
 		case "language":
 			m.Language = scalar(val, name, errs, at)
 			if !languageTag.MatchString(m.Language) {
@@ -156,11 +166,13 @@ func decodeFrontMatter(yml []byte, errs *fileErrors) meta {
 			errs.add(at(key), "unknown field %q: the fields are %s", name, strings.Join(fields, ", "))
 		}
 	}
-	for _, req := range []string{"title", "kind", "date", "parties"} {
+	for _, req := range []string{"title", "kind", "date"} {
 		if _, ok := seen[req]; !ok {
 			errs.add(1, "missing %s in front matter", req)
 		}
 	}
+	requireParties(seen, errs)
+	existed(m, vocabulary, errs)
 	return m
 }
 
@@ -198,7 +210,7 @@ func escapedControls(v, field string, line int, errs *fileErrors) {
 // nestedField is the front-matter field a value named for a message is in.
 var nestedField = map[string]string{"each party": "parties", "type": "classification", "phrase": "classification", "each bidi entry": "bidi"}
 
-func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int) []archive.Party {
+func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int, vocabulary *archive.Parties) []archive.Party {
 	if val.Kind != yaml.SequenceNode {
 		errs.add(at(val), "parties must be a list of country codes, e.g. [KZ, EE]")
 		return nil
@@ -217,7 +229,7 @@ func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int) []archiv
 			errs.add(at(n), "party code %q must be upper case: %s", code, up)
 			continue
 		}
-		p, err := archive.LookupParty(code)
+		p, err := vocabulary.LookupParty(code)
 		if err != nil {
 			errs.add(at(n), "%v", err)
 			continue

@@ -12,6 +12,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // ImportMeta is what plain text does not say about itself.
@@ -19,9 +20,16 @@ type ImportMeta struct {
 	Title    string
 	Kind     string
 	Place    string
-	Parties  []string // ISO 3166-1 alpha-2 codes
+	Parties  []string // codes of the party vocabulary, or names and aliases it knows
+	Issuer   string   // a code (or name) of the party vocabulary, or ""
+	Number   string   // the work's number, or ""
+	Slug     string   // the slug to use instead of the one derived, or ""
 	Language string   // "" means en
 	Source   string
+
+	// Vocabulary is the party vocabulary of the content tree written
+	// into; nil means the default.
+	Vocabulary *archive.Parties
 
 	// ConfirmBidi lists every unit with a bidirectional control under
 	// bidi: in the front matter; without it, import refuses them.
@@ -95,11 +103,28 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 		fmt.Fprintf(&body, "\n%s%s\n", indent, escapeMarkdown(l))
 	}
 
-	var parties []string
-	for _, code := range m.Parties {
-		parties = append(parties, strings.ToUpper(strings.TrimSpace(code)))
+	v := m.Vocabulary
+	if v == nil {
+		v = vocab.DefaultParties()
 	}
-	slug = Slug(date, parties)
+	var parties []string
+	var named []archive.Party
+	for _, code := range m.Parties {
+		code = partyCode(v, code)
+		parties = append(parties, code)
+		p, _ := v.LookupParty(code)
+		named = append(named, p)
+	}
+	issuer := ""
+	var by archive.Party
+	if strings.TrimSpace(m.Issuer) != "" {
+		issuer = partyCode(v, m.Issuer)
+		by, _ = v.LookupParty(issuer)
+	}
+	slug = m.Slug
+	if slug == "" {
+		slug = DeriveSlug(date, named, by, m.Title, m.Number)
+	}
 	lang := m.Language
 	if lang == "" {
 		lang = "en"
@@ -110,21 +135,28 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 	writeField(&fm, "kind", m.Kind)
 	fmt.Fprintf(&fm, "date: %s\n", date.Format(time.DateOnly))
 	writeField(&fm, "place", m.Place)
-	fmt.Fprintf(&fm, "parties: [%s]\n", strings.Join(parties, ", "))
+	if len(parties) > 0 {
+		fmt.Fprintf(&fm, "parties: [%s]\n", strings.Join(parties, ", "))
+	}
+	writeField(&fm, "issuer", issuer)
+	writeField(&fm, "number", m.Number)
 	writeField(&fm, "language", lang)
 	writeField(&fm, "source", m.Source)
 	head := fm.Len()
 	fm.WriteString("---\n")
 	file = append(fm.Bytes(), strings.TrimPrefix(body.String(), "\n")...)
 
+	if !slugPattern.MatchString(slug) {
+		return "", nil, fmt.Errorf("%s: bad slug %q: lower-case letters, digits and single hyphens", name, slug)
+	}
 	path := DocumentsDir + "/" + slug + ".md"
 	if m.ConfirmBidi {
-		if _, _, units := parseFile(path, file, newMarkdown(), true); len(units) > 0 {
+		if _, _, units := parseFile(path, file, newMarkdown(), true, v); len(units) > 0 {
 			confirm := fmt.Sprintf("bidi: [%s]\n", strings.Join(units, ", "))
 			file = slices.Concat(file[:head], []byte(confirm), file[head:])
 		}
 	}
-	if _, errs := Parse(path, file); errs != nil {
+	if _, errs := ParseWithParties(path, file, v); errs != nil {
 		return "", nil, fmt.Errorf("%s: the imported document is not valid:\n%w", name, errs)
 	}
 	return slug, file, nil
@@ -148,20 +180,6 @@ func writeField(b *bytes.Buffer, name, value string) {
 		v = []byte(strconv.Quote(value) + "\n")
 	}
 	fmt.Fprintf(b, "%s: %s", name, v)
-}
-
-// Slug names a document by its date and its parties' names, as in
-// 2025-11-17-kazakhstan-estonia.
-func Slug(date time.Time, parties []string) string {
-	parts := []string{date.Format(time.DateOnly)}
-	for _, code := range parties {
-		if p, err := archive.LookupParty(code); err == nil {
-			parts = append(parts, slugify(p.Name))
-		} else {
-			parts = append(parts, slugify(code))
-		}
-	}
-	return strings.Join(parts, "-")
 }
 
 var latinFold = strings.NewReplacer("á", "a", "à", "a", "â", "a", "ä", "a", "ã", "a", "å", "a", "ç", "c",

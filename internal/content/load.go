@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // DocumentsDir is the folder of the content tree that holds one Markdown
@@ -40,6 +41,8 @@ type Tree struct {
 	Files []File    // every documents/**/*.md file, in path order
 	errs  ErrorList // files that cannot be documents, or cannot be read
 	fsys  fs.FS
+
+	parties *archive.Parties // the party vocabulary the documents name
 }
 
 // Reader returns what reads the file name of the tree again, for
@@ -75,6 +78,7 @@ type File struct {
 func Read(fsys fs.FS) (*Tree, error) {
 	ctx := contextOf(fsys)
 	t := &Tree{fsys: fsys}
+	t.parties, t.errs = readParties(fsys)
 	slugs := map[string]string{} // slug → file
 	var names []string
 	err := fs.WalkDir(fsys, DocumentsDir, func(name string, de fs.DirEntry, err error) error {
@@ -155,6 +159,7 @@ func (t *Tree) Parse() (*archive.Archive, error) {
 		return nil, fmt.Errorf("parse content: %w", err)
 	}
 	all = append(all, errs...)
+	all = append(all, sameWork(docs)...)
 	if len(docs) == 0 && len(all) == 0 {
 		all = append(all, Error{File: DocumentsDir, Msg: "no documents: add a file documents/<slug>.md"})
 	}
@@ -162,7 +167,7 @@ func (t *Tree) Parse() (*archive.Archive, error) {
 		all.sort()
 		return nil, all
 	}
-	a, err := archive.New(docs)
+	a, err := archive.NewWithParties(docs, t.parties)
 	if err != nil {
 		return nil, fmt.Errorf("build archive: %w", err)
 	}
@@ -183,7 +188,7 @@ func (t *Tree) parseAll() ([]*archive.Document, ErrorList) {
 				return // Parse reports it
 			}
 			f := files[i]
-			if docs[i], errs[i] = parse(f.Name, f.Src, md); docs[i] != nil {
+			if docs[i], errs[i] = parse(f.Name, f.Src, md, t.parties); docs[i] != nil {
 				docs[i].SetContentFile(f.Digest, t.Reader(f.Name))
 			}
 		}
@@ -226,22 +231,27 @@ func each(n int, worker func() func(int)) {
 // found in the file.
 // The document keeps src as its content file.
 func Parse(name string, src []byte) (*archive.Document, ErrorList) {
-	d, errs := parse(name, src, newMarkdown())
+	return ParseWithParties(name, src, vocab.DefaultParties())
+}
+
+// ParseWithParties is Parse with the party vocabulary of a content tree.
+func ParseWithParties(name string, src []byte, parties *archive.Parties) (*archive.Document, ErrorList) {
+	d, errs := parse(name, src, newMarkdown(), parties)
 	if d != nil {
 		d.KeepContentFile(src)
 	}
 	return d, errs
 }
 
-func parse(name string, src []byte, md *markdown) (*archive.Document, ErrorList) {
-	d, errs, _ := parseFile(name, src, md, false)
+func parse(name string, src []byte, md *markdown, parties *archive.Parties) (*archive.Document, ErrorList) {
+	d, errs, _ := parseFile(name, src, md, false, parties)
 	return d, errs
 }
 
 // parseFile is parse, and the units (front-matter fields and paragraph
 // eIds) holding bidirectional controls; with confirmAll, each of them is
 // confirmed as if listed under bidi:, which import does when told to.
-func parseFile(name string, src []byte, md *markdown, confirmAll bool) (*archive.Document, ErrorList, []string) {
+func parseFile(name string, src []byte, md *markdown, confirmAll bool, parties *archive.Parties) (*archive.Document, ErrorList, []string) {
 	errs := &fileErrors{file: name}
 	if len(src) > MaxFileSize {
 		errs.add(0, "%v", errTooLarge)
@@ -253,7 +263,7 @@ func parseFile(name string, src []byte, md *markdown, confirmAll bool) (*archive
 	if !ok {
 		return nil, errs.list, nil
 	}
-	m := decodeFrontMatter(yml, errs)
+	m := decodeFrontMatter(yml, errs, parties)
 	d := &archive.Document{
 		Slug:     strings.TrimSuffix(path.Base(name), ".md"),
 		Title:    m.Title,
@@ -261,6 +271,8 @@ func parseFile(name string, src []byte, md *markdown, confirmAll bool) (*archive
 		Date:     m.Date,
 		Place:    m.Place,
 		Parties:  m.Parties,
+		Issuer:   m.Issuer,
+		Number:   m.Number,
 		Language: m.Language,
 		Source:   m.Source,
 		File:     name,

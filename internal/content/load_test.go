@@ -111,7 +111,7 @@ func TestSeedStructure(t *testing.T) {
 	if d.Kind != archive.JointStatement || d.Place != "Astana" || d.Language != "en" {
 		t.Errorf("Kind, Place, Language = %q, %q, %q; want joint-statement, Astana, en", d.Kind, d.Place, d.Language)
 	}
-	if len(d.Parties) != 2 || d.Parties[0] != (archive.Party{Code: "KZ", Name: "Kazakhstan"}) || d.Parties[1].Code != "EE" {
+	if len(d.Parties) != 2 || d.Parties[0] != (archive.Party{Code: "KZ", Name: "Kazakhstan", Kind: archive.State}) || d.Parties[1].Code != "EE" {
 		t.Errorf("Parties = %v; want KZ, EE", d.Parties)
 	}
 	c3, ok := d.Clause(3)

@@ -173,7 +173,7 @@ func attachOverrides(d *archive.Document, list []override, errs *fileErrors) {
 		seen[cl] = ov.key
 		for i := range ov.o.Commitments {
 			c := &ov.o.Commitments[i]
-			if c.Actor != "" && !d.HasParty(c.Actor) {
+			if c.Actor != "" && !d.Names(c.Actor) { // a party, or the issuer
 				errs.add(c.Line, "actor %q is not a party of this document: leave it out for all parties, or write one of the parties' codes", c.Actor)
 			}
 			for _, p := range paras {

@@ -14,23 +14,9 @@ const AKNNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
 // WorkURI is the document's Akoma Ntoso work IRI, e.g.
 // /akn/kz-ee/statement/joint/2025-11-17: the parties (lower case, joined by
-// "-") stand where a national document has its country.
-func WorkURI(d *archive.Document) string {
-	codes := make([]string, len(d.Parties))
-	for i, p := range d.Parties {
-		codes[i] = strings.ToLower(p.Code)
-	}
-	return "/akn/" + strings.Join(codes, "-") + "/statement/" + aknSubtype(d.Kind) + "/" + d.Date.Format(time.DateOnly)
-}
-
-// aknSubtype names the kind of statement in the work IRI: "joint" for a
-// joint statement, the kind's code otherwise.
-func aknSubtype(k archive.Kind) string {
-	if k == archive.JointStatement {
-		return "joint"
-	}
-	return string(k)
-}
+// "-") or the issuer stand where a national document has its country.
+// archive.Document.WorkIRI says how it is made.
+func WorkURI(d *archive.Document) string { return d.WorkIRI() }
 
 // camel turns a kind code into the statement's name: jointStatement.
 func camel(code string) string {
@@ -87,6 +73,8 @@ type (
 		Date     aknDate      `xml:"FRBRdate"`
 		Authors  []aknHref    `xml:"FRBRauthor"`
 		Country  *aknValue    `xml:"FRBRcountry,omitempty"`
+		Subtype  *aknValue    `xml:"FRBRsubtype,omitempty"`
+		Number   *aknValue    `xml:"FRBRnumber,omitempty"`
 		Language *aknLanguage `xml:"FRBRlanguage,omitempty"`
 	}
 	aknValue struct {
@@ -120,9 +108,10 @@ type (
 		P []aknTitle `xml:"p"`
 	}
 	aknTitle struct {
-		Class    string `xml:"class,attr,omitempty"`
-		DocTitle string `xml:"docTitle,omitempty"`
-		DocDate  *struct {
+		Class      string   `xml:"class,attr,omitempty"`
+		DocTitle   string   `xml:"docTitle,omitempty"`
+		Proponents []aknRef `xml:"docProponent,omitempty"`
+		DocDate    *struct {
 			Date string `xml:"date,attr"`
 			Text string `xml:",chardata"`
 		} `xml:"docDate,omitempty"`
@@ -158,15 +147,8 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 	lang := language3(d.Language)
 	expr := work + "/" + lang + "@"
 	date := d.Date.Format(time.DateOnly)
-	var authors []aknHref
-	var orgs []aknTLC
-	for _, p := range d.Parties {
-		id := strings.ToLower(p.Code)
-		authors = append(authors, aknHref{Href: "#" + id})
-		orgs = append(orgs, aknTLC{EID: id, Href: "/ontology/organization/" + id, ShowAs: p.Name})
-	}
-	orgs = append(orgs, aknTLC{EID: "accord", Href: "/ontology/organization/accord", ShowAs: "Accord"})
-	countries := strings.Split(strings.TrimPrefix(work, "/akn/"), "/")[0]
+	authors, orgs := aknParties(d)
+	countries := d.WorkCountry()
 
 	st := aknStatement{
 		Name: camel(string(d.Kind)),
@@ -180,6 +162,8 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 					Date:    aknDate{Date: date, Name: "adoption"},
 					Authors: authors,
 					Country: &aknValue{countries},
+					Subtype: &aknValue{d.WorkSubtype()},
+					Number:  aknNumber(d),
 				},
 				Expression: aknFRBR{
 					This:     aknValue{expr + "/!main"},
@@ -206,13 +190,14 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 		Text string `xml:",chardata"`
 	}{date, d.Date.Format("2 January 2006")}
 	if d.Place != "" {
-		st.Meta.References.Locations = []aknTLC{{EID: "place", Href: "/ontology/location/" + strings.ToLower(strings.Join(strings.Fields(d.Place), "-")), ShowAs: d.Place}}
+		st.Meta.References.Locations = []aknTLC{{EID: "place", Href: "/ontology/location/" + PlaceID(d.Place), ShowAs: d.Place}}
 		meta.Location = &struct {
 			RefersTo string `xml:"refersTo,attr"`
 			Text     string `xml:",chardata"`
 		}{"#place", d.Place}
 	}
 	st.Preface.P = append(st.Preface.P, meta)
+	st.Preface.P = append(st.Preface.P, aknTitle{Class: "proponents", Proponents: aknProponents(d)})
 
 	if len(d.Preamble) > 0 {
 		st.Preamble = &aknBlocks{}

@@ -37,6 +37,9 @@ func (c Citation) key() string {
 // "Joint Statement of …, Astana, 17 November 2025, para. 3"
 func (c Citation) Text() string {
 	parts := []string{c.Doc.Title}
+	if c.Doc.Issuer.Code != "" { // "UN Security Council, Resolution 1820 (2008), …"
+		parts = []string{c.Doc.Issuer.ShortName(), c.Doc.Title}
+	}
 	if c.Doc.Place != "" {
 		parts = append(parts, c.Doc.Place)
 	}
@@ -58,8 +61,8 @@ func (c Citation) BibTeX() []byte {
 	fmt.Fprintf(&b, "@misc{%s,\n", c.key())
 	// Braces keep a state's name whole: BibTeX would split "Republic of X"
 	// into a person's first and last names.
-	authors := make([]string, len(c.Doc.Parties))
-	for i, p := range c.Doc.Parties {
+	authors := make([]string, len(Authors(c.Doc)))
+	for i, p := range Authors(c.Doc) {
 		authors[i] = "{" + bibEscape(p.Name) + "}"
 	}
 	field("author", strings.Join(authors, " and "))
@@ -96,7 +99,7 @@ func (c Citation) RIS() []byte {
 	tag("TY", "GOVDOC")
 	tag("ID", c.key())
 	tag("TI", c.Doc.Title)
-	for _, p := range c.Doc.Parties {
+	for _, p := range Authors(c.Doc) {
 		tag("AU", p.Name)
 	}
 	tag("PY", strconv.Itoa(c.Doc.Year()))
@@ -154,7 +157,7 @@ func (c Citation) CSLJSON() ([]byte, error) {
 		Source:         "Accord",
 		Note:           c.Pinpoint(),
 	}
-	for _, p := range c.Doc.Parties {
+	for _, p := range Authors(c.Doc) {
 		it.Author = append(it.Author, cslName{Literal: p.Name})
 	}
 	out, err := json.MarshalIndent([]cslItem{it}, "", "  ")

@@ -64,7 +64,7 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 			},
 			Summary: text{Type: "text", Body: summary(d)},
 		}
-		for _, p := range d.Parties {
+		for _, p := range Authors(d) {
 			e.Authors = append(e.Authors, person{p.Name})
 		}
 		f.Entries = append(f.Entries, e)

@@ -23,6 +23,7 @@ type (
 	PartyJSON struct {
 		Code string `json:"code"`
 		Name string `json:"name"`
+		Kind string `json:"kind,omitempty"` // state, organisation, organ, group
 	}
 
 	// DocumentSummaryJSON is a document without its text, for lists.
@@ -34,6 +35,8 @@ type (
 		Date      string      `json:"date"`
 		Place     string      `json:"place,omitempty"`
 		Parties   []PartyJSON `json:"parties"`
+		Issuer    *PartyJSON  `json:"issuer,omitempty"`
+		Number    string      `json:"number,omitempty"`
 		Language  string      `json:"language"`
 		Source    string      `json:"source,omitempty"`
 		WorkURI   string      `json:"work_uri"`
@@ -137,7 +140,7 @@ const JointActorName = "All parties jointly"
 func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 	parties := make([]PartyJSON, len(d.Parties))
 	for i, p := range d.Parties {
-		parties[i] = PartyJSON{Code: p.Code, Name: p.Name}
+		parties[i] = partyJSON(p)
 	}
 	return DocumentSummaryJSON{
 		Slug:      d.Slug,
@@ -147,6 +150,8 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 		Date:      d.Date.Format(time.DateOnly),
 		Place:     d.Place,
 		Parties:   parties,
+		Issuer:    issuerJSON(d),
+		Number:    d.Number,
 		Language:  d.Language,
 		Source:    d.Source,
 		WorkURI:   WorkURI(d),
@@ -248,8 +253,8 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 		actor := m.Actor
 		out.Actor = &actor
 		out.ActorName = m.Actor
-		if p, err := archive.LookupParty(m.Actor); err == nil {
-			out.ActorName = p.Name
+		if m.Paragraph != nil {
+			out.ActorName = partyName(m.Paragraph.Doc, m.Actor)
 		}
 	}
 	return out

@@ -51,7 +51,7 @@ func Search(v url.Values, a *archive.Archive, voc archive.Vocabulary) (archive.Q
 		q.Doc = strings.ToLower(d)
 	}
 	var ok bool
-	if q.Party, ok = Party(v.Get("party")); !ok {
+	if q.Party, ok = Party(a, v.Get("party")); !ok {
 		return bad("party", strings.TrimSpace(v.Get("party")))
 	}
 	if q.Year, ok = Number(v.Get("year"), 9999); !ok {
@@ -69,7 +69,7 @@ func Search(v url.Values, a *archive.Archive, voc archive.Vocabulary) (archive.Q
 		}
 		q.Commitment = t.Code
 	}
-	if q.Actor, ok = Actor(v.Get("actor")); !ok {
+	if q.Actor, ok = Actor(a, v.Get("actor")); !ok {
 		return bad("actor", strings.TrimSpace(v.Get("actor")))
 	}
 	if tp := strings.TrimSpace(v.Get("topic")); tp != "" {
@@ -104,12 +104,13 @@ func Search(v url.Values, a *archive.Archive, voc archive.Vocabulary) (archive.Q
 	return q, nil
 }
 
-// Party reads an ISO 3166-1 alpha-2 code in either case; "" is no party.
-func Party(v string) (string, bool) {
+// Party reads a party's code in either case, a code of a's party
+// vocabulary; "" is no party.
+func Party(a *archive.Archive, v string) (string, bool) {
 	if v = strings.TrimSpace(v); v == "" {
 		return "", true
 	}
-	p, err := archive.LookupParty(strings.ToUpper(v))
+	p, err := a.LookupParty(strings.ToUpper(v))
 	if err != nil {
 		return "", false
 	}
@@ -118,11 +119,11 @@ func Party(v string) (string, bool) {
 
 // Actor reads who commits: a party's code, or archive.JointActor for
 // every party jointly; "" is anyone.
-func Actor(v string) (string, bool) {
+func Actor(a *archive.Archive, v string) (string, bool) {
 	if v = strings.TrimSpace(v); strings.EqualFold(v, archive.JointActor) {
 		return archive.JointActor, true
 	}
-	return Party(v)
+	return Party(a, v)
 }
 
 // Kind reads a kind of document in either case; "" is any kind.

@@ -236,7 +236,7 @@ func (cat *catalogue) fields(ord int32) unit {
 		Year: strconv.Itoa(d.Year()),
 		Kind: string(d.Kind),
 	}
-	for _, p := range d.Parties {
+	for _, p := range d.Named() { // the issuer too: party:G7 finds the G7's communiqués
 		u.Party = append(u.Party, p.Code)
 	}
 	for _, m := range c.class().Commitments {

@@ -64,6 +64,7 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 		var wg sync.WaitGroup
 		for i := range parts {
 			wg.Go(func() {
+				defer guard(&errs[i])()
 				parts[i], errs[i] = ix.collectPart(pctx, r, q, ords, s, size+skip, facets, costly, bounds[i], bounds[i+1])
 				if errs[i] != nil {
 					cancel()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -37,6 +38,11 @@ type Index struct {
 	closeOnce sync.Once // Bleve panics when closed twice
 	closeErr  error
 	disk      *diskIndex // an on-disk index, shared within the process
+
+	log        *slog.Logger
+	healing    atomic.Bool     // a failed on-disk index is being replaced
+	healCtx    context.Context // ends when the index is closed
+	healCancel context.CancelFunc
 }
 
 var errClosed = errors.New("index closed")
@@ -52,20 +58,31 @@ const batchSize = 5000
 
 // Build indexes every clause and preamble paragraph of a in memory.
 func Build(ctx context.Context, a *archive.Archive) (*Index, error) {
-	b, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
-	if err != nil {
-		return nil, fmt.Errorf("create in-memory index: %w", err)
-	}
 	cat := newCatalogue(a)
-	if err := fill(ctx, b, cat); err != nil {
-		b.Close()
+	b, err := buildMemory(ctx, cat)
+	if err != nil {
 		return nil, err
 	}
 	return newIndex(b, a, cat), nil
 }
 
+// buildMemory indexes every unit of cat in memory.
+func buildMemory(ctx context.Context, cat *catalogue) (bleve.Index, error) {
+	b, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, fmt.Errorf("create in-memory index: %w", err)
+	}
+	if err := fill(ctx, b, cat); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// newIndex makes the Index of b, logging nothing.
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
-	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil)}
+	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), log: slog.New(slog.DiscardHandler)}
+	ix.healCtx, ix.healCancel = context.WithCancel(context.Background())
 	ix.SetLimits(Limits{})
 	ix.counts.New = func() any {
 		k := &keyCounts{}
@@ -94,6 +111,7 @@ func (ix *Index) reader() (index.IndexReader, error) {
 // again does nothing and returns the first Close's error.
 func (ix *Index) Close() error {
 	ix.closeOnce.Do(func() {
+		ix.healCancel()
 		ix.mu.Lock()
 		defer ix.mu.Unlock()
 		ix.closed = true
@@ -123,7 +141,9 @@ func fill(ctx context.Context, b bleve.Index, cat *catalogue) error {
 	)
 	fail := func(err error) {
 		mu.Lock()
-		if first == nil {
+		// A full disk fails one batch with ENOSPC and may make Bleve
+		// panic in the others: the disk is the cause to report.
+		if first == nil || noSpace(err) && !noSpace(first) {
 			first = err
 		}
 		mu.Unlock()
@@ -131,6 +151,14 @@ func fill(ctx context.Context, b bleve.Index, cat *catalogue) error {
 	}
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
+			// Bleve panics on some write errors, such as a full disk.
+			var perr error
+			defer func() {
+				if perr != nil {
+					fail(perr)
+				}
+			}()
+			defer guard(&perr)()
 			batch := b.NewBatch()
 			for ctx.Err() == nil {
 				from := int(next.Add(batchSize) - batchSize)

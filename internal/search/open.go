@@ -9,6 +9,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,20 +34,29 @@ const (
 )
 
 // Open opens the index kept in dir, reusing it when it was built from the
-// same content by the same version of this package, and otherwise building
-// it afresh (into a new directory that then replaces dir). It refuses to
-// replace a dir that holds something other than an index, and returns an
-// error wrapping ErrIndexInUse when another process has dir open.
+// same content by the same version of this package and its files match
+// the manifest the build wrote, and otherwise building it afresh (into a
+// new directory that then replaces dir). It refuses to replace a dir that
+// holds something other than an index, and returns an error wrapping
+// ErrIndexInUse when another process has dir open and it needs replacing.
+//
+// An index that cannot be verified or opened is rebuilt, with one line in
+// log (nil: no log) saying why. When the new one cannot be written (a full
+// disk, a read-only file system), Open logs why and returns an index built
+// in memory; the next start tries the disk again.
 //
 // Within one process, an index open in dir is shared: a reload of the
 // same content reuses it. A reload of new content while the old index is
 // still open in dir builds the new one in memory; the next start puts it
 // on disk.
-func Open(ctx context.Context, dir string, a *archive.Archive) (*Index, error) {
-	return open(ctx, dir, a, indexVersion)
+func Open(ctx context.Context, dir string, a *archive.Archive, log *slog.Logger) (*Index, error) {
+	return open(ctx, dir, a, indexVersion, log)
 }
 
-func open(ctx context.Context, dir string, a *archive.Archive, version string) (*Index, error) {
+func open(ctx context.Context, dir string, a *archive.Archive, version string, log *slog.Logger) (*Index, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	version, err := layoutVersion(version)
 	if err != nil {
 		return nil, err
@@ -53,54 +64,157 @@ func open(ctx context.Context, dir string, a *archive.Archive, version string) (
 	content := fingerprint(a)
 	cat := newCatalogue(a)
 	if di, ok := sharedIndex(dir, version, content); ok {
-		return onDisk(di, a, cat), nil
+		return onDisk(di, a, cat, log), nil
 	} else if di != nil {
-		return Build(ctx, a) // dir serves the content being replaced
+		// dir serves the content being replaced, or failed.
+		return inMemory(ctx, a, cat, log)
 	}
-	b, err := openDisk(dir)
-	if errors.Is(err, ErrIndexInUse) {
+	removeStaleBuilds(dir, log)
+
+	b, err := reuse(dir, version, content, log)
+	switch {
+	case errors.Is(err, errMemory):
+		return inMemory(ctx, a, cat, log)
+	case err != nil:
+		return nil, err
+	case b != nil:
+		return onDisk(register(dir, b, version, content), a, cat, log), nil
+	}
+	b, err = rebuild(ctx, dir, cat, version, content, log)
+	if errors.Is(err, errMemory) {
+		return inMemory(ctx, a, cat, log)
+	}
+	if err != nil {
 		return nil, err
 	}
-	if err == nil {
-		if builtFrom(b, version, content) {
-			return onDisk(register(dir, b, version, content), a, cat), nil
-		}
-		if err := b.Close(); err != nil {
-			return nil, fmt.Errorf("close stale index %s: %w", dir, err)
-		}
-	}
+	return onDisk(register(dir, b, version, content), a, cat, log), nil
+}
+
+// errMemory: the index is to be built in memory, for the reason logged.
+var errMemory = errors.New("build the index in memory")
+
+// reuse opens the index in dir if it is whole and current. It returns nil
+// and no error when dir is to be (re)built, and errMemory when dir holds
+// an index this process may still have open.
+func reuse(dir, version, content string, log *slog.Logger) (bleve.Index, error) {
 	if err := checkReplaceable(dir); err != nil {
 		return nil, err
 	}
-	tmp, err := os.MkdirTemp(filepath.Dir(dir), filepath.Base(dir)+".build-*")
-	if err != nil {
-		return nil, fmt.Errorf("build index: %w", err)
+	if empty(dir) {
+		return nil, nil
 	}
-	defer os.RemoveAll(tmp) // after a successful rename, there is nothing left
-	if err := buildAt(ctx, tmp, cat, version, content); err != nil {
+	if err := verifyManifest(dir); err != nil {
+		log.Warn("search index: rebuilding it: "+describeDamage(err), "index", dir)
+		return nil, nil
+	}
+	b, err := openDisk(dir)
+	var f *fault
+	switch {
+	case errors.Is(err, ErrIndexInUse):
 		return nil, err
+	case errors.As(err, &f):
+		// A panic may leave the index half open, its lock held.
+		log.Error("search index: opening it panicked: building one in memory; the next start rebuilds it", "index", dir, "err", f)
+		setAside(dir, log)
+		return nil, errMemory
+	case err != nil:
+		log.Warn("search index: rebuilding it: it cannot be opened", "index", dir, "err", err)
+		return nil, nil
 	}
-	if err := os.RemoveAll(dir); err != nil {
-		return nil, fmt.Errorf("remove stale index: %w", err)
+	current, err := builtFrom(b, version, content)
+	if err == nil && current {
+		return b, nil
 	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return nil, fmt.Errorf("move new index into place: %w", err)
+	if cerr := closeQuietly(b); cerr != nil || errors.As(err, &f) {
+		log.Error("search index: reading it failed: building one in memory; the next start rebuilds it", "index", dir, "err", errors.Join(err, cerr))
+		setAside(dir, log)
+		return nil, errMemory
 	}
-	b, err = openDisk(dir)
 	if err != nil {
-		return nil, fmt.Errorf("open new index %s: %w", dir, err)
+		log.Warn("search index: rebuilding it: it cannot be read", "index", dir, "err", err)
+	} else {
+		log.Info("search index: rebuilding it: the content or the program has changed", "index", dir)
 	}
-	return onDisk(register(dir, b, version, content), a, cat), nil
+	return nil, nil
 }
 
-func onDisk(di *diskIndex, a *archive.Archive, cat *catalogue) *Index {
+// describeDamage says why verifyManifest refused an index.
+func describeDamage(err error) string {
+	if errors.Is(err, errNoManifest) {
+		return "it has no manifest (its build did not finish, an older Accord made it, or it failed while serving)"
+	}
+	return err.Error()
+}
+
+// rebuild builds the index anew beside dir and puts it in dir's place. It
+// returns errMemory, having logged why, when it cannot be written there.
+func rebuild(ctx context.Context, dir string, cat *catalogue, version, content string, log *slog.Logger) (bleve.Index, error) {
+	// Another process may use the index in dir, read-only: leave it be.
+	unlock, ok, err := tryLock(filepath.Join(dir, "store", "root.bolt"), lockWait)
+	switch {
+	case err == nil && !ok:
+		return nil, fmt.Errorf("%s: %w", dir, ErrIndexInUse)
+	case err == nil:
+		defer unlock()
+	}
+	parent := filepath.Dir(absDir(dir))
+	tmp, err := newBuildDir(dir)
+	if err != nil {
+		log.Error("search index: cannot be written beside "+parent+": serving from an in-memory index", "err", err)
+		return nil, errMemory
+	}
+	defer tmp.remove() // after a successful rename, there is nothing left
+	err = buildAt(ctx, tmp.path, cat, version, content)
+	if err == nil {
+		err = keepReferenced(tmp.path)
+	}
+	if err == nil {
+		err = writeManifest(tmp.path)
+	}
+	if err == nil {
+		err = replaceDir(tmp.path, dir)
+	}
+	switch {
+	case err != nil && ctx.Err() != nil:
+		return nil, err
+	case err != nil && noSpace(err):
+		tmp.remove() // first, to free the space
+		log.Error(fmt.Sprintf("search index: no space left on the device of %s: the index needs about %d MB; serving from an in-memory index", parent, estimateMB(cat)))
+		return nil, errMemory
+	case err != nil:
+		tmp.remove()
+		log.Error("search index: cannot be built on disk: serving from an in-memory index", "index", dir, "err", err)
+		return nil, errMemory
+	}
+	b, err := openDisk(dir)
+	if err != nil {
+		log.Error("search index: the new index cannot be opened: serving from an in-memory index", "index", dir, "err", err)
+		setAside(dir, log)
+		return nil, errMemory
+	}
+	return b, nil
+}
+
+// inMemory builds the index in memory, for a dir that cannot be used.
+func inMemory(ctx context.Context, a *archive.Archive, cat *catalogue, log *slog.Logger) (*Index, error) {
+	b, err := buildMemory(ctx, cat)
+	if err != nil {
+		return nil, err
+	}
+	ix := newIndex(b, a, cat)
+	ix.log = log
+	return ix, nil
+}
+
+func onDisk(di *diskIndex, a *archive.Archive, cat *catalogue, log *slog.Logger) *Index {
 	ix := newIndex(di.b, a, cat)
-	ix.disk = di
+	ix.disk, ix.log = di, log
 	return ix
 }
 
 // buildAt builds the index in dir and records what it was built from.
-func buildAt(ctx context.Context, dir string, cat *catalogue, version, content string) error {
+func buildAt(ctx context.Context, dir string, cat *catalogue, version, content string) (err error) {
+	defer guard(&err)()
 	b, err := bleve.NewUsing(dir, newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", dir, err)
@@ -112,23 +226,53 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 	if err == nil {
 		err = b.SetInternal([]byte(keyContent), []byte(content))
 	}
-	if cerr := b.Close(); err == nil && cerr != nil {
+	if err == nil {
+		err = mergeAll(ctx, b)
+	}
+	if cerr := closeQuietly(b); err == nil && cerr != nil {
 		err = fmt.Errorf("close index %s: %w", dir, cerr)
 	}
 	return err
 }
 
-// builtFrom reports whether b records this version and content.
-func builtFrom(b bleve.Index, version, content string) bool {
-	v, err := b.GetInternal([]byte(keyVersion))
-	if err != nil || !bytes.Equal(v, []byte(version)) {
-		return false
+// mergeAll merges the index's segments into one. An index is opened
+// read-only, so Bleve never merges it after the build: one segment keeps
+// a search from reading each term's postings in many, and the memory
+// their dictionaries take.
+func mergeAll(ctx context.Context, b bleve.Index) error {
+	adv, err := b.Advanced()
+	if err != nil {
+		return err
 	}
-	c, err := b.GetInternal([]byte(keyContent))
-	return err == nil && bytes.Equal(c, []byte(content))
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("merge index: %w", err)
+	}
+	return nil
 }
 
-// checkReplaceable returns nil if dir is missing, empty or a Bleve index.
+// closeQuietly closes b, recovering a panic as an error.
+func closeQuietly(b bleve.Index) (err error) {
+	defer guard(&err)()
+	return b.Close()
+}
+
+// builtFrom reports whether b records this version and content.
+func builtFrom(b bleve.Index, version, content string) (ok bool, err error) {
+	defer guard(&err)()
+	v, err := b.GetInternal([]byte(keyVersion))
+	if err != nil || !bytes.Equal(v, []byte(version)) {
+		return false, err
+	}
+	c, err := b.GetInternal([]byte(keyContent))
+	return err == nil && bytes.Equal(c, []byte(content)), err
+}
+
+// checkReplaceable returns nil if dir is missing, empty or an index: it
+// holds a manifest, Bleve's index_meta.json or its store.
 func checkReplaceable(dir string) error {
 	entries, err := os.ReadDir(dir)
 	if errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0) {
@@ -137,10 +281,26 @@ func checkReplaceable(dir string) error {
 	if err != nil {
 		return fmt.Errorf("index directory: %w", err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
-		return fmt.Errorf("index directory %s holds something other than an index; refusing to replace it", dir)
+	for _, name := range []string{manifestName, "index_meta.json", filepath.Join("store", "root.bolt")} {
+		if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+			return nil
+		}
 	}
-	return nil
+	return fmt.Errorf("index directory %s holds something other than an index; refusing to replace it", dir)
+}
+
+// empty reports whether dir is missing or empty.
+func empty(dir string) bool {
+	entries, err := os.ReadDir(dir)
+	return errors.Is(err, os.ErrNotExist) || (err == nil && len(entries) == 0)
+}
+
+// setAside removes the manifest of the index in dir, which failed, so that
+// the next start rebuilds it.
+func setAside(dir string, log *slog.Logger) {
+	if err := os.Remove(filepath.Join(dir, manifestName)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		log.Warn("search index: the failed index cannot be marked for a rebuild; the next start verifies it again", "index", dir, "err", err)
+	}
 }
 
 // layoutVersion is version with a hash of the mapping.

@@ -34,7 +34,7 @@ func loadSeedWith(t *testing.T, edit func(string) string) *archive.Archive {
 // openIndex opens dir for a and closes the index when the test ends.
 func openIndex(t *testing.T, dir string, a *archive.Archive) *Index {
 	t.Helper()
-	ix, err := Open(context.Background(), dir, a)
+	ix, err := Open(context.Background(), dir, a, nil)
 	if err != nil {
 		t.Fatalf("Open(%s) = %v", filepath.Base(dir), err)
 	}
@@ -204,7 +204,7 @@ func TestOpenRebuildsForANewVersion(t *testing.T) {
 	closeIndex(t, openIndex(t, dir, a))
 	before := dirID(t, dir)
 
-	ix, err := open(context.Background(), dir, a, indexVersion+"-next")
+	ix, err := open(context.Background(), dir, a, indexVersion+"-next", nil)
 	if err != nil {
 		t.Fatalf("open(next version) = %v", err)
 	}
@@ -256,7 +256,7 @@ func TestOpenRefusesWhatIsNotAnIndex(t *testing.T) {
 			dir := filepath.Join(parent, "index")
 			tt.setup(t, dir)
 			before := snapshot(t, parent)
-			ix, err := Open(context.Background(), dir, seedArchive(t))
+			ix, err := Open(context.Background(), dir, seedArchive(t), nil)
 			if err == nil {
 				ix.Close()
 				t.Fatalf("Open(%s) = nil error; want it refused", tt.name)
@@ -294,7 +294,7 @@ func TestOpenCancelledKeepsTheOldIndex(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	edited := loadSeedWith(t, func(s string) string { return strings.ReplaceAll(s, "Ukraine", "Moldova") })
-	if ix, err := Open(ctx, dir, edited); err == nil {
+	if ix, err := Open(ctx, dir, edited, nil); err == nil {
 		ix.Close()
 		t.Fatalf("Open(cancelled, changed content) = nil error; want the context's error")
 	}

@@ -296,13 +296,13 @@ func filterValue(field, v string) (string, bool) {
 	switch field {
 	case fieldParty:
 		v = strings.ToUpper(v)
-		return v, len(v) == 2 && isASCIILetters(v)
+		return v, isPartyCode(v)
 	case fieldActor:
 		if strings.EqualFold(v, JointActor) {
 			return JointActor, true
 		}
 		v = strings.ToUpper(v)
-		return v, len(v) == 2 && isASCIILetters(v)
+		return v, isPartyCode(v)
 	case fieldYear:
 		return v, len(v) >= 1 && len(v) <= 4 && strings.Trim(v, "0123456789") == ""
 	default: // doc, kind: lower-case letters, digits and hyphens
@@ -339,4 +339,13 @@ func plainWords(s string) *node {
 		n.kids = append(n.kids, &node{kind: nodeWord, text: w})
 	}
 	return n
+}
+
+// isPartyCode reports whether v is shaped as a party's code: KZ, EU,
+// UNSC, G7 (2 to 6 letters and digits, a letter first).
+func isPartyCode(v string) bool {
+	if len(v) < 2 || len(v) > 6 || !isASCIILetters(v[:1]) {
+		return false
+	}
+	return strings.Trim(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == ""
 }

@@ -19,14 +19,8 @@ const (
 	maxResults     = 10000 // the deepest hit a page can reach
 )
 
-// Search runs q. It returns an error wrapping ErrQueryTooLong when q.Text
-// is longer than MaxQueryLen, and a *CostError when q is estimated to
-// cost more than the limit (both the person's to change), ErrBusy when
-// its lane stayed full and ErrTimedOut when it ran out of time (both the
-// server's load: try later). Any other text a person can type is
-// searched, as plain words if it does not parse (Results.Fallback); any
-// other error means the index failed or the context ended.
-func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
+// search is Search, which guards it against a failing index.
+func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	start := time.Now()
 	if n := utf8.RuneCountInString(q.Text); n > MaxQueryLen {
 		return nil, fmt.Errorf("search: %d characters: %w", n, ErrQueryTooLong)

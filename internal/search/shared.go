@@ -3,8 +3,10 @@ package search
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	bolterrors "go.etcd.io/bbolt/errors"
@@ -24,19 +26,22 @@ type diskIndex struct {
 	dir              string // absolute, the key in openDirs
 	version, content string
 	refs             int
+	failed           bool // a search failed reading it: not to be shared again
 }
 
 // lockWait is how long Open waits for another process to release an index.
-const lockWait = "2s"
+const lockWait = 2 * time.Second
 
 // ErrIndexInUse is returned (wrapped) by Open when another process has the
 // index directory open.
 var ErrIndexInUse = errors.New("index directory in use by another process")
 
-// openDisk opens the index in dir for this process, sharing it if this
-// process has it open already.
-func openDisk(dir string) (bleve.Index, error) {
-	b, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait})
+// openDisk opens the index in dir, read-only: a finished index is never
+// written again, which keeps it matching its manifest, lets it be read
+// from a read-only file system, and starts none of Bleve's merging.
+func openDisk(dir string) (b bleve.Index, err error) {
+	defer guard(&err)()
+	b, err = bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait.String(), "read_only": true})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, fmt.Errorf("%s: %w", dir, ErrIndexInUse)
 	}
@@ -49,7 +54,7 @@ func sharedIndex(dir, version, content string) (*diskIndex, bool) {
 	openDirs.Lock()
 	defer openDirs.Unlock()
 	di, ok := openDirs.m[absDir(dir)]
-	if !ok || di.version != version || di.content != content {
+	if !ok || di.failed || di.version != version || di.content != content {
 		return di, false
 	}
 	di.refs++
@@ -65,7 +70,7 @@ func register(dir string, b bleve.Index, version, content string) *diskIndex {
 }
 
 // release counts one user less, closing the index after the last.
-func (di *diskIndex) release() error {
+func (di *diskIndex) release() (err error) {
 	openDirs.Lock()
 	defer openDirs.Unlock()
 	di.refs--
@@ -73,7 +78,17 @@ func (di *diskIndex) release() error {
 		return nil
 	}
 	delete(openDirs.m, di.dir)
+	defer guard(&err)() // a damaged index may panic as it closes
 	return di.b.Close()
+}
+
+// setAside stops di being shared, and removes its manifest so that the
+// next start builds the index on disk again, since its files failed.
+func (di *diskIndex) setAside(log *slog.Logger) {
+	openDirs.Lock()
+	di.failed = true
+	openDirs.Unlock()
+	setAside(di.dir, log)
 }
 
 func absDir(dir string) string {

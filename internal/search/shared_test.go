@@ -21,7 +21,7 @@ func TestOpenWhileOpen(t *testing.T) {
 
 	done := make(chan *Index, 1)
 	go func() {
-		ix, err := Open(context.Background(), dir, seedArchive(t))
+		ix, err := Open(context.Background(), dir, seedArchive(t), nil)
 		if err != nil {
 			t.Error(err)
 		}
@@ -37,7 +37,7 @@ func TestOpenWhileOpen(t *testing.T) {
 		t.Error("the same content in the same dir was not shared")
 	}
 	edited := loadSeedWith(t, func(s string) string { return strings.ReplaceAll(s, "Ukraine", "Moldova") })
-	next, err := Open(context.Background(), dir, edited)
+	next, err := Open(context.Background(), dir, edited, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,12 +68,39 @@ func TestOpenInUseElsewhere(t *testing.T) {
 	}
 	defer db.Close()
 	edited := loadSeedWith(t, func(s string) string { return strings.ReplaceAll(s, "Ukraine", "Moldova") })
-	_, err = Open(context.Background(), dir, edited)
+	_, err = Open(context.Background(), dir, edited, nil)
 	if !errors.Is(err, ErrIndexInUse) {
 		t.Fatalf("Open of an index in use elsewhere = %v; want ErrIndexInUse", err)
 	}
 	db.Close()
 	if after := dirID(t, dir); !os.SameFile(before, after) {
 		t.Error("the index in use was replaced")
+	}
+}
+
+// TestOpenInUseReadOnlyElsewhere: another process reading the index (as
+// another server does, read-only, with a shared lock) keeps it from being
+// replaced by new content.
+func TestOpenInUseReadOnlyElsewhere(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	closeIndex(t, openIndex(t, dir, seedArchive(t)))
+	before := dirID(t, dir)
+	db, err := bolt.Open(filepath.Join(dir, "store", "root.bolt"), 0o600, &bolt.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	edited := loadSeedWith(t, func(s string) string { return strings.ReplaceAll(s, "Ukraine", "Moldova") })
+	_, err = Open(context.Background(), dir, edited, nil)
+	if !errors.Is(err, ErrIndexInUse) {
+		t.Fatalf("Open of an index read elsewhere, for new content = %v; want ErrIndexInUse", err)
+	}
+	if after := dirID(t, dir); !os.SameFile(before, after) {
+		t.Error("the index in use was replaced")
+	}
+	// The same content is read beside the other reader.
+	ix := openIndex(t, dir, seedArchive(t))
+	if ix.disk == nil || hitCount(t, ix, "Ukraine") != 1 {
+		t.Error("the current index was not shared with the other reader")
 	}
 }

@@ -145,6 +145,8 @@ func (e *encoder) document(d *archive.Document) {
 		e.str(p.Code)
 		e.str(p.Name)
 	}
+	e.str(d.Issuer.Code)
+	e.str(d.Number)
 	e.list(len(d.Preamble), d.Preamble == nil)
 	for _, p := range d.Preamble {
 		e.paragraph(d, p)

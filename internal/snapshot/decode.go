@@ -92,7 +92,17 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 			return nil, err
 		}
 	}
-	return archive.New(docs)
+	return archive.NewWithParties(docs, rules.Parties())
+}
+
+// party is the party of the rules' vocabulary with code, as the content
+// loader made it; the vocabulary is part of the snapshot's key.
+func (d *decoder) party(code, name string) archive.Party {
+	p, err := d.rules.Parties().LookupParty(code)
+	if err != nil || (name != "" && p.Name != name) {
+		d.fail("party " + code + " is not the vocabulary's")
+	}
+	return p
 }
 
 // checkSpans holds every commitment of doc to what the parser makes: its
@@ -293,8 +303,12 @@ func (d *decoder) document(doc *archive.Document) {
 	n, isNil := d.list()
 	doc.Parties = carve(d, &d.parties, n, isNil)
 	for i := range doc.Parties {
-		doc.Parties[i] = archive.Party{Code: d.str(), Name: d.str()}
+		doc.Parties[i] = d.party(d.str(), d.str())
 	}
+	if issuer := d.str(); issuer != "" {
+		doc.Issuer = d.party(issuer, "")
+	}
+	doc.Number = d.str()
 	doc.Preamble = paragraphs()
 	for _, p := range doc.Preamble {
 		d.paragraph(p, doc, nil)

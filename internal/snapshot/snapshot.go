@@ -19,6 +19,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -259,11 +260,17 @@ func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Siz
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	f, err := os.CreateTemp(dir, filepath.Base(s.Path)+".tmp-*")
+	writing.Lock()
+	defer writing.Unlock()
+	removeStaleTemps(s.Path)
+	f, err := os.CreateTemp(dir, filepath.Base(s.Path)+tmpInfix+"*")
 	if err != nil {
 		return err
 	}
 	_, err = f.Write(buf)
+	if err == nil {
+		err = f.Sync() // the data on disk before the name
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -274,5 +281,32 @@ func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Siz
 		os.Remove(f.Name())
 		return fmt.Errorf("write %s: %w", s.Path, err)
 	}
+	if d, err := os.Open(dir); err == nil {
+		d.Sync() // the rename on disk; some file systems cannot, and order it anyway
+		d.Close()
+	}
 	return nil
+}
+
+// A snapshot is written to PATH.tmp-NNN (NNN digits, from os.CreateTemp),
+// then renamed. writing is held while one is written in this process; a
+// temporary file found when none is was left by a killed process.
+const tmpInfix = ".tmp-"
+
+var writing sync.Mutex
+
+// removeStaleTemps removes the temporary files of snapshots of path that
+// were never renamed.
+func removeStaleTemps(path string) {
+	dir, base := filepath.Split(path)
+	entries, err := os.ReadDir(filepath.Clean(dir))
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n, ok := strings.CutPrefix(e.Name(), base+tmpInfix)
+		if ok && n != "" && e.Type().IsRegular() && strings.Trim(n, "0123456789") == "" {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }

@@ -90,6 +90,7 @@ func TestDecodedIsParsed(t *testing.T) {
     entities: [united-nations]
 `)})},
 		{"synthetic", synthTree(t, 300, 12)},
+		{"parties of every kind", func() fstest.MapFS { f := tree(t, nil); maps.Copy(f, synth.World()); return f }()},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want, _, err := classify.LoadArchive(tc.fsys)
@@ -232,6 +233,26 @@ func TestNotUsed(t *testing.T) {
 			damage(t, s.Path, func(b []byte) []byte { return nil })
 			return fsys
 		}, "not a snapshot", true},
+		{"first byte flipped", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { b[0] ^= 0x20; return b })
+			return fsys
+		}, "not a snapshot", true},
+		{"checksum flipped", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { b[headerLen-1] ^= 1; return b })
+			return fsys
+		}, "checksum mismatch", true},
+		{"last byte flipped", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { b[len(b)-1] ^= 0x80; return b })
+			return fsys
+		}, "checksum mismatch", true},
+		{"cut to its header", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { return b[:headerLen] })
+			return fsys
+		}, "checksum mismatch", true},
+		{"grown", func(fsys fstest.MapFS, s *Store) fstest.MapFS {
+			damage(t, s.Path, func(b []byte) []byte { return append(b, 0) })
+			return fsys
+		}, "checksum mismatch", true},
 		{"unchanged", func(fsys fstest.MapFS, s *Store) fstest.MapFS { return fsys }, "", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -347,5 +368,66 @@ func TestSpansChecked(t *testing.T) {
 		if err := checkSpans(doc); (err == nil) != tt.ok {
 			t.Errorf("checkSpans with an editor's commitment %q at 12-18 = %v; want ok %v", tt.phrase, err, tt.ok)
 		}
+	}
+}
+
+// TestMissingOrNotAFile: a snapshot deleted is made again without a word;
+// a directory in its place is read as no snapshot, and the content parsed.
+func TestMissingOrNotAFile(t *testing.T) {
+	fsys := tree(t, nil)
+	want, _, err := classify.LoadArchive(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Store{Path: filepath.Join(t.TempDir(), "archive"), Program: "test"}
+	if _, _, err := s.Load(fsys); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(s.Path); err != nil {
+		t.Fatal(err)
+	}
+	log, buf := logTo()
+	s.Logger = log
+	got, _, decoded, err := s.load(fsys)
+	if err != nil || decoded || !reflect.DeepEqual(got, want) || buf.Len() != 0 {
+		t.Errorf("deleted snapshot: decoded %v, err %v, log %q; want the content parsed, quietly", decoded, err, buf.String())
+	}
+	if _, _, decoded, _ := s.load(fsys); !decoded {
+		t.Error("the deleted snapshot was not written again")
+	}
+
+	if err := os.Remove(s.Path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(s.Path, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	got, _, decoded, err = s.load(fsys)
+	if err != nil || decoded || !reflect.DeepEqual(got, want) {
+		t.Errorf("a directory for a snapshot: decoded %v, err %v; want the content parsed", decoded, err)
+	}
+}
+
+// TestStaleTempsRemoved: the temporary files of a write a killed process
+// left are removed by the next write; files that only look like them stay.
+func TestStaleTempsRemoved(t *testing.T) {
+	dir := t.TempDir()
+	s := &Store{Path: filepath.Join(dir, "index.archive"), Program: "test"}
+	for _, name := range []string{"index.archive.tmp-123", "index.archive.tmp-4567", "index.archive.tmp-x", "other.archive.tmp-1", "index.archive.tmp-"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("partial"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, _, err := s.Load(tree(t, nil)); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		got = append(got, e.Name())
+	}
+	want := "index.archive index.archive.tmp- index.archive.tmp-x other.archive.tmp-1"
+	if strings.Join(got, " ") != want {
+		t.Errorf("beside the snapshot: %v; want %s", got, want)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // Generate returns docs documents of clausesPerDoc clauses each, the same
@@ -74,7 +75,7 @@ func (g *generator) document(i, clauses int) *archive.Document {
 		n = 3
 	}
 	for _, code := range g.distinct(parties, n) {
-		p, err := archive.LookupParty(code)
+		p, err := vocab.DefaultParties().LookupParty(code)
 		if err != nil {
 			panic(fmt.Sprintf("synth: party list: %v", err)) // the list above is fixed
 		}
@@ -85,6 +86,7 @@ func (g *generator) document(i, clauses int) *archive.Document {
 		codes[j] = strings.ToLower(p.Code)
 	}
 	d.Slug = fmt.Sprintf("%s-%s-%06d", d.Date.Format("2006-01-02"), strings.Join(codes, "-"), i)
+	d.Number = strconv.Itoa(i) // two documents of a date and parties are two works
 	d.File = "documents/" + d.Slug + ".md"
 	leader := g.pick(leaders)
 	d.Title = fmt.Sprintf("%s of the %s of %s", d.Kind.Name(), leader, names(d.Parties))
@@ -182,12 +184,12 @@ func assemble(d *archive.Document, pre []string, body [][]string) {
 	for i, p := range d.Parties {
 		codes[i] = p.Code
 	}
-	fmt.Fprintf(&raw, "---\ntitle: %s\nkind: %s\ndate: %s\nplace: %s\nparties: [%s]\nlanguage: %s\n---\n",
-		d.Title, d.Kind, d.Date.Format("2006-01-02"), d.Place, strings.Join(codes, ", "), d.Language)
-	line := 9 // the body's first line, after eight lines of front matter
+	fmt.Fprintf(&raw, "---\ntitle: %s\nkind: %s\ndate: %s\nplace: %s\nparties: [%s]\nnumber: %s\nlanguage: %s\n---\n",
+		d.Title, d.Kind, d.Date.Format("2006-01-02"), d.Place, strings.Join(codes, ", "), d.Number, d.Language)
+	line := 10 // the body's first line, after nine lines of front matter
 	para := func(text, prefix string) int {
 		start := line
-		if start > 9 {
+		if start > 10 {
 			raw.WriteByte('\n')
 			start++
 		}

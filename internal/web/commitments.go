@@ -108,13 +108,13 @@ func countCommitments(docs []*archive.Document, f commitmentsFilter) commitmentC
 			if m.Type == nil {
 				continue
 			}
-			byParty := f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.HasParty(f.Party)
+			byParty := f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.Names(f.Party)
 			ofType := f.Type == "" || m.Type.Code == f.Type
 			if inYear && inTopic && ofType {
 				if m.Actor != "" {
 					c.Parties[m.Actor]++
 				} else {
-					for _, pt := range d.Parties {
+					for _, pt := range d.Named() {
 						c.Parties[pt.Code]++
 					}
 				}
@@ -186,7 +186,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 			return h.url()
 		})
 	}
-	p.Parties = f.toggleLinks(counts.Parties, partyName, func(g *commitmentsFilter, v string) { g.Party = v }, f.Party)
+	p.Parties = f.toggleLinks(counts.Parties, s.partyName, func(g *commitmentsFilter, v string) { g.Party = v }, f.Party)
 	p.Topics = f.toggleLinks(counts.Topics, s.topicName, func(g *commitmentsFilter, v string) { g.Topic = v }, f.Topic)
 	p.Years = f.toggleLinks(counts.Years, func(v string) string { return v }, func(g *commitmentsFilter, v string) { g.Year, _ = strconv.Atoi(v) }, itoaOrEmpty(f.Year))
 	slices.SortFunc(p.Years, func(a, b Link) int { return cmp.Compare(b.Value, a.Value) })
@@ -235,7 +235,7 @@ func (s *Server) activeCommitmentFilters(f commitmentsFilter) (active []Link, wo
 	if f.Party != "" {
 		g := f
 		g.Party = ""
-		add("Party", partyName(f.Party), g)
+		add("Party", s.partyName(f.Party), g)
 	}
 	if f.Topic != "" {
 		g := f
@@ -250,8 +250,8 @@ func (s *Server) activeCommitmentFilters(f commitmentsFilter) (active []Link, wo
 	return active, words
 }
 
-func partyName(code string) string {
-	pt, _ := archive.LookupParty(code)
+func (s *Server) partyName(code string) string {
+	pt, _ := s.cfg.Archive.LookupParty(code)
 	return pt.Name
 }
 
@@ -264,7 +264,7 @@ func (s *Server) topicName(slug string) string {
 func (s *Server) commitmentEntry(u Unit, m archive.Commitment) CommitmentEntry {
 	e := CommitmentEntry{Unit: u, Phrase: m.Phrase()}
 	if m.Actor != "" {
-		if pt, err := archive.LookupParty(m.Actor); err == nil {
+		if pt, err := s.cfg.Archive.LookupParty(m.Actor); err == nil {
 			e.Actor = pt.Name
 		}
 	}
@@ -305,7 +305,7 @@ func (s *Server) serveCommitments(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	var f commitmentsFilter
 	var problem string
-	if f.Party, problem = partyParam(q.Get("party")); problem != "" {
+	if f.Party, problem = partyParam(s.cfg.Archive, q.Get("party")); problem != "" {
 		s.errorPage(w, r, http.StatusBadRequest, problem)
 		return
 	}

@@ -122,7 +122,7 @@ func TestClassificationPages(t *testing.T) {
 		{"commitments by party", "/commitments?party=EE", 200, []string{"Party: Estonia", "welcomed"}},
 		{"commitments by topic and year", "/commitments?topic=transport&year=2025", 200, []string{"Topic: Transport", `href="` + doc + `/clauses/3"`}},
 		{"commitments bad topic", "/commitments?topic=nope", 400, []string{"is not a topic"}},
-		{"commitments bad party", "/commitments?party=Estonia", 400, []string{"is not a country code"}},
+		{"commitments bad party", "/commitments?party=Estonia", 400, []string{"is not a party’s code"}},
 		{"one commitment type", "/commitments?type=reaffirmation", 200, []string{"Type: Reaffirmation", `<span class="verb verb-reaffirmation">underlined</span>`}},
 		{"commitment type bad", "/commitments?type=promise", 400, []string{"is not a kind of commitment"}},
 		{"commitment type page past the end", "/commitments?type=agreement&page=3", 404, []string{"There is no page 3"}},

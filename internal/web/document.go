@@ -49,7 +49,7 @@ func (s *Server) documentPage(d *archive.Document) DocumentPage {
 // documentDescription says what a document is in one line: kind, parties,
 // place and date, and its size.
 func documentDescription(d *archive.Document) string {
-	s := d.Kind.Name() + " of " + partyNames(d.Parties)
+	s := d.Kind.Name() + " of " + partyNames(d.Named())
 	if d.Place != "" {
 		s += ", " + d.Place
 	}

@@ -21,7 +21,7 @@ type documentsFilter struct {
 }
 
 func (f documentsFilter) match(d *archive.Document) bool {
-	return (f.Party == "" || d.HasParty(f.Party)) &&
+	return (f.Party == "" || d.Names(f.Party)) &&
 		(f.Year == 0 || d.Year() == f.Year) &&
 		(f.Kind == "" || d.Kind == f.Kind)
 }
@@ -39,11 +39,11 @@ func (f documentsFilter) empty() bool { return f.Party == "" && f.Year == 0 && f
 
 // parseDocumentsFilter reads the list's parameters; a value that cannot be
 // a party, year or kind is the user's error, reported in words.
-func parseDocumentsFilter(r *http.Request) (documentsFilter, string) {
+func parseDocumentsFilter(r *http.Request, a *archive.Archive) (documentsFilter, string) {
 	q := r.URL.Query()
 	var f documentsFilter
 	var problem string
-	if f.Party, problem = partyParam(q.Get("party")); problem != "" {
+	if f.Party, problem = partyParam(a, q.Get("party")); problem != "" {
 		return f, problem
 	}
 	if f.Year, problem = yearParam(q.Get("year")); problem != "" {
@@ -64,7 +64,7 @@ func facetLinks(docs []*archive.Document, f documentsFilter, field string) []Lin
 	for _, d := range docs {
 		switch field {
 		case "party":
-			for _, p := range d.Parties {
+			for _, p := range d.Named() {
 				counts[p.Code]++
 				labels[p.Code] = p.Name
 			}
@@ -154,7 +154,7 @@ func (s *Server) documentsPage(f documentsFilter) DocumentsPage {
 	if !f.empty() {
 		var words []string
 		if f.Party != "" {
-			party, _ := archive.LookupParty(f.Party)
+			party, _ := s.cfg.Archive.LookupParty(f.Party)
 			words = append(words, party.Name)
 			g := f
 			g.Party = ""
@@ -198,7 +198,7 @@ func (s *Server) serveDocuments(w http.ResponseWriter, r *http.Request) {
 		s.serveKept(w, r) // rendered at start, or on first request
 		return
 	}
-	f, problem := parseDocumentsFilter(r)
+	f, problem := parseDocumentsFilter(r, s.cfg.Archive)
 	if problem != "" {
 		s.errorPage(w, r, http.StatusBadRequest, problem)
 		return

@@ -60,7 +60,7 @@ func citationFiles(p string) []Alternate {
 func (s *Server) documentLD(d *archive.Document, c *archive.Clause) map[string]any {
 	parties := make([]map[string]any, len(d.Parties))
 	for i, p := range d.Parties {
-		parties[i] = map[string]any{"@type": "Country", "name": p.Name, "identifier": p.Code}
+		parties[i] = partyLD(p)
 	}
 	ld := map[string]any{
 		"@context":                "https://schema.org",
@@ -73,6 +73,9 @@ func (s *Server) documentLD(d *archive.Document, c *archive.Clause) map[string]a
 		"identifier":              formats.WorkURI(d),
 		"legislationJurisdiction": parties,
 		"publisher":               map[string]any{"@type": "Organization", "name": SiteName},
+	}
+	if d.Issuer.Code != "" {
+		ld["legislationPassedBy"] = partyLD(d.Issuer)
 	}
 	if d.Place != "" {
 		ld["spatialCoverage"] = map[string]any{"@type": "Place", "name": d.Place}

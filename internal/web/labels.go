@@ -64,7 +64,7 @@ func (s *Server) labels(cl *archive.Classification) Labels {
 		}
 		cm := CommitmentLabel{Type: m.Type, Phrase: m.Phrase(), URL: "/commitments#" + m.Type.Code}
 		if m.Actor != "" {
-			if p, err := archive.LookupParty(m.Actor); err == nil {
+			if p, err := s.cfg.Archive.LookupParty(m.Actor); err == nil {
 				cm.Actor = p.Name
 			}
 		}
@@ -126,7 +126,7 @@ func (s *Server) classLabel(field, value string) string {
 		if value == archive.JointActor {
 			return "All parties jointly"
 		}
-		if p, err := archive.LookupParty(value); err == nil {
+		if p, err := s.cfg.Archive.LookupParty(value); err == nil {
 			return p.Name + " alone"
 		}
 	}

@@ -29,7 +29,7 @@ func TestPages(t *testing.T) {
 		{"documents by party", "/documents?party=ee", 200, "", []string{"Party: Estonia", `href="` + doc + `"`}, htmlType},
 		{"documents by party and year", "/documents?party=EE&year=2025&kind=joint-statement", 200, "", []string{"Year: 2025", "Kind: Joint statement"}, htmlType},
 		{"documents none match", "/documents?party=FR", 200, "", []string{"No documents match", `href="/documents"`}, htmlType},
-		{"documents unknown party", "/documents?party=ZZ", 400, "", []string{"is not a country code"}, htmlType},
+		{"documents unknown party", "/documents?party=ZZ", 400, "", []string{"is not a party’s code"}, htmlType},
 		{"documents bad year", "/documents?year=twenty", 400, "", []string{"“twenty” is not a year"}, htmlType},
 		{"documents bad kind", "/documents?kind=treatyish", 400, "", []string{"is not a kind of document"}, htmlType},
 		{"documents page too far", "/documents?page=9", 404, "", []string{"There is no page 9"}, htmlType},

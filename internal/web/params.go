@@ -21,8 +21,8 @@ const maxListPage = 999999
 // maxSearchPage bounds the page of search results (params.MaxPage).
 const maxSearchPage = params.MaxPage
 
-func partyParam(v string) (string, string) {
-	p, ok := params.Party(v)
+func partyParam(a *archive.Archive, v string) (string, string) {
+	p, ok := params.Party(a, v)
 	if !ok {
 		return "", paramProblem("party", v, nil)
 	}
@@ -87,7 +87,7 @@ func paramProblem(param, value string, voc Vocabulary) string {
 	case "doc":
 		return "The archive holds no document called " + v + "."
 	case "party":
-		return v + " is not a country code: use an ISO 3166-1 code such as EE (Estonia) or KZ (Kazakhstan)."
+		return v + " is not a party’s code: use a code such as EE (Estonia), KZ (Kazakhstan), EU (European Union) or UNSC (UN Security Council)."
 	case "year":
 		return v + " is not a year."
 	case "kind":
@@ -95,7 +95,7 @@ func paramProblem(param, value string, voc Vocabulary) string {
 	case "commitment", "type":
 		return v + " is not a kind of commitment: use " + typeCodes(voc) + "."
 	case "actor":
-		return v + " is not an actor: use a party’s two-letter code, such as EE, or “joint”."
+		return v + " is not an actor: use a party’s code, such as EE or EU, or “joint”."
 	case "topic":
 		return v + " is not a topic: see the list of topics."
 	case "entity":

@@ -9,7 +9,6 @@ import (
 
 	"github.com/go-chi/chi/v5"
 
-	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/httpx"
 )
 
@@ -23,24 +22,11 @@ import (
 // an expression or manifestation of the work (…/eng@2025-11-17,
 // …/eng@2025-11-17/main.xml) to its Akoma Ntoso file.
 func (s *Server) serveWork(w http.ResponseWriter, r *http.Request) {
-	work, rest, _ := strings.Cut(r.URL.Path, "@")
-	if rest != "" {
-		// "…/eng@…": the part before the language is the work.
-		if i := strings.LastIndexByte(work, '/'); i > 0 {
-			work = work[:i]
-		}
-	}
-	for _, d := range s.cfg.Archive.Documents() {
-		if formats.WorkURI(d) != work {
-			continue
-		}
-		target := d.Path()
-		if rest != "" {
-			target += "/data.akn"
-		}
+	if target, ok := resolveWork(s.cfg.Archive, r.URL.Path); ok {
 		httpx.Redirect(w, r, target, http.StatusSeeOther)
 		return
 	}
+	work, _, _ := strings.Cut(r.URL.Path, "@")
 	s.errorPageFor(w, r, http.StatusNotFound, "Work not found", "No document in the archive has the Akoma Ntoso work identifier “"+clip(work)+"”.", "")
 }
 

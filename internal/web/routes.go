@@ -48,6 +48,7 @@ func (s *Server) routes() http.Handler {
 	// Assets and Akoma Ntoso identifiers: static.go, redirect.go.
 	get("/static/*", s.serveStatic)
 	get("/akn/*", s.serveWork)
+	get("/ontology/{class}/{name}", s.serveOntology)
 	get("/healthz", func(w http.ResponseWriter, r *http.Request) { plain(w, http.StatusOK, "ok") })
 
 	// Search, the pages' (search.go) and the API's (internal/api): one

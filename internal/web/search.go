@@ -157,6 +157,10 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, archive.ErrTooCostly) && errors.As(err, &costly):
 		s.errorPageFor(w, r, http.StatusBadRequest, "That search is too broad", costly.Reason(), "")
 		return
+	case errors.Is(err, archive.ErrUnavailable):
+		w.Header().Set("Retry-After", "5")
+		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search is being rebuilt", "The search index is being rebuilt. Try again in a moment.", "")
+		return
 	case errors.Is(err, archive.ErrBusy):
 		w.Header().Set("Retry-After", "1")
 		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search is busy", "Search is busy with other long searches. Please try again in a moment.", "")
@@ -217,7 +221,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 		page.Active = append(page.Active, Link{Label: "Document: " + page.Doc.Title, URL: p.url("doc", "")})
 	}
 	if p.q.Party != "" {
-		party, _ := archive.LookupParty(p.q.Party)
+		party, _ := s.cfg.Archive.LookupParty(p.q.Party)
 		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", "")})
 	}
 	if p.q.Year != 0 {
@@ -248,7 +252,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 					l.Label = d.Title + " (" + longDate(d.Date) + ")"
 				}
 			case "party":
-				if pp, err := archive.LookupParty(t.Value); err == nil {
+				if pp, err := s.cfg.Archive.LookupParty(t.Value); err == nil {
 					l.Label = pp.Name
 				}
 			case "kind":

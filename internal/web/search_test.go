@@ -43,7 +43,7 @@ func TestSearchPage(t *testing.T) {
 		{"too long", searchURL("q", strings.Repeat("a ", 300)), 400, []string{"too long"}, nil},
 		{"unknown document filter", searchURL("q", "x", "doc", "nope"), 400, []string{"no document called “nope”"}, nil},
 		{"bad year", searchURL("q", "x", "year", "MMXXV"), 400, []string{"is not a year"}, nil},
-		{"bad party", searchURL("q", "x", "party", "Estonia"), 400, []string{"is not a country code"}, nil},
+		{"bad party", searchURL("q", "x", "party", "Estonia"), 400, []string{"is not a party’s code"}, nil},
 		{"bad sort", searchURL("q", "x", "sort", "random"), 400, []string{"is not a way to sort"}, nil},
 		{"page zero", searchURL("q", "x", "page", "0"), 400, []string{"is not a page number"}, nil},
 		{"absurd page", searchURL("q", "x", "page", "99999999999999999999"), 400, []string{"is not a page number"}, nil},

@@ -127,6 +127,9 @@ func partyNames(ps []archive.Party) string {
 	for i, p := range ps {
 		names[i] = p.Name
 	}
+	if len(names) > maxListedParties { // 40 names would drown a line; the document page lists them all
+		return strings.Join(names[:3], ", ") + " and " + strconv.Itoa(len(names)-3) + " others"
+	}
 	switch len(names) {
 	case 0:
 		return ""

@@ -1,0 +1,68 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3filter"
+
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/formats"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+// failingIndex is an index that failed and is being rebuilt.
+type failingIndex struct{}
+
+func (failingIndex) Search(context.Context, search.Query) (*search.Results, error) {
+	return nil, fmt.Errorf("search: %w (panic in the search index: boom)", search.ErrUnavailable)
+}
+
+// TestSearchUnavailable: a search the index cannot answer while it is
+// rebuilt is a 503 to retry, not cached, as the OpenAPI document says,
+// and without the Go error.
+func TestSearchUnavailable(t *testing.T) {
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := http.StripPrefix("/api/v1", New(Config{
+		Archive: a, Vocabulary: rules, Search: failingIndex{},
+		Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"},
+	}))
+	req := httptest.NewRequest(http.MethodGet, "/api/v1/search?q=trade", nil)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	resp := rec.Result()
+	body, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("GET /search while the index is rebuilt = %d, Retry-After %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if cc := resp.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("Cache-Control = %q; want no-store", cc)
+	}
+	if strings.Contains(string(body), "boom") || strings.Contains(string(body), "panic") {
+		t.Errorf("body shows the Go error: %s", body)
+	}
+	_, router := loadOpenAPI(t)
+	route, params, err := router.FindRoute(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route},
+		Status:                 resp.StatusCode,
+		Header:                 resp.Header,
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
+	}
+	in.SetBodyBytes(body)
+	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+		t.Errorf("the 503 does not match the OpenAPI document: %v", err)
+	}
+}
