@@ -14,7 +14,6 @@ import (
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/search"
-
 	"github.com/accord-archive/accord/internal/testenv"
 )
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3filter"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/search"
 	"github.com/accord-archive/accord/internal/synth"
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // TestPartiesInTheAPI: parties of every kind, and issuers, through the
@@ -40,6 +42,7 @@ func TestPartiesInTheAPI(t *testing.T) {
 	})))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
+	testenv.Deadline(t, "the API test server", 2*time.Minute, srv.CloseClientConnections)
 	_, router := loadOpenAPI(t)
 
 	tests := []struct {

@@ -22,7 +22,6 @@ import (
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/httpx/httpxtest"
 	"github.com/accord-archive/accord/internal/search"
-
 	"github.com/accord-archive/accord/internal/testenv"
 )
 

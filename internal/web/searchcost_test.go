@@ -17,7 +17,6 @@ import (
 
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/search"
-
 	"github.com/accord-archive/accord/internal/testenv"
 )
 
