@@ -27,6 +27,11 @@ func TestRelevance(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
+	synonyms, err := relevance.Synonyms("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms(synonyms)
 	fts, err := NewFTS(ctx, a.Documents())
 	if err != nil {
 		t.Fatal(err)

@@ -21,6 +21,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // K is the depth every measure looks at.
@@ -64,6 +65,15 @@ func Archive(root string) (*archive.Archive, error) {
 		return nil, err
 	}
 	return content.Load(m)
+}
+
+// Synonyms reads the synonyms of root's content tree.
+func Synonyms(root string) ([][]string, error) {
+	groups, problems := vocab.LoadSynonyms(os.DirFS(filepath.Join(root, "content")))
+	if len(problems) > 0 {
+		return nil, problems[0]
+	}
+	return groups, nil
 }
 
 // Load reads the judged queries of root/testdata/relevance/queries.txt.

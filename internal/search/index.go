@@ -23,6 +23,7 @@ type Index struct {
 	cat      *catalogue
 	ords     atomic.Pointer[ordinals] // of the last reader searched
 	analyzer analysis.Analyzer
+	equiv    equivalents // the acronyms the archive defines, and the synonyms
 
 	// mu is held for reading by each search, which reads the index below
 	// Bleve's own guard, and for writing by Close.
@@ -65,7 +66,7 @@ func Build(ctx context.Context, a *archive.Archive) (*Index, error) {
 }
 
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
-	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil)}
+	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), equiv: cat.acronyms()}
 	ix.SetLimits(Limits{})
 	ix.counts.New = func() any {
 		k := &keyCounts{}
@@ -172,3 +173,16 @@ func fillBatch(batch *bleve.Batch, cat *catalogue, from, end int) error {
 
 // unitID is a unit's id in the index: slug#eId.
 func unitID(slug, eid string) string { return slug + "#" + eid }
+
+// SetSynonyms adds groups of words that mean the same ("EU", "European
+// Union") to what a search matches; call it before the first search.
+func (ix *Index) SetSynonyms(groups [][]string) {
+	e := equivalents{}
+	for k, v := range ix.equiv {
+		e[k] = append([]string(nil), v...)
+	}
+	for _, g := range groups {
+		e.add(g...)
+	}
+	ix.equiv = e
+}
