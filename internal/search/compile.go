@@ -24,7 +24,11 @@ type compiled struct {
 	itemWords []string
 	filters   []query.Query // the filters of that AND, still required
 
-	r index.IndexReader // for the parts of long words; may be nil
+	r    index.IndexReader // for the parts of long words; may be nil
+	wide bool              // context and compounds too (see compile)
+
+	// The analysed terms of each positive word, for nearness.
+	wordTerms [][]string
 }
 
 // contextBoost weighs a match in a unit's context (its document's title,
@@ -34,10 +38,11 @@ type compiled struct {
 const contextBoost = 0.2
 
 // compile turns n into a Bleve query on the analysed text and keyword
-// fields. With a reader, a long word may also match its parts written
-// apart ("cybersecurity": "cyber security"); r may be nil.
-func (ix *Index) compile(n *node, r index.IndexReader) compiled {
-	c := compiled{marked: map[string]bool{}, r: r}
+// fields. Wide, it also matches a word in a unit's context and, with a
+// reader, compounds joined and split ("cyber security", "cybersecurity");
+// r may be nil.
+func (ix *Index) compile(n *node, r index.IndexReader, wide bool) compiled {
+	c := compiled{marked: map[string]bool{}, r: r, wide: wide}
 	if n.kind == nodeAnd {
 		c.query = ix.compileAnd(n, &c, false, true)
 	} else {
@@ -98,6 +103,7 @@ func (ix *Index) compileWord(n *node, c *compiled, negated bool) query.Query {
 	q, ts := ix.wordQuery(n.text, c)
 	if q != nil && !negated {
 		c.words = append(c.words, n.text)
+		c.wordTerms = append(c.wordTerms, ts)
 		markAll(c, ts)
 	}
 	return q
@@ -118,6 +124,9 @@ func (ix *Index) wordQuery(w string, c *compiled) (query.Query, []string) {
 		}
 	}
 	alts := []query.Query{q}
+	if !c.wide {
+		return q, ts
+	}
 	if split := ix.split(w, c.r); split != nil {
 		alts = append(alts, split)
 		c.phrases++
@@ -167,11 +176,10 @@ func contextQuery(q query.Query) query.Query {
 // Words next to each other also match when the text joins them
 // ("cyber security": cybersecurity), and a run of words the archive says
 // is another's equivalent (an acronym it defines, a synonym) matches
-// either. Words side by side in the query score more where the text has
-// them side by side too. At the top of the query, the required items are
+// either. At the top of the query, the required items are
 // kept for a search that finds nothing (see compiled.items).
 func (ix *Index) compileAnd(n *node, c *compiled, negated, top bool) query.Query {
-	var must, mustNot, stop, near, filters []query.Query
+	var must, mustNot, stop, filters []query.Query
 	var mustWords []string
 	kids := n.kids
 	for i := 0; i < len(kids); i++ {
@@ -214,9 +222,6 @@ func (ix *Index) compileAnd(n *node, c *compiled, negated, top bool) query.Query
 			mustWords = append(mustWords, k.text)
 		}
 	}
-	if !negated {
-		near = ix.nearness(kids, c)
-	}
 	if len(must) == 0 && len(filters) == 0 {
 		must = stop
 		mustWords = nil
@@ -230,39 +235,12 @@ func (ix *Index) compileAnd(n *node, c *compiled, negated, top bool) query.Query
 		return nil
 	case len(must) == 0:
 		must = []query.Query{query.NewMatchAllQuery()}
-	case len(must) == 1 && len(mustNot) == 0 && len(near) == 0:
+	case len(must) == 1 && len(mustNot) == 0:
 		return must[0]
 	}
-	b := query.NewBooleanQuery(must, near, mustNot)
+	b := query.NewBooleanQuery(must, nil, mustNot)
 	return b
 }
-
-// nearness is a phrase for each two words next to each other in kids, so
-// that a unit holding them side by side ranks above one where they are
-// scattered. At most maxNear, and none for a single word.
-func (ix *Index) nearness(kids []*node, c *compiled) []query.Query {
-	var qs []query.Query
-	for i := 0; i+1 < len(kids) && len(qs) < maxNear; i++ {
-		a, b := kids[i], kids[i+1]
-		if a.kind != nodeWord || b.kind != nodeWord || (isStopWord(a.text) && isStopWord(b.text)) {
-			continue
-		}
-		q, _ := ix.textQuery(a.text + " " + b.text)
-		if mp, ok := q.(*query.MultiPhraseQuery); ok {
-			mp.SetBoost(nearBoost)
-			qs = append(qs, mp)
-			c.phrases++
-		}
-	}
-	return qs
-}
-
-// Nearness weights: how many phrases of neighbours a query adds, and how
-// much each weighs against the words themselves.
-const (
-	maxNear   = 4
-	nearBoost = 0.5
-)
 
 // textQuery is the query for a word or phrase on the analysed text: a term,
 // or a phrase when the analyzer makes several positions of it (a hyphenated

@@ -217,7 +217,7 @@ func (ix *Index) Estimate(ctx context.Context, q Query) (Cost, error) {
 		return Cost{}, fmt.Errorf("estimate %q: %w", q.Text, err)
 	}
 	defer r.Close()
-	main, c, _ := ix.prepare(normalise(q), r)
+	main, c, _ := ix.prepare(normalise(q), r, false)
 	if main == nil {
 		return Cost{}, nil
 	}

@@ -43,7 +43,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	defer r.Close()
-	main, c, fallback := ix.prepare(q, r)
+	main, c, fallback := ix.prepare(q, r, false)
 	res.Fallback = fallback
 	if main == nil {
 		res.Took = time.Since(start)
@@ -81,6 +81,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, fail(err)
 	}
+	if coll.total < widenBelow {
+		// Few units hold the words as typed: look wider, in the units'
+		// context and for compounds written otherwise. Not for every
+		// search: that reads many more postings.
+		wmain, wc, _ := ix.prepare(q, r, true)
+		if wcost, err := estimate(run, r, wmain, wc); err == nil && wcost.Units <= lim.MaxCost {
+			wcoll, err := ix.collect(run, r, wmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+			if err != nil {
+				return nil, fail(err)
+			}
+			coll, main, c = wcoll, wmain, wc
+		}
+	}
 	if coll.total == 0 && len(c.items) > 1 && !fallback {
 		// No unit holds every word: the units that hold the most of them,
 		// rather than nothing, and which words the best of them lacks.
@@ -104,6 +117,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, fail(err)
 	}
+	if q.Sort == ByRelevance {
+		nearFirst(coll.page, locs, c.wordTerms)
+	}
 	for i, h := range coll.page {
 		hit, err := ix.hit(h, locs[i], c.marked)
 		if err != nil {
@@ -122,16 +138,21 @@ func (ix *Index) Search(ctx context.Context, q Query) (*Results, error) {
 	return res, nil
 }
 
+// widenBelow is the number of hits under which a search looks wider (see
+// compile): fewer than a page.
+const widenBelow = defaultPerPage
+
 // prepare parses and compiles q.Text, falling back to plain words, and
 // adds q's filters. The query is nil when there is nothing to search for.
-// r, which may be nil, lets a long word match its parts written apart.
-func (ix *Index) prepare(q Query, r index.IndexReader) (query.Query, compiled, bool) {
+// Wide, it also matches context and compounds (see compile); r, which may
+// be nil, lets a long word match its parts written apart.
+func (ix *Index) prepare(q Query, r index.IndexReader, wide bool) (query.Query, compiled, bool) {
 	n, err := parse(q.Text)
 	fallback := err != nil
 	if fallback {
 		n = plainWords(q.Text)
 	}
-	c := ix.compile(n, r)
+	c := ix.compile(n, r, wide)
 	if c.query == nil && len(structFilters(q)) == 0 {
 		return nil, c, fallback
 	}

@@ -18,7 +18,7 @@ import (
 // word in the unit's own text. Nil when the words are not plain words or
 // the index does not hold the joined word (or there is no reader).
 func (ix *Index) compound(a, b string, c *compiled, negated bool) query.Query {
-	if c.r == nil || !isWordOfLetters(a) || !isWordOfLetters(b) || !ix.knows(c.r, a+b) {
+	if !c.wide || c.r == nil || !isWordOfLetters(a) || !isWordOfLetters(b) || !ix.knows(c.r, a+b) {
 		return nil
 	}
 	qa := ix.compileWord(&node{kind: nodeWord, text: a}, c, negated)
