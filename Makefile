@@ -10,7 +10,7 @@ NPM_DIR := .cache/npm
 AXE := $(NPM_DIR)/node_modules/axe-core/axe.min.js
 VNU := $(NPM_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: run build test check vet staticcheck race fuzz browser tools bench bench-smoke bench-tools clean loadtest
+.PHONY: run build test check vet staticcheck race fuzz browser tools bench bench-smoke bench-tools clean loadtest relevance
 
 run:
 	$(GO) run ./cmd/accord serve --addr $(ADDR)
@@ -100,6 +100,13 @@ bench-tools:
 
 clean:
 	rm -rf bin
+
+# The relevance harness: the judged queries of testdata/relevance over
+# content/ and its documents, for Accord and for SQLite FTS5 on the same
+# units: nDCG@10, MRR@10, recall@10 and the queries that found nothing.
+# make test runs Accord's half and fails under a floor.
+relevance:
+	$(GO) test -v -tags bench -run '^TestRelevance$$' -count=1 ./internal/bench
 
 # A bounded load on a real server over loopback: document, clause and search
 # pages, slow clients trickling their headers throughout, and wrk on a clause

@@ -6,10 +6,13 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"path/filepath"
+	"strings"
 
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // check validates the content tree and prints what it holds.
@@ -39,6 +42,10 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	synonyms, err := loadSynonyms(fsys, *dir)
+	if err != nil {
+		return err
+	}
 	s := a.Stats()
 	fmt.Fprintf(stdout, "%d document%s, %d clause%s, %d preamble paragraph%s\n",
 		s.Documents, plural(s.Documents), s.Clauses, plural(s.Clauses), s.PreambleParagraphs, plural(s.PreambleParagraphs))
@@ -53,7 +60,23 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%d commitment%s in %d clause%s; vocabulary: %d commitment types, %d topics, %d entities, %d parties\n",
 		commitments, plural(commitments), classified, plural(classified), len(rules.Types()), len(rules.Topics()), len(rules.Entities()), rules.Parties().Len())
+	fmt.Fprintf(stdout, "%d synonym group%s\n", len(synonyms), plural(len(synonyms)))
 	return nil
+}
+
+// loadSynonyms reads the search's synonyms of the content tree in dir,
+// every problem as file:line.
+func loadSynonyms(fsys iofs.FS, dir string) ([][]string, error) {
+	groups, problems := vocab.LoadSynonyms(fsys)
+	if len(problems) == 0 {
+		return groups, nil
+	}
+	var msgs []string
+	for _, p := range problems {
+		p.File = displayPath(dir, p.File)
+		msgs = append(msgs, p.Error())
+	}
+	return nil, fmt.Errorf("%d problem%s:\n%s", len(problems), plural(len(problems)), strings.Join(msgs, "\n"))
 }
 
 // displayPath names a file of the content tree as an editor would open it.

@@ -262,7 +262,15 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 	}
 	// The server only keeps the index, to search it once serving, so the
 	// index opens while the server renders its pages.
-	idx := openIndex(ctx, cfg, a, log)
+	fsys, err := contentFS(ctx, cfg.contentDir)
+	if err != nil {
+		return nil, err
+	}
+	synonyms, err := loadSynonyms(fsys, cfg.contentDir)
+	if err != nil {
+		return nil, fmt.Errorf("the content has problems:\n%w", err)
+	}
+	idx := openIndex(ctx, cfg, a, synonyms, log)
 	srv, err := web.NewServer(web.Config{
 		Archive:        a,
 		Vocabulary:     rules,
@@ -330,7 +338,7 @@ type pendingIndex struct {
 }
 
 // openIndex builds (or reopens) the search index in the background.
-func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, log *slog.Logger) *pendingIndex {
+func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, synonyms [][]string, log *slog.Logger) *pendingIndex {
 	p := &pendingIndex{done: make(chan struct{})}
 	go func() {
 		defer close(p.done)
@@ -338,6 +346,9 @@ func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, log *sl
 			p.idx, p.err = search.Open(ctx, cfg.indexDir, a, log)
 		} else {
 			p.idx, p.err = search.Build(ctx, a)
+		}
+		if p.err == nil {
+			p.idx.SetSynonyms(synonyms)
 		}
 	}()
 	return p

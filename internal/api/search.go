@@ -24,6 +24,9 @@ type (
 		Facets   []searchFacet `json:"facets"`
 		Fallback bool          `json:"fallback"`
 		Suggest  string        `json:"suggest,omitempty"`
+		// Partial: no passage holds every word; the hits hold the most of
+		// them, and the best lacks these.
+		Partial []string `json:"partial,omitempty"`
 	}
 	searchHit struct {
 		Document   documentRef `json:"document"`
@@ -123,6 +126,7 @@ func (s *server) search(r *http.Request) (any, error) {
 		Facets:   []searchFacet{},
 		Fallback: res.Fallback,
 		Suggest:  res.Suggest,
+		Partial:  res.Partial,
 	}
 	if out.PerPage > 0 {
 		out.Pages = int(math.Ceil(float64(res.Total) / float64(out.PerPage)))

@@ -104,6 +104,10 @@ type Results struct {
 	Facets   []Facet // "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity" (those with terms)
 	Fallback bool    // the text could not be parsed and was searched as plain words
 	Suggest  string  // a corrected query drawn from the index's terms, when there were no hits
+	// Partial, when no unit holds every word of the text, lists the words
+	// the best of the hits lacks: the hits are then the units holding the
+	// most of the words, best first, rather than none.
+	Partial []string
 }
 
 // Hit is one matching unit: a clause, or a preamble paragraph.

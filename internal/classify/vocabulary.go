@@ -97,7 +97,7 @@ func readVocabulary(fsys fs.FS) (*vocabulary, content.ErrorList) {
 		return nil, content.ErrorList{{File: VocabularyDir, Msg: fmt.Sprintf("cannot list: %v", err)}}
 	}
 	sort.Strings(names)
-	names = slices.DeleteFunc(names, func(n string) bool { return n == vocab.PartiesFile })
+	names = slices.DeleteFunc(names, func(n string) bool { return n == vocab.PartiesFile || n == vocab.SynonymsFile })
 	if len(names) == 0 {
 		return nil, content.ErrorList{{File: VocabularyDir, Msg: "no vocabulary: add vocabulary/commitments.yaml, topics.yaml and entities.yaml"}}
 	}

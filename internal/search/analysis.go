@@ -19,7 +19,7 @@ import (
 // analyzerName names Accord's text analyzer in Bleve's registry and in the
 // index mapping. It carries a version: change the analysis, bump it and
 // indexVersion, so that no on-disk index is read with the wrong analyzer.
-const analyzerName = "accord_en_v1"
+const analyzerName = "accord_en_v2"
 
 // Bleve resolves analyzers by name through its process-wide registry, as
 // database/sql does drivers; registering the constructor is all this does.
@@ -161,15 +161,39 @@ func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 				continue
 			}
 		}
-		env := snowballstem.NewEnv(american(string(t.Term)))
-		english.Stem(env)
-		term := []byte(env.Current())
+		term := stem(american(string(t.Term)))
 		if remember {
 			f.memory.put(t.Term, term)
 		}
 		t.Term = term
 	}
 	return in
+}
+
+// stem is Snowball's English stem of word, except for the protected words,
+// whose stems would merge them with words of another meaning.
+func stem(word string) []byte {
+	if term, ok := protected[word]; ok {
+		return []byte(term)
+	}
+	env := snowballstem.NewEnv(word)
+	english.Stem(env)
+	return []byte(env.Current())
+}
+
+// protected maps words (American spelling) that Snowball over-stems to
+// the term they keep: transition is not transit, an organization not an
+// organ, the United Nations not a unit, international not an intern.
+var protected = map[string]string{
+	"transition": "transition", "transitions": "transition", "transitional": "transition",
+	"organization": "organization", "organizations": "organization",
+	"organizational": "organization",
+	"university":     "university", "universities": "university",
+	"universal": "universal", "universally": "universal",
+	"international": "international", "internationally": "international",
+	"authority": "authority", "authorities": "authority",
+	"united":    "united",
+	"executive": "executive", "executives": "executive",
 }
 
 // stems is the process's memory of the index analyzer's terms, bounded:

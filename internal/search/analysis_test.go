@@ -27,7 +27,7 @@ func TestAnalyzeTerms(t *testing.T) {
 		name, in string
 		want     []string
 	}{
-		{"lower-case", "Presidents UNITED", []string{"presid", "unit"}},
+		{"lower-case", "Presidents UNITED", []string{"presid", "united"}},
 		{"stemming", "commitments commitment", []string{"commit", "commit"}},
 		{"accent folding", "Belém", []string{"belem"}},
 		{"decomposed accent", "Bele\u0301m", []string{"belem"}},
@@ -40,7 +40,8 @@ func TestAnalyzeTerms(t *testing.T) {
 		{"British -ised", "emphasised", []string{"emphas"}},
 		{"American -ized", "emphasized", []string{"emphas"}},
 		{"-ising", "emphasising", []string{"emphas"}},
-		{"-isation", "organisations", []string{"organ"}},
+		{"-isation", "organisations", []string{"organization"}},
+		{"over-stemming kept apart", "transition transit organ general generous", []string{"transition", "transit", "organ", "general", "generous"}},
 		{"-yse", "analysed", []string{"analyz"}},
 		{"-our", "labour", []string{"labor"}},
 		{"-re", "Centre centres", []string{"center", "center"}},
@@ -170,6 +171,10 @@ func TestStemFilterRemembersWhatItWouldMake(t *testing.T) {
 	stem := en.NewEnglishStemmerFilter()
 	want := make([]string, len(words))
 	for i, w := range words {
+		if p, ok := protected[american(w)]; ok {
+			want[i] = p
+			continue
+		}
 		ts := stem.Filter(analysis.TokenStream{{Term: []byte(american(w))}})
 		want[i] = string(ts[0].Term)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -33,6 +34,8 @@ type catalogue struct {
 	// together, are flat[g].ids[flat[g].start[key]:flat[g].start[key+1]].
 	base []int
 	flat [facetGroups]facetColumn
+
+	parties *archive.Parties // for the aliases of a document's parties; may be nil
 }
 
 // The facet groups, by what a key of the group stands for.
@@ -91,7 +94,7 @@ func newCatalogue(a *archive.Archive) *catalogue {
 	for _, d := range a.Documents() {
 		n += len(d.Preamble) + len(d.Clauses)
 	}
-	cat := &catalogue{facets: make([]facetColumn, len(facetFields)), units: make([]catalogued, 0, n)}
+	cat := &catalogue{facets: make([]facetColumn, len(facetFields)), units: make([]catalogued, 0, n), parties: a.Parties()}
 	for _, d := range a.Documents() {
 		for i, p := range d.Preamble {
 			cat.units = append(cat.units, catalogued{para: p, order: i + 1})
@@ -230,11 +233,12 @@ func (cat *catalogue) fields(ord int32) unit {
 	c := &cat.units[ord]
 	d := c.doc()
 	u := unit{
-		Ord:  strconv.Itoa(int(ord)),
-		Text: c.text(),
-		Doc:  d.Slug,
-		Year: strconv.Itoa(d.Year()),
-		Kind: string(d.Kind),
+		Ord:     strconv.Itoa(int(ord)),
+		Text:    c.text(),
+		Context: cat.context(d),
+		Doc:     d.Slug,
+		Year:    strconv.Itoa(d.Year()),
+		Kind:    string(d.Kind),
 	}
 	for _, p := range d.Named() { // the issuer too: party:G7 finds the G7's communiqués
 		u.Party = append(u.Party, p.Code)
@@ -324,4 +328,44 @@ func (cat *catalogue) valueCounts(k *keyCounts) [][]int32 {
 		counts[i] = all[cat.base[i]:cat.base[i+1]:cat.base[i+1]]
 	}
 	return counts
+}
+
+// context is what a unit's document says about it beside its own text:
+// the title, and the names and aliases of its parties and issuer, so that
+// "estonia maritime" finds a clause of Estonia's maritime statement that
+// never names Estonia. Searches weigh it below the unit's own text.
+func (cat *catalogue) context(d *archive.Document) string {
+	var b strings.Builder
+	b.WriteString(d.Title)
+	for _, p := range d.Named() {
+		b.WriteString(" | ")
+		b.WriteString(p.Name)
+		if p.Short != "" {
+			b.WriteString(" | ")
+			b.WriteString(p.Short)
+		}
+		if cat.parties == nil {
+			continue
+		}
+		if e, ok := cat.parties.Entry(p.Code); ok {
+			for _, a := range e.Aliases {
+				b.WriteString(" | ")
+				b.WriteString(a)
+			}
+		}
+	}
+	return b.String()
+}
+
+// acronyms is every acronym the archive's texts define, with its expansion
+// (see acronyms): archive-wide, so that a clause that uses only "TITR"
+// is found by the route's name, and the other way round.
+func (cat *catalogue) acronyms() equivalents {
+	e := equivalents{}
+	for i := range cat.units {
+		if t := cat.units[i].text(); strings.Contains(t, "(") {
+			acronyms(t, e)
+		}
+	}
+	return e
 }

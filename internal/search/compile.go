@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // compiled is a parsed query turned into a Bleve query.
@@ -15,25 +16,48 @@ type compiled struct {
 	// The query's shape, for its cost: OR alternatives, phrases, and the
 	// terms the analysis added beside a word's own (forms, spellings).
 	branches, phrases, expansions int
+
+	// The required items of a top-level AND and the words of each, for
+	// the search of the best partial matches when all of them match
+	// nothing.
+	items     []query.Query
+	itemWords []string
+	filters   []query.Query // the filters of that AND, still required
+
+	r    index.IndexReader // for the parts of long words; may be nil
+	wide bool              // context and compounds too (see compile)
+
+	// The analysed terms of each positive word, for nearness.
+	wordTerms [][]string
 }
 
-// compile turns n into a Bleve query on the analysed text and keyword fields.
-func (ix *Index) compile(n *node) compiled {
-	c := compiled{marked: map[string]bool{}}
-	c.query = ix.compileNode(n, &c, false)
+// contextBoost weighs a match in a unit's context (its document's title,
+// parties and issuer) against one in its own text: low enough that a
+// document's title never puts all its units above those that say the
+// words themselves.
+const contextBoost = 0.2
+
+// compile turns n into a Bleve query on the analysed text and keyword
+// fields. Wide, it also matches a word in a unit's context and, with a
+// reader, compounds joined and split ("cyber security", "cybersecurity");
+// r may be nil.
+func (ix *Index) compile(n *node, r index.IndexReader, wide bool) compiled {
+	c := compiled{marked: map[string]bool{}, r: r, wide: wide}
+	if n.kind == nodeAnd {
+		c.query = ix.compileAnd(n, &c, false, true)
+	} else {
+		c.query = ix.compileNode(n, &c, false)
+	}
 	return c
 }
 
 func (ix *Index) compileNode(n *node, c *compiled, negated bool) query.Query {
 	switch n.kind {
 	case nodeWord:
-		q, ts := ix.textQuery(n.text)
-		if q != nil && !negated {
-			c.words = append(c.words, n.text)
-			markAll(c, ts)
+		if q, _, _ := ix.equivalent([]*node{n}, c, negated); q != nil {
+			return q
 		}
-		c.expansions += expansions(q)
-		return q
+		return ix.compileWord(n, c, negated)
 	case nodePhrase:
 		q, ts := ix.textQuery(n.text)
 		if q != nil && !negated {
@@ -70,16 +94,96 @@ func (ix *Index) compileNode(n *node, c *compiled, negated bool) query.Query {
 		c.branches += len(qs)
 		return query.NewDisjunctionQuery(qs)
 	default: // nodeAnd
-		return ix.compileAnd(n, c, negated)
+		return ix.compileAnd(n, c, negated, false)
 	}
 }
 
+// compileWord is the query for one word typed, and its bookkeeping.
+func (ix *Index) compileWord(n *node, c *compiled, negated bool) query.Query {
+	q, ts := ix.wordQuery(n.text, c)
+	if q != nil && !negated {
+		c.words = append(c.words, n.text)
+		c.wordTerms = append(c.wordTerms, ts)
+		markAll(c, ts)
+	}
+	return q
+}
+
+// wordQuery is the query for one word typed: the word in the unit's own
+// text or, weighed less, in its context; and, for a long word, its parts
+// written apart in the text.
+func (ix *Index) wordQuery(w string, c *compiled) (query.Query, []string) {
+	q, ts := ix.textQuery(w)
+	if q == nil {
+		return nil, nil
+	}
+	c.expansions += expansions(q)
+	if d, ok := q.(*query.DisjunctionQuery); ok && len(d.Disjuncts) > 0 {
+		if _, ok := d.Disjuncts[0].(*query.MultiPhraseQuery); ok {
+			c.phrases++ // a hyphenated word's parts
+		}
+	}
+	alts := []query.Query{q}
+	if !c.wide {
+		return q, ts
+	}
+	if split := ix.split(w, c.r); split != nil {
+		alts = append(alts, split)
+		c.phrases++
+	}
+	if cq := contextQuery(q); cq != nil {
+		alts = append(alts, cq)
+	}
+	if len(alts) == 1 {
+		return q, ts
+	}
+	return query.NewDisjunctionQuery(alts), ts
+}
+
+// contextQuery is text query q on the context field, weighed down: a
+// word's terms, or a hyphenated word's joined term; nil for a phrase.
+func contextQuery(q query.Query) query.Query {
+	var terms []string
+	switch q := q.(type) {
+	case *query.TermQuery:
+		terms = []string{q.Term}
+	case *query.DisjunctionQuery:
+		for _, d := range q.Disjuncts {
+			if t, ok := d.(*query.TermQuery); ok && t.Field() == fieldText {
+				terms = append(terms, t.Term)
+			}
+		}
+	}
+	if len(terms) == 0 {
+		return nil
+	}
+	qs := make([]query.Query, len(terms))
+	for i, term := range terms {
+		t := query.NewTermQuery(term)
+		t.SetField(fieldCtx)
+		t.SetBoost(contextBoost)
+		qs[i] = t
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return query.NewDisjunctionQuery(qs)
+}
+
 // compileAnd requires every item but drops lone stop words ("on", "the")
-// when something else is required, so "agreed on transport" works as a
-// person means it.
-func (ix *Index) compileAnd(n *node, c *compiled, negated bool) query.Query {
-	var must, mustNot, stop []query.Query
-	for _, k := range n.kids {
+// and question words ("what", "did") when something else is required, so
+// "what did Kazakhstan agree on transport?" works as a person means it.
+// Words next to each other also match when the text joins them
+// ("cyber security": cybersecurity), and a run of words the archive says
+// is another's equivalent (an acronym it defines, a synonym) matches
+// either. At the top of the query, the required items are
+// kept for a search that finds nothing (see compiled.items).
+func (ix *Index) compileAnd(n *node, c *compiled, negated, top bool) query.Query {
+	var must, mustNot, stop, filters []query.Query
+	var mustWords []string
+	kids := n.kids
+	for i := 0; i < len(kids); i++ {
+		k := kids[i]
 		if k.kind == nodeNot {
 			if q := ix.compileNode(k.kids[0], c, !negated); q != nil {
 				mustNot = append(mustNot, q)
@@ -92,13 +196,40 @@ func (ix *Index) compileAnd(n *node, c *compiled, negated bool) query.Query {
 			}
 			continue
 		}
-		if q := ix.compileNode(k, c, negated); q != nil {
+		if k.kind == nodeWord {
+			if q, used, text := ix.equivalent(kids[i:], c, negated); q != nil {
+				must = append(must, q)
+				mustWords = append(mustWords, text)
+				i += used - 1
+				continue
+			}
+			if i+1 < len(kids) && kids[i+1].kind == nodeWord && !isStopWord(kids[i+1].text) {
+				if q := ix.compound(k.text, kids[i+1].text, c, negated); q != nil {
+					must = append(must, q)
+					mustWords = append(mustWords, k.text+" "+kids[i+1].text)
+					i++
+					continue
+				}
+			}
+		}
+		q := ix.compileNode(k, c, negated)
+		switch {
+		case q == nil:
+		case k.kind == nodeFilter:
+			filters = append(filters, q)
+		default:
 			must = append(must, q)
+			mustWords = append(mustWords, k.text)
 		}
 	}
-	if len(must) == 0 {
+	if len(must) == 0 && len(filters) == 0 {
 		must = stop
+		mustWords = nil
 	}
+	if top && len(must) > 1 && len(mustNot) == 0 && len(mustWords) == len(must) {
+		c.items, c.itemWords, c.filters = must, mustWords, filters
+	}
+	must = append(must, filters...)
 	switch {
 	case len(must) == 0 && len(mustNot) == 0:
 		return nil
@@ -107,7 +238,8 @@ func (ix *Index) compileAnd(n *node, c *compiled, negated bool) query.Query {
 	case len(must) == 1 && len(mustNot) == 0:
 		return must[0]
 	}
-	return query.NewBooleanQuery(must, nil, mustNot)
+	b := query.NewBooleanQuery(must, nil, mustNot)
+	return b
 }
 
 // textQuery is the query for a word or phrase on the analysed text: a term,
@@ -122,8 +254,20 @@ func (ix *Index) textQuery(s string) (query.Query, []string) {
 	first := tokens[0].Position
 	var groups [][]string
 	var all []string
+	// A hyphenated word alone ("de-mining") is its parts in a row or its
+	// joined form, which a text may print as one word ("demining").
+	var joined string
+	start, end, last := tokens[0].Start, tokens[0].End, first
+	for _, t := range tokens {
+		end, last = max(end, t.End), max(last, t.Position)
+	}
 	for _, t := range tokens {
 		i := t.Position - first
+		if i == 0 && t.Start == start && t.End == end && last > first {
+			joined = string(t.Term)
+			all = append(all, joined)
+			continue
+		}
 		if i < 0 || i >= len(tokens) {
 			continue // positions are 1-based and dense; guard anyway
 		}
@@ -150,7 +294,13 @@ func (ix *Index) textQuery(s string) (query.Query, []string) {
 		}
 		return query.NewDisjunctionQuery(qs), all
 	}
-	return query.NewMultiPhraseQuery(groups, fieldText), all
+	phrase := query.NewMultiPhraseQuery(groups, fieldText)
+	if joined == "" {
+		return phrase, all
+	}
+	q := query.NewTermQuery(joined)
+	q.SetField(fieldText)
+	return query.NewDisjunctionQuery([]query.Query{phrase, q}), all
 }
 
 // expansions counts the terms of a textQuery beyond one per position:
@@ -183,7 +333,8 @@ func contains(ss []string, s string) bool {
 	return false
 }
 
-// stopWords are words too common to require on their own.
+// stopWords are words too common to require on their own, and the words
+// that make a question of a sentence.
 var stopWords = map[string]bool{
 	"a": true, "about": true, "an": true, "and": true, "are": true, "as": true, "at": true,
 	"be": true, "by": true, "did": true, "do": true, "does": true, "for": true, "from": true,
@@ -191,6 +342,11 @@ var stopWords = map[string]bool{
 	"its": true, "of": true, "on": true, "or": true, "that": true, "the": true, "their": true,
 	"they": true, "this": true, "to": true, "was": true, "were": true, "what": true,
 	"which": true, "who": true, "will": true, "with": true,
+	// Question words, so that a question typed as a sentence keeps only
+	// what it asks about.
+	"when": true, "where": true, "why": true, "whom": true, "whose": true,
+	"can": true, "could": true, "should": true, "would": true, "shall": true,
+	"there": true, "any": true, "we": true, "i": true, "you": true,
 }
 
 func isStopWord(w string) bool { return stopWords[strings.ToLower(w)] }

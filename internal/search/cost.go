@@ -210,10 +210,6 @@ func (ix *Index) Estimate(ctx context.Context, q Query) (Cost, error) {
 	if len(q.Text) > MaxQueryLen {
 		return Cost{}, fmt.Errorf("estimate: %d bytes: %w", len(q.Text), ErrQueryTooLong)
 	}
-	main, c, _ := ix.prepare(normalise(q))
-	if main == nil {
-		return Cost{}, nil
-	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	r, err := ix.reader()
@@ -221,5 +217,9 @@ func (ix *Index) Estimate(ctx context.Context, q Query) (Cost, error) {
 		return Cost{}, fmt.Errorf("estimate %q: %w", q.Text, err)
 	}
 	defer r.Close()
+	main, c, _ := ix.prepare(normalise(q), r, false)
+	if main == nil {
+		return Cost{}, nil
+	}
 	return estimate(ctx, r, main, c)
 }

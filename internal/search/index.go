@@ -24,6 +24,7 @@ type Index struct {
 	cat      *catalogue
 	ords     atomic.Pointer[ordinals] // of the last reader searched
 	analyzer analysis.Analyzer
+	equiv    equivalents // the acronyms the archive defines, and the synonyms
 
 	// mu is held for reading by each search, which reads the index below
 	// Bleve's own guard, and for writing by Close.
@@ -81,7 +82,7 @@ func buildMemory(ctx context.Context, cat *catalogue) (bleve.Index, error) {
 
 // newIndex makes the Index of b, logging nothing.
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
-	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), log: slog.New(slog.DiscardHandler)}
+	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), equiv: cat.acronyms(), log: slog.New(slog.DiscardHandler)}
 	ix.healCtx, ix.healCancel = context.WithCancel(context.Background())
 	ix.SetLimits(Limits{})
 	ix.counts.New = func() any {
@@ -200,3 +201,16 @@ func fillBatch(batch *bleve.Batch, cat *catalogue, from, end int) error {
 
 // unitID is a unit's id in the index: slug#eId.
 func unitID(slug, eid string) string { return slug + "#" + eid }
+
+// SetSynonyms adds groups of words that mean the same ("EU", "European
+// Union") to what a search matches; call it before the first search.
+func (ix *Index) SetSynonyms(groups [][]string) {
+	e := equivalents{}
+	for k, v := range ix.equiv {
+		e[k] = append([]string(nil), v...)
+	}
+	for _, g := range groups {
+		e.add(g...)
+	}
+	ix.equiv = e
+}

@@ -11,12 +11,13 @@ import (
 
 // Field names of the indexed unit. Every query names one of these.
 const (
-	fieldOrd   = "ord"   // the unit's ordinal in the catalogue, decimal; the one doc value
-	fieldText  = "text"  // the unit's verbatim text, analysed
-	fieldDoc   = "doc"   // document slug
-	fieldParty = "party" // ISO codes, one value per party
-	fieldYear  = "year"  // "2025"
-	fieldKind  = "kind"  // joint-statement, …
+	fieldOrd   = "ord"     // the unit's ordinal in the catalogue, decimal; the one doc value
+	fieldText  = "text"    // the unit's verbatim text, analysed
+	fieldCtx   = "context" // its document's title, parties and issuer, analysed
+	fieldDoc   = "doc"     // document slug
+	fieldParty = "party"   // ISO codes, one value per party
+	fieldYear  = "year"    // "2025"
+	fieldKind  = "kind"    // joint-statement, …
 
 	// The unit's classification (internal/classify), one value each.
 	fieldCommitment = "commitment" // commitment type codes: agreement, …
@@ -36,12 +37,13 @@ const unitType = "unit"
 // value, because results, facets and date orders are read from the
 // catalogue by the ordinal.
 type unit struct {
-	Ord   string   `json:"ord"`
-	Text  string   `json:"text"`
-	Doc   string   `json:"doc"`
-	Party []string `json:"party"`
-	Year  string   `json:"year"`
-	Kind  string   `json:"kind"`
+	Ord     string   `json:"ord"`
+	Text    string   `json:"text"`
+	Context string   `json:"context"`
+	Doc     string   `json:"doc"`
+	Party   []string `json:"party"`
+	Year    string   `json:"year"`
+	Kind    string   `json:"kind"`
 
 	Commitment []string `json:"commitment"`
 	Actor      []string `json:"actor"`
@@ -71,6 +73,14 @@ func newMapping() *mapping.IndexMappingImpl {
 	text.IncludeTermVectors = true // term locations, for snippets and phrases
 	text.DocValues = false
 
+	// The context is searched, never highlighted: no term locations.
+	ctx := bleve.NewTextFieldMapping()
+	ctx.Analyzer = analyzerName
+	ctx.Store = false
+	ctx.IncludeInAll = false
+	ctx.IncludeTermVectors = false
+	ctx.DocValues = false
+
 	keywordField := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = keyword.Name
@@ -84,6 +94,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	um := bleve.NewDocumentStaticMapping()
 	um.AddFieldMappingsAt(fieldOrd, keywordField(true))
 	um.AddFieldMappingsAt(fieldText, text)
+	um.AddFieldMappingsAt(fieldCtx, ctx)
 	um.AddFieldMappingsAt(fieldDoc, keywordField(false))
 	um.AddFieldMappingsAt(fieldParty, keywordField(false))
 	um.AddFieldMappingsAt(fieldYear, keywordField(false))

@@ -25,7 +25,7 @@ import (
 // Change either, bump it, and every on-disk index is rebuilt on next Open.
 // The mapping's own JSON is hashed into the stored version as well, so a
 // mapping change that forgets the bump is caught too.
-const indexVersion = "accord-index-3"
+const indexVersion = "accord-index-4"
 
 // Keys of the index's internal store that say what it was built from.
 const (

@@ -9,7 +9,9 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 )
 
 // Bounds on one search's results.
@@ -28,13 +30,6 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	q = normalise(q)
 
 	res := &Results{Query: q}
-	main, c, fallback := ix.prepare(q)
-	res.Fallback = fallback
-	if main == nil {
-		res.Took = time.Since(start)
-		return res, nil // nothing to search for
-	}
-
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	r, err := ix.reader()
@@ -42,6 +37,12 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		return nil, fmt.Errorf("search %q: %w", q.Text, err)
 	}
 	defer r.Close()
+	main, c, fallback := ix.prepare(q, r, false)
+	res.Fallback = fallback
+	if main == nil {
+		res.Took = time.Since(start)
+		return res, nil // nothing to search for
+	}
 
 	// What the query will cost decides whether it runs, and in which lane.
 	cost, err := estimate(ctx, r, main, c)
@@ -74,10 +75,44 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	if err != nil {
 		return nil, fail(err)
 	}
+	if coll.total < widenBelow {
+		// Few units hold the words as typed: look wider, in the units'
+		// context and for compounds written otherwise. Not for every
+		// search: that reads many more postings.
+		wmain, wc, _ := ix.prepare(q, r, true)
+		if wcost, err := estimate(run, r, wmain, wc); err == nil && wcost.Units <= lim.MaxCost {
+			wcoll, err := ix.collect(run, r, wmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+			if err != nil {
+				return nil, fail(err)
+			}
+			coll, main, c = wcoll, wmain, wc
+		}
+	}
+	if coll.total == 0 && len(c.items) > 1 && !fallback {
+		// No unit holds every word: the units that hold the most of them,
+		// rather than nothing, and which words the best of them lacks.
+		partial := ix.partialQuery(q, c)
+		if pc, err := estimate(run, r, partial, c); err == nil && pc.Units <= lim.MaxCost {
+			pcoll, err := ix.collect(run, r, partial, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+			if err != nil {
+				return nil, fail(err)
+			}
+			if pcoll.total > 0 {
+				res.Partial, err = ix.leftOut(run, c, pcoll.page)
+				if err != nil {
+					return nil, fail(err)
+				}
+				coll, main = pcoll, partial
+			}
+		}
+	}
 	res.Total = coll.total
 	locs, err := ix.locate(run, r, main, coll.page)
 	if err != nil {
 		return nil, fail(err)
+	}
+	if q.Sort == ByRelevance {
+		nearFirst(coll.page, locs, c.wordTerms)
 	}
 	for i, h := range coll.page {
 		hit, err := ix.hit(h, locs[i], c.marked)
@@ -87,7 +122,7 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		res.Hits = append(res.Hits, hit)
 	}
 	res.Facets = ix.cat.facetResults(coll.counts)
-	if res.Total == 0 && len(c.words) > 0 {
+	if (res.Total == 0 || len(res.Partial) > 0) && len(c.words) > 0 {
 		res.Suggest, err = ix.suggest(run, q, c.words)
 		if err != nil && !errors.Is(err, context.DeadlineExceeded) {
 			return nil, fmt.Errorf("search %q: suggest: %w", q.Text, err)
@@ -97,20 +132,30 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	return res, nil
 }
 
+// widenBelow is the number of hits under which a search looks wider (see
+// compile): fewer than a page.
+const widenBelow = defaultPerPage
+
 // prepare parses and compiles q.Text, falling back to plain words, and
 // adds q's filters. The query is nil when there is nothing to search for.
-func (ix *Index) prepare(q Query) (query.Query, compiled, bool) {
+// Wide, it also matches context and compounds (see compile); r, which may
+// be nil, lets a long word match its parts written apart.
+func (ix *Index) prepare(q Query, r index.IndexReader, wide bool) (query.Query, compiled, bool) {
 	n, err := parse(q.Text)
 	fallback := err != nil
 	if fallback {
 		n = plainWords(q.Text)
 	}
-	c := ix.compile(n)
-	filters := structFilters(q)
-	if c.query == nil && len(filters) == 0 {
+	c := ix.compile(n, r, wide)
+	if c.query == nil && len(structFilters(q)) == 0 {
 		return nil, c, fallback
 	}
-	main := c.query
+	return withFilters(c.query, q), c, fallback
+}
+
+// withFilters is main (nil: every unit) with q's own filters.
+func withFilters(main query.Query, q Query) query.Query {
+	filters := structFilters(q)
 	if main == nil {
 		main = query.NewMatchAllQuery()
 	}
@@ -119,7 +164,39 @@ func (ix *Index) prepare(q Query) (query.Query, compiled, bool) {
 		b.AddFilter(query.NewConjunctionQuery(filters))
 		main = b
 	}
-	return main, c, fallback
+	return main
+}
+
+// partialQuery is the search for units holding some of c's required
+// items: the more items a unit holds, the higher it ranks.
+func (ix *Index) partialQuery(q Query, c compiled) query.Query {
+	var some query.Query = query.NewDisjunctionQuery(c.items)
+	if len(c.filters) > 0 {
+		some = query.NewBooleanQuery(c.filters, c.items, nil)
+	}
+	return withFilters(some, q)
+}
+
+// leftOut is the words of c's items that the best of the hits does not
+// hold, in the query's order.
+func (ix *Index) leftOut(ctx context.Context, c compiled, hits []ranked) ([]string, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ord := query.NewTermQuery(strconv.Itoa(int(hits[0].ord)))
+	ord.SetField(fieldOrd)
+	var out []string
+	for i, item := range c.items {
+		both := query.NewConjunctionQuery([]query.Query{ord, item})
+		sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(both, 0, 0, false))
+		if err != nil {
+			return nil, err
+		}
+		if sr.Total == 0 {
+			out = append(out, c.itemWords[i])
+		}
+	}
+	return out, nil
 }
 
 // normalise fills in defaults, clamps the page and cleans the text.

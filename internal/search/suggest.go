@@ -55,7 +55,7 @@ func (ix *Index) suggest(ctx context.Context, q Query, words []string) (string, 
 		return "", nil
 	}
 	q.Text = text
-	main, _, _ := ix.prepare(q)
+	main, _, _ := ix.prepare(q, r, false)
 	if main == nil {
 		return "", nil
 	}

@@ -39,6 +39,7 @@ func TestSearchPage(t *testing.T) {
 		{"search within document", searchURL("q", "Astana", "doc", seedSlug), 200, []string{"Document: Joint Statement", `name="doc" value="` + seedSlug + `"`}, nil},
 		{"fallback", searchURL("q", `"trade`), 200, []string{"para. 2", "read as plain words"}, nil},
 		{"no results with suggestion", searchURL("q", "transprot"), 200, []string{"Nothing matches", `Did you mean <a href="/search?q=transport">transport</a>`}, nil},
+		{"partial matches with the words left out", searchURL("q", "Ukraine Samarkand"), 200, []string{"No passage holds all the words", "left out of the first: <q>"}, []string{"Nothing matches"}},
 		{"no results", searchURL("q", "zebra"), 200, []string{"Nothing matches", `href="/documents"`}, nil},
 		{"too long", searchURL("q", strings.Repeat("a ", 300)), 400, []string{"too long"}, nil},
 		{"unknown document filter", searchURL("q", "x", "doc", "nope"), 400, []string{"no document called “nope”"}, nil},

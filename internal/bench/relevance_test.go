@@ -1,0 +1,79 @@
+//go:build bench
+
+package bench
+
+import (
+	"context"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/relevance"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+// TestRelevance prints the relevance harness's figures for Accord and for
+// SQLite FTS5 over the same units (make relevance).
+func TestRelevance(t *testing.T) {
+	ctx := context.Background()
+	a, err := relevance.Archive("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := relevance.Load("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, err := search.Build(ctx, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	synonyms, err := relevance.Synonyms("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.SetSynonyms(synonyms)
+	fts, err := NewFTS(ctx, a.Documents())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fts.Close()
+
+	accord, err := relevance.Evaluate(qs, func(q string) ([]string, error) {
+		res, err := ix.Search(ctx, search.Query{Text: q})
+		if err != nil {
+			return nil, err
+		}
+		var units []string
+		for _, h := range res.Hits {
+			units = append(units, relevance.Unit(h.Doc.Slug, h.EID))
+		}
+		return units, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	peer, err := relevance.Evaluate(qs, func(q string) ([]string, error) {
+		hits, err := fts.Search(ctx, q)
+		if err != nil {
+			return nil, nil // FTS5 refuses some input (a lone "?"): nothing found
+		}
+		var units []string
+		for _, h := range hits {
+			units = append(units, relevance.Unit(h.Doc, h.EID))
+		}
+		return units, nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d judged queries, %d documents", len(qs), len(a.Documents()))
+	for _, e := range []struct {
+		name string
+		s    relevance.Scores
+	}{{"Accord", accord}, {"FTS5", peer}} {
+		t.Logf("%-7s %v", e.name, e.s)
+		for _, q := range e.s.Zero {
+			t.Logf("%-7s zero-result: %q", e.name, q)
+		}
+	}
+}
