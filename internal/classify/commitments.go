@@ -31,6 +31,8 @@ type candidate struct {
 	start, end int // word indices
 	sentence   int // index of the sentence's first word
 	participle bool
+	present    bool // "reaffirm", "Decides": its subject right before it, or the issuer
+	modal      bool // "will", "shall" and the verb after them
 	opening    bool // a participle that opens its sentence
 	resolved   bool
 	rejected   bool
@@ -60,6 +62,7 @@ type classifier struct {
 	path     []int32   // the words one search stepped on
 	good     int       // the last resolved commitment, for previous; -1 if none
 	looks    int       // words looked at by look-backs, for the test that keeps them linear
+	issuer   string    // the issuing organ of the document being read, or ""
 }
 
 // The values of searched and partyOf: no subject, every party, or a party
@@ -75,7 +78,11 @@ func (r *Rules) newClassifier() *classifier {
 }
 
 // commitments finds the commitments of one paragraph, appending them to out.
-func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph, ws []word, parties []archive.Party) []archive.Commitment {
+//
+// issuer is the code of the organ that issued the document, or "": the
+// actor of an operative paragraph's opening verb ("Decides") and of a
+// preamble's participle ("Reaffirming …") with no subject of their own.
+func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph, ws []word, parties []archive.Party, issuer string) []archive.Commitment {
 	r, g := c.r, &c.r.g
 	c.cands = c.cands[:0]
 	// Matches come left to right: the sentence starts are found in one
@@ -88,11 +95,14 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 				sentence = scanned
 			}
 		}
-		c.cands = append(c.cands, candidate{typ: ph.target, start: start, end: end, sentence: sentence, participle: ph.participle})
+		c.cands = append(c.cands, candidate{typ: ph.target, start: start, end: end, sentence: sentence,
+			participle: ph.participle, present: ph.present, modal: end-start == 1 && g.modal[ws[start].id]})
 	})
 	if len(c.cands) == 0 {
 		return out
 	}
+	c.issuer = issuer
+	c.verbGroups(ws)
 	c.findParties(ws)
 	c.searched = resetMemo(c.searched, len(ws))
 	c.partyOf = resetMemo(c.partyOf, len(c.spans))
@@ -124,6 +134,8 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		}
 		if next >= 0 && c.cands[next].sentence == k.sentence {
 			k.who, k.resolved = c.cands[next].who, true
+		} else if issuer != "" && k.sentence == 0 {
+			k.who, k.resolved = subject{code: issuer}, true // "Reaffirming its commitment …," in a resolution
 		} else {
 			k.rejected = true
 		}
@@ -140,20 +152,124 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 			continue // a country that is not a party commits no one here
 		}
 		end := k.end
-		// "agreed to" reads better as printed with its verb: "agreed to expand".
-		if last := ws[end-1].id; last == r.g.to && end < len(ws) && ws[end].flags&sentenceStart == 0 &&
+		// "agreed to" reads better as printed with its verb: "agreed to expand",
+		// "decided to establish".
+		if r.types[k.typ].Code == "decision" && end < len(ws) && ws[end].id == g.to && !k.modal && ws[end].flags&(sentenceStart|afterComma) == 0 {
+			end++
+		}
+		if last := ws[end-1].id; last == r.g.to && end < len(ws) && ws[end].flags&(sentenceStart|afterComma) == 0 &&
 			ws[end].id != g.and && !g.determiner[ws[end].id] {
 			end++
 		}
-		out = append(out, archive.Commitment{
+		if ws[end-1].id == g.to {
+			end-- // "decided to" before a noun: the verb alone
+		}
+		// A phrase is a whole verb group: never cut inside "de-escalate".
+		end = wholeWord(p.Text, ws, end)
+		m := archive.Commitment{
 			Type:      r.types[k.typ],
 			Actor:     actor,
 			Paragraph: p,
 			Start:     int32(ws[k.start].start),
 			End:       int32(ws[end-1].end),
-		})
+		}
+		if m.Type.Code == "call" {
+			m.Addressee = c.addressee(p.Text, ws, k.end)
+		}
+		out = append(out, m)
 	}
 	return out
+}
+
+// wholeWord extends a phrase ending before word end to the end of a
+// hyphenated word: "de-escalation", "follow-up".
+func wholeWord(text string, ws []word, end int) int {
+	for end < len(ws) && ws[end].start == ws[end-1].end+1 && text[ws[end-1].end] == '-' {
+		end++
+	}
+	return end
+}
+
+// addressee is whom a call is addressed to, as printed: the words after the
+// verb up to the "to" of the action asked ("Requests the Secretary-General
+// to report" → "the Secretary-General"), within one clause of a sentence.
+func (c *classifier) addressee(text string, ws []word, from int) string {
+	g := &c.r.g
+	for i := from; i < len(ws) && i < from+maxAddressee; i++ {
+		if i > from && ws[i].flags&(sentenceStart|afterComma) != 0 || ws[i].flags&sentenceStart != 0 {
+			return ""
+		}
+		if ws[i].id == g.to {
+			if i == from {
+				return ""
+			}
+			return text[ws[from].start:ws[i-1].end]
+		}
+	}
+	return ""
+}
+
+// maxAddressee is the most words an addressee runs to: "all States
+// Members of the United Nations and the relevant international organisations".
+const maxAddressee = 12
+
+// verbGroups reads "will" and "shall" with the verb after them, across
+// adverbs, "not" and a parenthesis: the group is one candidate, its phrase
+// the whole group and its type the verb's, the negation's or the modal's.
+func (c *classifier) verbGroups(ws []word) {
+	g, r := &c.r.g, c.r
+	out := c.cands[:0]
+	for i := 0; i < len(c.cands); i++ {
+		k := c.cands[i]
+		if !k.modal {
+			out = append(out, k)
+			continue
+		}
+		shall := ws[k.start].id == g.shall
+		pos, negated := k.end, false
+		for pos < len(ws) && ws[pos].flags&sentenceStart == 0 {
+			w := ws[pos]
+			switch {
+			case w.id == g.not:
+				negated = true
+				pos++
+				continue
+			case w.flags&afterComma != 0 && pos == k.end:
+				// "shall, where appropriate, inform": past the parenthesis.
+				q := pos + 1
+				for q < len(ws) && q < pos+6 && ws[q].flags&(afterComma|sentenceStart) == 0 {
+					q++
+				}
+				if q < len(ws) && ws[q].flags&afterComma != 0 && ws[q].flags&sentenceStart == 0 {
+					pos = q
+					continue
+				}
+			case g.skip[w.id] || w.flags&adverb != 0 && pos+1 < len(ws):
+				pos++
+				continue
+			}
+			break
+		}
+		if pos >= len(ws) || ws[pos].flags&sentenceStart != 0 || g.be[ws[pos].id] || g.determiner[ws[pos].id] || g.prep[ws[pos].id] {
+			continue // "will be receiving", "political will", "will of the people": no verb group
+		}
+		k.end = pos + 1
+		if i+1 < len(c.cands) && c.cands[i+1].start == pos {
+			next := c.cands[i+1]
+			k.end = next.end
+			if !shall && !negated {
+				k.typ = next.typ
+			}
+			i++
+		}
+		if negated && !shall {
+			if t, ok := r.typeBy["position"]; ok {
+				k.typ = int32(t.Strength - 1)
+			}
+		}
+		out = append(out, k)
+	}
+	c.cands = out
 }
 
 func hasParty(parties []archive.Party, code string) bool {
@@ -227,6 +343,14 @@ func (c *classifier) finite(ws []word, k *candidate, i int) {
 		(g.skip[ws[j].id] || ws[j].flags&adverb != 0) {
 		j--
 	}
+	if k.end < len(ws) && ws[k.end].id == g.by && !k.present && !k.modal {
+		k.rejected = true // "supported by mutual investment": a passive
+		return
+	}
+	if j >= k.sentence && j < k.start-1 && (g.determiner[ws[j].id] || g.prep[ws[j].id]) {
+		k.rejected = true // "within internationally recognised borders": an adjective
+		return
+	}
 	if j >= k.sentence && g.passive[ws[j].id] {
 		if g.beForm[ws[j].id] && j-1 >= k.sentence && ws[j-1].id == g.it {
 			k.who, k.resolved = subject{all: true}, true // "it was agreed"
@@ -242,11 +366,14 @@ func (c *classifier) finite(ws []word, k *candidate, i int) {
 		}
 		j--
 	}
-	if g.modal[ws[k.start].id] {
-		// "will" commits only its subject right before it: not "the
-		// agreements reached … will give", nor "political will".
+	if k.modal || k.present {
+		// "will" and a present form commit only their subject right
+		// before them: not "the agreements reached … will give", nor
+		// "political will", nor "our support".
 		if j >= k.sentence {
 			k.who, k.resolved, _ = c.cue(ws, j, k.sentence)
+		} else if k.present && k.start == k.sentence && c.issuer != "" && !k.modal {
+			k.who, k.resolved = subject{code: c.issuer}, true // "Decides", "Urges all States"
 		}
 		k.rejected = !k.resolved
 		return
@@ -313,6 +440,8 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 	switch {
 	case g.plural[id]:
 		return subject{all: true}, true, j - 1
+	case id == g.party && j-1 >= sentence && ws[j-1].id == g.each:
+		return subject{all: true}, true, j - 1 // "Each Party shall": what binds each binds all
 	case g.collective[id] && j-1 >= sentence && (ws[j-1].id == g.both || ws[j-1].id == g.two):
 		return subject{all: true}, true, j - 1
 	case id == g.state && j-2 >= sentence && ws[j-1].id == g.of && ws[j-2].id == g.heads:

@@ -5,6 +5,8 @@ package classify
 // from one archive to the next, so it lives in code.
 type grammar struct {
 	and, of, the, to, republic, it, both, two, heads, state int32
+	shall, not, by, party, each                             int32
+	be                                                      map[int32]bool // "will be receiving": a description
 
 	plural     map[int32]bool // subjects that stand for all the parties
 	collective map[int32]bool // "countries", "nations": all parties after "both"/"two"
@@ -31,6 +33,8 @@ func newGrammar(d dictionary) grammar {
 	return grammar{
 		and: d.add("and"), of: d.add("of"), the: d.add("the"), to: d.add("to"), republic: d.add("republic"),
 		it: d.add("it"), both: d.add("both"), two: d.add("two"), heads: d.add("heads"), state: d.add("state"),
+		shall: d.add("shall"), not: d.add("not"), by: d.add("by"), party: d.add("party"), each: d.add("each"),
+		be: set(d, "be", "been", "being"),
 
 		plural: set(d, "presidents", "parties", "sides", "leaders", "they", "ministers",
 			"governments", "delegations", "we"),

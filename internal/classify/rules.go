@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -109,6 +110,12 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		addPhrases(&r.verbs, t.participles, len(r.types), true, "phrase")
 		r.types = append(r.types, t.t)
 	}
+	// Verbs after every type's phrases: a form a phrase lists is that phrase's.
+	for _, t := range v.types {
+		if x, ok := r.typeBy[t.t.Code]; ok && x == t.t {
+			r.addVerbs(t.verbs, t.t.Strength-1, phraseOwner, fail)
+		}
+	}
 
 	phraseOwner = map[string]at{}
 	for _, t := range v.topics {
@@ -137,6 +144,35 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 	r.names.done(len(r.dict))
 	r.parties.done(len(r.dict))
 	return r, errs
+}
+
+// addVerbs adds every form of the types' verbs. A form the type lists
+// as a phrase already is that phrase; a form another type claims is an error.
+func (r *Rules) addVerbs(verbs []at, target int, owner map[string]at, fail func(at, string, ...any)) {
+	type form struct {
+		text                string
+		participle, present bool
+	}
+	for _, v := range verbs {
+		f := conjugate(v.text)
+		forms := []form{{f.past, false, false}, {f.participle, true, false}}
+		for _, p := range f.present {
+			forms = append(forms, form{p, false, true})
+		}
+		for _, x := range forms {
+			words := fold(x.text)
+			key := strings.Join(words, " ")
+			if prev, ok := owner[key]; ok {
+				generated := strings.HasPrefix(prev.text, "@")
+				if generated && prev.text != "@"+strconv.Itoa(target) {
+					fail(v, "verb %q: its form %q is already a form of the verb at %s", v.text, x.text, prev.where())
+				}
+				continue
+			}
+			owner[key] = at{text: "@" + strconv.Itoa(target), file: v.file, line: v.line}
+			r.verbs.addForm(r.dict.ids(words), int32(target), x.participle, x.present)
+		}
+	}
 }
 
 // addCountries makes every ISO country an entity named as ISO names it,

@@ -61,8 +61,8 @@ func TestCommitments(t *testing.T) {
 		{"opening participle takes a named subject", "Reaffirming its support, Estonia welcomed the initiative.", `reaffirmation "Reaffirming" EE; support "welcomed" EE`},
 		{"the side of one party", "The Estonian side expressed interest in the forum.", `expectation "expressed interest" EE`},
 		{"the President of one party", "The President of the Republic of Kazakhstan noted the progress.", `reaffirmation "noted" KZ`},
-		{"both Presidents by name", "The President of Kazakhstan and the President of Estonia decided to meet.", `agreement "decided to meet" all`},
-		{"two parties by name", "Kazakhstan and Estonia will hold consultations.", `agreement "will" all`},
+		{"both Presidents by name", "The President of Kazakhstan and the President of Estonia decided to meet.", `decision "decided to meet" all`},
+		{"two parties by name", "Kazakhstan and Estonia will hold consultations.", `agreement "will hold" all`},
 		{"a country that is no party", "Germany welcomed the forum.", ``},
 		{"an object is no subject", "The Parties expressed gratitude to Estonia.", `support "expressed gratitude" all`},
 		{"a possessive is no subject", "The Presidents welcomed Kazakhstan’s initiative.", `support "welcomed" all`},
@@ -137,7 +137,7 @@ func TestVocabularyIDs(t *testing.T) {
 	for _, x := range r.Types() {
 		types = append(types, x.Code)
 	}
-	if want := []string{"agreement", "consideration", "reaffirmation", "support", "expectation"}; !slices.Equal(types, want) {
+	if want := []string{"obligation", "decision", "agreement", "consideration", "reaffirmation", "support", "call", "expectation", "position"}; !slices.Equal(types, want) {
 		t.Errorf("Types() = %v; want %v", types, want)
 	}
 	for _, slug := range []string{"trade", "transport", "education", "culture", "digital", "climate", "multilateralism", "peace-security", "regional-cooperation", "political-dialogue", "energy", "health"} {

@@ -48,6 +48,7 @@ type typeDef struct {
 	t           *archive.CommitmentType
 	phrases     []at
 	participles []at
+	verbs       []at // base forms, read in every tense
 }
 
 type topicDef struct {
@@ -247,7 +248,7 @@ func (d *decoder) id(n *yaml.Node) string {
 func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
 	t := typeDef{t: &archive.CommitmentType{}}
 	got := map[string]bool{}
-	d.fields(n, "a commitment type", []string{"id", "name", "summary", "phrases", "participles"}, func(key string, val *yaml.Node) {
+	d.fields(n, "a commitment type", []string{"id", "name", "summary", "verbs", "phrases", "participles"}, func(key string, val *yaml.Node) {
 		got[key] = true
 		switch key {
 		case "id":
@@ -264,9 +265,20 @@ func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
 			}
 		case "participles":
 			t.participles = d.strings(val, "participles")
+		case "verbs":
+			t.verbs = d.strings(val, "verbs")
+			for _, v := range t.verbs {
+				if strings.Contains(v.text, "…") || strings.Contains(v.text, "...") {
+					d.add(v.line, "verb %q: a verb is conjugated, so it takes no gap (…); write it under phrases", v.text)
+				}
+			}
 		}
 	})
-	if n.Kind == yaml.MappingNode && d.required(n.Line, "commitment type", got, "id", "name", "phrases") {
+	if n.Kind == yaml.MappingNode && !got["phrases"] && !got["verbs"] {
+		d.add(n.Line, "commitment type has no verbs or phrases")
+		got["phrases"] = false
+	}
+	if n.Kind == yaml.MappingNode && d.required(n.Line, "commitment type", got, "id", "name") && (got["phrases"] || got["verbs"]) {
 		v.types = append(v.types, t)
 		t.t.Strength = len(v.types)
 	}

@@ -39,7 +39,7 @@ func TestVocabularyErrors(t *testing.T) {
 		{
 			name:  "unknown field",
 			files: map[string]string{"commitments.yaml": okTypes + "    strength: 3\n"},
-			want:  []string{`vocabulary/commitments.yaml:5: unknown field "strength" in a commitment type: the fields are id, name, summary, phrases, participles`},
+			want:  []string{`vocabulary/commitments.yaml:5: unknown field "strength" in a commitment type: the fields are id, name, summary, verbs, phrases, participles`},
 		},
 		{
 			name:  "unknown section",
