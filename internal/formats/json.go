@@ -111,8 +111,9 @@ type (
 		Phrase    string  `json:"phrase"`    // as printed: "agreed to expand"
 		Actor     *string `json:"actor"`     // ISO code of the one party committing, or null for all jointly
 		ActorName string  `json:"actor_name"`
-		EID       string  `json:"eid"`   // the paragraph the phrase is in
-		Start     int     `json:"start"` // UTF-8 byte offsets of the phrase in that paragraph's text
+		Addressee string  `json:"addressee,omitempty"` // a call's addressee as printed: "the Secretary-General"
+		EID       string  `json:"eid"`                 // the paragraph the phrase is in
+		Start     int     `json:"start"`               // UTF-8 byte offsets of the phrase in that paragraph's text
 		End       int     `json:"end"`
 	}
 
@@ -243,6 +244,7 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 		TypeName:  m.Type.Name,
 		Phrase:    m.Phrase(),
 		ActorName: JointActorName,
+		Addressee: m.Addressee,
 		Start:     int(m.Start),
 		End:       int(m.End),
 	}
