@@ -139,6 +139,7 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		addPhrases(&r.names, e.aliases, len(r.entities), false, "alias")
 		r.entities = append(r.entities, e.e)
 	}
+	r.addPartyEntities(ids, phraseOwner)
 	r.verbs.done(len(r.dict))
 	r.terms.done(len(r.dict))
 	r.names.done(len(r.dict))
@@ -173,6 +174,50 @@ func (r *Rules) addVerbs(verbs []at, target int, owner map[string]at, fail func(
 			r.verbs.addForm(r.dict.ids(words), int32(target), x.participle, x.present)
 		}
 	}
+}
+
+// addPartyEntities makes the organisations, organs and groups of the party
+// vocabulary entities too ("G7", "Security Council", "IMF"), so that they
+// are written once. One that entities.yaml names already under any of its
+// names or ids is the editor's; an alias that is a common word ("WHO",
+// "the Fund", "the Council") names it as a subject, not as an entity.
+func (r *Rules) addPartyEntities(ids map[string]at, owner map[string]at) {
+	for _, p := range r.partyVocabulary.Entries() {
+		if p.Kind == archive.State || p.Historical() {
+			continue
+		}
+		names := append([]string{p.Name}, p.Aliases...)
+		taken := false
+		for _, n := range names {
+			if _, ok := owner[strings.Join(fold(n), " ")]; ok {
+				taken = true
+			}
+		}
+		e := &archive.Entity{Slug: slug(p.Name), Name: p.Name, Kind: "organisation"}
+		if _, ok := ids[e.Slug]; ok || taken || e.Slug == "" {
+			continue
+		}
+		ids[e.Slug] = at{text: p.Name}
+		target := int32(len(r.entities))
+		r.entityBy[e.Slug] = len(r.entities)
+		for _, n := range names {
+			words := fold(n)
+			if len(words) == 0 || len(words) == 1 && r.commonWord(words[0]) || len(words) == 2 && words[0] == "the" {
+				continue
+			}
+			owner[strings.Join(words, " ")] = at{text: n}
+			e.Aliases = append(e.Aliases, n)
+			r.names.add(r.dict.ids(words), target, false)
+		}
+		r.entities = append(r.entities, e)
+	}
+}
+
+// commonWord reports an English word an acronym may fold to: "WHO" is "who".
+func (r *Rules) commonWord(w string) bool {
+	id, ok := r.dict[w]
+	g := &r.g
+	return ok && (g.relative[id] || g.prep[id] || g.determiner[id] || g.skip[id] || g.modal[id]) || w == "au" || w == "com" || w == "ep"
 }
 
 // addCountries makes every ISO country an entity named as ISO names it,

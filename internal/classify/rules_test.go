@@ -206,3 +206,28 @@ func BenchmarkApply(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*units), "ns/unit")
 }
+
+// TestAbbreviations: a full stop in "U.S." ends no sentence.
+func TestAbbreviations(t *testing.T) {
+	r := realRules(t)
+	sc := scanner{dict: r.dict}
+	for _, tt := range []struct {
+		text   string
+		starts int
+	}{
+		{"The U.S. and India will review it.", 1},
+		{"Mr. Smith spoke. He left.", 2},
+		{"They met in the U.S. India then spoke.", 2},
+		{"It is a. B is b.", 2},
+	} {
+		n := 0
+		for _, w := range sc.scan(tt.text) {
+			if w.flags&sentenceStart != 0 {
+				n++
+			}
+		}
+		if n != tt.starts {
+			t.Errorf("%q: %d sentences; want %d", tt.text, n, tt.starts)
+		}
+	}
+}

@@ -67,6 +67,8 @@ func (s *scanner) scan(text string) []word {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			switch {
+			case r == '.' && s.abbreviation(text, i):
+				// "the U.S. and India", "Mr. Smith": not a sentence's end
 			case r == '.' || r == '!' || r == '?' || r == ';' || r == ':':
 				flags |= sentenceStart
 			case r == ',' || r == '(' || r == ')' || r == '–' || r == '—':
@@ -99,6 +101,34 @@ func (s *scanner) scan(text string) []word {
 		flags = 0
 	}
 	return s.words
+}
+
+// abbreviation reports whether the full stop at text[i] ends an
+// abbreviation rather than a sentence: it follows a single letter ("U.S.",
+// "U.K.") or a title ("Mr.", "Dr."), and a lower-case word or a comma comes
+// after it ("the U.S. and India", not "… of the U.S. India said").
+func (s *scanner) abbreviation(text string, i int) bool {
+	n := len(s.words)
+	if n == 0 || int(s.words[n-1].end) != i {
+		return false
+	}
+	w := text[s.words[n-1].start:i]
+	if !(len(w) == 1 || w == "Mr" || w == "Mrs" || w == "Ms" || w == "Dr" || w == "St") {
+		return false
+	}
+	title := len(w) > 1
+	for j := i + 1; j < len(text); j++ {
+		switch c := text[j]; {
+		case c == ' ':
+			continue
+		case c == ',' || 'a' <= c && c <= 'z':
+			return true
+		case 'A' <= c && c <= 'Z':
+			return title || j == i+1 // "Mr. Smith"; the inner stop of "U.S."
+		}
+		return false
+	}
+	return false
 }
 
 // fold returns the folded words of a vocabulary phrase; "…" or "..." is a gap.
