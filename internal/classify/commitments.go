@@ -148,7 +148,7 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		actor := k.who.code
 		if k.who.all {
 			actor = ""
-		} else if !hasParty(parties, actor) {
+		} else if actor != archive.UnresolvedActor && !hasParty(parties, actor) {
 			continue // a country that is not a party commits no one here
 		}
 		end := k.end
@@ -449,6 +449,10 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 	case g.sideNoun[id] && j-1 >= sentence && c.endsAt[j-1] >= 0 && c.spans[c.endsAt[j-1]].ref.adjective &&
 		ws[j].flags&possessive == 0:
 		return subject{code: c.spans[c.endsAt[j-1]].ref.code}, true, j - 1
+	case id == unknown && ws[j].flags&capital != 0 && j-1 >= sentence && g.title[ws[j-1].id] && c.endsAt[j] < 0:
+		// "President Tokayev" with no speaker entry: a person, whose
+		// party the vocabulary cannot tell.
+		return subject{code: archive.UnresolvedActor}, true, j - 1
 	case c.endsAt[j] >= 0 && !c.spans[c.endsAt[j]].ref.adjective:
 		s := c.spans[c.endsAt[j]]
 		who, ok := c.party(ws, s, sentence)

@@ -131,6 +131,7 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 	phraseOwner = map[string]at{}
 	r.addCountries(v.countries, claim, phraseOwner, fail)
 	r.addOtherParties()
+	r.addSpeakers(v.speakers, fail)
 	for _, e := range v.entities {
 		if !claim(e.e.Slug, e.id) {
 			continue

@@ -78,10 +78,18 @@ type vocabulary struct {
 	topics    []topicDef
 	entities  []entityDef
 	countries []countryDef
+	speakers  []speakerDef
 	parties   *archive.Parties // the party vocabulary, read apart
 
-	// The countries sections, decoded once the party vocabulary is known.
+	// The countries and speakers sections, decoded once the party vocabulary is known.
 	countryNodes []countryNode
+	speakerNodes []countryNode
+}
+
+// speakerDef is who speaks for a party: "President Biden", "the Secretary of State".
+type speakerDef struct {
+	party string
+	names []at
 }
 
 type countryNode struct {
@@ -142,11 +150,15 @@ func (d *decoder) file1(src []byte, v *vocabulary) {
 		return
 	}
 	doc := root.Content[0]
-	d.fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries"}, func(key string, val *yaml.Node) {
+	d.fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries", "speakers"}, func(key string, val *yaml.Node) {
 		items := d.list(val, key)
 		for _, n := range items {
 			if key == "countries" {
 				v.countryNodes = append(v.countryNodes, countryNode{d.file, n})
+				continue
+			}
+			if key == "speakers" {
+				v.speakerNodes = append(v.speakerNodes, countryNode{d.file, n})
 				continue
 			}
 			switch key {
@@ -367,6 +379,28 @@ func (d *decoder) country(n *yaml.Node, v *vocabulary, parties *archive.Parties)
 	})
 	if n.Kind == yaml.MappingNode && d.required(n.Line, "country", got, "code") && c.code != "" {
 		v.countries = append(v.countries, c)
+	}
+}
+
+// speaker decodes one speakers entry: the party and the names that speak for it.
+func (d *decoder) speaker(n *yaml.Node, v *vocabulary, parties *archive.Parties) {
+	sp := speakerDef{}
+	got := map[string]bool{}
+	d.fields(n, "a speaker", []string{"party", "names"}, func(key string, val *yaml.Node) {
+		got[key] = true
+		switch key {
+		case "party":
+			sp.party = d.scalar(val, key)
+			if _, ok := parties.Entry(sp.party); sp.party != "" && !ok {
+				d.add(val.Line, "unknown party %q: want a code of %s, such as US or UNSC", sp.party, vocab.PartiesFile)
+				sp.party = ""
+			}
+		case "names":
+			sp.names = d.strings(val, "names")
+		}
+	})
+	if n.Kind == yaml.MappingNode && d.required(n.Line, "speaker", got, "party", "names") && sp.party != "" {
+		v.speakers = append(v.speakers, sp)
 	}
 }
 

@@ -27,6 +27,7 @@ const (
 	afterComma                // a comma, dash or parenthesis comes just before
 	possessive                // an apostrophe follows directly: "Kazakhstan’s", "Presidents’"
 	adverb                    // ends in -ly: "also", "further" are listed as grammar words
+	capital                   // starts with an upper-case letter: a name, or a sentence's first word
 )
 
 // word is one word of a text: its id and its byte span in the text.
@@ -79,7 +80,7 @@ func (s *scanner) scan(text string) []word {
 			i += size
 			continue
 		}
-		start := i
+		start, r0 := i, r
 		s.buf = s.buf[:0]
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -91,6 +92,9 @@ func (s *scanner) scan(text string) []word {
 		}
 		s.buf = foldSpelling(s.buf)
 		w := word{id: unknown, start: int32(start), end: int32(i), flags: flags}
+		if unicode.IsUpper(r0) {
+			w.flags |= capital
+		}
 		if id, ok := s.dict[string(s.buf)]; ok {
 			w.id = id
 		}

@@ -137,6 +137,10 @@ type (
 // JointActorName is actor_name for a commitment every party makes.
 const JointActorName = "All parties jointly"
 
+// UnresolvedActorName is actor_name for a commitment whose speaker the
+// rules could not resolve to a party.
+const UnresolvedActorName = "A speaker not resolved to a party"
+
 // DocumentSummary represents a document without its text.
 func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 	parties := make([]PartyJSON, len(d.Parties))
@@ -255,7 +259,9 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 		actor := m.Actor
 		out.Actor = &actor
 		out.ActorName = m.Actor
-		if m.Paragraph != nil {
+		if m.Actor == archive.UnresolvedActor {
+			out.ActorName = UnresolvedActorName
+		} else if m.Paragraph != nil {
 			out.ActorName = partyName(m.Paragraph.Doc, m.Actor)
 		}
 	}
