@@ -146,7 +146,8 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 			continue
 		}
 		actor := k.who.code
-		if k.who.all {
+		if k.who.all || actor == issuer && len(parties) > 1 {
+			// A group's statement ("The G7 will …") is all its parties'.
 			actor = ""
 		} else if actor != archive.UnresolvedActor && !hasParty(parties, actor) {
 			continue // a country that is not a party commits no one here
@@ -209,6 +210,10 @@ func (c *classifier) addressee(text string, ws []word, from int) string {
 	return ""
 }
 
+// maxApposition is the most words between a subject and its verb set off by
+// commas: "We, the Heads of State and Government of the G20, reaffirm".
+const maxApposition = 12
+
 // maxAddressee is the most words an addressee runs to: "all States
 // Members of the United Nations and the relevant international organisations".
 const maxAddressee = 12
@@ -257,7 +262,9 @@ func (c *classifier) verbGroups(ws []word) {
 		if i+1 < len(c.cands) && c.cands[i+1].start == pos {
 			next := c.cands[i+1]
 			k.end = next.end
-			if !shall && !negated {
+			// "will consider" is a consideration, "will decide" a
+			// decision; "will support" is an agreement to act.
+			if !shall && !negated && (next.typ < k.typ || r.types[next.typ].Code == "consideration") {
 				k.typ = next.typ
 			}
 			i++
@@ -372,6 +379,16 @@ func (c *classifier) finite(ws []word, k *candidate, i int) {
 		// "political will", nor "our support".
 		if j >= k.sentence {
 			k.who, k.resolved, _ = c.cue(ws, j, k.sentence)
+			if !k.resolved && ws[k.start].flags&afterComma != 0 {
+				// "We, the Leaders of the G7, reaffirm": the subject before
+				// the apposition.
+				for q := j; q > k.sentence && q > j-maxApposition; q-- {
+					if ws[q].flags&afterComma != 0 {
+						k.who, k.resolved, _ = c.cue(ws, q-1, k.sentence)
+						break
+					}
+				}
+			}
 		} else if k.present && k.start == k.sentence && c.issuer != "" && !k.modal {
 			k.who, k.resolved = subject{code: c.issuer}, true // "Decides", "Urges all States"
 		}
@@ -440,7 +457,7 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 	switch {
 	case g.plural[id]:
 		return subject{all: true}, true, j - 1
-	case id == g.party && j-1 >= sentence && ws[j-1].id == g.each:
+	case id == g.party && j-1 >= sentence && g.eachOf[ws[j-1].id]:
 		return subject{all: true}, true, j - 1 // "Each Party shall": what binds each binds all
 	case g.collective[id] && j-1 >= sentence && (ws[j-1].id == g.both || ws[j-1].id == g.two):
 		return subject{all: true}, true, j - 1
@@ -506,6 +523,17 @@ func (c *classifier) readParty(ws []word, s partySpan, sentence int) (subject, b
 	switch {
 	case g.prep[before]:
 		return subject{}, false
+	case before == g.and && k-2 >= sentence && c.endsAt[k-2] < 0:
+		// "The Leaders of Central Asia and the European Union": the party
+		// is in the plural subject's "of".
+		for q := k - 2; q > sentence && q > k-2-maxApposition; q-- {
+			if ws[q].id == g.of && g.plural[ws[q-1].id] {
+				return subject{all: true}, true
+			}
+			if ws[q].flags&(afterComma|sentenceStart) != 0 {
+				break
+			}
+		}
 	case before == g.and && k-2 >= sentence && c.endsAt[k-2] >= 0:
 		other := c.spans[c.endsAt[k-2]]
 		o, ok := c.party(ws, other, sentence)

@@ -19,6 +19,7 @@ type grammar struct {
 	prep       map[int32]bool // a party after these is not a subject
 	determiner map[int32]bool // what follows a participle that opens a commitment
 	modal      map[int32]bool // modal phrases need their subject right before them
+	eachOf     map[int32]bool // "Each Party", "Neither Party": what binds each binds all
 	title      map[int32]bool // "President", "Minister": a person's office before the name
 }
 
@@ -51,6 +52,7 @@ func newGrammar(d dictionary) grammar {
 		prep:       set(d, "of", "to", "for", "with", "between", "in", "from", "by", "on", "at", "among", "into", "towards", "toward", "against", "within", "through", "upon", "under", "over", "about", "including", "like", "across", "than", "via", "s"),
 		determiner: set(d, "the", "their", "its", "his", "her", "our", "a", "an", "that", "this", "these", "those", "both", "all"),
 		modal:      set(d, "will", "shall", "would", "could", "may", "can", "should"),
+		eachOf:     set(d, "each", "either", "neither"),
 		title:      set(d, "president", "minister", "chancellor", "secretary", "king", "queen", "premier", "emir", "sultan", "ambassador", "commissioner", "vice"),
 	}
 }

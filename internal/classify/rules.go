@@ -93,7 +93,10 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 				continue
 			}
 			phraseOwner[key] = p
-			m.add(r.dict.ids(words), int32(target), participle)
+			// A verb phrase in the present ("express … concern", "commit
+			// themselves to") needs its subject as a present verb does.
+			present := m == &r.verbs && !participle && !strings.HasSuffix(words[0], "ed") && len(words) > 1 && !r.g.modal[r.dict.add(words[0])]
+			m.addForm(r.dict.ids(words), int32(target), participle, present)
 		}
 	}
 
@@ -254,7 +257,15 @@ func (r *Rules) addCountries(list []countryDef, claim func(string, at) bool, own
 		if c.name != "" {
 			names = append(names, at{p.Name, c.file, c.line})
 		}
-		for _, a := range append(names, c.aliases...) {
+		names = append(names, c.aliases...)
+		// The party vocabulary's aliases ("the U.S.", "the ROK") name the
+		// state too, after the editor's: a repeat of one is dropped.
+		if pe, ok := r.partyVocabulary.Entry(p.Code); ok {
+			for _, a := range pe.Aliases {
+				names = append(names, at{text: a})
+			}
+		}
+		for _, a := range names {
 			words := fold(a.text)
 			key := strings.Join(words, " ")
 			if prev, ok := owner[key]; ok {
