@@ -48,6 +48,11 @@ func (m *matcher) at(ws []word, i int) (*phrase, int) {
 	bestEnd := 0
 	for _, pi := range m.first[id] {
 		p := &m.phrases[pi]
+		// Most phrases that share a first word ("the …") differ in the
+		// second: checked here, without a call.
+		if len(p.words) > 1 && p.words[1] != gap && (i+1 >= len(ws) || ws[i+1].id != p.words[1]) {
+			continue
+		}
 		if end := matchFrom(ws, i+1, p.words[1:]); end > bestEnd {
 			best, bestEnd = p, end
 		}

@@ -92,7 +92,7 @@ func (s *scanner) scan(text string) []word {
 		}
 		s.buf = foldSpelling(s.buf)
 		w := word{id: unknown, start: int32(start), end: int32(i), flags: flags}
-		if unicode.IsUpper(r0) {
+		if 'A' <= r0 && r0 <= 'Z' || r0 >= utf8.RuneSelf && unicode.IsUpper(r0) {
 			w.flags |= capital
 		}
 		if id, ok := s.dict[string(s.buf)]; ok {
