@@ -108,6 +108,8 @@ func TestMatching(t *testing.T) {
 		{"aliases", "the TITR, or Middle Corridor, and the UN", []string{"transport", "multilateralism"}, []string{"united-nations", "titr"}},
 		{"spelling", "international organizations", []string{"multilateralism"}, nil},
 		{"hyphens", "people-to people and people to people ties", []string{"culture"}, nil},
+		{"an acronym that is a word names nothing", "the leaders who met", nil, nil},
+		{"organs and groups of the party vocabulary", "the Security Council, the G7 and the Quad", []string{"peace-security"}, []string{"united-nations-security-council", "group-of-seven", "quadrilateral-security-dialogue"}},
 	}
 	r := realRules(t)
 	for _, tt := range tests {
