@@ -21,8 +21,9 @@ import (
 
 // subject is who a verb's subject names: every party, or one.
 type subject struct {
-	all  bool
-	code string
+	all   bool
+	code  string
+	codes []string // parties named together, "Japan and the ROK", when not all of them
 }
 
 // candidate is a vocabulary verb phrase found in a paragraph.
@@ -63,6 +64,7 @@ type classifier struct {
 	good     int       // the last resolved commitment, for previous; -1 if none
 	looks    int       // words looked at by look-backs, for the test that keeps them linear
 	issuer   string    // the issuing organ of the document being read, or ""
+	actors   []string  // the actors of one candidate
 }
 
 // The values of searched and partyOf: no subject, every party, or a party
@@ -145,11 +147,27 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		if !k.resolved || k.rejected {
 			continue
 		}
-		actor := k.who.code
-		if k.who.all || actor == issuer && len(parties) > 1 {
+		c.actors = c.actors[:0]
+		switch actor := k.who.code; {
+		case k.who.all || actor != "" && actor == issuer && len(parties) > 1:
 			// A group's statement ("The G7 will …") is all its parties'.
-			actor = ""
-		} else if actor != archive.UnresolvedActor && !hasParty(parties, actor) {
+			c.actors = append(c.actors, "")
+		case len(k.who.codes) > 0:
+			// Parties named together: all of them jointly, or each that
+			// is a party.
+			if coversAll(parties, issuer, k.who.codes) {
+				c.actors = append(c.actors, "")
+				break
+			}
+			for _, code := range k.who.codes {
+				if hasParty(parties, code) {
+					c.actors = append(c.actors, code)
+				}
+			}
+		case actor == archive.UnresolvedActor || hasParty(parties, actor):
+			c.actors = append(c.actors, actor)
+		}
+		if len(c.actors) == 0 {
 			continue // a country that is not a party commits no one here
 		}
 		end := k.end
@@ -169,7 +187,6 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		end = wholeWord(p.Text, ws, end)
 		m := archive.Commitment{
 			Type:      r.types[k.typ],
-			Actor:     actor,
 			Paragraph: p,
 			Start:     int32(ws[k.start].start),
 			End:       int32(ws[end-1].end),
@@ -177,7 +194,10 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		if m.Type.Code == "call" {
 			m.Addressee = c.addressee(p.Text, ws, k.end)
 		}
-		out = append(out, m)
+		for _, actor := range c.actors {
+			m.Actor = actor
+			out = append(out, m)
+		}
 	}
 	return out
 }
@@ -277,6 +297,17 @@ func (c *classifier) verbGroups(ws []word) {
 		out = append(out, k)
 	}
 	c.cands = out
+}
+
+// coversAll reports whether codes names every party of the document but
+// its issuer.
+func coversAll(parties []archive.Party, issuer string, codes []string) bool {
+	for _, p := range parties {
+		if p.Code != issuer && !slices.Contains(codes, p.Code) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasParty(parties []archive.Party, code string) bool {
@@ -535,14 +566,31 @@ func (c *classifier) readParty(ws []word, s partySpan, sentence int) (subject, b
 			}
 		}
 	case before == g.and && k-2 >= sentence && c.endsAt[k-2] >= 0:
-		other := c.spans[c.endsAt[k-2]]
-		o, ok := c.party(ws, other, sentence)
+		o, ok := c.party(ws, c.spans[c.endsAt[k-2]], sentence)
 		if !ok {
 			return subject{}, false
 		}
-		if o.all || o.code != s.ref.code {
-			return subject{all: true}, true
+		return together(o, s.ref.code), true
+	case ws[k].flags&afterComma != 0 && c.endsAt[k-1] >= 0:
+		// "Japan, the ROK, and the United States": a list.
+		if o, ok := c.party(ws, c.spans[c.endsAt[k-1]], sentence); ok {
+			return together(o, s.ref.code), true
 		}
 	}
 	return subject{code: s.ref.code}, true
+}
+
+// together is the subject o and the party code named with it.
+func together(o subject, code string) subject {
+	if o.all {
+		return o
+	}
+	codes := o.codes
+	if len(codes) == 0 {
+		codes = []string{o.code}
+	}
+	if slices.Contains(codes, code) {
+		return o
+	}
+	return subject{codes: append(slices.Clip(codes), code)}
 }
