@@ -69,6 +69,7 @@ type Commitment struct {
 	Actor      string     // ISO code of the one party that commits; "" when all parties do
 	Paragraph  *Paragraph // where the phrase is
 	Start, End int32      // byte offsets of the phrase in Paragraph.Text
+	Addressee  string     // for a call, whom it is addressed to as printed ("the Secretary-General"), or ""
 }
 
 // Phrase is the verb phrase as printed, e.g. "agreed to expand"; "" if

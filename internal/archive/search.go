@@ -65,6 +65,11 @@ var ErrUnavailable = errors.New("the search index is being rebuilt")
 // as a search filter and a facet value.
 const JointActor = "joint"
 
+// UnresolvedActor is the actor of a commitment whose subject the rules
+// found but could not resolve to a party: a person by office and a name no
+// vocabulary knows ("President Tokayev"). It is never a party's code.
+const UnresolvedActor = "unresolved"
+
 // Sort orders results.
 type Sort string
 

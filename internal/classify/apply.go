@@ -76,7 +76,7 @@ func (c *classifier) unit(cl *archive.Classification, d *archive.Document, ps ..
 	)
 	for _, p := range ps {
 		ws := c.sc.scan(p.Text)
-		commitments = c.commitments(commitments, p, ws, d.Named())
+		commitments = c.commitments(commitments, p, ws, d.Named(), d.Issuer.Code)
 		c.r.terms.each(ws, func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
 		c.r.names.each(ws, func(ph *phrase, _, _ int) { entities = append(entities, ph.target) })
 	}

@@ -21,8 +21,9 @@ import (
 
 // subject is who a verb's subject names: every party, or one.
 type subject struct {
-	all  bool
-	code string
+	all   bool
+	code  string
+	codes []string // parties named together, "Japan and the ROK", when not all of them
 }
 
 // candidate is a vocabulary verb phrase found in a paragraph.
@@ -31,6 +32,8 @@ type candidate struct {
 	start, end int // word indices
 	sentence   int // index of the sentence's first word
 	participle bool
+	present    bool // "reaffirm", "Decides": its subject right before it, or the issuer
+	modal      bool // "will", "shall" and the verb after them
 	opening    bool // a participle that opens its sentence
 	resolved   bool
 	rejected   bool
@@ -60,6 +63,8 @@ type classifier struct {
 	path     []int32   // the words one search stepped on
 	good     int       // the last resolved commitment, for previous; -1 if none
 	looks    int       // words looked at by look-backs, for the test that keeps them linear
+	issuer   string    // the issuing organ of the document being read, or ""
+	actors   []string  // the actors of one candidate
 }
 
 // The values of searched and partyOf: no subject, every party, or a party
@@ -75,7 +80,11 @@ func (r *Rules) newClassifier() *classifier {
 }
 
 // commitments finds the commitments of one paragraph, appending them to out.
-func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph, ws []word, parties []archive.Party) []archive.Commitment {
+//
+// issuer is the code of the organ that issued the document, or "": the
+// actor of an operative paragraph's opening verb ("Decides") and of a
+// preamble's participle ("Reaffirming …") with no subject of their own.
+func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph, ws []word, parties []archive.Party, issuer string) []archive.Commitment {
 	r, g := c.r, &c.r.g
 	c.cands = c.cands[:0]
 	// Matches come left to right: the sentence starts are found in one
@@ -88,11 +97,14 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 				sentence = scanned
 			}
 		}
-		c.cands = append(c.cands, candidate{typ: ph.target, start: start, end: end, sentence: sentence, participle: ph.participle})
+		c.cands = append(c.cands, candidate{typ: ph.target, start: start, end: end, sentence: sentence,
+			participle: ph.participle, present: ph.present, modal: end-start == 1 && g.modal[ws[start].id]})
 	})
 	if len(c.cands) == 0 {
 		return out
 	}
+	c.issuer = issuer
+	c.verbGroups(ws)
 	c.findParties(ws)
 	c.searched = resetMemo(c.searched, len(ws))
 	c.partyOf = resetMemo(c.partyOf, len(c.spans))
@@ -124,6 +136,8 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		}
 		if next >= 0 && c.cands[next].sentence == k.sentence {
 			k.who, k.resolved = c.cands[next].who, true
+		} else if issuer != "" && k.sentence == 0 {
+			k.who, k.resolved = subject{code: issuer}, true // "Reaffirming its commitment …," in a resolution
 		} else {
 			k.rejected = true
 		}
@@ -133,27 +147,167 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		if !k.resolved || k.rejected {
 			continue
 		}
-		actor := k.who.code
-		if k.who.all {
-			actor = ""
-		} else if !hasParty(parties, actor) {
+		c.actors = c.actors[:0]
+		switch actor := k.who.code; {
+		case k.who.all || actor != "" && actor == issuer && len(parties) > 1:
+			// A group's statement ("The G7 will …") is all its parties'.
+			c.actors = append(c.actors, "")
+		case len(k.who.codes) > 0:
+			// Parties named together: all of them jointly, or each that
+			// is a party.
+			if coversAll(parties, issuer, k.who.codes) {
+				c.actors = append(c.actors, "")
+				break
+			}
+			for _, code := range k.who.codes {
+				if hasParty(parties, code) {
+					c.actors = append(c.actors, code)
+				}
+			}
+		case actor == archive.UnresolvedActor || hasParty(parties, actor):
+			c.actors = append(c.actors, actor)
+		}
+		if len(c.actors) == 0 {
 			continue // a country that is not a party commits no one here
 		}
 		end := k.end
-		// "agreed to" reads better as printed with its verb: "agreed to expand".
-		if last := ws[end-1].id; last == r.g.to && end < len(ws) && ws[end].flags&sentenceStart == 0 &&
+		// "agreed to" reads better as printed with its verb: "agreed to expand",
+		// "decided to establish".
+		if r.types[k.typ].Code == "decision" && end < len(ws) && ws[end].id == g.to && !k.modal && ws[end].flags&(sentenceStart|afterComma) == 0 {
+			end++
+		}
+		if last := ws[end-1].id; last == r.g.to && end < len(ws) && ws[end].flags&(sentenceStart|afterComma) == 0 &&
 			ws[end].id != g.and && !g.determiner[ws[end].id] {
 			end++
 		}
-		out = append(out, archive.Commitment{
+		if ws[end-1].id == g.to {
+			end-- // "decided to" before a noun: the verb alone
+		}
+		// A phrase is a whole verb group: never cut inside "de-escalate".
+		end = wholeWord(p.Text, ws, end)
+		m := archive.Commitment{
 			Type:      r.types[k.typ],
-			Actor:     actor,
 			Paragraph: p,
 			Start:     int32(ws[k.start].start),
 			End:       int32(ws[end-1].end),
-		})
+		}
+		if m.Type.Code == "call" {
+			m.Addressee = c.addressee(p.Text, ws, k.end)
+		}
+		for _, actor := range c.actors {
+			m.Actor = actor
+			out = append(out, m)
+		}
 	}
 	return out
+}
+
+// wholeWord extends a phrase ending before word end to the end of a
+// hyphenated word: "de-escalation", "follow-up".
+func wholeWord(text string, ws []word, end int) int {
+	for end < len(ws) && ws[end].start == ws[end-1].end+1 && text[ws[end-1].end] == '-' {
+		end++
+	}
+	return end
+}
+
+// addressee is whom a call is addressed to, as printed: the words after the
+// verb up to the "to" of the action asked ("Requests the Secretary-General
+// to report" → "the Secretary-General"), within one clause of a sentence.
+func (c *classifier) addressee(text string, ws []word, from int) string {
+	g := &c.r.g
+	for i := from; i < len(ws) && i < from+maxAddressee; i++ {
+		if i > from && ws[i].flags&(sentenceStart|afterComma) != 0 || ws[i].flags&sentenceStart != 0 {
+			return ""
+		}
+		if ws[i].id == g.to {
+			if i == from {
+				return ""
+			}
+			return text[ws[from].start:ws[i-1].end]
+		}
+	}
+	return ""
+}
+
+// maxApposition is the most words between a subject and its verb set off by
+// commas: "We, the Heads of State and Government of the G20, reaffirm".
+const maxApposition = 12
+
+// maxAddressee is the most words an addressee runs to: "all States
+// Members of the United Nations and the relevant international organisations".
+const maxAddressee = 12
+
+// verbGroups reads "will" and "shall" with the verb after them, across
+// adverbs, "not" and a parenthesis: the group is one candidate, its phrase
+// the whole group and its type the verb's, the negation's or the modal's.
+func (c *classifier) verbGroups(ws []word) {
+	g, r := &c.r.g, c.r
+	out := c.cands[:0]
+	for i := 0; i < len(c.cands); i++ {
+		k := c.cands[i]
+		if !k.modal {
+			out = append(out, k)
+			continue
+		}
+		shall := ws[k.start].id == g.shall
+		pos, negated := k.end, false
+		for pos < len(ws) && ws[pos].flags&sentenceStart == 0 {
+			w := ws[pos]
+			switch {
+			case w.id == g.not:
+				negated = true
+				pos++
+				continue
+			case w.flags&afterComma != 0 && pos == k.end:
+				// "shall, where appropriate, inform": past the parenthesis.
+				q := pos + 1
+				for q < len(ws) && q < pos+6 && ws[q].flags&(afterComma|sentenceStart) == 0 {
+					q++
+				}
+				if q < len(ws) && ws[q].flags&afterComma != 0 && ws[q].flags&sentenceStart == 0 {
+					pos = q
+					continue
+				}
+			case g.skip[w.id] || w.flags&adverb != 0 && pos+1 < len(ws):
+				pos++
+				continue
+			}
+			break
+		}
+		if pos >= len(ws) || ws[pos].flags&sentenceStart != 0 || g.be[ws[pos].id] || g.determiner[ws[pos].id] || g.prep[ws[pos].id] {
+			continue // "will be receiving", "political will", "will of the people": no verb group
+		}
+		k.end = pos + 1
+		if i+1 < len(c.cands) && c.cands[i+1].start == pos {
+			next := c.cands[i+1]
+			k.end = next.end
+			// "will consider" is a consideration, "will decide" a
+			// decision; "will support" is an agreement to act.
+			if !shall && !negated && (next.typ < k.typ || r.types[next.typ].Code == "consideration") {
+				k.typ = next.typ
+			}
+			i++
+		}
+		if negated && !shall {
+			if t, ok := r.typeBy["position"]; ok {
+				k.typ = int32(t.Strength - 1)
+			}
+		}
+		out = append(out, k)
+	}
+	c.cands = out
+}
+
+// coversAll reports whether codes names every party of the document but
+// its issuer.
+func coversAll(parties []archive.Party, issuer string, codes []string) bool {
+	for _, p := range parties {
+		if p.Code != issuer && !slices.Contains(codes, p.Code) {
+			return false
+		}
+	}
+	return true
 }
 
 func hasParty(parties []archive.Party, code string) bool {
@@ -227,6 +381,14 @@ func (c *classifier) finite(ws []word, k *candidate, i int) {
 		(g.skip[ws[j].id] || ws[j].flags&adverb != 0) {
 		j--
 	}
+	if k.end < len(ws) && ws[k.end].id == g.by && !k.present && !k.modal {
+		k.rejected = true // "supported by mutual investment": a passive
+		return
+	}
+	if j >= k.sentence && j < k.start-1 && (g.determiner[ws[j].id] || g.prep[ws[j].id]) {
+		k.rejected = true // "within internationally recognised borders": an adjective
+		return
+	}
 	if j >= k.sentence && g.passive[ws[j].id] {
 		if g.beForm[ws[j].id] && j-1 >= k.sentence && ws[j-1].id == g.it {
 			k.who, k.resolved = subject{all: true}, true // "it was agreed"
@@ -242,11 +404,24 @@ func (c *classifier) finite(ws []word, k *candidate, i int) {
 		}
 		j--
 	}
-	if g.modal[ws[k.start].id] {
-		// "will" commits only its subject right before it: not "the
-		// agreements reached … will give", nor "political will".
+	if k.modal || k.present {
+		// "will" and a present form commit only their subject right
+		// before them: not "the agreements reached … will give", nor
+		// "political will", nor "our support".
 		if j >= k.sentence {
 			k.who, k.resolved, _ = c.cue(ws, j, k.sentence)
+			if !k.resolved && ws[k.start].flags&afterComma != 0 {
+				// "We, the Leaders of the G7, reaffirm": the subject before
+				// the apposition.
+				for q := j; q > k.sentence && q > j-maxApposition; q-- {
+					if ws[q].flags&afterComma != 0 {
+						k.who, k.resolved, _ = c.cue(ws, q-1, k.sentence)
+						break
+					}
+				}
+			}
+		} else if k.present && k.start == k.sentence && c.issuer != "" && !k.modal {
+			k.who, k.resolved = subject{code: c.issuer}, true // "Decides", "Urges all States"
 		}
 		k.rejected = !k.resolved
 		return
@@ -313,6 +488,8 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 	switch {
 	case g.plural[id]:
 		return subject{all: true}, true, j - 1
+	case id == g.party && j-1 >= sentence && g.eachOf[ws[j-1].id]:
+		return subject{all: true}, true, j - 1 // "Each Party shall": what binds each binds all
 	case g.collective[id] && j-1 >= sentence && (ws[j-1].id == g.both || ws[j-1].id == g.two):
 		return subject{all: true}, true, j - 1
 	case id == g.state && j-2 >= sentence && ws[j-1].id == g.of && ws[j-2].id == g.heads:
@@ -320,6 +497,10 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 	case g.sideNoun[id] && j-1 >= sentence && c.endsAt[j-1] >= 0 && c.spans[c.endsAt[j-1]].ref.adjective &&
 		ws[j].flags&possessive == 0:
 		return subject{code: c.spans[c.endsAt[j-1]].ref.code}, true, j - 1
+	case id == unknown && ws[j].flags&capital != 0 && j-1 >= sentence && g.title[ws[j-1].id] && c.endsAt[j] < 0:
+		// "President Tokayev" with no speaker entry: a person, whose
+		// party the vocabulary cannot tell.
+		return subject{code: archive.UnresolvedActor}, true, j - 1
 	case c.endsAt[j] >= 0 && !c.spans[c.endsAt[j]].ref.adjective:
 		s := c.spans[c.endsAt[j]]
 		who, ok := c.party(ws, s, sentence)
@@ -373,15 +554,43 @@ func (c *classifier) readParty(ws []word, s partySpan, sentence int) (subject, b
 	switch {
 	case g.prep[before]:
 		return subject{}, false
+	case before == g.and && k-2 >= sentence && c.endsAt[k-2] < 0:
+		// "The Leaders of Central Asia and the European Union": the party
+		// is in the plural subject's "of".
+		for q := k - 2; q > sentence && q > k-2-maxApposition; q-- {
+			if ws[q].id == g.of && g.plural[ws[q-1].id] {
+				return subject{all: true}, true
+			}
+			if ws[q].flags&(afterComma|sentenceStart) != 0 {
+				break
+			}
+		}
 	case before == g.and && k-2 >= sentence && c.endsAt[k-2] >= 0:
-		other := c.spans[c.endsAt[k-2]]
-		o, ok := c.party(ws, other, sentence)
+		o, ok := c.party(ws, c.spans[c.endsAt[k-2]], sentence)
 		if !ok {
 			return subject{}, false
 		}
-		if o.all || o.code != s.ref.code {
-			return subject{all: true}, true
+		return together(o, s.ref.code), true
+	case ws[k].flags&afterComma != 0 && c.endsAt[k-1] >= 0:
+		// "Japan, the ROK, and the United States": a list.
+		if o, ok := c.party(ws, c.spans[c.endsAt[k-1]], sentence); ok {
+			return together(o, s.ref.code), true
 		}
 	}
 	return subject{code: s.ref.code}, true
+}
+
+// together is the subject o and the party code named with it.
+func together(o subject, code string) subject {
+	if o.all {
+		return o
+	}
+	codes := o.codes
+	if len(codes) == 0 {
+		codes = []string{o.code}
+	}
+	if slices.Contains(codes, code) {
+		return o
+	}
+	return subject{codes: append(slices.Clip(codes), code)}
 }

@@ -5,6 +5,8 @@ package classify
 // from one archive to the next, so it lives in code.
 type grammar struct {
 	and, of, the, to, republic, it, both, two, heads, state int32
+	shall, not, by, party, each                             int32
+	be                                                      map[int32]bool // "will be receiving": a description
 
 	plural     map[int32]bool // subjects that stand for all the parties
 	collective map[int32]bool // "countries", "nations": all parties after "both"/"two"
@@ -17,6 +19,8 @@ type grammar struct {
 	prep       map[int32]bool // a party after these is not a subject
 	determiner map[int32]bool // what follows a participle that opens a commitment
 	modal      map[int32]bool // modal phrases need their subject right before them
+	eachOf     map[int32]bool // "Each Party", "Neither Party": what binds each binds all
+	title      map[int32]bool // "President", "Minister": a person's office before the name
 }
 
 func set(d dictionary, words ...string) map[int32]bool {
@@ -31,6 +35,8 @@ func newGrammar(d dictionary) grammar {
 	return grammar{
 		and: d.add("and"), of: d.add("of"), the: d.add("the"), to: d.add("to"), republic: d.add("republic"),
 		it: d.add("it"), both: d.add("both"), two: d.add("two"), heads: d.add("heads"), state: d.add("state"),
+		shall: d.add("shall"), not: d.add("not"), by: d.add("by"), party: d.add("party"), each: d.add("each"),
+		be: set(d, "be", "been", "being"),
 
 		plural: set(d, "presidents", "parties", "sides", "leaders", "they", "ministers",
 			"governments", "delegations", "we"),
@@ -46,5 +52,7 @@ func newGrammar(d dictionary) grammar {
 		prep:       set(d, "of", "to", "for", "with", "between", "in", "from", "by", "on", "at", "among", "into", "towards", "toward", "against", "within", "through", "upon", "under", "over", "about", "including", "like", "across", "than", "via", "s"),
 		determiner: set(d, "the", "their", "its", "his", "her", "our", "a", "an", "that", "this", "these", "those", "both", "all"),
 		modal:      set(d, "will", "shall", "would", "could", "may", "can", "should"),
+		eachOf:     set(d, "each", "either", "neither"),
+		title:      set(d, "president", "minister", "chancellor", "secretary", "king", "queen", "premier", "emir", "sultan", "ambassador", "commissioner", "vice"),
 	}
 }

@@ -5,6 +5,7 @@ type phrase struct {
 	words      []int32
 	target     int32
 	participle bool // an -ing form: "Reaffirming", "Welcoming"
+	present    bool // a present form: "We reaffirm", "Decides"
 }
 
 // matcher finds vocabulary phrases in a text's words. Phrases are indexed
@@ -16,11 +17,15 @@ type matcher struct {
 }
 
 func (m *matcher) add(words []int32, target int32, participle bool) {
+	m.addForm(words, target, participle, false)
+}
+
+func (m *matcher) addForm(words []int32, target int32, participle, present bool) {
 	if m.byFirst == nil {
 		m.byFirst = map[int32][]int32{}
 	}
 	m.byFirst[words[0]] = append(m.byFirst[words[0]], int32(len(m.phrases)))
-	m.phrases = append(m.phrases, phrase{words: words, target: target, participle: participle})
+	m.phrases = append(m.phrases, phrase{words: words, target: target, participle: participle, present: present})
 }
 
 // done freezes the index once the dictionary holds n words.
@@ -43,6 +48,11 @@ func (m *matcher) at(ws []word, i int) (*phrase, int) {
 	bestEnd := 0
 	for _, pi := range m.first[id] {
 		p := &m.phrases[pi]
+		// Most phrases that share a first word ("the …") differ in the
+		// second: checked here, without a call.
+		if len(p.words) > 1 && p.words[1] != gap && (i+1 >= len(ws) || ws[i+1].id != p.words[1]) {
+			continue
+		}
 		if end := matchFrom(ws, i+1, p.words[1:]); end > bestEnd {
 			best, bestEnd = p, end
 		}

@@ -30,6 +30,11 @@ func (v *vocabulary) decodeCountries(errs content.ErrorList) content.ErrorList {
 		d.country(c.n, v, v.parties)
 		errs = append(errs, d.errs...)
 	}
+	for _, c := range v.speakerNodes {
+		d := &decoder{file: c.file}
+		d.speaker(c.n, v, v.parties)
+		errs = append(errs, d.errs...)
+	}
 	return errs
 }
 
@@ -64,6 +69,27 @@ func (r *Rules) addOtherParties() {
 				continue
 			}
 			seen[key] = true
+			r.parties.add(r.dict.ids(words), ref, false)
+		}
+	}
+}
+
+// addSpeakers lets the persons and offices that speak for a party be the
+// subject of its commitments: "President Biden welcomed" is the United
+// States'. A name is one speaker's only.
+func (r *Rules) addSpeakers(list []speakerDef, fail func(at, string, ...any)) {
+	owner := map[string]at{}
+	for _, sp := range list {
+		ref := int32(len(r.partyOf))
+		r.partyOf = append(r.partyOf, partyRef{code: sp.party})
+		for _, n := range sp.names {
+			words := fold(n.text)
+			key := strings.Join(words, " ")
+			if prev, ok := owner[key]; ok {
+				fail(n, "speaker %q is already listed at %s", n.text, prev.where())
+				continue
+			}
+			owner[key] = n
 			r.parties.add(r.dict.ids(words), ref, false)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -92,7 +93,10 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 				continue
 			}
 			phraseOwner[key] = p
-			m.add(r.dict.ids(words), int32(target), participle)
+			// A verb phrase in the present ("express … concern", "commit
+			// themselves to") needs its subject as a present verb does.
+			present := m == &r.verbs && !participle && !strings.HasSuffix(words[0], "ed") && len(words) > 1 && !r.g.modal[r.dict.add(words[0])]
+			m.addForm(r.dict.ids(words), int32(target), participle, present)
 		}
 	}
 
@@ -109,6 +113,12 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		addPhrases(&r.verbs, t.participles, len(r.types), true, "phrase")
 		r.types = append(r.types, t.t)
 	}
+	// Verbs after every type's phrases: a form a phrase lists is that phrase's.
+	for _, t := range v.types {
+		if x, ok := r.typeBy[t.t.Code]; ok && x == t.t {
+			r.addVerbs(t.verbs, t.t.Strength-1, phraseOwner, fail)
+		}
+	}
 
 	phraseOwner = map[string]at{}
 	for _, t := range v.topics {
@@ -124,6 +134,7 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 	phraseOwner = map[string]at{}
 	r.addCountries(v.countries, claim, phraseOwner, fail)
 	r.addOtherParties()
+	r.addSpeakers(v.speakers, fail)
 	for _, e := range v.entities {
 		if !claim(e.e.Slug, e.id) {
 			continue
@@ -132,11 +143,85 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		addPhrases(&r.names, e.aliases, len(r.entities), false, "alias")
 		r.entities = append(r.entities, e.e)
 	}
+	r.addPartyEntities(ids, phraseOwner)
 	r.verbs.done(len(r.dict))
 	r.terms.done(len(r.dict))
 	r.names.done(len(r.dict))
 	r.parties.done(len(r.dict))
 	return r, errs
+}
+
+// addVerbs adds every form of the types' verbs. A form the type lists
+// as a phrase already is that phrase; a form another type claims is an error.
+func (r *Rules) addVerbs(verbs []at, target int, owner map[string]at, fail func(at, string, ...any)) {
+	type form struct {
+		text                string
+		participle, present bool
+	}
+	for _, v := range verbs {
+		f := conjugate(v.text)
+		forms := []form{{f.past, false, false}, {f.participle, true, false}}
+		for _, p := range f.present {
+			forms = append(forms, form{p, false, true})
+		}
+		for _, x := range forms {
+			words := fold(x.text)
+			key := strings.Join(words, " ")
+			if prev, ok := owner[key]; ok {
+				generated := strings.HasPrefix(prev.text, "@")
+				if generated && prev.text != "@"+strconv.Itoa(target) {
+					fail(v, "verb %q: its form %q is already a form of the verb at %s", v.text, x.text, prev.where())
+				}
+				continue
+			}
+			owner[key] = at{text: "@" + strconv.Itoa(target), file: v.file, line: v.line}
+			r.verbs.addForm(r.dict.ids(words), int32(target), x.participle, x.present)
+		}
+	}
+}
+
+// addPartyEntities makes the organisations, organs and groups of the party
+// vocabulary entities too ("G7", "Security Council", "IMF"), so that they
+// are written once. One that entities.yaml names already under any of its
+// names or ids is the editor's; an alias that is a common word ("WHO",
+// "the Fund", "the Council") names it as a subject, not as an entity.
+func (r *Rules) addPartyEntities(ids map[string]at, owner map[string]at) {
+	for _, p := range r.partyVocabulary.Entries() {
+		if p.Kind == archive.State || p.Historical() {
+			continue
+		}
+		names := append([]string{p.Name}, p.Aliases...)
+		taken := false
+		for _, n := range names {
+			if _, ok := owner[strings.Join(fold(n), " ")]; ok {
+				taken = true
+			}
+		}
+		e := &archive.Entity{Slug: slug(p.Name), Name: p.Name, Kind: "organisation"}
+		if _, ok := ids[e.Slug]; ok || taken || e.Slug == "" {
+			continue
+		}
+		ids[e.Slug] = at{text: p.Name}
+		target := int32(len(r.entities))
+		r.entityBy[e.Slug] = len(r.entities)
+		for _, n := range names {
+			words := fold(n)
+			if len(words) == 0 || len(words) == 1 && r.commonWord(words[0]) || len(words) == 2 && words[0] == "the" {
+				continue
+			}
+			owner[strings.Join(words, " ")] = at{text: n}
+			e.Aliases = append(e.Aliases, n)
+			r.names.add(r.dict.ids(words), target, false)
+		}
+		r.entities = append(r.entities, e)
+	}
+}
+
+// commonWord reports an English word an acronym may fold to: "WHO" is "who".
+func (r *Rules) commonWord(w string) bool {
+	id, ok := r.dict[w]
+	g := &r.g
+	return ok && (g.relative[id] || g.prep[id] || g.determiner[id] || g.skip[id] || g.modal[id]) || w == "au" || w == "com" || w == "ep"
 }
 
 // addCountries makes every ISO country an entity named as ISO names it,
@@ -172,7 +257,15 @@ func (r *Rules) addCountries(list []countryDef, claim func(string, at) bool, own
 		if c.name != "" {
 			names = append(names, at{p.Name, c.file, c.line})
 		}
-		for _, a := range append(names, c.aliases...) {
+		names = append(names, c.aliases...)
+		// The party vocabulary's aliases ("the U.S.", "the ROK") name the
+		// state too, after the editor's: a repeat of one is dropped.
+		if pe, ok := r.partyVocabulary.Entry(p.Code); ok {
+			for _, a := range pe.Aliases {
+				names = append(names, at{text: a})
+			}
+		}
+		for _, a := range names {
 			words := fold(a.text)
 			key := strings.Join(words, " ")
 			if prev, ok := owner[key]; ok {

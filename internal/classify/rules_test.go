@@ -61,8 +61,8 @@ func TestCommitments(t *testing.T) {
 		{"opening participle takes a named subject", "Reaffirming its support, Estonia welcomed the initiative.", `reaffirmation "Reaffirming" EE; support "welcomed" EE`},
 		{"the side of one party", "The Estonian side expressed interest in the forum.", `expectation "expressed interest" EE`},
 		{"the President of one party", "The President of the Republic of Kazakhstan noted the progress.", `reaffirmation "noted" KZ`},
-		{"both Presidents by name", "The President of Kazakhstan and the President of Estonia decided to meet.", `agreement "decided to meet" all`},
-		{"two parties by name", "Kazakhstan and Estonia will hold consultations.", `agreement "will" all`},
+		{"both Presidents by name", "The President of Kazakhstan and the President of Estonia decided to meet.", `decision "decided to meet" all`},
+		{"two parties by name", "Kazakhstan and Estonia will hold consultations.", `agreement "will hold" all`},
 		{"a country that is no party", "Germany welcomed the forum.", ``},
 		{"an object is no subject", "The Parties expressed gratitude to Estonia.", `support "expressed gratitude" all`},
 		{"a possessive is no subject", "The Presidents welcomed Kazakhstan’s initiative.", `support "welcomed" all`},
@@ -108,6 +108,8 @@ func TestMatching(t *testing.T) {
 		{"aliases", "the TITR, or Middle Corridor, and the UN", []string{"transport", "multilateralism"}, []string{"united-nations", "titr"}},
 		{"spelling", "international organizations", []string{"multilateralism"}, nil},
 		{"hyphens", "people-to people and people to people ties", []string{"culture"}, nil},
+		{"an acronym that is a word names nothing", "the leaders who met", nil, nil},
+		{"organs and groups of the party vocabulary", "the Security Council, the G7 and the Quad", []string{"peace-security"}, []string{"united-nations-security-council", "group-of-seven", "quadrilateral-security-dialogue"}},
 	}
 	r := realRules(t)
 	for _, tt := range tests {
@@ -137,7 +139,7 @@ func TestVocabularyIDs(t *testing.T) {
 	for _, x := range r.Types() {
 		types = append(types, x.Code)
 	}
-	if want := []string{"agreement", "consideration", "reaffirmation", "support", "expectation"}; !slices.Equal(types, want) {
+	if want := []string{"obligation", "decision", "agreement", "consideration", "reaffirmation", "support", "call", "expectation", "position"}; !slices.Equal(types, want) {
 		t.Errorf("Types() = %v; want %v", types, want)
 	}
 	for _, slug := range []string{"trade", "transport", "education", "culture", "digital", "climate", "multilateralism", "peace-security", "regional-cooperation", "political-dialogue", "energy", "health"} {
@@ -205,4 +207,102 @@ func BenchmarkApply(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*units), "ns/unit")
+}
+
+// TestAbbreviations: a full stop in "U.S." ends no sentence.
+func TestAbbreviations(t *testing.T) {
+	r := realRules(t)
+	sc := scanner{dict: r.dict}
+	for _, tt := range []struct {
+		text   string
+		starts int
+	}{
+		{"The U.S. and India will review it.", 1},
+		{"Mr. Smith spoke. He left.", 2},
+		{"They met in the U.S. India then spoke.", 2},
+		{"It is a. B is b.", 2},
+	} {
+		n := 0
+		for _, w := range sc.scan(tt.text) {
+			if w.flags&sentenceStart != 0 {
+				n++
+			}
+		}
+		if n != tt.starts {
+			t.Errorf("%q: %d sentences; want %d", tt.text, n, tt.starts)
+		}
+	}
+}
+
+// TestGrammar: one case per rule of the verb groups and their actors, read
+// exactly: the corpus measures the rules in bulk, this pins each one.
+func TestGrammar(t *testing.T) {
+	tests := []struct {
+		name, text string
+		parties    []string
+		issuer     string
+		want       string // as describeCorpus, joined by "; "
+	}{
+		{"present tense", "We reaffirm our support for Ukraine.", []string{"US", "JP"}, "", "reaffirmation | reaffirm | joint"},
+		{"perfect", "The Parties have reaffirmed their commitment.", []string{"US", "JP"}, "", "reaffirmation | reaffirmed | joint"},
+		{"will and a verb", "We will review progress.", []string{"US", "JP"}, "", "agreement | will review | joint"},
+		{"will and a support verb is an agreement", "The European Union will support reforms.", []string{"KZ", "EU"}, "", "agreement | will support | EU"},
+		{"will and a consideration verb", "We will jointly explore new routes.", []string{"US", "JP"}, "", "consideration | will jointly explore | joint"},
+		{"will further explore", "We will further explore cooperation.", []string{"US", "JP"}, "", "agreement | will further explore | joint"},
+		{"will not", "We will not accept any attempt.", []string{"US", "JP"}, "", "position | will not accept | joint"},
+		{"shall with a parenthesis", "The Parties shall, where appropriate, inform each other.", []string{"DE", "FR"}, "", "obligation | shall, where appropriate, inform | joint"},
+		{"shall not", "Each Party shall not use force.", []string{"DE", "FR"}, "", "obligation | shall not use | joint"},
+		{"will be receiving", "Mongolia will be receiving support.", []string{"MN", "US"}, "", ""},
+		{"was held", "The meeting was held in Paris.", []string{"DE", "FR"}, "", ""},
+		{"definition", "'Vessel' means any ship.", []string{"DE", "FR"}, "", ""},
+		{"adjective", "They reaffirmed respect for borders within their internationally recognized limits.", []string{"US", "JP"}, "", "reaffirmation | reaffirmed | joint"},
+		{"passive", "We will build roads supported by mutual investment.", []string{"US", "JP"}, "", "agreement | will build | joint"},
+		{"hyphen", "The leaders committed to de-escalation.", []string{"US", "JP"}, "", "agreement | committed to de-escalation | joint"},
+		{"coordination", "We condemn and reject terrorism.", []string{"US", "JP"}, "", "position | condemn | joint; position | reject | joint"},
+		{"two parties by alias", "The U.S. and India will review progress.", []string{"US", "IN"}, "", "agreement | will review | joint"},
+		{"three parties by alias", "Japan, the ROK, and the United States remain committed to peace.", []string{"JP", "KR", "US"}, "", "reaffirmation | remain committed | joint"},
+		{"two of three parties", "Japan and the ROK will hold exercises.", []string{"JP", "KR", "US"}, "", "agreement | will hold | JP; agreement | will hold | KR"},
+		{"a list of all parties", "Japan, the ROK and the United States will hold exercises.", []string{"JP", "KR", "US"}, "", "agreement | will hold | joint"},
+		{"a list of parties and another", "Japan, China and the ROK welcomed the talks.", []string{"JP", "KR", "US"}, "", "support | welcomed | JP; support | welcomed | KR"},
+		{"speakers", "Prime Minister Modi welcomed the visit, and President Biden welcomed the talks.", []string{"US", "IN"}, "", "support | welcomed | IN; support | welcomed | US"},
+		{"an unknown person", "President Zhaparov welcomed the initiative.", []string{"KZ", "EE"}, "", "support | welcomed | unresolved"},
+		{"apposition", "We, the Leaders of the Group of Seven, reaffirm our support.", []string{"US", "JP"}, "", "reaffirmation | reaffirm | joint"},
+		{"the group's own statement", "The G7 will step up its support.", []string{"US", "JP"}, "G7", "agreement | will step | joint"},
+		{"leaders of a region and a party", "The Leaders of Central Asia and the European Union reaffirmed their commitment.", []string{"KZ", "EU"}, "", "reaffirmation | reaffirmed | joint"},
+		{"operative paragraph", "4. Requests the Secretary-General to report.", nil, "UNSC", "call | Requests | UNSC | the Secretary-General"},
+		{"preamble participle", "Reaffirming its commitment to the sovereignty of Yemen,", nil, "UNSC", "reaffirmation | Reaffirming | UNSC"},
+		{"decision", "Decides to remain seized of the matter.", nil, "UNSC", "decision | Decides to remain | UNSC"},
+		{"no issuer, no actor", "Decides to remain seized of the matter.", []string{"DE", "FR"}, "", ""},
+	}
+	r := realRules(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := oneClause(t, tt.text)
+			d.Parties = nil
+			for _, code := range append(slices.Clone(tt.parties), tt.issuer) {
+				if code == "" {
+					continue
+				}
+				p, err := vocab.DefaultParties().LookupParty(code)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if code == tt.issuer {
+					d.Issuer = p
+				} else {
+					d.Parties = append(d.Parties, p)
+				}
+			}
+			if err := r.ApplyDocument(d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range d.Clauses[0].Commitments {
+				got = append(got, describeCorpus(m))
+			}
+			if s := strings.Join(got, "; "); s != tt.want {
+				t.Errorf("%q: %s; want %s", tt.text, s, tt.want)
+			}
+		})
+	}
 }

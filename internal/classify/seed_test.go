@@ -116,7 +116,7 @@ func TestSeed(t *testing.T) {
 				{"reaffirmation", "reiterated", ""},
 			},
 			topics:   []string{"political-dialogue", "multilateralism", "peace-security"},
-			entities: []string{"united-nations", "ukraine"},
+			entities: []string{"united-nations", "ukraine", "un-charter"},
 		},
 		{
 			name: "para_7", // Estonia welcomes; Kazakhstan thanks, emphasizing the shared commitment

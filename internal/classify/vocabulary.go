@@ -48,6 +48,7 @@ type typeDef struct {
 	t           *archive.CommitmentType
 	phrases     []at
 	participles []at
+	verbs       []at // base forms, read in every tense
 }
 
 type topicDef struct {
@@ -77,10 +78,18 @@ type vocabulary struct {
 	topics    []topicDef
 	entities  []entityDef
 	countries []countryDef
+	speakers  []speakerDef
 	parties   *archive.Parties // the party vocabulary, read apart
 
-	// The countries sections, decoded once the party vocabulary is known.
+	// The countries and speakers sections, decoded once the party vocabulary is known.
 	countryNodes []countryNode
+	speakerNodes []countryNode
+}
+
+// speakerDef is who speaks for a party: "President Biden", "the Secretary of State".
+type speakerDef struct {
+	party string
+	names []at
 }
 
 type countryNode struct {
@@ -141,11 +150,15 @@ func (d *decoder) file1(src []byte, v *vocabulary) {
 		return
 	}
 	doc := root.Content[0]
-	d.fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries"}, func(key string, val *yaml.Node) {
+	d.fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries", "speakers"}, func(key string, val *yaml.Node) {
 		items := d.list(val, key)
 		for _, n := range items {
 			if key == "countries" {
 				v.countryNodes = append(v.countryNodes, countryNode{d.file, n})
+				continue
+			}
+			if key == "speakers" {
+				v.speakerNodes = append(v.speakerNodes, countryNode{d.file, n})
 				continue
 			}
 			switch key {
@@ -247,7 +260,7 @@ func (d *decoder) id(n *yaml.Node) string {
 func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
 	t := typeDef{t: &archive.CommitmentType{}}
 	got := map[string]bool{}
-	d.fields(n, "a commitment type", []string{"id", "name", "summary", "phrases", "participles"}, func(key string, val *yaml.Node) {
+	d.fields(n, "a commitment type", []string{"id", "name", "summary", "verbs", "phrases", "participles"}, func(key string, val *yaml.Node) {
 		got[key] = true
 		switch key {
 		case "id":
@@ -264,9 +277,20 @@ func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
 			}
 		case "participles":
 			t.participles = d.strings(val, "participles")
+		case "verbs":
+			t.verbs = d.strings(val, "verbs")
+			for _, v := range t.verbs {
+				if strings.Contains(v.text, "…") || strings.Contains(v.text, "...") {
+					d.add(v.line, "verb %q: a verb is conjugated, so it takes no gap (…); write it under phrases", v.text)
+				}
+			}
 		}
 	})
-	if n.Kind == yaml.MappingNode && d.required(n.Line, "commitment type", got, "id", "name", "phrases") {
+	if n.Kind == yaml.MappingNode && !got["phrases"] && !got["verbs"] {
+		d.add(n.Line, "commitment type has no verbs or phrases")
+		got["phrases"] = false
+	}
+	if n.Kind == yaml.MappingNode && d.required(n.Line, "commitment type", got, "id", "name") && (got["phrases"] || got["verbs"]) {
 		v.types = append(v.types, t)
 		t.t.Strength = len(v.types)
 	}
@@ -355,6 +379,28 @@ func (d *decoder) country(n *yaml.Node, v *vocabulary, parties *archive.Parties)
 	})
 	if n.Kind == yaml.MappingNode && d.required(n.Line, "country", got, "code") && c.code != "" {
 		v.countries = append(v.countries, c)
+	}
+}
+
+// speaker decodes one speakers entry: the party and the names that speak for it.
+func (d *decoder) speaker(n *yaml.Node, v *vocabulary, parties *archive.Parties) {
+	sp := speakerDef{}
+	got := map[string]bool{}
+	d.fields(n, "a speaker", []string{"party", "names"}, func(key string, val *yaml.Node) {
+		got[key] = true
+		switch key {
+		case "party":
+			sp.party = d.scalar(val, key)
+			if _, ok := parties.Entry(sp.party); sp.party != "" && !ok {
+				d.add(val.Line, "unknown party %q: want a code of %s, such as US or UNSC", sp.party, vocab.PartiesFile)
+				sp.party = ""
+			}
+		case "names":
+			sp.names = d.strings(val, "names")
+		}
+	})
+	if n.Kind == yaml.MappingNode && d.required(n.Line, "speaker", got, "party", "names") && sp.party != "" {
+		v.speakers = append(v.speakers, sp)
 	}
 }
 

@@ -39,12 +39,12 @@ func TestVocabularyErrors(t *testing.T) {
 		{
 			name:  "unknown field",
 			files: map[string]string{"commitments.yaml": okTypes + "    strength: 3\n"},
-			want:  []string{`vocabulary/commitments.yaml:5: unknown field "strength" in a commitment type: the fields are id, name, summary, phrases, participles`},
+			want:  []string{`vocabulary/commitments.yaml:5: unknown field "strength" in a commitment type: the fields are id, name, summary, verbs, phrases, participles`},
 		},
 		{
 			name:  "unknown section",
 			files: map[string]string{"extra.yaml": "verbs: []\n"},
-			want:  []string{`vocabulary/extra.yaml:1: unknown field "verbs" in a vocabulary file: the fields are types, topics, entities, countries`},
+			want:  []string{`vocabulary/extra.yaml:1: unknown field "verbs" in a vocabulary file: the fields are types, topics, entities, countries, speakers`},
 		},
 		{
 			name:  "empty phrase list",
@@ -75,6 +75,31 @@ func TestVocabularyErrors(t *testing.T) {
 			name:  "phrase claimed by two types, in another spelling",
 			files: map[string]string{"commitments.yaml": "types:\n  - id: a\n    name: A\n    phrases: [emphasised]\n  - id: b\n    name: B\n    phrases: [Emphasized]\n"},
 			want:  []string{`vocabulary/commitments.yaml:7: phrase "Emphasized" is already claimed at vocabulary/commitments.yaml:4`},
+		},
+		{
+			name:  "a verb with a gap",
+			files: map[string]string{"commitments.yaml": "types:\n  - id: a\n    name: A\n    verbs: [express … concern]\n"},
+			want:  []string{`vocabulary/commitments.yaml:4: verb "express … concern": a verb is conjugated, so it takes no gap (…); write it under phrases`},
+		},
+		{
+			name:  "a verb's form claimed by two types",
+			files: map[string]string{"commitments.yaml": "types:\n  - id: a\n    name: A\n    verbs: [support]\n  - id: b\n    name: B\n    verbs: [supports]\n"},
+			want:  []string{`vocabulary/commitments.yaml:7: verb "supports": its form "supports" is already a form of the verb at vocabulary/commitments.yaml:4`},
+		},
+		{
+			name:  "a type with no verbs or phrases",
+			files: map[string]string{"commitments.yaml": okTypes + "  - id: b\n    name: B\n"},
+			want:  []string{`vocabulary/commitments.yaml:5: commitment type has no verbs or phrases`},
+		},
+		{
+			name:  "a speaker of an unknown party",
+			files: map[string]string{"speakers.yaml": "speakers:\n  - party: XY\n    names: [President Smith]\n"},
+			want:  []string{`vocabulary/speakers.yaml:2: unknown party "XY": want a code of vocabulary/parties.yaml, such as US or UNSC`},
+		},
+		{
+			name:  "a speaker listed twice",
+			files: map[string]string{"speakers.yaml": "speakers:\n  - party: US\n    names: [President Smith]\n  - party: GB\n    names: [president smith]\n"},
+			want:  []string{`vocabulary/speakers.yaml:5: speaker "president smith" is already listed at vocabulary/speakers.yaml:3`},
 		},
 		{
 			name:  "unknown entity kind",

@@ -27,6 +27,7 @@ const (
 	afterComma                // a comma, dash or parenthesis comes just before
 	possessive                // an apostrophe follows directly: "Kazakhstan’s", "Presidents’"
 	adverb                    // ends in -ly: "also", "further" are listed as grammar words
+	capital                   // starts with an upper-case letter: a name, or a sentence's first word
 )
 
 // word is one word of a text: its id and its byte span in the text.
@@ -67,6 +68,8 @@ func (s *scanner) scan(text string) []word {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			switch {
+			case r == '.' && s.abbreviation(text, i):
+				// "the U.S. and India", "Mr. Smith": not a sentence's end
 			case r == '.' || r == '!' || r == '?' || r == ';' || r == ':':
 				flags |= sentenceStart
 			case r == ',' || r == '(' || r == ')' || r == '–' || r == '—':
@@ -77,7 +80,7 @@ func (s *scanner) scan(text string) []word {
 			i += size
 			continue
 		}
-		start := i
+		start, r0 := i, r
 		s.buf = s.buf[:0]
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
@@ -89,6 +92,9 @@ func (s *scanner) scan(text string) []word {
 		}
 		s.buf = foldSpelling(s.buf)
 		w := word{id: unknown, start: int32(start), end: int32(i), flags: flags}
+		if 'A' <= r0 && r0 <= 'Z' || r0 >= utf8.RuneSelf && unicode.IsUpper(r0) {
+			w.flags |= capital
+		}
 		if id, ok := s.dict[string(s.buf)]; ok {
 			w.id = id
 		}
@@ -99,6 +105,34 @@ func (s *scanner) scan(text string) []word {
 		flags = 0
 	}
 	return s.words
+}
+
+// abbreviation reports whether the full stop at text[i] ends an
+// abbreviation rather than a sentence: it follows a single letter ("U.S.",
+// "U.K.") or a title ("Mr.", "Dr."), and a lower-case word or a comma comes
+// after it ("the U.S. and India", not "… of the U.S. India said").
+func (s *scanner) abbreviation(text string, i int) bool {
+	n := len(s.words)
+	if n == 0 || int(s.words[n-1].end) != i {
+		return false
+	}
+	w := text[s.words[n-1].start:i]
+	if !(len(w) == 1 || w == "Mr" || w == "Mrs" || w == "Ms" || w == "Dr" || w == "St") {
+		return false
+	}
+	title := len(w) > 1
+	for j := i + 1; j < len(text); j++ {
+		switch c := text[j]; {
+		case c == ' ':
+			continue
+		case c == ',' || 'a' <= c && c <= 'z':
+			return true
+		case 'A' <= c && c <= 'Z':
+			return title || j == i+1 // "Mr. Smith"; the inner stop of "U.S."
+		}
+		return false
+	}
+	return false
 }
 
 // fold returns the folded words of a vocabulary phrase; "…" or "..." is a gap.

@@ -111,8 +111,9 @@ type (
 		Phrase    string  `json:"phrase"`    // as printed: "agreed to expand"
 		Actor     *string `json:"actor"`     // ISO code of the one party committing, or null for all jointly
 		ActorName string  `json:"actor_name"`
-		EID       string  `json:"eid"`   // the paragraph the phrase is in
-		Start     int     `json:"start"` // UTF-8 byte offsets of the phrase in that paragraph's text
+		Addressee string  `json:"addressee,omitempty"` // a call's addressee as printed: "the Secretary-General"
+		EID       string  `json:"eid"`                 // the paragraph the phrase is in
+		Start     int     `json:"start"`               // UTF-8 byte offsets of the phrase in that paragraph's text
 		End       int     `json:"end"`
 	}
 
@@ -135,6 +136,10 @@ type (
 
 // JointActorName is actor_name for a commitment every party makes.
 const JointActorName = "All parties jointly"
+
+// UnresolvedActorName is actor_name for a commitment whose speaker the
+// rules could not resolve to a party.
+const UnresolvedActorName = "A speaker not resolved to a party"
 
 // DocumentSummary represents a document without its text.
 func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
@@ -243,6 +248,7 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 		TypeName:  m.Type.Name,
 		Phrase:    m.Phrase(),
 		ActorName: JointActorName,
+		Addressee: m.Addressee,
 		Start:     int(m.Start),
 		End:       int(m.End),
 	}
@@ -253,7 +259,9 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 		actor := m.Actor
 		out.Actor = &actor
 		out.ActorName = m.Actor
-		if m.Paragraph != nil {
+		if m.Actor == archive.UnresolvedActor {
+			out.ActorName = UnresolvedActorName
+		} else if m.Paragraph != nil {
 			out.ActorName = partyName(m.Paragraph.Doc, m.Actor)
 		}
 	}

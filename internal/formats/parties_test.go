@@ -97,3 +97,19 @@ func TestIssuerAkomaNtoso(t *testing.T) {
 		t.Error("a work without a number has an FRBRnumber")
 	}
 }
+
+// TestCallAddressee: a call's addressee, and an unresolved speaker, are
+// served as the rules found them.
+func TestCallAddressee(t *testing.T) {
+	d := &archive.Document{Slug: "x"}
+	p := &archive.Paragraph{Doc: d, Text: "Requests the Secretary-General to report."}
+	call := &archive.CommitmentType{Code: "call", Name: "Call"}
+	b, _ := json.Marshal(testSite.Commitment(archive.Commitment{Type: call, Actor: "UNSC", Paragraph: p, End: 8, Addressee: "the Secretary-General"}))
+	if !strings.Contains(string(b), `"addressee":"the Secretary-General"`) {
+		t.Errorf("call JSON = %s; want its addressee", b)
+	}
+	b, _ = json.Marshal(testSite.Commitment(archive.Commitment{Type: call, Actor: archive.UnresolvedActor, Paragraph: p, End: 8}))
+	if s := string(b); !strings.Contains(s, `"actor":"unresolved"`) || !strings.Contains(s, `"actor_name":"`+UnresolvedActorName+`"`) || strings.Contains(s, "addressee") {
+		t.Errorf("unresolved JSON = %s", b)
+	}
+}

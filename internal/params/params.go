@@ -117,11 +117,15 @@ func Party(a *archive.Archive, v string) (string, bool) {
 	return p.Code, true
 }
 
-// Actor reads who commits: a party's code, or archive.JointActor for
-// every party jointly; "" is anyone.
+// Actor reads who commits: a party's code, archive.JointActor for every
+// party jointly, or archive.UnresolvedActor for a speaker not resolved;
+// "" is anyone.
 func Actor(a *archive.Archive, v string) (string, bool) {
 	if v = strings.TrimSpace(v); strings.EqualFold(v, archive.JointActor) {
 		return archive.JointActor, true
+	}
+	if strings.EqualFold(v, archive.UnresolvedActor) {
+		return archive.UnresolvedActor, true
 	}
 	return Party(a, v)
 }

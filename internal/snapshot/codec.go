@@ -211,6 +211,7 @@ func (e *encoder) classification(d *archive.Document, cl *archive.Classification
 		e.para(d, c.Paragraph)
 		e.int(int(c.Start))
 		e.int(int(c.End))
+		e.str(c.Addressee)
 	}
 	e.list(len(cl.Topics), cl.Topics == nil)
 	for _, t := range cl.Topics {

@@ -365,6 +365,7 @@ func (d *decoder) classification(cl *archive.Classification) {
 		c.Paragraph = d.para()
 		c.Start = d.int32()
 		c.End = d.int32()
+		c.Addressee = d.str()
 	}
 	n, isNil = d.list()
 	cl.Topics = carve(d, &d.topics, n, isNil)

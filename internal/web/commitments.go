@@ -263,7 +263,9 @@ func (s *Server) topicName(slug string) string {
 // commitmentEntry is m, of the unit u, as the page lists it.
 func (s *Server) commitmentEntry(u Unit, m archive.Commitment) CommitmentEntry {
 	e := CommitmentEntry{Unit: u, Phrase: m.Phrase()}
-	if m.Actor != "" {
+	if m.Actor == archive.UnresolvedActor {
+		e.Actor = formats.UnresolvedActorName
+	} else if m.Actor != "" {
 		if pt, err := s.cfg.Archive.LookupParty(m.Actor); err == nil {
 			e.Actor = pt.Name
 		}

@@ -50,6 +50,7 @@ func (s *Server) homePage() HomePage {
 type AboutPage struct {
 	Head
 	Stats archive.Stats
+	Types []*archive.CommitmentType // the commitment types, strongest first
 }
 
 func (s *Server) aboutPage() AboutPage {
@@ -62,6 +63,7 @@ func (s *Server) aboutPage() AboutPage {
 			Main:        "about",
 		},
 		Stats: s.cfg.Archive.Stats(),
+		Types: s.cfg.Vocabulary.Types(),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/formats"
 )
 
 // How a unit's classification is shown: its commitments' verb phrases marked
@@ -63,7 +64,9 @@ func (s *Server) labels(cl *archive.Classification) Labels {
 			continue
 		}
 		cm := CommitmentLabel{Type: m.Type, Phrase: m.Phrase(), URL: "/commitments#" + m.Type.Code}
-		if m.Actor != "" {
+		if m.Actor == archive.UnresolvedActor {
+			cm.Actor = formats.UnresolvedActorName
+		} else if m.Actor != "" {
 			if p, err := s.cfg.Archive.LookupParty(m.Actor); err == nil {
 				cm.Actor = p.Name
 			}

@@ -1,0 +1,173 @@
+package classify
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/vocab"
+)
+
+// The corpus is made-up provisions in the styles the archive holds (joint
+// statements, G7 and G20 communiqués, treaties, UN resolutions), each with
+// the commitments a reader finds in it and the topics and names it touches.
+type corpusDoc struct {
+	Style      string   `yaml:"style"`
+	Parties    []string `yaml:"parties"`
+	Issuer     string   `yaml:"issuer"`
+	Provisions []struct {
+		Text     string   `yaml:"text"`
+		Want     []string `yaml:"want"` // "type | phrase | actor[ | addressee]"; actor joint, a code or unresolved
+		Topics   []string `yaml:"topics"`
+		Entities []string `yaml:"names"`
+	} `yaml:"provisions"`
+}
+
+// The thresholds the rules must keep on the corpus, per type and overall.
+const (
+	minPrecision = 0.9
+	minRecall    = 0.85
+	minTopicHit  = 0.95 // share of the expected topics and names found
+)
+
+func describeCorpus(m archive.Commitment) string {
+	actor := m.Actor
+	if actor == "" {
+		actor = "joint"
+	}
+	s := fmt.Sprintf("%s | %s | %s", m.Type.Code, m.Phrase(), actor)
+	if m.Addressee != "" {
+		s += " | " + m.Addressee
+	}
+	return s
+}
+
+func normalise(want string) string {
+	parts := strings.Split(want, "|")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
+	return strings.Join(parts, " | ")
+}
+
+// TestCorpus reads every provision of testdata/corpus.yaml and measures
+// precision and recall per commitment type; it fails below the thresholds.
+func TestCorpus(t *testing.T) {
+	src, err := os.ReadFile("testdata/corpus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []corpusDoc
+	if err := yaml.Unmarshal(src, &docs); err != nil {
+		t.Fatal(err)
+	}
+	r := realRules(t)
+	type score struct{ tp, fp, fn int }
+	per := map[string]*score{}
+	at := func(typ string) *score {
+		if per[typ] == nil {
+			per[typ] = &score{}
+		}
+		return per[typ]
+	}
+	var provisions, topicsWant, topicsFound, noTopic int
+	for _, cd := range docs {
+		for _, pv := range cd.Provisions {
+			provisions++
+			d := oneClause(t, pv.Text)
+			d.Parties = nil
+			for _, code := range cd.Parties {
+				p, err := vocab.DefaultParties().LookupParty(code)
+				if err != nil {
+					t.Fatalf("%s: %v", cd.Style, err)
+				}
+				d.Parties = append(d.Parties, p)
+			}
+			if cd.Issuer != "" {
+				p, err := vocab.DefaultParties().LookupParty(cd.Issuer)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d.Issuer = p
+			}
+			if err := r.ApplyDocument(d); err != nil {
+				t.Fatal(err)
+			}
+			cl := d.Clauses[0]
+			var got, want []string
+			for _, m := range cl.Commitments {
+				got = append(got, describeCorpus(m))
+			}
+			for _, w := range pv.Want {
+				want = append(want, normalise(w))
+			}
+			typeOf := func(s string) string { return strings.TrimSpace(strings.SplitN(s, "|", 2)[0]) }
+			for _, g := range got {
+				if i := slices.Index(want, g); i >= 0 {
+					at(typeOf(g)).tp++
+					want = slices.Delete(want, i, i+1)
+				} else {
+					at(typeOf(g)).fp++
+					t.Logf("extra   %q in %.70q", g, pv.Text)
+				}
+			}
+			for _, w := range want {
+				at(typeOf(w)).fn++
+				t.Logf("missing %q in %.70q (got %q)", w, pv.Text, got)
+			}
+			var topics []string
+			for _, x := range cl.Topics {
+				topics = append(topics, x.Slug)
+			}
+			for _, x := range cl.Entities {
+				topics = append(topics, x.Slug)
+			}
+			if len(cl.Topics) == 0 {
+				noTopic++
+			}
+			for _, w := range append(slices.Clone(pv.Topics), pv.Entities...) {
+				topicsWant++
+				if slices.Contains(topics, w) {
+					topicsFound++
+				} else {
+					t.Logf("topic or name %q not found in %.70q (got %v)", w, pv.Text, topics)
+				}
+			}
+		}
+	}
+	if provisions < 150 {
+		t.Errorf("the corpus has %d provisions; keep at least 150", provisions)
+	}
+	var all score
+	for _, typ := range r.Types() {
+		s := at(typ.Code)
+		all.tp, all.fp, all.fn = all.tp+s.tp, all.fp+s.fp, all.fn+s.fn
+		p, rc := ratio(s.tp, s.tp+s.fp), ratio(s.tp, s.tp+s.fn)
+		t.Logf("%-14s P %.2f R %.2f (tp %d, fp %d, fn %d)", typ.Code, p, rc, s.tp, s.fp, s.fn)
+		if s.tp+s.fn == 0 {
+			t.Errorf("%s: the corpus has no commitment of this type", typ.Code)
+		}
+		if p < minPrecision || rc < minRecall {
+			t.Errorf("%s: precision %.2f, recall %.2f; want at least %.2f and %.2f", typ.Code, p, rc, minPrecision, minRecall)
+		}
+	}
+	p, rc := ratio(all.tp, all.tp+all.fp), ratio(all.tp, all.tp+all.fn)
+	hit := ratio(topicsFound, topicsWant)
+	t.Logf("all            P %.2f R %.2f; %d provisions; topics and names found %.2f; %d provisions with no topic", p, rc, provisions, hit, noTopic)
+	if p < minPrecision || rc < minRecall || hit < minTopicHit {
+		t.Errorf("overall precision %.2f, recall %.2f, topics and names %.2f; want %.2f, %.2f, %.2f", p, rc, hit, minPrecision, minRecall, minTopicHit)
+	}
+}
+
+// ratio is n/d, or 1 when there is nothing to measure.
+func ratio(n, d int) float64 {
+	if d == 0 {
+		return 1
+	}
+	return float64(n) / float64(d)
+}
