@@ -41,6 +41,7 @@ type CommitmentEntry struct {
 	Unit
 	Phrase        string
 	Actor         string // a party's name, or "" for all parties
+	Addressee     string // for a call, whom it addresses, as printed
 	Before, After string // the text around the phrase, cut at words
 }
 
@@ -262,7 +263,7 @@ func (s *Server) topicName(slug string) string {
 
 // commitmentEntry is m, of the unit u, as the page lists it.
 func (s *Server) commitmentEntry(u Unit, m archive.Commitment) CommitmentEntry {
-	e := CommitmentEntry{Unit: u, Phrase: m.Phrase()}
+	e := CommitmentEntry{Unit: u, Phrase: m.Phrase(), Addressee: m.Addressee}
 	if m.Actor == archive.UnresolvedActor {
 		e.Actor = formats.UnresolvedActorName
 	} else if m.Actor != "" {

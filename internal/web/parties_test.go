@@ -239,3 +239,16 @@ func checkReference(t *testing.T, h http.Handler, slug string, se xml.StartEleme
 		t.Errorf("%s: %s leads to %s, which answers %d", slug, iri, loc, r.StatusCode)
 	}
 }
+
+// TestCallsNameTheirAddressee: a call is addressed to someone, and the
+// commitments page says to whom, as printed, beside who calls.
+func TestCallsNameTheirAddressee(t *testing.T) {
+	res := get(t, world(t).Handler(), http.MethodGet, "/commitments?type=call")
+	b := body(t, res)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET /commitments?type=call = %d", res.StatusCode)
+	}
+	if missing := contains(b, "United Nations Security Council", `<span class="addressee">to the Secretary-General</span>`); len(missing) > 0 {
+		t.Errorf("/commitments?type=call lacks %q", missing)
+	}
+}
