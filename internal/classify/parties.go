@@ -26,14 +26,14 @@ func loadParties(fsys fs.FS, errs content.ErrorList) (*archive.Parties, content.
 // decodeCountries decodes the countries sections read by readVocabulary.
 func (v *vocabulary) decodeCountries(errs content.ErrorList) content.ErrorList {
 	for _, c := range v.countryNodes {
-		d := &decoder{file: c.file}
+		d := &decoder{vocab.Decoder{File: c.file}}
 		d.country(c.n, v, v.parties)
-		errs = append(errs, d.errs...)
+		errs = append(errs, d.errs()...)
 	}
 	for _, c := range v.speakerNodes {
-		d := &decoder{file: c.file}
+		d := &decoder{vocab.Decoder{File: c.file}}
 		d.speaker(c.n, v, v.parties)
-		errs = append(errs, d.errs...)
+		errs = append(errs, d.errs()...)
 	}
 	return errs
 }

@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -26,7 +25,6 @@ var entityKinds = []string{"organisation", "initiative", "event", "place"}
 
 var (
 	idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-	yamlLine  = regexp.MustCompile(`line (\d+)`)
 )
 
 // at is a piece of vocabulary text and where it was written.
@@ -116,49 +114,39 @@ func readVocabulary(fsys fs.FS) (*vocabulary, content.ErrorList) {
 			errs = append(errs, content.Error{File: name, Msg: fmt.Sprintf("cannot read: %v", err)})
 			continue
 		}
-		d := &decoder{file: name}
+		d := &decoder{vocab.Decoder{File: name}}
 		d.file1(src, v)
-		errs = append(errs, d.errs...)
+		errs = append(errs, d.errs()...)
 	}
 	return v, errs
 }
 
 // decoder decodes one vocabulary file strictly, collecting every problem.
-type decoder struct {
-	file string
-	errs content.ErrorList
-}
+type decoder struct{ vocab.Decoder }
 
-func (d *decoder) add(line int, format string, args ...any) {
-	d.errs = append(d.errs, content.Error{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
+// errs is what the decoder found, as the content loader reports it.
+func (d *decoder) errs() content.ErrorList {
+	out := make(content.ErrorList, len(d.Problems))
+	for i, p := range d.Problems {
+		out[i] = content.Error{File: p.File, Line: p.Line, Msg: p.Msg}
+	}
+	return out
 }
 
 func (d *decoder) file1(src []byte, v *vocabulary) {
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1
-		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
-			line, _ = strconv.Atoi(sub[1])
-			msg = strings.TrimPrefix(strings.TrimSpace(yamlLine.ReplaceAllString(msg, "")), ": ")
-		}
-		d.add(line, "not valid YAML: %s", msg)
+	doc := d.Parse(src, "empty vocabulary file: write types, topics, entities or countries")
+	if doc == nil {
 		return
 	}
-	if len(root.Content) == 0 {
-		d.add(1, "empty vocabulary file: write types, topics, entities or countries")
-		return
-	}
-	doc := root.Content[0]
-	d.fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries", "speakers"}, func(key string, val *yaml.Node) {
-		items := d.list(val, key)
+	d.Fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries", "speakers"}, func(key string, val *yaml.Node) {
+		items := d.List(val, key)
 		for _, n := range items {
 			if key == "countries" {
-				v.countryNodes = append(v.countryNodes, countryNode{d.file, n})
+				v.countryNodes = append(v.countryNodes, countryNode{d.File, n})
 				continue
 			}
 			if key == "speakers" {
-				v.speakerNodes = append(v.speakerNodes, countryNode{d.file, n})
+				v.speakerNodes = append(v.speakerNodes, countryNode{d.File, n})
 				continue
 			}
 			switch key {
@@ -173,66 +161,24 @@ func (d *decoder) file1(src []byte, v *vocabulary) {
 	})
 }
 
-// fields walks a mapping node, reporting repeated and unknown keys.
-func (d *decoder) fields(n *yaml.Node, what string, known []string, f func(key string, val *yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
-		d.add(n.Line, "%s must be a list of 'field: value' lines (%s)", what, strings.Join(known, ", "))
-		return
-	}
-	seen := map[string]int{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, val := n.Content[i], n.Content[i+1]
-		if prev, ok := seen[key.Value]; ok {
-			d.add(key.Line, "field %q repeats the one on line %d", key.Value, prev)
-			continue
-		}
-		seen[key.Value] = key.Line
-		ok := false
-		for _, k := range known {
-			ok = ok || k == key.Value
-		}
-		if !ok {
-			d.add(key.Line, "unknown field %q in %s: the fields are %s", key.Value, what, strings.Join(known, ", "))
-			continue
-		}
-		f(key.Value, val)
-	}
-}
-
-func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
-	if n.Kind != yaml.SequenceNode {
-		d.add(n.Line, "%s must be a list", what)
-		return nil
-	}
-	return n.Content
-}
-
-func (d *decoder) scalar(n *yaml.Node, what string) string {
-	if n.Kind != yaml.ScalarNode {
-		d.add(n.Line, "%s must be a single value", what)
-		return ""
-	}
-	return strings.TrimSpace(n.Value)
-}
-
 // strings decodes a list of phrases; every phrase must hold a word.
 func (d *decoder) strings(n *yaml.Node, what string) []at {
 	var out []at
-	for _, item := range d.list(n, what) {
-		s := d.scalar(item, "each of "+what)
+	for _, item := range d.List(n, what) {
+		s := d.Scalar(item, "each of "+what)
 		if item.Kind != yaml.ScalarNode {
 			continue
 		}
 		words := fold(s)
 		switch {
 		case len(words) == 0:
-			d.add(item.Line, "empty entry in %s: write a word or phrase", what)
+			d.Add(item.Line, "empty entry in %s: write a word or phrase", what)
 			continue
 		case words[0] == "…" || words[len(words)-1] == "…":
-			d.add(item.Line, "%q: a gap (…) must stand between two words", s)
+			d.Add(item.Line, "%q: a gap (…) must stand between two words", s)
 			continue
 		}
-		out = append(out, at{text: s, file: d.file, line: item.Line})
+		out = append(out, at{text: s, file: d.File, line: item.Line})
 	}
 	return out
 }
@@ -242,7 +188,7 @@ func (d *decoder) required(line int, what string, got map[string]bool, names ...
 	ok := true
 	for _, n := range names {
 		if !got[n] {
-			d.add(line, "%s has no %s", what, n)
+			d.Add(line, "%s has no %s", what, n)
 			ok = false
 		}
 	}
@@ -250,9 +196,9 @@ func (d *decoder) required(line int, what string, got map[string]bool, names ...
 }
 
 func (d *decoder) id(n *yaml.Node) string {
-	s := d.scalar(n, "id")
+	s := d.Scalar(n, "id")
 	if s != "" && !idPattern.MatchString(s) {
-		d.add(n.Line, "bad id %q: an id is lower-case letters, digits and single hyphens", s)
+		d.Add(n.Line, "bad id %q: an id is lower-case letters, digits and single hyphens", s)
 	}
 	return s
 }
@@ -260,20 +206,20 @@ func (d *decoder) id(n *yaml.Node) string {
 func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
 	t := typeDef{t: &archive.CommitmentType{}}
 	got := map[string]bool{}
-	d.fields(n, "a commitment type", []string{"id", "name", "summary", "verbs", "phrases", "participles"}, func(key string, val *yaml.Node) {
+	d.Fields(n, "a commitment type", []string{"id", "name", "summary", "verbs", "phrases", "participles"}, func(key string, val *yaml.Node) {
 		got[key] = true
 		switch key {
 		case "id":
 			t.t.Code = d.id(val)
-			t.id = at{t.t.Code, d.file, val.Line}
+			t.id = at{t.t.Code, d.File, val.Line}
 		case "name":
-			t.t.Name = d.scalar(val, key)
+			t.t.Name = d.Scalar(val, key)
 		case "summary":
-			t.t.Summary = d.scalar(val, key)
+			t.t.Summary = d.Scalar(val, key)
 		case "phrases":
 			t.phrases = d.strings(val, "phrases")
 			if len(t.phrases) == 0 {
-				d.add(val.Line, "empty phrase list: a commitment type needs at least one verb phrase")
+				d.Add(val.Line, "empty phrase list: a commitment type needs at least one verb phrase")
 			}
 		case "participles":
 			t.participles = d.strings(val, "participles")
@@ -281,13 +227,13 @@ func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
 			t.verbs = d.strings(val, "verbs")
 			for _, v := range t.verbs {
 				if strings.Contains(v.text, "…") || strings.Contains(v.text, "...") {
-					d.add(v.line, "verb %q: a verb is conjugated, so it takes no gap (…); write it under phrases", v.text)
+					d.Add(v.line, "verb %q: a verb is conjugated, so it takes no gap (…); write it under phrases", v.text)
 				}
 			}
 		}
 	})
 	if n.Kind == yaml.MappingNode && !got["phrases"] && !got["verbs"] {
-		d.add(n.Line, "commitment type has no verbs or phrases")
+		d.Add(n.Line, "commitment type has no verbs or phrases")
 		got["phrases"] = false
 	}
 	if n.Kind == yaml.MappingNode && d.required(n.Line, "commitment type", got, "id", "name") && (got["phrases"] || got["verbs"]) {
@@ -299,18 +245,18 @@ func (d *decoder) commitmentType(n *yaml.Node, v *vocabulary) {
 func (d *decoder) topic(n *yaml.Node, v *vocabulary) {
 	t := topicDef{t: &archive.Topic{}}
 	got := map[string]bool{}
-	d.fields(n, "a topic", []string{"id", "name", "terms"}, func(key string, val *yaml.Node) {
+	d.Fields(n, "a topic", []string{"id", "name", "terms"}, func(key string, val *yaml.Node) {
 		got[key] = true
 		switch key {
 		case "id":
 			t.t.Slug = d.id(val)
-			t.id = at{t.t.Slug, d.file, val.Line}
+			t.id = at{t.t.Slug, d.File, val.Line}
 		case "name":
-			t.t.Name = d.scalar(val, key)
+			t.t.Name = d.Scalar(val, key)
 		case "terms":
 			t.terms = d.strings(val, "terms")
 			if len(t.terms) == 0 {
-				d.add(val.Line, "empty term list: a topic needs at least one term")
+				d.Add(val.Line, "empty term list: a topic needs at least one term")
 			}
 		}
 	})
@@ -323,22 +269,22 @@ func (d *decoder) entity(n *yaml.Node, v *vocabulary) {
 	e := entityDef{e: &archive.Entity{}}
 	got := map[string]bool{}
 	var name at
-	d.fields(n, "an entity", []string{"id", "name", "kind", "aliases"}, func(key string, val *yaml.Node) {
+	d.Fields(n, "an entity", []string{"id", "name", "kind", "aliases"}, func(key string, val *yaml.Node) {
 		got[key] = true
 		switch key {
 		case "id":
 			e.e.Slug = d.id(val)
-			e.id = at{e.e.Slug, d.file, val.Line}
+			e.id = at{e.e.Slug, d.File, val.Line}
 		case "name":
-			e.e.Name = d.scalar(val, key)
-			name = at{text: e.e.Name, file: d.file, line: val.Line}
+			e.e.Name = d.Scalar(val, key)
+			name = at{text: e.e.Name, file: d.File, line: val.Line}
 			if e.e.Name != "" && len(fold(e.e.Name)) == 0 {
-				d.add(val.Line, "name %q holds no word", e.e.Name)
+				d.Add(val.Line, "name %q holds no word", e.e.Name)
 			}
 		case "kind":
-			e.e.Kind = d.scalar(val, key)
+			e.e.Kind = d.Scalar(val, key)
 			if e.e.Kind != "" && !contains(entityKinds, e.e.Kind) {
-				d.add(val.Line, "unknown kind %q: want one of %s (countries go under countries:)", e.e.Kind, strings.Join(entityKinds, ", "))
+				d.Add(val.Line, "unknown kind %q: want one of %s (countries go under countries:)", e.e.Kind, strings.Join(entityKinds, ", "))
 			}
 		case "aliases":
 			e.aliases = d.strings(val, "aliases")
@@ -357,20 +303,20 @@ func (d *decoder) entity(n *yaml.Node, v *vocabulary) {
 }
 
 func (d *decoder) country(n *yaml.Node, v *vocabulary, parties *archive.Parties) {
-	c := countryDef{line: n.Line, file: d.file}
+	c := countryDef{line: n.Line, file: d.File}
 	got := map[string]bool{}
-	d.fields(n, "a country", []string{"code", "name", "aliases", "adjectives"}, func(key string, val *yaml.Node) {
+	d.Fields(n, "a country", []string{"code", "name", "aliases", "adjectives"}, func(key string, val *yaml.Node) {
 		got[key] = true
 		switch key {
 		case "code":
-			c.code = d.scalar(val, key)
+			c.code = d.Scalar(val, key)
 			if e, ok := parties.Entry(c.code); c.code != "" && (!ok || e.Kind != archive.State) {
 				err := fmt.Errorf("unknown country %q: want the code of a state in %s, such as KZ or EE", c.code, vocab.PartiesFile)
-				d.add(val.Line, "%v", err)
+				d.Add(val.Line, "%v", err)
 				c.code = ""
 			}
 		case "name":
-			c.name = d.scalar(val, key)
+			c.name = d.Scalar(val, key)
 		case "aliases":
 			c.aliases = d.strings(val, "aliases")
 		case "adjectives":
@@ -386,13 +332,13 @@ func (d *decoder) country(n *yaml.Node, v *vocabulary, parties *archive.Parties)
 func (d *decoder) speaker(n *yaml.Node, v *vocabulary, parties *archive.Parties) {
 	sp := speakerDef{}
 	got := map[string]bool{}
-	d.fields(n, "a speaker", []string{"party", "names"}, func(key string, val *yaml.Node) {
+	d.Fields(n, "a speaker", []string{"party", "names"}, func(key string, val *yaml.Node) {
 		got[key] = true
 		switch key {
 		case "party":
-			sp.party = d.scalar(val, key)
+			sp.party = d.Scalar(val, key)
 			if _, ok := parties.Entry(sp.party); sp.party != "" && !ok {
-				d.add(val.Line, "unknown party %q: want a code of %s, such as US or UNSC", sp.party, vocab.PartiesFile)
+				d.Add(val.Line, "unknown party %q: want a code of %s, such as US or UNSC", sp.party, vocab.PartiesFile)
 				sp.party = ""
 			}
 		case "names":

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io/fs"
 	"regexp"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -34,7 +33,6 @@ func (p Problem) Error() string { return fmt.Sprintf("%s:%d: %s", p.File, p.Line
 var (
 	stateCode = regexp.MustCompile(`^[A-Z]{2}$`)
 	otherCode = regexp.MustCompile(`^[A-Z][A-Z0-9]{1,5}$`)
-	yamlLine  = regexp.MustCompile(`line (\d+)`)
 )
 
 // DefaultParties is the party vocabulary shipped with the binary, read
@@ -68,10 +66,10 @@ func LoadParties(fsys fs.FS) (*archive.Parties, []Problem) {
 // DecodeParties decodes a party vocabulary file strictly. It returns nil
 // and every problem, or the vocabulary.
 func DecodeParties(file string, src []byte) (*archive.Parties, []Problem) {
-	d := &decoder{file: file}
+	d := &decoder{Decoder{File: file}}
 	entries := d.decode(src)
-	if len(d.problems) > 0 {
-		return nil, d.problems
+	if len(d.Problems) > 0 {
+		return nil, d.Problems
 	}
 	v, err := archive.NewParties(entries)
 	if err != nil { // the decoder checks all of this with lines; a guard
@@ -80,14 +78,8 @@ func DecodeParties(file string, src []byte) (*archive.Parties, []Problem) {
 	return v, nil
 }
 
-type decoder struct {
-	file     string
-	problems []Problem
-}
-
-func (d *decoder) add(line int, format string, args ...any) {
-	d.problems = append(d.problems, Problem{File: d.file, Line: line, Msg: fmt.Sprintf(format, args...)})
-}
+// decoder reads the party vocabulary.
+type decoder struct{ Decoder }
 
 // ref is a code another entry names, to check once every entry is known.
 type ref struct {
@@ -96,32 +88,20 @@ type ref struct {
 }
 
 func (d *decoder) decode(src []byte) []archive.PartyEntry {
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1
-		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
-			line, _ = strconv.Atoi(sub[1])
-			msg = strings.TrimPrefix(strings.TrimSpace(yamlLine.ReplaceAllString(msg, "")), ": ")
-		}
-		d.add(line, "not valid YAML: %s", msg)
+	doc := d.Parse(src, "empty party vocabulary: write parties:, a list of entries")
+	if doc == nil {
 		return nil
 	}
-	if len(root.Content) == 0 {
-		d.add(1, "empty party vocabulary: write parties:, a list of entries")
-		return nil
-	}
-	doc := root.Content[0]
 	var items []*yaml.Node
-	d.fields(doc, "the party vocabulary", []string{"parties"}, func(key string, val *yaml.Node) {
+	d.Fields(doc, "the party vocabulary", []string{"parties"}, func(key string, val *yaml.Node) {
 		if val.Kind != yaml.SequenceNode {
-			d.add(val.Line, "parties must be a list")
+			d.Add(val.Line, "parties must be a list")
 			return
 		}
 		items = val.Content
 	})
-	if items == nil && len(d.problems) == 0 {
-		d.add(doc.Line, "no parties: add a parties: list")
+	if items == nil && len(d.Problems) == 0 {
+		d.Add(doc.Line, "no parties: add a parties: list")
 	}
 
 	var entries []archive.PartyEntry
@@ -134,14 +114,14 @@ func (d *decoder) decode(src []byte) []archive.PartyEntry {
 			continue
 		}
 		if prev, dup := firstAt[e.Code]; dup {
-			d.add(line, "duplicate code %s: already defined on line %d", e.Code, prev)
+			d.Add(line, "duplicate code %s: already defined on line %d", e.Code, prev)
 			continue
 		}
 		firstAt[e.Code] = line
 		for _, a := range append([]string{e.Name}, e.Aliases...) {
 			k := aliasKey(a)
 			if prev, taken := aliasAt[k]; taken && !strings.HasPrefix(prev, e.Code+" ") {
-				d.add(line, "%s: name or alias %q is already %s's", e.Code, a, prev)
+				d.Add(line, "%s: name or alias %q is already %s's", e.Code, a, prev)
 				continue
 			}
 			aliasAt[k] = fmt.Sprintf("%s (line %d)", e.Code, line)
@@ -156,7 +136,7 @@ func (d *decoder) decode(src []byte) []archive.PartyEntry {
 	for _, e := range entries {
 		for _, a := range e.Aliases {
 			if c := strings.ToUpper(aliasKey(a)); c != e.Code && kinds[c] != "" {
-				d.add(firstAt[e.Code], "%s: alias %q is the code of %s", e.Code, a, c)
+				d.Add(firstAt[e.Code], "%s: alias %q is the code of %s", e.Code, a, c)
 			}
 		}
 	}
@@ -164,11 +144,11 @@ func (d *decoder) decode(src []byte) []archive.PartyEntry {
 		k, ok := kinds[r.code]
 		switch {
 		case !ok:
-			d.add(r.line, "unknown %s %s: it is not a code of this vocabulary", r.what, r.code)
+			d.Add(r.line, "unknown %s %s: it is not a code of this vocabulary", r.what, r.code)
 		case r.what == "parent" && k != archive.Organisation:
-			d.add(r.line, "parent %s is a %s: an organ's parent is an organisation", r.code, k)
+			d.Add(r.line, "parent %s is a %s: an organ's parent is an organisation", r.code, k)
 		case r.what == "member" && k == archive.Organ:
-			d.add(r.line, "member %s is an organ: members are states, organisations or groups", r.code)
+			d.Add(r.line, "member %s is an organ: members are states, organisations or groups", r.code)
 		}
 	}
 	return entries
@@ -182,57 +162,57 @@ func (d *decoder) entry(n *yaml.Node, refs *[]ref) (e archive.PartyEntry, line i
 	got := map[string]int{}
 	var members []ref
 	var parent *ref
-	d.fields(n, "a party", fieldNames, func(key string, val *yaml.Node) {
+	d.Fields(n, "a party", fieldNames, func(key string, val *yaml.Node) {
 		got[key] = val.Line
 		switch key {
 		case "code":
-			e.Code = d.scalar(val, key)
+			e.Code = d.Scalar(val, key)
 		case "name":
-			e.Name = d.scalar(val, key)
+			e.Name = d.Scalar(val, key)
 		case "short":
-			e.Short = d.scalar(val, key)
+			e.Short = d.Scalar(val, key)
 		case "kind":
-			e.Kind = archive.PartyKind(d.scalar(val, key))
+			e.Kind = archive.PartyKind(d.Scalar(val, key))
 			if e.Kind != "" && !e.Kind.Valid() {
-				d.add(val.Line, "bad kind %q: want one of %s", e.Kind, kindList())
+				d.Add(val.Line, "bad kind %q: want one of %s", e.Kind, kindList())
 			}
 		case "aliases":
-			for _, a := range d.list(val, key) {
-				if s := d.scalar(a, "each alias"); s != "" {
+			for _, a := range d.List(val, key) {
+				if s := d.Scalar(a, "each alias"); s != "" {
 					e.Aliases = append(e.Aliases, s)
 				} else if a.Kind == yaml.ScalarNode {
-					d.add(a.Line, "empty alias")
+					d.Add(a.Line, "empty alias")
 				}
 			}
 		case "parent":
-			parent = &ref{code: d.scalar(val, key), what: "parent", line: val.Line}
+			parent = &ref{code: d.Scalar(val, key), what: "parent", line: val.Line}
 		case "members":
 			seen := map[string]bool{}
-			for _, m := range d.list(val, key) {
-				c := d.scalar(m, "each member")
+			for _, m := range d.List(val, key) {
+				c := d.Scalar(m, "each member")
 				if c == "" {
 					continue
 				}
 				if seen[c] {
-					d.add(m.Line, "member %s is listed twice", c)
+					d.Add(m.Line, "member %s is listed twice", c)
 					continue
 				}
 				seen[c] = true
 				members = append(members, ref{code: c, what: "member", line: m.Line})
 			}
 		case "recognition":
-			switch r := d.scalar(val, key); r {
+			switch r := d.Scalar(val, key); r {
 			case "limited":
 				e.Limited = true
 			case "full", "":
 			default:
-				d.add(val.Line, "bad recognition %q: want limited (or leave it out)", r)
+				d.Add(val.Line, "bad recognition %q: want limited (or leave it out)", r)
 			}
 		case "from", "until":
-			s := d.scalar(val, key)
+			s := d.Scalar(val, key)
 			t, err := time.Parse(time.DateOnly, s)
 			if err != nil {
-				d.add(val.Line, "bad %s date %q: want YYYY-MM-DD", key, s)
+				d.Add(val.Line, "bad %s date %q: want YYYY-MM-DD", key, s)
 			}
 			if key == "from" {
 				e.From = t
@@ -246,91 +226,49 @@ func (d *decoder) entry(n *yaml.Node, refs *[]ref) (e archive.PartyEntry, line i
 	}
 	for _, req := range []string{"code", "name", "kind"} {
 		if _, has := got[req]; !has {
-			d.add(line, "a party has no %s", req)
+			d.Add(line, "a party has no %s", req)
 			return e, line, false
 		}
 	}
 	switch {
 	case e.Kind == archive.State && !stateCode.MatchString(e.Code):
-		d.add(got["code"], "bad code %q: a state's code is its two upper-case ISO 3166-1 letters (or a user-assigned one such as XK)", e.Code)
+		d.Add(got["code"], "bad code %q: a state's code is its two upper-case ISO 3166-1 letters (or a user-assigned one such as XK)", e.Code)
 		return e, line, false
 	case e.Kind != archive.State && !otherCode.MatchString(e.Code):
-		d.add(got["code"], "bad code %q: a code is 2 to 6 upper-case letters and digits, starting with a letter", e.Code)
+		d.Add(got["code"], "bad code %q: a code is 2 to 6 upper-case letters and digits, starting with a letter", e.Code)
 		return e, line, false
 	}
 	if parent != nil {
 		if e.Kind != archive.Organ {
-			d.add(parent.line, "parent is for an organ: %s is a %s", e.Code, e.Kind)
+			d.Add(parent.line, "parent is for an organ: %s is a %s", e.Code, e.Kind)
 		} else if parent.code != "" {
 			e.Parent = parent.code
 			*refs = append(*refs, *parent)
 		}
 	} else if e.Kind == archive.Organ {
-		d.add(line, "organ %s has no parent: name its organisation, e.g. parent: UN", e.Code)
+		d.Add(line, "organ %s has no parent: name its organisation, e.g. parent: UN", e.Code)
 	}
 	if e.Kind == archive.Group && len(members) == 0 {
-		d.add(line, "group %s has no members: list them, e.g. members: [KZ, UZ]", e.Code)
+		d.Add(line, "group %s has no members: list them, e.g. members: [KZ, UZ]", e.Code)
 	}
 	if len(members) > 0 && e.Kind != archive.Group && e.Kind != archive.Organisation {
-		d.add(members[0].line, "members are for a group or an organisation: %s is a %s", e.Code, e.Kind)
+		d.Add(members[0].line, "members are for a group or an organisation: %s is a %s", e.Code, e.Kind)
 	}
 	for _, m := range members {
 		if m.code == e.Code {
-			d.add(m.line, "%s cannot be a member of itself", e.Code)
+			d.Add(m.line, "%s cannot be a member of itself", e.Code)
 			continue
 		}
 		e.Members = append(e.Members, m.code)
 		*refs = append(*refs, m)
 	}
 	if _, has := got["from"]; has && e.Kind != archive.State {
-		d.add(got["from"], "from and until are for historical states")
+		d.Add(got["from"], "from and until are for historical states")
 	}
 	if !e.From.IsZero() && !e.Until.IsZero() && e.Until.Before(e.From) {
-		d.add(got["until"], "until %s is before from %s", e.Until.Format(time.DateOnly), e.From.Format(time.DateOnly))
+		d.Add(got["until"], "until %s is before from %s", e.Until.Format(time.DateOnly), e.From.Format(time.DateOnly))
 	}
 	return e, line, true
-}
-
-// fields walks a mapping node, reporting repeated and unknown keys.
-func (d *decoder) fields(n *yaml.Node, what string, known []string, f func(key string, val *yaml.Node)) {
-	if n.Kind != yaml.MappingNode {
-		d.add(n.Line, "%s must be a list of 'field: value' lines (%s)", what, strings.Join(known, ", "))
-		return
-	}
-	seen := map[string]int{}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		key, val := n.Content[i], n.Content[i+1]
-		if prev, ok := seen[key.Value]; ok {
-			d.add(key.Line, "field %q repeats the one on line %d", key.Value, prev)
-			continue
-		}
-		seen[key.Value] = key.Line
-		known1 := false
-		for _, k := range known {
-			known1 = known1 || k == key.Value
-		}
-		if !known1 {
-			d.add(key.Line, "unknown field %q in %s: the fields are %s", key.Value, what, strings.Join(known, ", "))
-			continue
-		}
-		f(key.Value, val)
-	}
-}
-
-func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
-	if n.Kind != yaml.SequenceNode {
-		d.add(n.Line, "%s must be a list", what)
-		return nil
-	}
-	return n.Content
-}
-
-func (d *decoder) scalar(n *yaml.Node, what string) string {
-	if n.Kind != yaml.ScalarNode {
-		d.add(n.Line, "%s must be a single value", what)
-		return ""
-	}
-	return strings.TrimSpace(n.Value)
 }
 
 func kindList() string {

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"strconv"
 	"strings"
 
 	"gopkg.in/yaml.v3"
@@ -32,26 +31,15 @@ func LoadSynonyms(fsys fs.FS) ([][]string, []Problem) {
 // and no way of saying it in two groups. It returns nil and every
 // problem, or the groups.
 func DecodeSynonyms(file string, src []byte) ([][]string, []Problem) {
-	d := &decoder{file: file}
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1
-		if sub := yamlLine.FindStringSubmatch(msg); sub != nil {
-			line, _ = strconv.Atoi(sub[1])
-			msg = strings.TrimPrefix(strings.TrimSpace(yamlLine.ReplaceAllString(msg, "")), ": ")
-		}
-		d.add(line, "not valid YAML: %s", msg)
-		return nil, d.problems
-	}
-	if len(root.Content) == 0 {
-		d.add(1, "empty synonyms file: write synonyms:, a list of groups")
-		return nil, d.problems
+	d := &decoder{Decoder{File: file}}
+	doc := d.Parse(src, "empty synonyms file: write synonyms:, a list of groups")
+	if doc == nil {
+		return nil, d.Problems
 	}
 	var items []*yaml.Node
-	d.fields(root.Content[0], "the synonyms file", []string{"synonyms"}, func(_ string, val *yaml.Node) {
+	d.Fields(doc, "the synonyms file", []string{"synonyms"}, func(_ string, val *yaml.Node) {
 		if val.Kind != yaml.SequenceNode {
-			d.add(val.Line, "synonyms must be a list of groups")
+			d.Add(val.Line, "synonyms must be a list of groups")
 			return
 		}
 		items = val.Content
@@ -60,11 +48,11 @@ func DecodeSynonyms(file string, src []byte) ([][]string, []Problem) {
 	seen := map[string]int{} // a way of saying, folded → its group's line
 	for _, g := range items {
 		if g.Kind != yaml.SequenceNode {
-			d.add(g.Line, "a group of synonyms must be a list: [EU, European Union]")
+			d.Add(g.Line, "a group of synonyms must be a list: [EU, European Union]")
 			continue
 		}
 		if len(g.Content) < 2 {
-			d.add(g.Line, "a group of synonyms needs at least two entries")
+			d.Add(g.Line, "a group of synonyms needs at least two entries")
 			continue
 		}
 		var group []string
@@ -75,13 +63,13 @@ func DecodeSynonyms(file string, src []byte) ([][]string, []Problem) {
 			key := strings.ToLower(v)
 			switch {
 			case w.Kind != yaml.ScalarNode || v == "":
-				d.add(w.Line, "a synonym must be a word or words")
+				d.Add(w.Line, "a synonym must be a word or words")
 				ok = false
 			case inGroup[key]:
-				d.add(w.Line, "%q twice in one group", v)
+				d.Add(w.Line, "%q twice in one group", v)
 				ok = false
 			case seen[key] != 0:
-				d.add(w.Line, "%q is already in the group on line %d", v, seen[key])
+				d.Add(w.Line, "%q is already in the group on line %d", v, seen[key])
 				ok = false
 			default:
 				seen[key], inGroup[key] = g.Line, true
@@ -92,8 +80,8 @@ func DecodeSynonyms(file string, src []byte) ([][]string, []Problem) {
 			groups = append(groups, group)
 		}
 	}
-	if len(d.problems) > 0 {
-		return nil, d.problems
+	if len(d.Problems) > 0 {
+		return nil, d.Problems
 	}
 	return groups, nil
 }
