@@ -108,7 +108,7 @@ func parseDateline(line, lang string) (dl dateline, ok bool, err error) {
 		if i > 0 {
 			place, rest = strings.TrimSpace(line[:i-1]), strings.TrimSpace(line[i:])
 		}
-		if i == 0 || place != "" {
+		if i == 0 || isPlace(place) {
 			d, ranged, ok, err := parseDate(rest, lang)
 			if err != nil || ok {
 				return dateline{d, place, ranged}, ok, err
@@ -121,6 +121,17 @@ func parseDateline(line, lang string) (dl dateline, ok bool, err error) {
 		i += j + 1
 	}
 }
+
+// isPlace is whether what precedes a date may be a place: a few words
+// without digits, not a sentence that ends in a date ("The next meeting
+// will be held in Astana, 17 November 2026", "5. Done at Astana, …").
+func isPlace(s string) bool {
+	return s != "" && len(strings.Fields(s)) <= maxPlaceWords && !strings.ContainsAny(s, "0123456789")
+}
+
+// maxPlaceWords allows "Bali, Indonesia", "Washington, D.C." and
+// "Saint Petersburg, Russian Federation".
+const maxPlaceWords = 5
 
 // parseDate reads a date without a place.
 func parseDate(s, lang string) (d time.Time, ranged, ok bool, err error) {

@@ -73,6 +73,9 @@ func TestParseDateline(t *testing.T) {
 		{line: "Joint Statement of the Presidents"},
 		{line: "The meeting took place on 17 November 2025"},
 		{line: ", 17 November 2025"},
+		{line: "The next meeting will be held in Astana, 17 November 2026"},
+		{line: "5. Done at Astana, 17 November 2025"},
+		{line: "Saint Petersburg, Russian Federation, 17 June 2022", date: "2022-06-17", place: "Saint Petersburg, Russian Federation"},
 		{line: "26 October, 2025"},
 		{line: "Oktober 26, 2025"},
 		{line: "14. Juni 2022 года"},
@@ -138,6 +141,7 @@ func TestImportDate(t *testing.T) {
 		{"ambiguous first line", "11/12/2025\nOne.\n", meta(nil), "", "", nil, "", `x.txt:1: "11/12/2025" may be day/month or month/day: give the date with --date YYYY-MM-DD`},
 		{"ambiguous last line", "Title\nOne.\n11/12/2025\n", meta(nil), "", "", nil, "", `x.txt:3: "11/12/2025" may be`},
 		{"day first in French", "11/12/2025\nUn.\n", meta(func(m *ImportMeta) { m.Language = "fr" }), "2025-12-11", "", []string{"Un."}, "", ""},
+		{"a sentence ending in a date", "Joint Statement\nThe next meeting is in Astana, 17 November 2026\n", meta(nil), "", "", nil, "", `x.txt:1: the first line is not a date`},
 		{"no date anywhere", "Joint Statement\nOne.\n", meta(nil), "", "", nil, "", `x.txt:1: the first line is not a date`},
 		{"one line, no date", "Spring 2025\n", meta(nil), "", "", nil, "", `got "Spring 2025": give the date with --date YYYY-MM-DD`},
 		{"32 January", "32 January 2025\nOne.\n", meta(nil), "", "", nil, "", `x.txt:1: the first line is not a date`},
@@ -172,5 +176,21 @@ func TestImportDate(t *testing.T) {
 				t.Errorf("notes = %q; want %q", got, tt.note)
 			}
 		})
+	}
+}
+
+// TestMonthAgreement: a name two languages give to different months is
+// read only in the text's own language.
+func TestMonthAgreement(t *testing.T) {
+	monthNames["xx"] = []string{"juin", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"}
+	defer delete(monthNames, "xx")
+	if m, ok := month("juin", "en"); ok {
+		t.Errorf("month(juin, en) = %v; want none, as fr and xx disagree", m)
+	}
+	if m, ok := month("juin", "fr"); !ok || m != time.June {
+		t.Errorf("month(juin, fr) = %v, %v; want June", m, ok)
+	}
+	if m, ok := month("juin", "xx"); !ok || m != time.January {
+		t.Errorf("month(juin, xx) = %v, %v; want January", m, ok)
 	}
 }
