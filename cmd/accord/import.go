@@ -25,7 +25,8 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&m.Issuer, "issuer", "", "the `code` of the organ, organisation or group that issued it, e.g. UNSC or G7")
 	fs.StringVar(&m.Number, "number", "", "the work's `number`, e.g. 1820, or 2 for the second work of a date and parties")
 	fs.StringVar(&m.Slug, "slug", "", "the document's `slug` instead of the one derived from date and parties")
-	fs.StringVar(&m.Place, "place", "", "where it was issued")
+	fs.StringVar(&m.Place, "place", "", "where it was issued; default the place on the dateline, if any")
+	fs.StringVar(&m.Date, "date", "", "the document's `date` (YYYY-MM-DD), for a text whose first line is no date")
 	fs.StringVar(&m.Language, "language", "en", "the text's language `tag`")
 	fs.StringVar(&m.Source, "source", "", "`URL` of the published original")
 	out := fs.String("out", "", "write to `FILE` (- for standard output); default DIR/documents/<slug>.md")
@@ -66,6 +67,7 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
+		m.Note = func(msg string) { fmt.Fprintln(stderr, msg) }
 		slug, file, err := content.Import(name, src, m)
 		if err != nil {
 			return err

@@ -2,7 +2,7 @@
 //
 //	accord serve  [--addr 127.0.0.1:8080] [--content DIR] [--index DIR] [--base-url URL]
 //	accord check  [--content DIR]
-//	accord import FILE.txt … --title T --kind K --parties KZ,EE [--place P] [--out FILE|-]
+//	accord import FILE.txt … --title T --kind K --parties KZ,EE [--date D] [--place P] [--out FILE|-]
 //	accord export --out DIR [--content DIR] [--base-url URL]
 //
 // Every flag can also be set in the environment as ACCORD_<FLAG>, e.g.
@@ -26,7 +26,7 @@ const usage = `usage:
                 [--watch] [--trusted-proxy CIDRS] [--hsts] [--pprof ADDR] [--dev]
   accord check  [--content DIR]
   accord import FILE.txt … --title T --kind K --parties KZ,EE [--issuer UNSC] [--number N]
-                [--slug S] [--place P] [--language L] [--source URL] [--content DIR]
+                [--slug S] [--date YYYY-MM-DD] [--place P] [--language L] [--source URL] [--content DIR]
                 [--out FILE|-] [--force] [--confirm-bidi]
   accord export --out DIR [--content DIR] [--base-url URL]
 Run 'accord COMMAND -h' for a command's flags.

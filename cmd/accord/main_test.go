@@ -233,3 +233,32 @@ func TestUsageNamesEveryFlag(t *testing.T) {
 		}
 	}
 }
+
+// TestImportDateline: import says on stderr which day of a range it took,
+// fills the place from the dateline, and takes --date for a text that
+// starts with its title.
+func TestImportDateline(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "summit.txt")
+	if err := os.WriteFile(in, []byte("Bali, Indonesia, 15-16 November 2022\n1. One.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "import", in, "--title", "Declaration", "--issuer", "G20", "--kind", "declaration", "--out", "-")
+	if code != 0 || !strings.Contains(stdout, "date: 2022-11-16\nplace: Bali, Indonesia\n") ||
+		!strings.Contains(stderr, in+":1: a range of days: dated 2022-11-16, its last day") {
+		t.Errorf("import of a range = %d, %q, %q; want dated its last day, placed, and said so", code, stdout, stderr)
+	}
+
+	titled := filepath.Join(dir, "titled.txt")
+	if err := os.WriteFile(titled, []byte("Joint Statement\n1. One.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"import", titled, "--title", "T", "--parties", "KZ,EE", "--out", "-"}
+	if code, _, stderr := runCmd(t, args...); code != 1 || !strings.Contains(stderr, titled+":1: the first line is not a date") || !strings.Contains(stderr, "--date YYYY-MM-DD") {
+		t.Errorf("import without a date = %d, %q; want exit 1 asking for --date", code, stderr)
+	}
+	code, stdout, stderr = runCmd(t, append(args, "--date", "2025-11-17")...)
+	if code != 0 || !strings.Contains(stdout, "date: 2025-11-17\n") || !strings.Contains(stdout, "---\nJoint Statement\n") {
+		t.Errorf("import --date = %d, %q, %q; want dated and the title line kept", code, stdout, stderr)
+	}
+}

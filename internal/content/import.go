@@ -26,6 +26,11 @@ type ImportMeta struct {
 	Slug     string   // the slug to use instead of the one derived, or ""
 	Language string   // "" means en
 	Source   string
+	Date     string // YYYY-MM-DD, for a text whose first line is no date, or ""
+
+	// Note, if set, is told what import read that the editor should
+	// check: the day it took from a range, a date from the last line.
+	Note func(msg string)
 
 	// Vocabulary is the party vocabulary of the content tree written
 	// into; nil means the default.
@@ -36,10 +41,64 @@ type ImportMeta struct {
 	ConfirmBidi bool
 }
 
-// dateLayouts are the ways a source's first line may give its date.
-var dateLayouts = []string{"January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006", time.DateOnly}
-
 var clauseLine = regexp.MustCompile(`^(\d{1,4})\.\s+(\S.*)$`)
+
+// importDate finds the document's date: from the first non-empty line if
+// it is a dateline, which is then not part of the text; else from
+// m.Date, the first line kept as text; else from the last non-empty line
+// if it is a dateline, kept as text as printed. A place on the dateline
+// fills m.Place unless that is given. body is the index of the text's
+// first line.
+func importDate(name string, lines []string, first int, m *ImportMeta) (date time.Time, body int, err error) {
+	var given time.Time
+	if m.Date != "" {
+		if given, err = time.Parse(time.DateOnly, m.Date); err != nil {
+			return date, 0, fmt.Errorf("%s: --date %q: give it as YYYY-MM-DD", name, m.Date)
+		}
+	}
+	use := func(dl dateline, n int, where string) {
+		if m.Place == "" {
+			m.Place = dl.place
+		}
+		if dl.ranged && m.Note != nil && given.IsZero() {
+			m.Note(fmt.Sprintf("%s:%d: a range of days: dated %s, its last day, when a meeting's text is adopted; give --date to date it otherwise", name, n+1, dl.date.Format(time.DateOnly)))
+		}
+		if where != "" && m.Note != nil {
+			m.Note(fmt.Sprintf("%s:%d: dated %s by its %s line", name, n+1, dl.date.Format(time.DateOnly), where))
+		}
+	}
+	dl, ok, amb := parseDateline(lines[first], m.Language)
+	switch {
+	case ok && !given.IsZero() && !dl.date.Equal(given):
+		return date, 0, fmt.Errorf("%s:%d: the first line gives the date %s; --date gives %s", name, first+1, dl.date.Format(time.DateOnly), m.Date)
+	case ok:
+		use(dl, first, "")
+		return dl.date, first + 1, nil
+	case !given.IsZero() && amb != nil:
+		// The line is a date and --date says which.
+		use(dl, first, "")
+		return given, first + 1, nil
+	case !given.IsZero():
+		return given, first, nil
+	case amb != nil:
+		return date, 0, fmt.Errorf("%s:%d: %w", name, first+1, amb)
+	}
+	last := len(lines) - 1
+	for lines[last] == "" {
+		last--
+	}
+	if last > first {
+		dl, ok, amb := parseDateline(lines[last], m.Language)
+		if amb != nil {
+			return date, 0, fmt.Errorf("%s:%d: %w", name, last+1, amb)
+		}
+		if ok {
+			use(dl, last, "last")
+			return dl.date, first, nil
+		}
+	}
+	return date, 0, fmt.Errorf("%s:%d: the first line is not a date, e.g. %q or %q, nor is the last line; got %q: give the date with --date YYYY-MM-DD", name, first+1, "17 November 2025", "Astana, 17 November 2025", lines[first])
+}
 
 // Import turns plain text in the seed's shape — a date line, then one
 // paragraph per line, clauses starting "N. ", unnumbered lines after a
@@ -80,14 +139,14 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 	if first == len(lines) {
 		return "", nil, fmt.Errorf("%s: empty file", name)
 	}
-	date, ok := parseDate(lines[first])
-	if !ok {
-		return "", nil, fmt.Errorf("%s:%d: the first line must be the date, e.g. %q; got %q", name, first+1, "November 17, 2025", lines[first])
+	date, body0, err := importDate(name, lines, first, &m)
+	if err != nil {
+		return "", nil, err
 	}
 
 	var body strings.Builder
 	next, indent := 1, ""
-	for _, l := range lines[first+1:] {
+	for _, l := range lines[body0:] {
 		if l == "" {
 			continue
 		}
@@ -160,15 +219,6 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 		return "", nil, fmt.Errorf("%s: the imported document is not valid:\n%w", name, errs)
 	}
 	return slug, file, nil
-}
-
-func parseDate(s string) (time.Time, bool) {
-	for _, layout := range dateLayouts {
-		if d, err := time.Parse(layout, s); err == nil {
-			return d, true
-		}
-	}
-	return time.Time{}, false
 }
 
 func writeField(b *bytes.Buffer, name, value string) {

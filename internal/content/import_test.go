@@ -67,7 +67,7 @@ func TestImportErrors(t *testing.T) {
 		meta ImportMeta
 		want string
 	}{
-		{"no date line", "The Presidents met.\n1. One.\n", seedMeta, `x.txt:1: the first line must be the date`},
+		{"no date line", "The Presidents met.\n1. One.\n", seedMeta, `x.txt:1: the first line is not a date`},
 		{"empty", "\n\n", seedMeta, "x.txt: empty file"},
 		{"not UTF-8", "November 17, 2025\n\xff\n", seedMeta, "x.txt:2: invalid UTF-8"},
 		{"no title", "November 17, 2025\nText.\n", ImportMeta{Kind: "joint-statement", Parties: []string{"KZ"}}, "missing title"},
