@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
@@ -248,10 +249,25 @@ func mergeAll(ctx context.Context, b bleve.Index) error {
 	if !ok {
 		return nil
 	}
-	if err := s.ForceMerge(ctx, nil); err != nil {
-		return fmt.Errorf("merge index: %w", err)
+	// A force merge takes the segments already written to disk; one the
+	// persister has not yet written is left out of it. So merge until the
+	// root holds one segment, on disk, waiting for the persister between.
+	for {
+		if err := s.ForceMerge(ctx, nil); err != nil {
+			return fmt.Errorf("merge index: %w", err)
+		}
+		m := s.StatsMap()
+		mem, _ := m["TotMemorySegmentsAtRoot"].(uint64)
+		files, _ := m["TotFileSegmentsAtRoot"].(uint64)
+		if mem == 0 && files <= 1 {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("merge index: %w", ctx.Err())
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
-	return nil
 }
 
 // closeQuietly closes b, recovering a panic as an error.
