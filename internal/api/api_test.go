@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -35,7 +36,14 @@ func newTestAPI(t *testing.T) *httptest.Server {
 // newTestAPIArchive is newTestAPI that also returns the classified seed.
 func newTestAPIArchive(t *testing.T) (*httptest.Server, *archive.Archive) {
 	t.Helper()
-	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	return apiOverArchive(t, os.DirFS("../../content"))
+}
+
+// apiOverArchive serves the API over the content tree fsys, on a real
+// index, and returns the server and the archive it serves.
+func apiOverArchive(t *testing.T, fsys fs.FS) (*httptest.Server, *archive.Archive) {
+	t.Helper()
+	a, rules, err := classify.LoadArchive(fsys)
 	if err != nil {
 		t.Fatal(err)
 	}

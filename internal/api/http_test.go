@@ -1,7 +1,6 @@
 package api
 
 import (
-	"context"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -9,12 +8,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
-
-	"github.com/accord-archive/accord/internal/classify"
-	"github.com/accord-archive/accord/internal/formats"
-	"github.com/accord-archive/accord/internal/search"
-	"github.com/accord-archive/accord/internal/testenv"
 )
 
 const seedDoc = "/api/v1/documents/2025-11-17-kazakhstan-estonia"
@@ -41,23 +34,7 @@ func contentWith(t *testing.T, old, new string) fs.FS {
 // apiOver serves the API over the content tree fsys.
 func apiOver(t *testing.T, fsys fs.FS) *httptest.Server {
 	t.Helper()
-	a, rules, err := classify.LoadArchive(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := search.Build(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", New(Config{
-		Archive: a, Vocabulary: rules, Search: idx,
-		Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"},
-	})))
-	srv := httptest.NewServer(mux)
-	testenv.Deadline(t, "the test server", 2*time.Minute, srv.CloseClientConnections)
-	t.Cleanup(srv.Close)
+	srv, _ := apiOverArchive(t, fsys)
 	return srv
 }
 

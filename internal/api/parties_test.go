@@ -4,19 +4,13 @@ import (
 	"context"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/getkin/kin-openapi/openapi3filter"
 
-	"github.com/accord-archive/accord/internal/classify"
-	"github.com/accord-archive/accord/internal/formats"
-	"github.com/accord-archive/accord/internal/search"
 	"github.com/accord-archive/accord/internal/synth"
-	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // TestPartiesInTheAPI: parties of every kind, and issuers, through the
@@ -26,23 +20,7 @@ func TestPartiesInTheAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, rules, err := classify.LoadArchive(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	idx, err := search.Build(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", New(Config{
-		Archive: a, Vocabulary: rules, Search: idx,
-		Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"},
-	})))
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	testenv.Deadline(t, "the API test server", 2*time.Minute, srv.CloseClientConnections)
+	srv := apiOver(t, fsys)
 	_, router := loadOpenAPI(t)
 
 	tests := []struct {
