@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -9,9 +8,10 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // runCmd runs the command in process, bounded by cmdTimeout: past it the
@@ -20,7 +20,7 @@ func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), cmdTimeout)
 	defer cancel()
-	var out, errb syncBuffer
+	var out, errb testenv.Buffer
 	done := make(chan int, 1)
 	go func() { done <- run(ctx, args, &out, &errb) }()
 	select {
@@ -39,25 +39,6 @@ const cmdTimeout = 2 * time.Minute
 
 // testClient bounds each request a test makes of a server it started.
 var testClient = &http.Client{Timeout: 30 * time.Second}
-
-// syncBuffer is a bytes.Buffer a hung command may still write while the
-// test reads it to report.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // copyVocabulary gives a test's content tree the repository's vocabulary.
 func copyVocabulary(t *testing.T, dir string) {

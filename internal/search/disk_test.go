@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -21,6 +19,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/synth"
+	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // knownQueries are searched in a clean index and in every rebuilt one.
@@ -46,26 +45,9 @@ func answers(t *testing.T, ix *Index) string {
 
 // logTo is a logger writing to a buffer, for tests to read while an index
 // may log from another goroutine.
-func logTo() (*slog.Logger, *syncBuffer) {
-	buf := &syncBuffer{}
+func logTo() (*slog.Logger, *testenv.Buffer) {
+	buf := &testenv.Buffer{}
 	return slog.New(slog.NewTextHandler(buf, nil)), buf
-}
-
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // openLogged opens dir as Open does, turning a panic that escapes it, or a

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -11,7 +10,6 @@ import (
 	"net/url"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,34 +18,16 @@ import (
 	"github.com/accord-archive/accord/internal/testenv"
 )
 
-// syncBuffer is a log the server may write from several goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // limitedServer serves the seed over a real listener with the index's
 // limits set by limits (given the index, to estimate with) and the log in
 // the returned buffer.
-func limitedServer(t *testing.T, limits func(*search.Index) search.Limits) (*httptest.Server, *syncBuffer) {
+func limitedServer(t *testing.T, limits func(*search.Index) search.Limits) (*httptest.Server, *testenv.Buffer) {
 	t.Helper()
 	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := &syncBuffer{}
+	log := &testenv.Buffer{}
 	s, err := newTestServerWith(a, rules, func(cfg *Config) {
 		ix := cfg.Search.(*search.Index)
 		ix.SetLimits(limits(ix))
