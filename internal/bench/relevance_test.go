@@ -38,17 +38,7 @@ func TestRelevance(t *testing.T) {
 	}
 	defer fts.Close()
 
-	accord, err := relevance.Evaluate(qs, func(q string) ([]string, error) {
-		res, err := ix.Search(ctx, search.Query{Text: q})
-		if err != nil {
-			return nil, err
-		}
-		var units []string
-		for _, h := range res.Hits {
-			units = append(units, relevance.Unit(h.Doc.Slug, h.EID))
-		}
-		return units, nil
-	})
+	accord, err := relevance.Evaluate(qs, relevance.Ranked(ctx, ix))
 	if err != nil {
 		t.Fatal(err)
 	}

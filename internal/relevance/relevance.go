@@ -8,6 +8,7 @@ package relevance
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io/fs"
 	"math"
@@ -158,6 +159,22 @@ type Scores struct {
 	NDCG, MRR, Recall float64  // means over the queries, at K
 	Zero              []string // queries with no result
 	PerQuery          []float64
+}
+
+// Ranked is the search function Evaluate takes, for a Searcher: each
+// query's hits, as units, best first.
+func Ranked(ctx context.Context, s archive.Searcher) func(string) ([]string, error) {
+	return func(text string) ([]string, error) {
+		res, err := s.Search(ctx, archive.Query{Text: text})
+		if err != nil {
+			return nil, err
+		}
+		units := make([]string, len(res.Hits))
+		for i, h := range res.Hits {
+			units[i] = Unit(h.Doc.Slug, h.EID)
+		}
+		return units, nil
+	}
 }
 
 // Evaluate runs every query through search, which returns units ranked

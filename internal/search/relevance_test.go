@@ -52,17 +52,7 @@ func RelevanceScores(t testing.TB) relevance.Scores {
 		t.Fatal(err)
 	}
 	ix.SetSynonyms(synonyms)
-	s, err := relevance.Evaluate(qs, func(text string) ([]string, error) {
-		res, err := ix.Search(context.Background(), Query{Text: text})
-		if err != nil {
-			return nil, err
-		}
-		var units []string
-		for _, h := range res.Hits {
-			units = append(units, relevance.Unit(h.Doc.Slug, h.EID))
-		}
-		return units, nil
-	})
+	s, err := relevance.Evaluate(qs, relevance.Ranked(context.Background(), ix))
 	if err != nil {
 		t.Fatal(err)
 	}
