@@ -65,6 +65,27 @@ func apiOverArchive(t *testing.T, fsys fs.FS) (*httptest.Server, *archive.Archiv
 
 var _ Vocabulary = (*classify.Rules)(nil)
 
+// checkAgainstOpenAPI validates a response to GET /api/v1+path against the
+// OpenAPI document, as a client at /api/v1 sees it.
+func checkAgainstOpenAPI(t *testing.T, router routers.Router, path string, resp *http.Response, body []byte) {
+	t.Helper()
+	vreq, _ := http.NewRequest(http.MethodGet, "/api/v1"+path, nil)
+	route, params, err := router.FindRoute(vreq)
+	if err != nil {
+		t.Fatalf("FindRoute(%s): %v", path, err)
+	}
+	in := &openapi3filter.ResponseValidationInput{
+		RequestValidationInput: &openapi3filter.RequestValidationInput{Request: vreq, PathParams: params, Route: route},
+		Status:                 resp.StatusCode,
+		Header:                 resp.Header,
+		Options:                &openapi3filter.Options{IncludeResponseStatus: true},
+	}
+	in.SetBodyBytes(body)
+	if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
+		t.Errorf("the %d response to %s does not match the OpenAPI document: %v", resp.StatusCode, path, err)
+	}
+}
+
 func loadOpenAPI(t *testing.T) (*openapi3.T, routers.Router) {
 	t.Helper()
 	doc, err := openapi3.NewLoader().LoadFromData(OpenAPI)
@@ -169,22 +190,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 			if tt.name == "unknown address" {
 				return // not an operation of the API, so not in the document
 			}
-			// Validate against the document as a client at /api/v1 sees it.
-			vreq, _ := http.NewRequest(http.MethodGet, "/api/v1"+tt.path, nil)
-			route, params, err := router.FindRoute(vreq)
-			if err != nil {
-				t.Fatalf("FindRoute(%s): %v", tt.path, err)
-			}
-			in := &openapi3filter.ResponseValidationInput{
-				RequestValidationInput: &openapi3filter.RequestValidationInput{Request: vreq, PathParams: params, Route: route},
-				Status:                 resp.StatusCode,
-				Header:                 resp.Header,
-				Options:                &openapi3filter.Options{IncludeResponseStatus: true},
-			}
-			in.SetBodyBytes(body)
-			if err := openapi3filter.ValidateResponse(context.Background(), in); err != nil {
-				t.Errorf("response to %s does not match the OpenAPI document: %v", tt.path, err)
-			}
+			checkAgainstOpenAPI(t, router, tt.path, resp, body)
 		})
 	}
 }
