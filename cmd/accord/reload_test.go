@@ -52,10 +52,10 @@ func (l *serverLog) waitFor(t *testing.T, from int, re *regexp.Regexp, within ti
 	for {
 		l.mu.Lock()
 		for i := from; i < len(l.lines); i++ {
-			if re.MatchString(l.lines[i]) {
+			if line := l.lines[i]; re.MatchString(line) {
 				n := len(l.lines)
 				l.mu.Unlock()
-				return l.lines[i], n
+				return line, n
 			}
 		}
 		grew := l.grew
