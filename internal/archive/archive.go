@@ -9,7 +9,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 )
 
@@ -27,8 +26,18 @@ type Document struct {
 	Language string    // BCP 47 language tag of the text, e.g. "en"
 	Source   string    // URL of the published original, if known
 
-	Preamble []*Paragraph // paragraphs before the first numbered clause
-	Clauses  []*Clause    // numbered 1…n, in order
+	// The text, as a tree of provisions in the parts of an Akoma Ntoso
+	// document (provision.go). Preamble and Clauses are the views most
+	// code reads: the recitals, and every provision that holds text of
+	// its own (the units that are searched and classified), in reading
+	// order.
+	Preamble    []*Paragraph // recitals: paragraphs before the operative text
+	Body        []*Provision // the operative text's top-level provisions
+	Attachments []*Provision // annexes, protocols, final acts (Element Attachment)
+	Conclusions []*Provision // datelines, formulas, signatures after the text
+	Notes       []*Provision // footnotes, linked from their markers (Element Note)
+	Remarks     []*Provision // publishers' marks and framing: kept, shown apart, not text
+	Clauses     []*Clause    // every body and attachment provision with text, in reading order
 
 	File   string            // content file path, for messages
 	Digest [sha256.Size]byte // SHA-256 of the content file as parsed
@@ -77,12 +86,12 @@ func (d *Document) ContentFile() ([]byte, error) {
 	return b, nil
 }
 
-// Paragraph is one paragraph of verbatim text: a preamble paragraph or one
-// paragraph of a clause.
+// Paragraph is one paragraph of verbatim text: a preamble paragraph, one
+// paragraph of a provision, or a provision's heading.
 type Paragraph struct {
 	Doc    *Document
-	Clause *Clause // nil for a preamble paragraph
-	Index  int     // 1-based position within the preamble or the clause
+	Clause *Clause // the provision it belongs to; nil for a preamble paragraph
+	Index  int     // 1-based position within the preamble or the provision; 0 for a heading
 	Text   string  // verbatim plain text
 	HTML   string  // rendered inline HTML (no enclosing <p>)
 	Line   int     // line in the content file where it starts
@@ -94,35 +103,18 @@ type Paragraph struct {
 	Classification *Classification
 }
 
-// Clause is one numbered clause, as printed in the source.
-type Clause struct {
-	Doc        *Document
-	Number     int
-	Paragraphs []*Paragraph
-	Line       int // line of the clause's number in the content file
-
-	Classification // what the clause commits to, on what, naming whom
-}
-
-// EID is the clause's Akoma Ntoso eId, which is also its first paragraph's.
-func (c *Clause) EID() string { return ClauseEID(c.Number) }
-
-// Text is the clause's verbatim text, paragraphs separated by a blank line.
-func (c *Clause) Text() string {
-	parts := make([]string, len(c.Paragraphs))
-	for i, p := range c.Paragraphs {
-		parts[i] = p.Text
-	}
-	return strings.Join(parts, "\n\n")
-}
-
 // EID is the paragraph's Akoma Ntoso eId: preamble__p_1, para_3,
-// para_2__p_2. Made when asked for, from its clause's number and its place.
+// para_2__p_2, art_4__para_1. The first paragraph of a provision carries
+// the provision's own eId, so that #para_3 starts clause 3; a later one
+// adds __p_N.
 func (p *Paragraph) EID() string {
 	if p.Clause == nil {
 		return PreambleEID(p.Index)
 	}
-	return ClauseParagraphEID(p.Clause.Number, p.Index)
+	if p.Index == 1 {
+		return p.Clause.EID()
+	}
+	return p.Clause.EID() + "__p_" + strconv.Itoa(p.Index)
 }
 
 // ClauseEID is the eId of clause n: "para_n".
@@ -140,13 +132,22 @@ func ClauseParagraphEID(n, p int) string {
 // PreambleEID is the eId of preamble paragraph p: "preamble__p_p".
 func PreambleEID(p int) string { return "preamble__p_" + strconv.Itoa(p) }
 
-// Clause returns clause n, or false if the document has no such clause.
+// Clause returns the provision numbered n at the top of the body (see
+// Provision.Number), or false if the document has no such clause.
 func (d *Document) Clause(n int) (*Clause, bool) {
-	// Clauses are validated to run 1…len without gaps.
-	if n < 1 || n > len(d.Clauses) {
+	if n < 1 {
 		return nil, false
 	}
-	return d.Clauses[n-1], true
+	// Most documents number their clauses 1…len: try that place first.
+	if n <= len(d.Clauses) && d.Clauses[n-1].Number == n {
+		return d.Clauses[n-1], true
+	}
+	for _, c := range d.Clauses {
+		if c.Number == n {
+			return c, true
+		}
+	}
+	return nil, false
 }
 
 // Paragraphs returns every paragraph of the document in reading order:

@@ -100,6 +100,7 @@ func (b *body) walk(d *archive.Document) {
 			b.unsupported(n)
 		}
 	}
+	d.Build()
 	if root.FirstChild() == nil {
 		b.errs.add(b.lineBase, "empty document: no preamble paragraphs and no clauses after the front matter")
 	}
@@ -136,7 +137,7 @@ func (b *body) clauses(list *ast.List, d *archive.Document, lastLine int) int {
 				b.errs.add(line, "clause number skips from %d to %d: clause %d is missing", prev.Number, num, want)
 			}
 		}
-		c := &archive.Clause{Doc: d, Number: num, Line: line}
+		c := &archive.Clause{Doc: d, Element: archive.ElParagraph, Label: b.printedLabel(item), Num: strconv.Itoa(num), Number: num, Line: line}
 		for n := item.FirstChild(); n != nil; n = n.NextSibling() {
 			switch n.(type) {
 			case *ast.Paragraph, *ast.TextBlock:
@@ -152,6 +153,7 @@ func (b *body) clauses(list *ast.List, d *archive.Document, lastLine int) int {
 			b.errs.add(line, "clause %d has no text", num)
 		}
 		d.Clauses = append(d.Clauses, c)
+		d.Body = append(d.Body, c)
 	}
 	return lastLine
 }
@@ -159,19 +161,23 @@ func (b *body) clauses(list *ast.List, d *archive.Document, lastLine int) int {
 // printedNumber reads an item's number from the source bytes of its line:
 // the digits before the "." or ")" that the list marker ends with.
 func (b *body) printedNumber(item ast.Node) (int, bool) {
-	first := item.FirstChild()
-	if first == nil || first.Lines().Len() == 0 {
-		return 0, false
-	}
-	start := first.Lines().At(0).Start
-	lineStart := bytes.LastIndexByte(b.src[:start], '\n') + 1
-	marker := strings.TrimSpace(string(b.src[lineStart:start]))
-	marker = strings.TrimRight(marker, ".)")
+	marker := strings.TrimRight(b.printedLabel(item), ".)")
 	n, err := strconv.Atoi(marker)
 	if err != nil || n < 0 {
 		return 0, false
 	}
 	return n, true
+}
+
+// printedLabel is an item's list marker as printed: "3.", "3)".
+func (b *body) printedLabel(item ast.Node) string {
+	first := item.FirstChild()
+	if first == nil || first.Lines().Len() == 0 {
+		return ""
+	}
+	start := first.Lines().At(0).Start
+	lineStart := bytes.LastIndexByte(b.src[:start], '\n') + 1
+	return strings.TrimSpace(string(b.src[lineStart:start]))
 }
 
 func (b *body) unsupported(n ast.Node) {

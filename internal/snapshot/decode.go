@@ -3,6 +3,7 @@ package snapshot
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -330,7 +331,10 @@ func (d *decoder) document(doc *archive.Document) {
 			d.paragraph(p, doc, c)
 		}
 		d.classification(&c.Classification)
+		c.Element, c.Num, c.Label = archive.ElParagraph, strconv.Itoa(c.Number), strconv.Itoa(c.Number)+"."
 	}
+	doc.Body = append([]*archive.Provision(nil), doc.Clauses...)
+	doc.Build()
 	if next != len(d.docParas) {
 		d.fail("fewer paragraphs than the document has")
 	}
