@@ -2,7 +2,6 @@ package formats
 
 import (
 	"encoding/xml"
-	"strconv"
 	"strings"
 	"time"
 
@@ -50,15 +49,19 @@ type (
 		Statement aknStatement `xml:"statement"`
 	}
 	aknStatement struct {
-		Name     string      `xml:"name,attr"`
-		Meta     aknMeta     `xml:"meta"`
-		Preface  aknPreface  `xml:"preface"`
-		Preamble *aknBlocks  `xml:"preamble,omitempty"`
-		MainBody aknMainBody `xml:"mainBody"`
+		Name        string     `xml:"name,attr"`
+		Meta        aknMeta    `xml:"meta"`
+		Preface     aknPreface `xml:"preface"`
+		Preamble    *aknRaw    `xml:"preamble,omitempty"`
+		MainBody    *aknRaw    `xml:"mainBody"`
+		Conclusions *aknRaw    `xml:"conclusions,omitempty"`
+		Attachments *aknRaw    `xml:"attachments,omitempty"`
 	}
 	aknMeta struct {
+		XMLName        xml.Name          `xml:"meta"`
 		Identification aknIdentification `xml:"identification"`
-		References     aknReferences     `xml:"references"`
+		References     *aknReferences    `xml:"references,omitempty"`
+		Notes          *aknRaw           `xml:"notes,omitempty"`
 	}
 	aknIdentification struct {
 		Source        string  `xml:"source,attr"`
@@ -120,28 +123,15 @@ type (
 			Text     string `xml:",chardata"`
 		} `xml:"location,omitempty"`
 	}
-	aknBlocks struct {
-		P []aknP `xml:"p"`
-	}
-	aknP struct {
-		EID  string `xml:"eId,attr,omitempty"`
-		Text string `xml:",chardata"`
-	}
-	aknMainBody struct {
-		Paragraphs []aknParagraph `xml:"paragraph"`
-	}
-	aknParagraph struct {
-		EID     string    `xml:"eId,attr"`
-		Num     string    `xml:"num"`
-		Content aknBlocks `xml:"content"`
-	}
 )
 
 // AkomaNtoso writes the document as Akoma Ntoso 3.0 XML: a <statement>
 // with FRBR work, expression and manifestation metadata, the preamble's
-// paragraphs as <p eId="preamble__p_N">, and each clause as
-// <paragraph eId="para_N"><num>N.</num>…. The eIds are the HTML page's
-// anchors. generated is the manifestation's date.
+// paragraphs as <p eId="preamble__p_N">, the body as the document's tree
+// (a clause as <paragraph eId="para_N"><num>N.</num>…, akntree.go says
+// how each provision is written), the conclusions and the attachments.
+// The eIds are the HTML page's anchors. generated is the manifestation's
+// date.
 func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 	work := WorkURI(d)
 	lang := language3(d.Language)
@@ -150,36 +140,39 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 	authors, orgs := aknParties(d)
 	countries := d.WorkCountry()
 
+	identify := func(component string) aknIdentification {
+		return aknIdentification{
+			Source: "#accord",
+			Work: aknFRBR{
+				This:    aknValue{work + "/!" + component},
+				URI:     aknValue{work},
+				Alias:   &aknAlias{Value: d.Title, Name: "title"},
+				Date:    aknDate{Date: date, Name: "adoption"},
+				Authors: authors,
+				Country: &aknValue{countries},
+				Subtype: &aknValue{d.WorkSubtype()},
+				Number:  aknNumber(d),
+			},
+			Expression: aknFRBR{
+				This:     aknValue{expr + "/!" + component},
+				URI:      aknValue{expr},
+				Date:     aknDate{Date: date, Name: "adoption"},
+				Authors:  authors,
+				Language: &aknLanguage{lang},
+			},
+			Manifestation: aknFRBR{
+				This:    aknValue{expr + "/!" + component + ".akn"},
+				URI:     aknValue{expr + ".akn"},
+				Date:    aknDate{Date: generated.UTC().Format(time.DateOnly), Name: "transform"},
+				Authors: []aknHref{{Href: "#accord"}},
+			},
+		}
+	}
 	st := aknStatement{
 		Name: camel(string(d.Kind)),
 		Meta: aknMeta{
-			Identification: aknIdentification{
-				Source: "#accord",
-				Work: aknFRBR{
-					This:    aknValue{work + "/!main"},
-					URI:     aknValue{work},
-					Alias:   &aknAlias{Value: d.Title, Name: "title"},
-					Date:    aknDate{Date: date, Name: "adoption"},
-					Authors: authors,
-					Country: &aknValue{countries},
-					Subtype: &aknValue{d.WorkSubtype()},
-					Number:  aknNumber(d),
-				},
-				Expression: aknFRBR{
-					This:     aknValue{expr + "/!main"},
-					URI:      aknValue{expr},
-					Date:     aknDate{Date: date, Name: "adoption"},
-					Authors:  authors,
-					Language: &aknLanguage{lang},
-				},
-				Manifestation: aknFRBR{
-					This:    aknValue{expr + "/!main.akn"},
-					URI:     aknValue{expr + ".akn"},
-					Date:    aknDate{Date: generated.UTC().Format(time.DateOnly), Name: "transform"},
-					Authors: []aknHref{{Href: "#accord"}},
-				},
-			},
-			References: aknReferences{Source: "#accord", Organizations: orgs},
+			Identification: identify("main"),
+			References:     &aknReferences{Source: "#accord", Organizations: orgs},
 		},
 	}
 	title := aknTitle{Class: "title", DocTitle: d.Title}
@@ -199,22 +192,38 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 	st.Preface.P = append(st.Preface.P, meta)
 	st.Preface.P = append(st.Preface.P, aknTitle{Class: "proponents", Proponents: aknProponents(d)})
 
-	if len(d.Preamble) > 0 {
-		st.Preamble = &aknBlocks{}
-		for _, p := range d.Preamble {
-			st.Preamble.P = append(st.Preamble.P, aknP{EID: p.EID(), Text: p.Text})
+	// The depths below are those of <statement>'s children (2) and of
+	// an attachment's <meta> (5), for the indentation (akntree.go).
+	w := newTreeWriter(d)
+	var err error
+	w.identify = func(component string, depth int) string {
+		b, merr := xml.MarshalIndent(aknMeta{Identification: identify(component)}, indent(depth), "  ")
+		if merr != nil && err == nil {
+			err = merr
 		}
+		return string(b)
 	}
-	for _, c := range d.Clauses {
-		par := aknParagraph{EID: c.EID(), Num: strconv.Itoa(c.Number) + "."}
-		for _, p := range c.Paragraphs {
-			eid := p.EID()
-			if p.Index == 1 {
-				eid = "" // the first paragraph is the clause itself: <paragraph eId="para_N">
-			}
-			par.Content.P = append(par.Content.P, aknP{EID: eid, Text: p.Text})
+	if len(d.Preamble) > 0 {
+		var recitals []*xnode
+		for _, p := range d.Preamble {
+			n := el("p", "eId", p.EID())
+			n.inner = w.inline(p.Text)
+			recitals = append(recitals, n)
 		}
-		st.MainBody.Paragraphs = append(st.MainBody.Paragraphs, par)
+		st.Preamble = raw(recitals, 2)
+	}
+	st.MainBody = raw(w.body(d.Body, nil), 2)
+	if len(d.Conclusions) > 0 {
+		st.Conclusions = raw(w.conclusions(), 2)
+	}
+	if len(d.Attachments) > 0 {
+		st.Attachments = raw(w.attachments(2), 2)
+	}
+	if notes := w.metaNotes(); len(notes) > 0 {
+		st.Meta.Notes = raw(notes, 3, xml.Attr{Name: xml.Name{Local: "source"}, Value: "#accord"})
+	}
+	if err != nil {
+		return nil, err
 	}
 
 	out, err := xml.MarshalIndent(aknRoot{NS: AKNNamespace, Statement: st}, "", "  ")

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/synth"
 )
 
 // element is an XML element read generically: what the test knows of Akoma
@@ -132,47 +133,7 @@ func checkAKNStructure(t *testing.T, name string, b []byte) *element {
 	if !inOrder(st.names(), statementModel) || st.child("meta") == nil || st.child("mainBody") == nil {
 		t.Errorf("%s: <statement> holds %v; want meta, then mainBody, in the order %v", name, st.names(), statementModel)
 	}
-	meta := st.child("meta")
-	if meta == nil {
-		return root
-	}
-	if !inOrder(meta.names(), metaModel) {
-		t.Errorf("%s: <meta> holds %v; want the order %v", name, meta.names(), metaModel)
-	}
-	id := meta.child("identification")
-	if id == nil || id.attrs["source"] == "" {
-		t.Fatalf("%s: no <identification source=…>", name)
-	}
-	for _, f := range []struct {
-		name  string
-		model []string
-		more  []string
-	}{
-		{"FRBRWork", workModel, []string{"FRBRcountry"}},
-		{"FRBRExpression", exprModel, []string{"FRBRlanguage"}},
-		{"FRBRManifestation", manifModel, nil},
-	} {
-		e := id.child(f.name)
-		if e == nil {
-			t.Errorf("%s: no <%s>", name, f.name)
-			continue
-		}
-		if !inOrder(e.names(), f.model) {
-			t.Errorf("%s: <%s> holds %v; want the order %v", name, f.name, e.names(), f.model)
-		}
-		for _, req := range append(slices.Clone(frbrRequired), f.more...) {
-			if e.child(req) == nil {
-				t.Errorf("%s: <%s> has no <%s>", name, f.name, req)
-			}
-		}
-	}
-	work, expr := id.child("FRBRWork"), id.child("FRBRExpression")
-	if work != nil && expr != nil {
-		wuri, euri := work.child("FRBRuri"), expr.child("FRBRuri")
-		if wuri != nil && euri != nil && !strings.HasPrefix(euri.attrs["value"], wuri.attrs["value"]+"/") {
-			t.Errorf("%s: expression %q is not under work %q", name, euri.attrs["value"], wuri.attrs["value"])
-		}
-	}
+	checkMeta(t, name, st.child("meta"))
 	// eIds are unique, and every #reference names a TLC of <references>.
 	eids := map[string]bool{}
 	st.walk(func(e *element) {
@@ -190,24 +151,13 @@ func checkAKNStructure(t *testing.T, name string, b []byte) *element {
 			}
 		}
 	})
-	body := st.child("mainBody")
-	if body != nil {
-		body.walk(func(e *element) {
-			if e.name == "paragraph" {
-				if e.attrs["eId"] == "" {
-					t.Errorf("%s: a <paragraph> without an eId", name)
-				}
-				if !inOrder(e.names(), hcontainer) {
-					t.Errorf("%s: <paragraph eId=%q> holds %v; want the order %v", name, e.attrs["eId"], e.names(), hcontainer)
-				}
-			}
-		})
-	}
+	checkParts(t, name, st)
 	return root
 }
 
 // TestAkomaNtosoStructure holds the golden seed.akn, what AkomaNtoso
-// writes for the seed now, and synthetic documents to the structure of
+// writes for the seed now, synthetic documents and the hand-built trees
+// (synth.Trees: a treaty, a communiqué, a resolution) to the structure of
 // Akoma Ntoso 3.0, and the seed's text to its verbatim source: every
 // paragraph, in order, with its printed number.
 func TestAkomaNtosoStructure(t *testing.T) {
@@ -216,7 +166,7 @@ func TestAkomaNtosoStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := checkAKNStructure(t, "testdata/seed.akn", golden)
-	for _, d := range append([]*archive.Document{seed(t)}, synthDocs()...) {
+	for _, d := range slices.Concat([]*archive.Document{seed(t)}, synthDocs(), synth.Trees()) {
 		out, err := AkomaNtoso(d, manifestationDate)
 		if err != nil {
 			t.Fatalf("AkomaNtoso(%s): %v", d.Slug, err)
@@ -259,6 +209,54 @@ func TestAkomaNtosoStructure(t *testing.T) {
 		}
 		if !slices.Equal(got, clauses[i]) {
 			t.Errorf("paragraph %d: %q; the source's: %q", i+1, got, clauses[i])
+		}
+	}
+}
+
+// checkMeta holds a <meta> (the statement's or an attachment's) to the
+// standard: its parts in order, the FRBR identification complete and
+// ordered, the expression under the work.
+func checkMeta(t *testing.T, name string, meta *element) {
+	t.Helper()
+	if meta == nil {
+		t.Errorf("%s: no <meta>", name)
+		return
+	}
+	if !inOrder(meta.names(), metaModel) {
+		t.Errorf("%s: <meta> holds %v; want the order %v", name, meta.names(), metaModel)
+	}
+	id := meta.child("identification")
+	if id == nil || id.attrs["source"] == "" {
+		t.Fatalf("%s: no <identification source=…>", name)
+	}
+	for _, f := range []struct {
+		name  string
+		model []string
+		more  []string
+	}{
+		{"FRBRWork", workModel, []string{"FRBRcountry"}},
+		{"FRBRExpression", exprModel, []string{"FRBRlanguage"}},
+		{"FRBRManifestation", manifModel, nil},
+	} {
+		e := id.child(f.name)
+		if e == nil {
+			t.Errorf("%s: no <%s>", name, f.name)
+			continue
+		}
+		if !inOrder(e.names(), f.model) {
+			t.Errorf("%s: <%s> holds %v; want the order %v", name, f.name, e.names(), f.model)
+		}
+		for _, req := range append(slices.Clone(frbrRequired), f.more...) {
+			if e.child(req) == nil {
+				t.Errorf("%s: <%s> has no <%s>", name, f.name, req)
+			}
+		}
+	}
+	work, expr := id.child("FRBRWork"), id.child("FRBRExpression")
+	if work != nil && expr != nil {
+		wuri, euri := work.child("FRBRuri"), expr.child("FRBRuri")
+		if wuri != nil && euri != nil && !strings.HasPrefix(euri.attrs["value"], wuri.attrs["value"]+"/") {
+			t.Errorf("%s: expression %q is not under work %q", name, euri.attrs["value"], wuri.attrs["value"])
 		}
 	}
 }

@@ -48,7 +48,8 @@ func schemaFile(t *testing.T, env, what string) string {
 func synthDocs() []*archive.Document { return synth.Generate(3, 12, 4) }
 
 // TestAkomaNtosoSchema validates data.akn of the seed (the golden file and
-// what AkomaNtoso writes now) and of synthetic documents against the OASIS
+// what AkomaNtoso writes now), of synthetic documents and of the
+// hand-built trees (a treaty, a communiqué, a resolution) against the OASIS
 // Akoma Ntoso 3.0 XSD, with xmllint. Without xmllint the test is skipped,
 // or fails where the tools are required (make check, CI).
 func TestAkomaNtosoSchema(t *testing.T) {
@@ -74,6 +75,9 @@ func TestAkomaNtosoSchema(t *testing.T) {
 	kinds := map[archive.Kind]bool{}
 	for _, d := range synthDocs() {
 		kinds[d.Kind] = true
+		write(d.Slug+".akn", d)
+	}
+	for _, d := range synth.Trees() {
 		write(d.Slug+".akn", d)
 	}
 	if len(kinds) < 5 {

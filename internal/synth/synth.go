@@ -206,7 +206,8 @@ func assemble(d *archive.Document, pre []string, body [][]string) {
 		})
 	}
 	for n, paras := range body {
-		c := &archive.Clause{Doc: d, Number: n + 1}
+		num := strconv.Itoa(n + 1)
+		c := &archive.Clause{Doc: d, Element: archive.ElParagraph, Label: num + ".", Num: num, Number: n + 1}
 		marker := strconv.Itoa(n+1) + ". "
 		for j, text := range paras {
 			prefix := marker
@@ -222,7 +223,8 @@ func assemble(d *archive.Document, pre []string, body [][]string) {
 				Text: text, HTML: html.EscapeString(text), Line: l,
 			})
 		}
-		d.Clauses = append(d.Clauses, c)
+		d.Body = append(d.Body, c)
 	}
+	d.Build()
 	d.KeepContentFile([]byte(raw.String()))
 }
