@@ -12,19 +12,58 @@ import (
 const DateLine = "January 2, 2006"
 
 // Text is the document's verbatim text in the shape of its source: the
-// date line, then one paragraph per line, each clause's first paragraph
-// starting with its printed number. `accord import` reads this shape, so the
-// text round-trips.
+// date line, then one paragraph per line in reading order — the
+// preamble, the body, the conclusions, the attachments — each labelled
+// provision's first paragraph starting with its label as printed, a
+// heading's label and heading on lines of their own, and the footnotes
+// after the text as the content format writes them ("[^1]: …").
+// Publishers' remarks are no text of the document and are left out. For
+// a statement of numbered clauses this is the shape `accord import`
+// reads, so the text round-trips.
 func Text(d *archive.Document) []byte {
 	var b bytes.Buffer
 	b.WriteString(d.Date.Format(DateLine))
-	for _, p := range d.Paragraphs() {
+	line := func(s string) {
 		b.WriteByte('\n')
-		if p.Clause != nil && p.Index == 1 {
-			b.WriteString(strconv.Itoa(p.Clause.Number))
-			b.WriteString(". ")
+		b.WriteString(s)
+	}
+	for _, p := range d.Preamble {
+		line(p.Text)
+	}
+	var walk func([]*archive.Provision)
+	walk = func(list []*archive.Provision) {
+		for _, c := range list {
+			if c.Element.Container() {
+				if c.Label != "" {
+					line(c.Label)
+				}
+				if c.Heading != nil {
+					line(c.Heading.Text)
+				}
+			} else if c.Label != "" && len(c.Paragraphs) == 0 {
+				line(c.Label)
+			}
+			for _, p := range c.Paragraphs {
+				if p.Index == 1 && c.Label != "" && !c.Element.Container() {
+					line(c.Label + " " + p.Text)
+				} else {
+					line(p.Text)
+				}
+			}
+			walk(c.Children)
 		}
-		b.WriteString(p.Text)
+	}
+	walk(d.Body)
+	walk(d.Conclusions)
+	walk(d.Attachments)
+	for _, n := range d.Notes {
+		for _, p := range n.Paragraphs {
+			if p.Index == 1 {
+				line("[^" + marker(n) + "]: " + p.Text)
+			} else {
+				line(p.Text)
+			}
+		}
 	}
 	return b.Bytes()
 }
