@@ -6,31 +6,48 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
 
-// Citation is what a reference to a document, or to one clause of it, says.
+// Citation is what a reference to a document, or to one provision of it,
+// says.
 type Citation struct {
-	Doc    *archive.Document
-	Clause *archive.Clause // nil to cite the whole document
-	URL    string          // the cited page, absolute when the site has a base URL
+	Doc *archive.Document
+	// Clause is the provision cited, any of the document's tree (a
+	// numbered clause, an article, a sub-paragraph, an annex's
+	// paragraph), or nil to cite the whole document.
+	Clause *archive.Clause
+	URL    string // the cited page, absolute when the site has a base URL
 }
 
-// Pinpoint is the clause reference, "para. 3", or "" for the whole document.
+// Pinpoint is the provision's reference as Provision.Cite writes it from
+// the printed labels ("para. 3", "para. 3(a)", "Art. 51(1)", "Annex I,
+// para. 2"), or "" for the whole document.
 func (c Citation) Pinpoint() string {
 	if c.Clause == nil {
 		return ""
 	}
-	return "para. " + strconv.Itoa(c.Clause.Number)
+	return c.Clause.Cite()
 }
 
-// key is a stable citation key: the slug, and the clause for a pinpoint.
+// key is a stable citation key: the slug, and the provision for a
+// pinpoint: "-para3" for numbered clause 3, as released, and the eId for
+// any other provision, in the characters a BibTeX key may hold.
 func (c Citation) key() string {
 	if c.Clause == nil {
 		return c.Doc.Slug
 	}
-	return c.Doc.Slug + "-para" + strconv.Itoa(c.Clause.Number)
+	if c.Clause.Number > 0 {
+		return c.Doc.Slug + "-para" + strconv.Itoa(c.Clause.Number)
+	}
+	return c.Doc.Slug + "-" + strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' || r == ':' || r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return r
+		}
+		return '-'
+	}, c.Clause.EID())
 }
 
 // Text is the citation as a reader writes it: title, place, date, pinpoint.

@@ -5,6 +5,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/synth"
 )
 
 func TestCitations(t *testing.T) {
@@ -105,5 +108,65 @@ func checkCSL(t *testing.T, b []byte, pinpoint string) {
 	}
 	if got, _ := it["note"].(string); got != pinpoint {
 		t.Errorf("note = %q; want %q", got, pinpoint)
+	}
+}
+
+// TestProvisionCitations: any provision of a tree is cited by its labels
+// as printed (Provision.Cite), in the text, BibTeX, RIS and CSL-JSON
+// alike, under a key of its own.
+func TestProvisionCitations(t *testing.T) {
+	treaty, communique := synth.TreeTreaty(), synth.TreeCommunique()
+	for _, tt := range []struct {
+		doc       *archive.Document
+		eid, want string
+	}{
+		{treaty, "chp_I__art_1__para_1__subpara_b", "Chapter I, Art. 1(1)(b)"},
+		{treaty, "chp_I__art_1__para_1__subpara_a__point_ii", "Chapter I, Art. 1(1)(a)(ii)"},
+		{treaty, "chp_II__art_3", "Chapter II, Art. 3"},
+		{treaty, "att_1__para_2", "Annex I, para. 2"},
+		{communique, "para_2__item_1", "para. 2, bullet 1"},
+		{communique, "para_3", "para. 3"},
+	} {
+		p, ok := tt.doc.Provision(tt.eid)
+		if !ok {
+			t.Fatalf("%s: no provision %s", tt.doc.Slug, tt.eid)
+		}
+		c := Citation{Doc: tt.doc, Clause: p, URL: testSite.URL(p.Path())}
+		if got := c.Pinpoint(); got != tt.want {
+			t.Errorf("%s: pinpoint %q; want %q", tt.eid, got, tt.want)
+		}
+		if got := c.Text(); !strings.HasSuffix(got, ", "+tt.want) || !strings.HasPrefix(got, tt.doc.Title) {
+			t.Errorf("%s: Text() = %q; want the title, then %q", tt.eid, got, tt.want)
+		}
+		bib := c.BibTeX()
+		checkBibTeX(t, bib)
+		if !strings.Contains(string(bib), "note         = {"+bibEscape(tt.want)+"}") || !strings.Contains(string(bib), "@misc{"+tt.doc.Slug+"-") {
+			t.Errorf("%s: BibTeX without its key or pinpoint:\n%s", tt.eid, bib)
+		}
+		ris := c.RIS()
+		checkRIS(t, ris)
+		if !strings.Contains(string(ris), "N1  - "+tt.want+"\r\n") || !strings.Contains(string(ris), "UR  - https://accord.example/documents/") {
+			t.Errorf("%s: RIS without its pinpoint:\n%s", tt.eid, ris)
+		}
+		csl, err := c.CSLJSON()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var items []map[string]any
+		if err := json.Unmarshal(csl, &items); err != nil || len(items) != 1 || items[0]["note"] != tt.want || items[0]["section"] != tt.want {
+			t.Errorf("%s: CSL-JSON %s; want note and section %q", tt.eid, csl, tt.want)
+		}
+	}
+	// Every provision has a key of its own.
+	keys := map[string]string{}
+	for _, d := range synth.Trees() {
+		d.Walk(func(p *archive.Provision) bool {
+			k := Citation{Doc: d, Clause: p}.key()
+			if prev, dup := keys[k]; dup {
+				t.Errorf("%s and %s share the citation key %s", prev, p.EID(), k)
+			}
+			keys[k] = p.EID()
+			return true
+		})
 	}
 }
