@@ -60,11 +60,20 @@ type (
 		CSLJSON    string `json:"csl_json"`
 	}
 
-	// DocumentJSON is a whole document: metadata, preamble and clauses.
+	// DocumentJSON is a whole document: metadata, preamble, clauses, and
+	// the tree of its provisions. Clauses is every provision with text of
+	// its own, in reading order, classified (the units searched): a
+	// statement's numbered clauses. Body and the parts after it are the
+	// tree (ProvisionJSON), each provision with its children.
 	DocumentJSON struct {
 		DocumentSummaryJSON
-		Preamble []ParagraphJSON `json:"preamble"`
-		Clauses  []ClauseJSON    `json:"clauses"`
+		Preamble    []ParagraphJSON `json:"preamble"`
+		Clauses     []ClauseJSON    `json:"clauses"`
+		Body        []ProvisionJSON `json:"body"`
+		Attachments []ProvisionJSON `json:"attachments,omitempty"`
+		Conclusions []ProvisionJSON `json:"conclusions,omitempty"`
+		Notes       []ProvisionJSON `json:"notes,omitempty"`
+		Remarks     []ProvisionJSON `json:"remarks,omitempty"` // publishers' marks: not text of the document
 	}
 
 	// ParagraphJSON is one paragraph of verbatim text. A preamble paragraph
@@ -77,10 +86,11 @@ type (
 		Classification *ClassificationJSON `json:"classification,omitempty"`
 	}
 
-	// ClauseJSON is one numbered clause.
+	// ClauseJSON is one unit of text: a numbered clause, or any provision
+	// with text of its own (Number 0, addressed by its eId).
 	ClauseJSON struct {
 		Document   string          `json:"document"` // slug
-		Number     int             `json:"number"`
+		Number     int             `json:"number"`   // n of clause n; 0 for a provision that is not a numbered clause
 		EID        string          `json:"eid"`
 		Text       string          `json:"text"` // paragraphs joined by a blank line
 		Paragraphs []ParagraphJSON `json:"paragraphs"`
@@ -189,6 +199,19 @@ func (s Site) Document(d *archive.Document) DocumentJSON {
 	for _, c := range d.Clauses {
 		out.Clauses = append(out.Clauses, s.Clause(c))
 	}
+	out.Body = s.provisions(d.Body)
+	if len(d.Attachments) > 0 {
+		out.Attachments = s.provisions(d.Attachments)
+	}
+	if len(d.Conclusions) > 0 {
+		out.Conclusions = s.provisions(d.Conclusions)
+	}
+	if len(d.Notes) > 0 {
+		out.Notes = s.provisions(d.Notes)
+	}
+	if len(d.Remarks) > 0 {
+		out.Remarks = s.provisions(d.Remarks)
+	}
 	return out
 }
 
@@ -217,9 +240,10 @@ func (s Site) paragraph(p *archive.Paragraph) ParagraphJSON {
 }
 
 // Classification represents a unit's classification, or nil when it has no
-// commitments, topics or entities.
+// commitments, topics or entities (or is nil: a document not yet in an
+// archive).
 func (s Site) Classification(cl *archive.Classification) *ClassificationJSON {
-	if len(cl.Commitments) == 0 && len(cl.Topics) == 0 && len(cl.Entities) == 0 {
+	if cl == nil || len(cl.Commitments) == 0 && len(cl.Topics) == 0 && len(cl.Entities) == 0 {
 		return nil
 	}
 	out := &ClassificationJSON{
