@@ -1,4 +1,5 @@
 // Package api serves the archive as JSON under /api/v1: documents, clauses,
+// any provision of a document's tree by its eId,
 // their commitments, topics and entities, and clause-level search, described by the OpenAPI 3.1 document it also
 // serves. It is read-only: GET and HEAD, CORS open, an ETag on every
 // response, errors as {"status": …, "message": …}.
@@ -71,6 +72,7 @@ func New(cfg Config) http.Handler {
 	get("/documents", s.listDocuments)
 	get("/documents/{slug}", s.getDocument)
 	get("/documents/{slug}/clauses/{number}", s.getClause)
+	get("/documents/{slug}/provisions/{eid}", s.getProvision)
 	get("/commitments", s.listCommitments)
 	get("/topics", s.listTopics)
 	get("/topics/{slug}", s.getTopic)

@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/go-chi/chi/v5"
 
@@ -109,4 +110,24 @@ func (s *server) getClause(r *http.Request) (any, error) {
 		return nil, notFound("no clause %d in %s: clauses are numbered 1 to %d", n, d.Slug, len(d.Clauses))
 	}
 	return s.Site.Clause(c), nil
+}
+
+// maxEIDLen bounds the eId a request may name: a longer one names no
+// provision, and is not echoed back whole.
+const maxEIDLen = 200
+
+func (s *server) getProvision(r *http.Request) (any, error) {
+	d, err := s.document(r)
+	if err != nil {
+		return nil, err
+	}
+	eid := chi.URLParam(r, "eid")
+	if len(eid) > maxEIDLen || !utf8.ValidString(eid) {
+		return nil, notFound("no provision with that eId in %s", d.Slug)
+	}
+	c, ok := d.Provision(eid)
+	if !ok {
+		return nil, notFound("no provision %q in %s: see the eIds in its body", eid, d.Slug)
+	}
+	return s.Site.ProvisionPage(c), nil
 }
