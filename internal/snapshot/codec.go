@@ -12,21 +12,26 @@ import (
 // The encoding of an archive. Integers are varints, strings a length and
 // their bytes. A list is its length plus one, 0 standing for a nil list,
 // so that nil and empty lists come back as they were. A pointer to a
-// paragraph is its position in its document's reading order (the
-// preamble, then each clause's paragraphs) plus one, 0 for nil; a pointer
-// to a commitment type, topic or entity is its position in the
-// vocabulary's list plus one. A Document's content file is not kept: it
-// is read anyway to check the key, and its digest taken again.
+// paragraph is its position in its document's paragraphs (allParagraphs:
+// the preamble, then each provision's heading and paragraphs in reading
+// order) plus one, 0 for nil; a pointer to a commitment type, topic or
+// entity is its position in the vocabulary's list plus one. A Document's
+// content file is not kept: it is read anyway to check the key, and its
+// digest taken again. What Document.Build derives (parents, eIds,
+// numbers, paragraphs' indexes, Clauses) is not kept either: the decoder
+// builds each document as the loader does.
 //
 //	archive   totals, then each document, newest first
-//	totals    documents parties clauses paragraphs commitments topics entities
+//	totals    documents parties provisions paragraphs commitments topics entities
 //	document  slug title kind place language source file date(unix seconds)
-//	          paragraphs(in the document) parties preamble clauses
+//	          paragraphs(in the document) parties issuer number preamble
+//	          body attachments conclusions notes remarks
 //	party     code name
-//	clause    number line paragraphs classification
-//	paragraph index eid text html line classification
+//	provision element label num line heading(0, or 1 paragraph) paragraphs
+//	          classification children
+//	paragraph text html line, and a preamble paragraph's classification
 //	classification  commitments topics entities override
-//	commitment      type phrase actor paragraph start end
+//	commitment      type actor paragraph start end addressee
 //	override        0, or 1 line set(bits) commitments topics entities
 //	override commitment  type(code) phrase actor paragraph start end line
 //	override ref         slug line
@@ -34,7 +39,7 @@ import (
 // totals counts what the archive holds, so that the decoder can allocate
 // each kind of value once, in one block.
 type totals struct {
-	docs, parties, clauses, paragraphs, commitments, topics, entities int
+	docs, parties, provisions, paragraphs, commitments, topics, entities int
 }
 
 func count(a *archive.Archive) totals {
@@ -46,17 +51,32 @@ func count(a *archive.Archive) totals {
 	}
 	for _, d := range a.Documents() {
 		t.parties += len(d.Parties)
-		t.clauses += len(d.Clauses)
+		t.paragraphs += len(allParagraphs(d))
 		for _, p := range d.Preamble {
-			t.paragraphs++
 			unit(p.Classification)
 		}
-		for _, c := range d.Clauses {
-			t.paragraphs += len(c.Paragraphs)
+		d.Walk(func(c *archive.Provision) bool {
+			t.provisions++
 			unit(&c.Classification)
-		}
+			return true
+		})
 	}
 	return t
+}
+
+// allParagraphs lists every paragraph of d in the order the encoding
+// writes them: the preamble, then each provision's heading and paragraphs
+// in reading order (Document.Walk).
+func allParagraphs(d *archive.Document) []*archive.Paragraph {
+	out := append([]*archive.Paragraph(nil), d.Preamble...)
+	d.Walk(func(c *archive.Provision) bool {
+		if c.Heading != nil {
+			out = append(out, c.Heading)
+		}
+		out = append(out, c.Paragraphs...)
+		return true
+	})
+	return out
 }
 
 // encoder writes an archive classified by one set of rules.
@@ -80,7 +100,7 @@ func encode(buf []byte, a *archive.Archive, rules *classify.Rules) ([]byte, erro
 		entities: positions(rules.Entities()),
 	}
 	t := count(a)
-	for _, n := range []int{t.docs, t.parties, t.clauses, t.paragraphs, t.commitments, t.topics, t.entities} {
+	for _, n := range []int{t.docs, t.parties, t.provisions, t.paragraphs, t.commitments, t.topics, t.entities} {
 		e.int(n)
 	}
 	for _, d := range a.Documents() {
@@ -134,7 +154,7 @@ func (e *encoder) document(d *archive.Document) {
 		e.fail("%s: date %v is not a UTC time in whole seconds", d.File, d.Date)
 	}
 	e.int(int(d.Date.Unix()))
-	paras := d.Paragraphs()
+	paras := allParagraphs(d)
 	e.paras = make(map[*archive.Paragraph]int, len(paras))
 	for i, p := range paras {
 		e.paras[p] = i
@@ -149,31 +169,50 @@ func (e *encoder) document(d *archive.Document) {
 	e.str(d.Number)
 	e.list(len(d.Preamble), d.Preamble == nil)
 	for _, p := range d.Preamble {
-		e.paragraph(d, p)
-	}
-	e.list(len(d.Clauses), d.Clauses == nil)
-	for _, c := range d.Clauses {
-		if c.Doc != d {
-			e.fail("%s: clause %d belongs to another document", d.File, c.Number)
+		if p.Clause != nil {
+			e.fail("%s: preamble paragraph %s belongs to a provision", d.File, p.EID())
 		}
-		e.int(c.Number)
+		e.paragraph(d, p)
+		e.classification(d, p.Classification)
+	}
+	for _, part := range [][]*archive.Provision{d.Body, d.Attachments, d.Conclusions, d.Notes, d.Remarks} {
+		e.provisions(d, part, nil)
+	}
+}
+
+// provisions writes a list of provisions, each with its children.
+func (e *encoder) provisions(d *archive.Document, list []*archive.Provision, parent *archive.Provision) {
+	e.list(len(list), list == nil)
+	for _, c := range list {
+		if c.Doc != d || c.Parent != parent {
+			e.fail("%s: provision %s belongs to another document or parent: build the document first", d.File, c.EID())
+		}
+		e.str(string(c.Element))
+		e.str(c.Label)
+		e.str(c.Num)
 		e.int(c.Line)
+		e.bool(c.Heading != nil)
+		if c.Heading != nil {
+			e.paragraph(d, c.Heading)
+		}
 		e.list(len(c.Paragraphs), c.Paragraphs == nil)
 		for _, p := range c.Paragraphs {
 			if p.Clause != c {
-				e.fail("%s: paragraph %s belongs to another clause", d.File, p.EID())
+				e.fail("%s: paragraph %s belongs to another provision", d.File, p.EID())
 			}
 			e.paragraph(d, p)
 		}
 		e.classification(d, &c.Classification)
+		e.provisions(d, c.Children, c)
 	}
 }
 
+// paragraph writes a paragraph's text, HTML and line; Build gives it its
+// place.
 func (e *encoder) paragraph(d *archive.Document, p *archive.Paragraph) {
 	if p.Doc != d {
 		e.fail("%s: paragraph %s belongs to another document", d.File, p.EID())
 	}
-	e.int(p.Index)
 	e.str(p.Text)
 	// Most paragraphs have no markup or entity: the HTML is the text,
 	// kept once.
@@ -182,9 +221,6 @@ func (e *encoder) paragraph(d *archive.Document, p *archive.Paragraph) {
 		e.str(p.HTML)
 	}
 	e.int(p.Line)
-	if p.Clause == nil { // a clause's paragraphs are classified with it
-		e.classification(d, p.Classification)
-	}
 }
 
 // para writes a pointer to a paragraph of the current document.

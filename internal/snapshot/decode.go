@@ -3,7 +3,6 @@ package snapshot
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -28,8 +27,8 @@ type decoder struct {
 
 	docs        []archive.Document
 	parties     []archive.Party
-	clauses     []archive.Clause
-	clausePtrs  []*archive.Clause
+	provs       []archive.Provision
+	provPtrs    []*archive.Provision
 	paras       []archive.Paragraph
 	paraPtrs    []*archive.Paragraph
 	commitments []archive.Commitment
@@ -37,6 +36,7 @@ type decoder struct {
 	entities    []*archive.Entity
 
 	docParas []archive.Paragraph // the current document's, in reading order
+	next     int                 // the next of docParas to decode
 }
 
 // decode reads the archive that encode wrote into src. files holds every
@@ -45,12 +45,12 @@ type decoder struct {
 func decode(src string, rules *classify.Rules, files map[string]*content.File, read func(name string) archive.ContentSource) (*archive.Archive, error) {
 	d := &decoder{src: src, rules: rules, files: files, read: read}
 	var t totals
-	for _, n := range []*int{&t.docs, &t.parties, &t.clauses, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
+	for _, n := range []*int{&t.docs, &t.parties, &t.provisions, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
 		*n = d.size()
 	}
 	// Each value takes a few bytes at least: a file that claims more than
 	// it can hold is not believed, nor allocated for.
-	if least := 9*t.docs + 2*t.parties + 5*t.clauses + 5*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(src) {
+	if least := 14*t.docs + 2*t.parties + 12*t.provisions + 3*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(src) {
 		d.fail("totals larger than the file")
 	}
 	if d.err != nil {
@@ -58,8 +58,8 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 	}
 	d.docs = make([]archive.Document, t.docs)
 	d.parties = make([]archive.Party, t.parties)
-	d.clauses = make([]archive.Clause, t.clauses)
-	d.clausePtrs = make([]*archive.Clause, t.clauses)
+	d.provs = make([]archive.Provision, t.provisions)
+	d.provPtrs = make([]*archive.Provision, t.provisions)
 	d.paras = make([]archive.Paragraph, t.paragraphs)
 	d.paraPtrs = make([]*archive.Paragraph, t.paragraphs)
 	d.commitments = make([]archive.Commitment, t.commitments)
@@ -85,7 +85,7 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 	if len(seen) != len(d.files) {
 		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(d.files))
 	}
-	if d.pos != len(d.src) || len(d.parties)+len(d.clauses)+len(d.paras)+len(d.commitments)+len(d.topics)+len(d.entities) > 0 {
+	if d.pos != len(d.src) || len(d.parties)+len(d.provs)+len(d.provPtrs)+len(d.paras)+len(d.commitments)+len(d.topics)+len(d.entities) > 0 {
 		return nil, fmt.Errorf("%w: the totals do not match the documents", errCorrupt)
 	}
 	for _, doc := range docs {
@@ -126,6 +126,12 @@ func checkSpans(doc *archive.Document) error {
 	for _, c := range doc.Clauses {
 		units = append(units, &c.Classification)
 	}
+	doc.Walk(func(c *archive.Provision) bool { // the provisions without text of their own too
+		if len(c.Paragraphs) == 0 {
+			units = append(units, &c.Classification)
+		}
+		return true
+	})
 	for _, cl := range units {
 		for _, m := range cl.Commitments {
 			p, start, end := m.Paragraph, int(m.Start), int(m.End)
@@ -286,20 +292,7 @@ func (d *decoder) document(doc *archive.Document) {
 	doc.File = d.str()
 	doc.Date = time.Unix(int64(d.int()), 0).UTC()
 	d.docParas = carve(d, &d.paras, d.size(), false)
-	next := 0 // the next of docParas to decode
-	paragraphs := func() []*archive.Paragraph {
-		n, isNil := d.list()
-		ptrs := carve(d, &d.paraPtrs, n, isNil)
-		for i := range ptrs {
-			if next >= len(d.docParas) {
-				d.fail("more paragraphs than the document has")
-				return nil
-			}
-			ptrs[i] = &d.docParas[next]
-			next++
-		}
-		return ptrs
-	}
+	d.next = 0
 
 	n, isNil := d.list()
 	doc.Parties = carve(d, &d.parties, n, isNil)
@@ -310,39 +303,101 @@ func (d *decoder) document(doc *archive.Document) {
 		doc.Issuer = d.party(issuer, "")
 	}
 	doc.Number = d.str()
-	doc.Preamble = paragraphs()
-	for _, p := range doc.Preamble {
-		d.paragraph(p, doc, nil)
-	}
 	n, isNil = d.list()
-	doc.Clauses = carve(d, &d.clausePtrs, n, isNil)
-	for i := range doc.Clauses {
-		if d.err != nil {
+	doc.Preamble = carve(d, &d.paraPtrs, n, isNil)
+	for i := range doc.Preamble {
+		p := d.paragraph()
+		if p == nil {
 			return
 		}
-		c := &d.clauses[0]
-		d.clauses = d.clauses[1:]
-		doc.Clauses[i] = c
-		c.Doc = doc
-		c.Number = d.int()
-		c.Line = d.int()
-		c.Paragraphs = paragraphs()
-		for _, p := range c.Paragraphs {
-			d.paragraph(p, doc, c)
-		}
-		d.classification(&c.Classification)
-		c.Element, c.Num, c.Label = archive.ElParagraph, strconv.Itoa(c.Number), strconv.Itoa(c.Number)+"."
+		p.Classification = new(archive.Classification)
+		d.classification(p.Classification)
+		doc.Preamble[i] = p
 	}
-	doc.Body = append([]*archive.Provision(nil), doc.Clauses...)
-	doc.Build()
-	if next != len(d.docParas) {
+	doc.Body = d.provisions(0)
+	doc.Attachments = d.provisions(0)
+	doc.Conclusions = d.provisions(0)
+	doc.Notes = d.provisions(0)
+	doc.Remarks = d.provisions(0)
+	if d.err != nil {
+		return
+	}
+	if d.next != len(d.docParas) {
 		d.fail("fewer paragraphs than the document has")
+		return
 	}
+	// Parents, eIds, numbers, paragraphs' places and Clauses, as the
+	// loader derives them.
+	doc.Build()
 }
 
-func (d *decoder) paragraph(p *archive.Paragraph, doc *archive.Document, c *archive.Clause) {
-	p.Doc, p.Clause = doc, c
-	p.Index = d.int()
+// maxDepth bounds the nesting of provisions a snapshot may claim: deeper
+// than any text is printed, and a damaged file must not exhaust the stack.
+const maxDepth = 64
+
+// elements are the provisions' elements a snapshot may name.
+var elements = map[archive.Element]bool{
+	archive.ElPart: true, archive.ElChapter: true, archive.ElTitle: true, archive.ElSection: true,
+	archive.ElArticle: true, archive.ElParagraph: true, archive.ElSubparagraph: true, archive.ElPoint: true,
+	archive.ElItem: true, archive.ElP: true, archive.ElAttachment: true, archive.ElFormula: true,
+	archive.ElDateline: true, archive.ElSignature: true, archive.ElNote: true, archive.ElRemark: true,
+	archive.ElTable: true,
+}
+
+// provisions reads a list of provisions, each with its children, at
+// depth.
+func (d *decoder) provisions(depth int) []*archive.Provision {
+	if depth > maxDepth {
+		d.fail("provisions nested too deep")
+		return nil
+	}
+	n, isNil := d.list()
+	list := carve(d, &d.provPtrs, n, isNil)
+	for i := range list {
+		if d.err != nil || len(d.provs) == 0 {
+			d.fail("more provisions than the totals")
+			return nil
+		}
+		c := &d.provs[0]
+		d.provs = d.provs[1:]
+		list[i] = c
+		c.Element = archive.Element(d.str())
+		if !elements[c.Element] && d.err == nil {
+			d.fail("not an element")
+		}
+		c.Label = d.str()
+		c.Num = d.str()
+		c.Line = d.int()
+		switch d.byte() {
+		case 0:
+		case 1:
+			c.Heading = d.paragraph()
+		default:
+			d.fail("bad heading")
+		}
+		n, isNil := d.list()
+		c.Paragraphs = carve(d, &d.paraPtrs, n, isNil)
+		for j := range c.Paragraphs {
+			c.Paragraphs[j] = d.paragraph()
+		}
+		d.classification(&c.Classification)
+		c.Children = d.provisions(depth + 1)
+	}
+	return list
+}
+
+// paragraph reads the next paragraph of the current document, or nil
+// after a fault.
+func (d *decoder) paragraph() *archive.Paragraph {
+	if d.err != nil {
+		return nil
+	}
+	if d.next >= len(d.docParas) {
+		d.fail("more paragraphs than the document has")
+		return nil
+	}
+	p := &d.docParas[d.next]
+	d.next++
 	p.Text = d.str()
 	switch d.byte() {
 	case 1: // the HTML is the text
@@ -353,10 +408,7 @@ func (d *decoder) paragraph(p *archive.Paragraph, doc *archive.Document, c *arch
 		d.fail("bad paragraph")
 	}
 	p.Line = d.int()
-	if c == nil {
-		p.Classification = new(archive.Classification)
-		d.classification(p.Classification)
-	}
+	return p
 }
 
 func (d *decoder) classification(cl *archive.Classification) {

@@ -1,0 +1,160 @@
+package snapshot
+
+import (
+	"crypto/sha256"
+	"errors"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/synth"
+)
+
+// memSource is a content file kept in memory, comparable by DeepEqual.
+type memSource struct{ name string }
+
+func (m memSource) ReadContent() ([]byte, error) { return nil, errors.New("not read in this test") }
+
+// classifiedTrees is an archive of the hand-built trees (synth.Trees),
+// classified by the seed's rules, with their content files as decode sets
+// them, and those files by path.
+func classifiedTrees(t *testing.T) (*archive.Archive, *classify.Rules, map[string]*content.File) {
+	t.Helper()
+	rules, err := classify.Load(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := synth.Trees()
+	files := map[string]*content.File{}
+	for _, d := range docs {
+		src := []byte("---\n" + d.Slug + "\n---\n")
+		files[d.File] = &content.File{Name: d.File, Src: src, Digest: sha256.Sum256(src)}
+		d.SetContentFile(files[d.File].Digest, memSource{d.File})
+	}
+	a, err := archive.NewWithParties(docs, rules.Parties())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, _, err = classify.Classify(a, nil, rules, nil); err != nil {
+		t.Fatal(err)
+	}
+	return a, rules, files
+}
+
+// TestTreeRoundTrip: a snapshot of documents in trees (chapters, articles,
+// paragraphs, points, bullets, a table, conclusions, an annex, a note, a
+// remark) decodes to the same archive, every field of every provision:
+// element, label as printed, number, heading, paragraphs, children, line,
+// classification, and what Build derives from them (parent, eId, clause
+// number, citation, Clauses).
+func TestTreeRoundTrip(t *testing.T) {
+	want, rules, files := classifiedTrees(t)
+	buf, err := encode(nil, want, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decode(string(buf), rules, files, func(name string) archive.ContentSource { return memSource{name} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var classified, provisions int
+	for _, wd := range want.Documents() {
+		gd, ok := got.Document(wd.Slug)
+		if !ok {
+			t.Fatalf("no document %s after decoding", wd.Slug)
+		}
+		var wl, gl []*archive.Provision
+		wd.Walk(func(c *archive.Provision) bool { wl = append(wl, c); return true })
+		gd.Walk(func(c *archive.Provision) bool { gl = append(gl, c); return true })
+		if len(gl) != len(wl) {
+			t.Fatalf("%s: %d provisions decoded; %d encoded", wd.Slug, len(gl), len(wl))
+		}
+		for i, w := range wl {
+			g := gl[i]
+			provisions++
+			if len(w.Commitments)+len(w.Topics)+len(w.Entities) > 0 {
+				classified++
+			}
+			parent := func(c *archive.Provision) string {
+				if c.Parent == nil {
+					return ""
+				}
+				return c.Parent.EID()
+			}
+			if g.EID() != w.EID() || g.Element != w.Element || g.Label != w.Label || g.Num != w.Num || g.Number != w.Number ||
+				g.Line != w.Line || g.Cite() != w.Cite() || g.Path() != w.Path() || parent(g) != parent(w) || g.Doc != gd ||
+				len(g.Children) != len(w.Children) || g.Text() != w.Text() {
+				t.Errorf("%s: provision %d decoded as %s %s %q %q %d line %d %q; encoded %s %s %q %q %d line %d %q",
+					wd.Slug, i, g.Element, g.EID(), g.Label, g.Num, g.Number, g.Line, g.Cite(), w.Element, w.EID(), w.Label, w.Num, w.Number, w.Line, w.Cite())
+			}
+			if (g.Heading == nil) != (w.Heading == nil) || g.Heading != nil && (*g.Heading != *w.Heading && !reflect.DeepEqual(g.Heading, w.Heading)) {
+				t.Errorf("%s: %s heading %+v; want %+v", wd.Slug, w.EID(), g.Heading, w.Heading)
+			}
+			for j, p := range g.Paragraphs {
+				if p.Clause != g || p.Doc != gd || p.EID() != w.Paragraphs[j].EID() || p.Index != w.Paragraphs[j].Index || p.Line != w.Paragraphs[j].Line || p.HTML != w.Paragraphs[j].HTML {
+					t.Errorf("%s: %s paragraph %d decoded as %+v", wd.Slug, w.EID(), j+1, p)
+				}
+			}
+			if !reflect.DeepEqual(g.Classification, w.Classification) {
+				t.Errorf("%s: %s classification %+v; want %+v", wd.Slug, w.EID(), g.Classification, w.Classification)
+			}
+			for _, m := range g.Commitments {
+				if m.Paragraph.Doc != gd || m.Paragraph.Clause != g {
+					t.Errorf("%s: %s: commitment %q points to a paragraph of another provision", wd.Slug, w.EID(), m.Phrase())
+				}
+			}
+		}
+		var wc, gc []string
+		for _, c := range wd.Clauses {
+			wc = append(wc, c.EID())
+		}
+		for _, c := range gd.Clauses {
+			gc = append(gc, c.EID())
+		}
+		if strings.Join(gc, " ") != strings.Join(wc, " ") {
+			t.Errorf("%s: clauses %v; want %v", wd.Slug, gc, wc)
+		}
+	}
+	if classified == 0 || provisions < 30 {
+		t.Fatalf("%d provisions, %d classified: the test tests too little", provisions, classified)
+	}
+	// And every field at once, private ones (eIds) included.
+	if !reflect.DeepEqual(got, want) {
+		t.Error("the decoded archive differs from the encoded one")
+	}
+	checkPointers(t, got, rules)
+}
+
+// TestTreeDecodeRefusesDamage: a snapshot of trees that is cut short,
+// names an element that is none, or claims more provisions than it holds
+// is refused as malformed, never decoded into a wrong tree or a panic.
+func TestTreeDecodeRefusesDamage(t *testing.T) {
+	want, rules, files := classifiedTrees(t)
+	buf, err := encode(nil, want, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	read := func(name string) archive.ContentSource { return memSource{name} }
+	for _, tc := range []struct {
+		name string
+		src  string
+	}{
+		{"cut short", string(buf[:len(buf)-7])},
+		{"an element that is none", strings.Replace(string(buf), "\x0csubparagraph", "\x0csubparagrapX", 1)},
+		{"one byte more", string(buf) + "\x00"},
+	} {
+		if _, err := decode(tc.src, rules, files, read); !errors.Is(err, errCorrupt) {
+			t.Errorf("%s: decode = %v; want it refused as malformed", tc.name, err)
+		}
+	}
+	// Every cut decodes to an error, not a panic.
+	for n := 0; n < len(buf); n += 97 {
+		if _, err := decode(string(buf[:n]), rules, files, read); err == nil {
+			t.Errorf("a snapshot cut to %d of %d bytes decoded", n, len(buf))
+		}
+	}
+}
