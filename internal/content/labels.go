@@ -223,7 +223,7 @@ func readHeading(src []byte, seg text.Segment) (header, text.Segment) {
 		return h, text.NewSegment(seg.Start+n, seg.Stop)
 	}
 	if m := structHeading.FindSubmatchIndex(line); m != nil {
-		word := strings.ToLower(string(line[:m[2]]))
+		word := strings.ToLower(string(line[m[2]:m[3]]))
 		word = word[:strings.IndexAny(word, " \t")]
 		num := string(line[m[4]:m[5]])
 		if d, ok := wordNumbers[strings.ToLower(num)]; ok {

@@ -178,8 +178,9 @@ func (s labelSplitter) Transform(node *ast.Paragraph, reader text.Reader, pc par
 	if inFence(node) {
 		return
 	}
-	seg := lines.At(0)
 	src := reader.Source()
+	seg := lines.At(0)
+	seg = seg.TrimLeftSpace(src)
 	lab, rest, ok := matchLabel(src[seg.Start:seg.Stop])
 	if !ok {
 		return
