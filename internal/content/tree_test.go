@@ -2,11 +2,11 @@ package content
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
-	"testing"
-	"fmt"
 	"strings"
+	"testing"
 
 	"github.com/yuin/goldmark/text"
 
@@ -44,7 +44,6 @@ func snippet(s string) string {
 	}
 	return s
 }
-
 
 var update = flag.Bool("update", false, "rewrite the expected trees in testdata/tree")
 
