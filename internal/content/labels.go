@@ -105,7 +105,8 @@ func matchLabel(line []byte) (l label, rest int, ok bool) {
 	switch {
 	case c == '(':
 		if m := parenLabel.FindSubmatchIndex(line); m != nil {
-			return wordLabel(string(line[:m[3]+1]), string(line[m[2]:m[3]]), true), m[1], true
+			l, ok := wordLabel(string(line[:m[3]+1]), string(line[m[2]:m[3]]))
+			return l, m[1], ok
 		}
 	case c >= '0' && c <= '9':
 		if m := multiLabel.FindSubmatchIndex(line); m != nil {
@@ -120,7 +121,8 @@ func matchLabel(line []byte) (l label, rest int, ok bool) {
 		}
 	case c >= 'a' && c <= 'z':
 		if m := closeLabel.FindSubmatchIndex(line); m != nil {
-			return wordLabel(string(line[:m[3]+1]), string(line[m[2]:m[3]]), false), m[1], true
+			l, ok := wordLabel(string(line[:m[3]+1]), string(line[m[2]:m[3]]))
+			return l, m[1], ok
 		}
 	case c >= 0x80:
 		r, size := utf8.DecodeRune(line)
@@ -146,9 +148,9 @@ func labelEnd(line []byte, stop, matchEnd int) int {
 
 // wordLabel is a label of letters or digits: a number, a letter, a roman
 // numeral, or a letter that may be a roman numeral.
-func wordLabel(printed, word string, paren bool) label {
+func wordLabel(printed, word string) (label, bool) {
 	if word[0] >= '0' && word[0] <= '9' {
-		return label{text: printed, fam: famNumber, num: word}
+		return label{text: printed, fam: famNumber, num: word}, true
 	}
 	upper := word[0] >= 'A' && word[0] <= 'Z'
 	letter := len(word) == 1 || len(word) == 2 && word[0] == word[1]
@@ -159,13 +161,13 @@ func wordLabel(printed, word string, paren bool) label {
 	}
 	switch {
 	case letter && roman:
-		return label{text: printed, fam: rf, alt: lf, num: word}
+		return label{text: printed, fam: rf, alt: lf, num: word}, true
 	case roman:
-		return label{text: printed, fam: rf, num: word}
+		return label{text: printed, fam: rf, num: word}, true
 	case letter:
-		return label{text: printed, fam: lf, num: word}
+		return label{text: printed, fam: lf, num: word}, true
 	}
-	return label{text: printed, fam: lf, num: word} // "(ab)": kept, and reported by its sequence
+	return label{}, false // "(to)", "(ab)": words, not labels
 }
 
 // letterValue is a=1 … z=26, aa=27, bb=28 ….
@@ -206,7 +208,7 @@ type header struct {
 }
 
 var (
-	structHeading = regexp.MustCompile(`^((?i:part|chapter|title|section|article|art\.)\s+([0-9]{1,4}(?:[a-z]{1,9})?|[IVXLCDM]{1,7}(?:[a-z]{1,9})?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty)))(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
+	structHeading = regexp.MustCompile(`^((?i:part|chapter|title|section|article|art\.)\s+([0-9]{1,4}(?:[a-z]{1,9})?|[IVXLCDM]{1,7}(?:[a-z]{1,9})?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))\b)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
 	annexHeading  = regexp.MustCompile(`^((?i:annexe?|appendix|protocol|final act|schedule|attachment|enclosure)(?:[ \t]+([0-9]{1,3}|[IVXLCDM]{1,7}|[A-Z])\b)?)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
 	numHeading    = regexp.MustCompile(`^(([IVXLCDM]{1,7}|[A-Z]|[0-9]{1,3})(?:\.|[ \t]+[–—-]))[ \t]+`)
 	wordNumbers   = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20"}
@@ -245,7 +247,8 @@ func readHeading(src []byte, seg text.Segment) (header, text.Segment) {
 		return cut(h, m[1])
 	}
 	if m := numHeading.FindSubmatchIndex(line); m != nil {
-		return cut(header{el: archive.ElSection, label: string(line[m[2]:m[3]]), num: string(line[m[4]:m[5]])}, m[1])
+		lab := strings.TrimRight(string(line[m[2]:m[3]]), " \t–—-") // "IV –" is "IV"
+		return cut(header{el: archive.ElSection, label: lab, num: string(line[m[4]:m[5]])}, m[1])
 	}
 	return header{el: archive.ElSection}, seg
 }

@@ -74,7 +74,7 @@ func newMarkdown() *markdown {
 		util.Prioritized(parser.NewBlockquoteParser(), 800),
 		util.Prioritized(parser.NewHTMLBlockParser(), 900),
 		util.Prioritized(extension.NewFootnoteBlockParser(), 999),
-		util.Prioritized(parser.NewParagraphParser(), 1000),
+		util.Prioritized(indentedParagraphs{parser.NewParagraphParser()}, 1000),
 	}
 	p := parser.NewParser(
 		parser.WithBlockParsers(blocks...),
@@ -91,6 +91,13 @@ func newMarkdown() *markdown {
 	m.w = bufio.NewWriter(&m.buf)
 	return m
 }
+
+// indentedParagraphs is goldmark's paragraph parser, which also opens a
+// paragraph indented by four spaces or more: without indented code blocks,
+// it is a further paragraph of the labelled one above it.
+type indentedParagraphs struct{ parser.BlockParser }
+
+func (indentedParagraphs) CanAcceptIndentedLine() bool { return true }
 
 // kindFence is a block fenced by ':::' lines: "::: preamble" … ":::".
 var kindFence = ast.NewNodeKind("Fence")

@@ -362,6 +362,11 @@ func (w *walker) list(list *ast.List) {
 		for n := rest; n != nil; n = n.NextSibling() {
 			w.block(n)
 		}
+		// The item's own blocks end with it; it stays open for what
+		// follows, unindented, to nest under it by its family.
+		if c.barrier > 0 && c.barrier <= len(c.stack) && c.stack[c.barrier-1].p == p {
+			c.stack = c.stack[:c.barrier]
+		}
 		c.barrier = saved
 	}
 }
