@@ -207,7 +207,7 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 		var recitals []*xnode
 		for _, p := range d.Preamble {
 			n := el("p", "eId", p.EID())
-			n.inner = w.inline(p.Text)
+			n.inner = w.inline(p)
 			recitals = append(recitals, n)
 		}
 		st.Preamble = raw(recitals, 2)

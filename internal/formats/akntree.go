@@ -3,7 +3,6 @@ package formats
 import (
 	"bytes"
 	"encoding/xml"
-	"regexp"
 	"strings"
 	"unicode"
 
@@ -38,7 +37,7 @@ import (
 //     (meta, mainBody), its label and heading as the attachment's <num> and
 //     <heading>.
 //   - a footnote is an <authorialNote marker="1" placement="bottom"> at its
-//     marker ([^1]) in the text; a note whose marker is nowhere is kept in
+//     marker in the text (notes.go); a note whose marker is nowhere is kept in
 //     <meta><notes>, as are the publishers' remarks (<note class="remark">),
 //     which are no text of the document.
 
@@ -123,50 +122,37 @@ func raw(kids []*xnode, depth int, attrs ...xml.Attr) *aknRaw {
 type treeWriter struct {
 	d         *archive.Document
 	generated string
-	notes     map[string]*archive.Provision // by marker
+	notes     map[string]*archive.Provision // by eId
 	placed    map[*archive.Provision]bool   // notes written at their marker
 	identify  func(component string, depth int) string
 }
 
-// noteMarker is a footnote's marker in the text: [^1], [^a].
-var noteMarker = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
-
-// marker is the key a note is found by from its marker: its number, or
-// its label without the brackets.
+// marker is a note's marker as printed: its label, "1" for [^1].
 func marker(n *archive.Provision) string {
-	if n.Num != "" {
-		return n.Num
+	if m := strings.Trim(n.Label, "[]^: "); m != "" {
+		return m
 	}
-	return strings.Trim(n.Label, "[]^: ")
+	return n.Num
 }
 
 func newTreeWriter(d *archive.Document) *treeWriter {
-	w := &treeWriter{d: d, notes: map[string]*archive.Provision{}, placed: map[*archive.Provision]bool{}}
-	for _, n := range d.Notes {
-		if k := marker(n); k != "" {
-			if _, dup := w.notes[k]; !dup {
-				w.notes[k] = n
-			}
-		}
-	}
-	return w
+	return &treeWriter{d: d, notes: noteMap(d), placed: map[*archive.Provision]bool{}}
 }
 
 // inline is a paragraph's text, escaped, each footnote written at its
-// marker: the note itself where it is first marked, a <noteRef> after.
-func (w *treeWriter) inline(text string) string {
-	if len(w.notes) == 0 {
-		return escape(text)
+// marker (notesIn): the note itself where it is first marked, a <noteRef>
+// after.
+func (w *treeWriter) inline(p *archive.Paragraph) string {
+	at := notesIn(p, w.notes)
+	if len(at) == 0 {
+		return escape(p.Text)
 	}
 	var b strings.Builder
 	last := 0
-	for _, m := range noteMarker.FindAllStringSubmatchIndex(text, -1) {
-		n, ok := w.notes[text[m[2]:m[3]]]
-		if !ok {
-			continue
-		}
-		b.WriteString(escape(text[last:m[0]]))
-		last = m[1]
+	for _, a := range at {
+		b.WriteString(escape(p.Text[last:a.pos]))
+		last = a.pos
+		n := a.note
 		if w.placed[n] {
 			ref := el("noteRef", "href", "#"+n.EID(), "marker", marker(n))
 			ref.write(&b, 0)
@@ -179,7 +165,7 @@ func (w *treeWriter) inline(text string) string {
 		note.inner = paragraphsInline(w.notePs(n))
 		note.write(&b, 0)
 	}
-	b.WriteString(escape(text[last:]))
+	b.WriteString(escape(p.Text[last:]))
 	return b.String()
 }
 
@@ -229,7 +215,7 @@ func (w *treeWriter) paragraphs(c *archive.Provision, carry bool) []*xnode {
 			eid = ""
 		}
 		n := el("p", "eId", eid)
-		n.inner = w.inline(p.Text)
+		n.inner = w.inline(p)
 		out = append(out, n)
 	}
 	return out
@@ -258,63 +244,30 @@ func (w *treeWriter) blocks(c *archive.Provision, carry bool) []*xnode {
 	return []*xnode{el("blockContainer", "eId", eid, "class", string(c.Element)).add(w.paragraphs(c, false)...)}
 }
 
-// table writes a pipe table as a <table>: its first row of headers, its
-// delimiter row left out, each cell's text verbatim in a <p>. Text that is
-// no pipe table is one cell a line.
+// table writes a table as a <table>: its rows as the rendered HTML has
+// them (tableRows), each cell's text verbatim in a <p>; a table whose HTML
+// holds none is its text in one cell.
 func (w *treeWriter) table(p *archive.Paragraph, eid string) *xnode {
 	t := el("table", "eId", eid)
-	rows := strings.Split(p.Text, "\n")
-	for i, row := range rows {
-		cells := splitRow(row)
-		if i == 1 && delimiterRow(cells) {
+	rows := tableRows(p)
+	if rows == nil {
+		rows = [][]cell{{{text: p.Text}}}
+	}
+	for _, r := range rows {
+		if len(r) == 0 {
 			continue
 		}
-		cell := "td"
-		if i == 0 && len(rows) > 1 && delimiterRow(splitRow(rows[1])) {
-			cell = "th"
-		}
 		tr := el("tr")
-		for _, c := range cells {
-			tr.add(el(cell).add(&xnode{name: "p", inner: w.inline(c)}))
+		for _, c := range r {
+			name := "td"
+			if c.header {
+				name = "th"
+			}
+			tr.add(el(name).add(&xnode{name: "p", inner: escape(c.text)}))
 		}
 		t.add(tr)
 	}
 	return t
-}
-
-// splitRow splits a pipe table's row into its cells, trimmed, "\|" kept as
-// a "|" inside a cell.
-func splitRow(row string) []string {
-	row = strings.TrimSpace(row)
-	row = strings.TrimPrefix(row, "|")
-	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, `\|`) {
-		row = row[:len(row)-1]
-	}
-	var cells []string
-	var cur strings.Builder
-	for i := 0; i < len(row); i++ {
-		switch {
-		case row[i] == '\\' && i+1 < len(row) && row[i+1] == '|':
-			cur.WriteByte('|')
-			i++
-		case row[i] == '|':
-			cells = append(cells, strings.TrimSpace(cur.String()))
-			cur.Reset()
-		default:
-			cur.WriteByte(row[i])
-		}
-	}
-	return append(cells, strings.TrimSpace(cur.String()))
-}
-
-// delimiterRow reports whether cells are a pipe table's |---|:--:| row.
-func delimiterRow(cells []string) bool {
-	for _, c := range cells {
-		if strings.Trim(c, ":-") != "" || !strings.Contains(c, "-") {
-			return false
-		}
-	}
-	return len(cells) > 0
 }
 
 // hier writes a provision as a hierarchical element.
@@ -328,7 +281,7 @@ func (w *treeWriter) hier(c *archive.Provision) *xnode {
 		n.add(&xnode{name: "num", inner: escape(c.Label)})
 	}
 	if c.Heading != nil {
-		n.add(&xnode{name: "heading", inner: w.inline(c.Heading.Text)})
+		n.add(&xnode{name: "heading", inner: w.inline(c.Heading)})
 	}
 	if blockable(c) { // an unnumbered paragraph or a table among hierarchy
 		return n.add(el("content").add(w.blocks(c, false)...))
@@ -386,7 +339,7 @@ func (w *treeWriter) body(list []*archive.Provision, own []*archive.Paragraph) [
 			eid = "" // the attachment's own
 		}
 		n := el("p", "eId", eid)
-		n.inner = w.inline(p.Text)
+		n.inner = w.inline(p)
 		out = append(out, n)
 	}
 	for _, c := range list {
@@ -414,7 +367,7 @@ func (w *treeWriter) conclusions() []*xnode {
 					eid = ""
 				}
 				sig := el("p", "eId", eid)
-				sig.inner = "<signature>" + w.inline(p.Text) + "</signature>" // mixed content: no indentation
+				sig.inner = "<signature>" + w.inline(p) + "</signature>" // mixed content: no indentation
 				n.add(sig)
 			}
 			out = append(out, n)
@@ -450,7 +403,7 @@ func (w *treeWriter) attachments(depth int) []*xnode {
 			att.add(&xnode{name: "num", inner: escape(a.Label)})
 		}
 		if a.Heading != nil {
-			att.add(&xnode{name: "heading", inner: w.inline(a.Heading.Text)})
+			att.add(&xnode{name: "heading", inner: w.inline(a.Heading)})
 		}
 		doc := el("doc", "name", attachmentName(a))
 		doc.add(&xnode{raw: w.identify(a.EID(), depth+3)})

@@ -16,6 +16,33 @@ import (
 // standard puts them.
 func TestAkomaNtosoTree(t *testing.T) {
 	for _, d := range synth.Trees() {
+		checkAKNTree(t, d)
+	}
+	if t.Failed() {
+		return
+	}
+	// The table's rows and cells are the table's.
+	d := synth.TreeCommunique()
+	out, _ := AkomaNtoso(d, manifestationDate)
+	root := readElements(t, "communiqué", out)
+	var cells []string
+	root.walk(func(x *element) {
+		if x.name == "th" || x.name == "td" {
+			cells = append(cells, x.name+":"+x.children[0].text)
+		}
+	})
+	if want := "th:Project th:Year td:Pipeline td:2025 td:Grid | link td:2026"; strings.Join(cells, " ") != want {
+		t.Errorf("table cells %q; want %q", cells, want)
+	}
+}
+
+// checkAKNTree holds data.akn of d to d's tree: every provision under its
+// eId as akntree.go writes it, its label, heading and own text, the
+// footnotes at their markers, the remarks in <meta>, the conclusions and
+// attachments in their parts.
+func checkAKNTree(t *testing.T, d *archive.Document) {
+	t.Helper()
+	{
 		out, err := AkomaNtoso(d, manifestationDate)
 		if err != nil {
 			t.Fatal(err)
@@ -85,7 +112,7 @@ func TestAkomaNtosoTree(t *testing.T) {
 			}
 			var want2 []string
 			for _, p := range c.Paragraphs {
-				want2 = append(want2, strings.TrimSpace(noteMarker.ReplaceAllString(p.Text, "")))
+				want2 = append(want2, p.Text)
 			}
 			if c.Element != archive.ElTable && strings.Join(texts, "\n") != strings.Join(want2, "\n") {
 				t.Errorf("%s: %s's text is %q; want %q", name, c.EID(), texts, want2)
@@ -109,16 +136,18 @@ func TestAkomaNtosoTree(t *testing.T) {
 			}
 			return true
 		})
-		if n < 5 {
-			t.Errorf("%s: %d provisions", name, n)
+		if n == 0 {
+			t.Errorf("%s: no provisions", name)
 		}
 		// A footnote is where its marker is, inside the provision that
 		// holds the marker, and the text around it is the text.
 		for _, note := range d.Notes {
 			var holder *archive.Provision
 			d.Walk(func(c *archive.Provision) bool {
-				if strings.Contains(c.Text(), "[^"+note.Num+"]") && c.Element != archive.ElNote {
-					holder = c
+				for _, p := range c.Paragraphs {
+					if strings.Contains(p.HTML, `href="#`+note.EID()+`"`) {
+						holder = c
+					}
 				}
 				return true
 			})
@@ -131,21 +160,6 @@ func TestAkomaNtosoTree(t *testing.T) {
 			byEID[holder.EID()].walk(func(x *element) { found = found || x == e })
 			if !found {
 				t.Errorf("%s: note %s is not inside %s, which marks it", name, note.EID(), holder.EID())
-			}
-		}
-		// A table is a <table>, its header row <th>, every cell verbatim.
-		for _, c := range d.Clauses {
-			if c.Element != archive.ElTable {
-				continue
-			}
-			var cells []string
-			byEID[c.EID()].walk(func(x *element) {
-				if x.name == "th" || x.name == "td" {
-					cells = append(cells, x.name+":"+x.children[0].text)
-				}
-			})
-			if want := "th:Project th:Year td:Pipeline td:2025 td:Grid | link td:2026"; strings.Join(cells, " ") != want {
-				t.Errorf("%s: table %s cells %q; want %q", name, c.EID(), cells, want)
 			}
 		}
 	}

@@ -15,6 +15,14 @@ import (
 // the document, under its parent, with its element, printed label,
 // number, heading, own text, citation, ancestors and addresses.
 func TestDocumentJSONTree(t *testing.T) {
+	for _, d := range synth.Trees() {
+		checkJSONTree(t, d)
+	}
+}
+
+// checkJSONTree holds data.json of d to d's tree.
+func checkJSONTree(t *testing.T, d *archive.Document) {
+	t.Helper()
 	type node struct {
 		Element, EID, Label, Num, Text, HTML, Cite, URL string
 		Heading                                         *string
@@ -24,7 +32,7 @@ func TestDocumentJSONTree(t *testing.T) {
 		Paragraphs                                      []struct{ EID, Text string }
 		Children                                        []node
 	}
-	for _, d := range synth.Trees() {
+	{
 		b, err := json.Marshal(testSite.Document(d))
 		if err != nil {
 			t.Fatal(err)

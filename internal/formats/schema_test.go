@@ -48,8 +48,9 @@ func schemaFile(t *testing.T, env, what string) string {
 func synthDocs() []*archive.Document { return synth.Generate(3, 12, 4) }
 
 // TestAkomaNtosoSchema validates data.akn of the seed (the golden file and
-// what AkomaNtoso writes now), of synthetic documents and of the
-// hand-built trees (a treaty, a communiqué, a resolution) against the OASIS
+// what AkomaNtoso writes now), of synthetic documents, of the hand-built
+// trees (a treaty, a communiqué, a resolution) and of the content loader's
+// documents in trees against the OASIS
 // Akoma Ntoso 3.0 XSD, with xmllint. Without xmllint the test is skipped,
 // or fails where the tools are required (make check, CI).
 func TestAkomaNtosoSchema(t *testing.T) {
@@ -77,7 +78,7 @@ func TestAkomaNtosoSchema(t *testing.T) {
 		kinds[d.Kind] = true
 		write(d.Slug+".akn", d)
 	}
-	for _, d := range synth.Trees() {
+	for _, d := range append(synth.Trees(), loaderFixtures(t)...) {
 		write(d.Slug+".akn", d)
 	}
 	if len(kinds) < 5 {

@@ -30,6 +30,22 @@ func Text(d *archive.Document) []byte {
 	for _, p := range d.Preamble {
 		line(p.Text)
 	}
+	notes := noteMap(d)
+	// A paragraph's text with its footnote markers, as the content file
+	// has them; a table as a pipe table.
+	text := func(c *archive.Provision, p *archive.Paragraph) string {
+		if c.Element == archive.ElTable {
+			if rows := tableRows(p); rows != nil {
+				return pipeTable(rows)
+			}
+		}
+		t, last := "", 0
+		for _, a := range notesIn(p, notes) {
+			t += p.Text[last:a.pos] + "[^" + marker(a.note) + "]"
+			last = a.pos
+		}
+		return t + p.Text[last:]
+	}
 	var walk func([]*archive.Provision)
 	walk = func(list []*archive.Provision) {
 		for _, c := range list {
@@ -45,9 +61,9 @@ func Text(d *archive.Document) []byte {
 			}
 			for _, p := range c.Paragraphs {
 				if p.Index == 1 && c.Label != "" && !c.Element.Container() {
-					line(c.Label + " " + p.Text)
+					line(c.Label + " " + text(c, p))
 				} else {
-					line(p.Text)
+					line(text(c, p))
 				}
 			}
 			walk(c.Children)

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"html"
+	"strings"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -41,6 +42,36 @@ func heading(el archive.Element, label, num, head string, children ...*archive.P
 	}
 	c.Children = children
 	return c
+}
+
+// noted marks footnote label at the end of c's text, as the loader
+// renders a marker: in the HTML only, the text kept as read.
+func noted(c *archive.Provision, label string) *archive.Provision {
+	p := c.Paragraphs[0]
+	p.HTML += `<sup class="noteref"><a href="#note_` + label + `" id="ref_note_` + label + `">` + label + `</a></sup>`
+	return c
+}
+
+// table makes a table as the loader reads one: its cells' words as its
+// text, its rendering as its HTML, the first row the headers.
+func table(rows ...[]string) *archive.Provision {
+	var words []string
+	var h strings.Builder
+	h.WriteString("<table>\n")
+	for i, r := range rows {
+		h.WriteString("<tr>\n")
+		for _, c := range r {
+			words = append(words, c)
+			cell := "td"
+			if i == 0 {
+				cell = "th"
+			}
+			h.WriteString("<" + cell + ">" + html.EscapeString(c) + "</" + cell + ">\n")
+		}
+		h.WriteString("</tr>\n")
+	}
+	h.WriteString("</table>")
+	return &archive.Provision{Element: archive.ElTable, Paragraphs: []*archive.Paragraph{{Text: strings.Join(words, " "), HTML: h.String()}}}
 }
 
 func with(c *archive.Provision, children ...*archive.Provision) *archive.Provision {
@@ -108,7 +139,7 @@ func TreeTreaty() *archive.Document {
 						prov(archive.ElPoint, "(i)", "i", "movable and immovable property;"),
 						prov(archive.ElPoint, "(ii)", "ii", "shares in and stock of a company;"),
 					),
-					prov(archive.ElSubparagraph, "(b)", "b", "“territory” means the territory of each Party.[^1]"),
+					noted(prov(archive.ElSubparagraph, "(b)", "b", "“territory” means the territory of each Party."), "1"),
 				),
 				prov(archive.ElParagraph, "2.", "2", "Nothing in this Article shall affect the rights of third States.", "This paragraph has a second paragraph & a <mark>."),
 			),
@@ -136,7 +167,7 @@ func TreeTreaty() *archive.Document {
 			prov(archive.ElParagraph, "2.", "2", "A digital customs corridor."),
 		),
 	}
-	d.Notes = []*archive.Provision{prov(archive.ElNote, "[^1]", "1", "Including its territorial sea.")}
+	d.Notes = []*archive.Provision{prov(archive.ElNote, "1", "1", "Including its territorial sea.")}
 	d.Remarks = []*archive.Provision{prov(archive.ElRemark, "", "", "###")}
 	return finish(d)
 }
@@ -161,7 +192,7 @@ func TreeCommunique() *archive.Document {
 		),
 		heading(archive.ElSection, "", "", "Energy",
 			prov(archive.ElParagraph, "3.", "3", "The Ministers reviewed the projects below."),
-			prov(archive.ElTable, "", "", "| Project | Year |\n|---|---|\n| Pipeline | 2025 |\n| Grid \\| link | 2026 |"),
+			table([]string{"Project", "Year"}, []string{"Pipeline", "2025"}, []string{"Grid | link", "2026"}),
 			prov(archive.ElParagraph, "4.", "4", "They welcomed progress on renewable energy."),
 		),
 		heading(archive.ElSection, "", "", "Other Matters",
