@@ -62,6 +62,29 @@ func synthTree(t *testing.T, docs, clauses int) fstest.MapFS {
 	return fsys
 }
 
+// treeFixtures is the seed with the content loader's documents in trees
+// (internal/content/testdata/tree): chapters, articles, annexes,
+// conclusions, notes, remarks, tables.
+func treeFixtures(t *testing.T) fstest.MapFS {
+	t.Helper()
+	files, err := filepath.Glob("../content/testdata/tree/*.md")
+	if err != nil || len(files) < 5 {
+		t.Fatalf("the loader's fixtures: %v, %v", files, err)
+	}
+	add := map[string]string{}
+	for _, f := range files {
+		if strings.HasSuffix(f, "/misprint.md") {
+			continue // refused by the loader
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add["documents/"+filepath.Base(f)] = string(b)
+	}
+	return tree(t, add)
+}
+
 // logTo returns a logger writing to buf, and buf.
 func logTo() (*slog.Logger, *bytes.Buffer) {
 	var buf bytes.Buffer
@@ -91,6 +114,7 @@ func TestDecodedIsParsed(t *testing.T) {
 `)})},
 		{"synthetic", synthTree(t, 300, 12)},
 		{"parties of every kind", func() fstest.MapFS { f := tree(t, nil); maps.Copy(f, synth.World()); return f }()},
+		{"documents in trees", treeFixtures(t)},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want, _, err := classify.LoadArchive(tc.fsys)
