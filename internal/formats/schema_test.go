@@ -145,11 +145,17 @@ func TestCSLJSONSchema(t *testing.T) {
 		check("testdata/"+name, b)
 	}
 	docs := append([]*archive.Document{seed(t)}, synthDocs()...)
-	for _, d := range docs {
+	for _, d := range append(docs, synth.Trees()...) {
 		url := testSite.BaseURL + d.Path()
 		cites := []Citation{{Doc: d, URL: url}}
 		for _, cl := range d.Clauses[:min(2, len(d.Clauses))] {
 			cites = append(cites, Citation{Doc: d, Clause: cl, URL: testSite.BaseURL + cl.Path()})
+		}
+		if d.Kind == archive.Treaty { // every provision of a tree
+			d.Walk(func(p *archive.Provision) bool {
+				cites = append(cites, Citation{Doc: d, Clause: p, URL: testSite.URL(p.Path())})
+				return true
+			})
 		}
 		for _, cite := range cites {
 			b, err := cite.CSLJSON()
