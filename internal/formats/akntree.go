@@ -422,13 +422,13 @@ func (w *treeWriter) attachments(depth int) []*xnode {
 	return out
 }
 
-// attachmentName is the kind of an attachment, from its label: annex,
-// appendix, protocol, finalAct; attachment when it has none.
+// attachmentName is the kind of an attachment, from its label's words
+// before its number: annex, appendix, protocol, finalAct; attachment when
+// it has none.
 func attachmentName(a *archive.Provision) string {
-	words := strings.Fields(strings.ToLower(a.Label))
 	var name []string
-	for _, word := range words {
-		if strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 || isRoman(word) {
+	for _, word := range strings.Fields(strings.ToLower(a.Label)) {
+		if isNumber(word) {
 			break
 		}
 		name = append(name, word)
@@ -439,8 +439,14 @@ func attachmentName(a *archive.Provision) string {
 	return camel(strings.Join(name, "-"))
 }
 
-func isRoman(s string) bool {
-	return s != "" && strings.Trim(s, "ivxlcdm") == "" && len(s) < 6 && s != "mix"
+// isNumber reports whether a label's word is its number: one with a
+// digit or a character other than a letter, a single letter, or a short
+// roman numeral ("ii", "iv").
+func isNumber(word string) bool {
+	if strings.IndexFunc(word, func(r rune) bool { return !unicode.IsLetter(r) }) >= 0 || len([]rune(word)) == 1 {
+		return true
+	}
+	return len(word) <= 4 && strings.Trim(word, "ivxlc") == ""
 }
 
 // metaNotes are the notes kept apart from the text: footnotes whose marker

@@ -49,3 +49,14 @@ func TestNotesIn(t *testing.T) {
 		t.Error("text is not escaped")
 	}
 }
+
+func TestAttachmentName(t *testing.T) {
+	for label, want := range map[string]string{
+		"ANNEX I": "annex", "Annex": "annex", "Annex A": "annex", "Appendix 2": "appendix", "Final Act": "finalAct",
+		"PROTOCOL II": "protocol", "": "attachment", "Annex IV – Projects": "annex",
+	} {
+		if got := attachmentName(&archive.Provision{Label: label}); got != want {
+			t.Errorf("attachmentName(%q) = %q; want %q", label, got, want)
+		}
+	}
+}
