@@ -167,7 +167,10 @@ func (c *Provision) Cite() string {
 				out.WriteString(p.Heading.Text)
 			}
 		case ElSection:
-			if i == len(chain)-1 || !hasNumberedBelow(chain[i+1:]) {
+			if p.Num != "" {
+				sep()
+				out.WriteString("sec. " + p.Num)
+			} else if i == len(chain)-1 || !hasNumberedBelow(chain[i+1:]) {
 				sep()
 				if p.Heading != nil {
 					out.WriteString(p.Heading.Text)
@@ -271,63 +274,24 @@ func NumOf(label string) string {
 
 // Build finishes a document whose tree is made: it links each provision to
 // its document and parent, gives each its eId, numbers the clauses of a
-// simple statement, and lists the provisions with text in Clauses. A
-// repeated eId gets "-2", "-3" after it, so that every address is one
+// simple statement, and lists the provisions with text in Clauses.
+//
+// An eId is its parent's eId, "__", and its own part (para_3__subpara_a,
+// art_2__para_1, att_1__para_1), with one exception: a heading's container
+// (part, chapter, title, section) does not prefix its numbered children
+// unless their numbers restart under it. So articles are art_51 in any
+// chapter, and a communiqué's paragraphs numbered across its headings are
+// para_12, while sections whose paragraphs restart at 1 give sec_2__para_1.
+// A repeated eId gets "-2", "-3" after it, so that every address is one
 // provision.
 func (d *Document) Build() {
 	d.Clauses = d.Clauses[:0]
-	seen := map[string]int{}
-	var walk func(list []*Provision, parent *Provision, prefix string, collect bool)
-	walk = func(list []*Provision, parent *Provision, prefix string, collect bool) {
-		ordinals := map[Element]int{}
-		for _, c := range list {
-			c.Doc, c.Parent = d, parent
-			ordinals[c.Element]++
-			part := c.Num
-			if part == "" || c.Element == ElAttachment {
-				part = strconv.Itoa(ordinals[c.Element])
-			}
-			id := eidPrefix[c.Element] + "_" + part
-			if prefix != "" {
-				id = prefix + "__" + id
-			}
-			if n := seen[id]; n > 0 {
-				seen[id] = n + 1
-				id += "-" + strconv.Itoa(n+1)
-			} else {
-				seen[id] = 1
-			}
-			c.eid = id
-			c.Number = 0
-			if c.Element == ElParagraph && id == "para_"+c.Num {
-				if n, err := strconv.Atoi(c.Num); err == nil && n > 0 {
-					c.Number = n
-				}
-			}
-			for i, p := range c.Paragraphs {
-				p.Doc, p.Clause, p.Index = d, c, i+1
-			}
-			if c.Heading != nil {
-				c.Heading.Doc, c.Heading.Clause, c.Heading.Index = d, c, 0
-			}
-			if collect && len(c.Paragraphs) > 0 {
-				d.Clauses = append(d.Clauses, c)
-			}
-			// An unnumbered section's children are numbered through it, as
-			// a communiqué numbers its paragraphs across its headings: they
-			// keep the prefix of the section's parent.
-			inner := id
-			if c.Element == ElSection && c.Num == "" && numberedChildren(c) {
-				inner = prefix
-			}
-			walk(c.Children, c, inner, collect)
-		}
-	}
-	walk(d.Body, nil, "", true)
-	walk(d.Attachments, nil, "", true)
-	walk(d.Conclusions, nil, "conclusions", false)
-	walk(d.Notes, nil, "", false)
-	walk(d.Remarks, nil, "", false)
+	b := builder{d: d, seen: map[string]int{}}
+	b.walk(d.Body, nil, "", true)
+	b.walk(d.Attachments, nil, "", true)
+	b.walk(d.Conclusions, nil, "conclusions", false)
+	b.walk(d.Notes, nil, "", false)
+	b.walk(d.Remarks, nil, "", false)
 	for i, p := range d.Preamble {
 		p.Doc, p.Clause, p.Index = d, nil, i+1
 	}
@@ -345,10 +309,94 @@ func (d *Document) Build() {
 	}
 }
 
-// numberedChildren reports whether any of c's children is numbered.
-func numberedChildren(c *Provision) bool {
-	for _, ch := range c.Children {
-		if ch.Num != "" {
+type builder struct {
+	d    *Document
+	seen map[string]int // eIds given, and how often each was asked for
+}
+
+// own is the provision's part of its eId: its element's abbreviation and
+// its number, or its place among its siblings of that element.
+func own(c *Provision, ordinal int) string {
+	part := c.Num
+	if part == "" || c.Element == ElAttachment {
+		part = strconv.Itoa(ordinal)
+	}
+	return eidPrefix[c.Element] + "_" + part
+}
+
+func join(prefix, part string) string {
+	if prefix == "" {
+		return part
+	}
+	return prefix + "__" + part
+}
+
+// walk gives the provisions of list, the children of parent (nil at the
+// top of a part of the document), their eIds. numbered is the prefix a
+// numbered provision here is made on when the headings above it pass
+// their numbering through.
+func (b *builder) walk(list []*Provision, parent *Provision, numbered string, collect bool) {
+	inner := numbered
+	if parent != nil {
+		inner = parent.eid
+		if heading(parent) && b.repeats(list, numbered) {
+			numbered = parent.eid
+		}
+	}
+	ordinals := map[Element]int{}
+	for _, c := range list {
+		c.Doc, c.Parent = b.d, parent
+		ordinals[c.Element]++
+		base := inner
+		if c.Num != "" && (parent == nil || heading(parent)) {
+			base = numbered
+		}
+		id := join(base, own(c, ordinals[c.Element]))
+		if n := b.seen[id]; n > 0 {
+			b.seen[id] = n + 1
+			id += "-" + strconv.Itoa(n+1)
+		}
+		b.seen[id]++
+		c.eid = id
+		c.Number = 0
+		if c.Element == ElParagraph && id == "para_"+c.Num {
+			if n, err := strconv.Atoi(c.Num); err == nil && n > 0 {
+				c.Number = n
+			}
+		}
+		for i, p := range c.Paragraphs {
+			p.Doc, p.Clause, p.Index = b.d, c, i+1
+		}
+		if c.Heading != nil {
+			c.Heading.Doc, c.Heading.Clause, c.Heading.Index = b.d, c, 0
+		}
+		if collect && len(c.Paragraphs) > 0 {
+			b.d.Clauses = append(b.d.Clauses, c)
+		}
+		next := id
+		if heading(c) {
+			next = numbered
+		}
+		b.walk(c.Children, c, next, collect)
+	}
+}
+
+// heading reports whether c is a heading's container, which passes the
+// numbering of what it holds through to its parent's.
+func heading(c *Provision) bool {
+	switch c.Element {
+	case ElPart, ElChapter, ElTitle, ElSection:
+		return true
+	}
+	return false
+}
+
+// repeats reports whether a numbered provision of list would, made on
+// prefix, repeat an eId already given: numbering that restarts under a
+// heading.
+func (b *builder) repeats(list []*Provision, prefix string) bool {
+	for _, c := range list {
+		if c.Num != "" && b.seen[join(prefix, own(c, 0))] > 0 {
 			return true
 		}
 	}

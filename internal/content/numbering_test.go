@@ -33,7 +33,7 @@ func TestNumberingMisfits(t *testing.T) {
 		{"goes back", doc(goodFront, "1. One.\n\n2. Two.\n\n3. Three.\n\n2. Two again.\n"), []string{
 			"documents/x.md:13: numbering goes back from '3.' on line 11 to '2.': '4.' was expected"}, []string{"para_2-2"}},
 		{"restarts under an unnumbered heading", doc(goodFront, "1. One.\n\n2. Two.\n\n## Climate\n\n1. Again.\n"), []string{
-			"documents/x.md:13: numbering restarts at '1.' after '2.' on line 9, where it goes on: '3.' was expected (a heading without a number does not restart it)"}, []string{"para_1-2"}},
+			"documents/x.md:13: numbering restarts at '1.' after '2.' on line 9, where it goes on: '3.' was expected (a heading without a number does not restart it)"}, []string{"sec_1__para_1"}},
 		{"restarts in each article", doc(goodFront, "## Article 1\n\n1. A.\n\n2. B.\n\n## Article 2\n\n1. C.\n"), nil, nil},
 		{"restarts under a numbered heading", doc(goodFront, "## I. Trade\n\n1. A.\n\n## II. Energy\n\n1. B.\n"), nil, nil},
 		{"goes on under a numbered heading", doc(goodFront, "## I. Trade\n\n1. A.\n\n## II. Energy\n\n2. B.\n"), nil, nil},
