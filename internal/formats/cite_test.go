@@ -120,9 +120,9 @@ func TestProvisionCitations(t *testing.T) {
 		doc       *archive.Document
 		eid, want string
 	}{
-		{treaty, "chp_I__art_1__para_1__subpara_b", "Chapter I, Art. 1(1)(b)"},
-		{treaty, "chp_I__art_1__para_1__subpara_a__point_ii", "Chapter I, Art. 1(1)(a)(ii)"},
-		{treaty, "chp_II__art_3", "Chapter II, Art. 3"},
+		{treaty, "art_1__para_1__subpara_b", "Chapter I, Art. 1(1)(b)"},
+		{treaty, "art_1__para_1__subpara_a__point_ii", "Chapter I, Art. 1(1)(a)(ii)"},
+		{treaty, "art_3", "Chapter II, Art. 3"},
 		{treaty, "att_1__para_2", "Annex I, para. 2"},
 		{communique, "para_2__item_1", "para. 2, bullet 1"},
 		{communique, "para_3", "para. 3"},

@@ -108,16 +108,16 @@ func checkJSONTree(t *testing.T, d *archive.Document) {
 // its children, and the provisions before and after it in reading order.
 func TestProvisionPage(t *testing.T) {
 	d := synth.TreeTreaty()
-	c, _ := d.Provision("chp_I__art_1__para_1__subpara_a")
+	c, _ := d.Provision("art_1__para_1__subpara_a")
 	p := testSite.ProvisionPage(c)
 	var anc []string
 	for _, a := range p.Ancestors {
 		anc = append(anc, a.EID+" "+a.Label)
 	}
-	if strings.Join(anc, ", ") != "chp_I CHAPTER I, chp_I__art_1 Article 1, chp_I__art_1__para_1 1." {
+	if strings.Join(anc, ", ") != "chp_I CHAPTER I, art_1 Article 1, art_1__para_1 1." {
 		t.Errorf("ancestors %v", anc)
 	}
-	if p.Prev == nil || p.Prev.EID != "chp_I__art_1__para_1" || p.Next == nil || p.Next.EID != "chp_I__art_1__para_1__subpara_a__point_i" {
+	if p.Prev == nil || p.Prev.EID != "art_1__para_1" || p.Next == nil || p.Next.EID != "art_1__para_1__subpara_a__point_i" {
 		t.Errorf("prev %+v, next %+v; want para_1 and its point (i)", p.Prev, p.Next)
 	}
 	if len(p.Provision.Children) != 2 || p.Provision.Children[1].Label != "(ii)" || p.Document != d.Slug {
@@ -125,7 +125,7 @@ func TestProvisionPage(t *testing.T) {
 	}
 	first, _ := d.Provision("chp_I")
 	last := d.Remarks[0]
-	if p := testSite.ProvisionPage(first); p.Prev != nil || p.Next.EID != "chp_I__art_1" || len(p.Ancestors) != 0 {
+	if p := testSite.ProvisionPage(first); p.Prev != nil || p.Next.EID != "art_1" || len(p.Ancestors) != 0 {
 		t.Errorf("the first provision: prev %+v, next %+v, ancestors %v", p.Prev, p.Next, p.Ancestors)
 	}
 	if p := testSite.ProvisionPage(last); p.Next != nil || p.Prev.EID != "note_1" {
