@@ -20,7 +20,7 @@ type (
 		Number     int             `json:"number,omitempty"` // n of a numbered clause, /clauses/{n}
 		Heading    *string         `json:"heading,omitempty"`
 		Text       string          `json:"text"` // its own text, paragraphs joined by a blank line; its children's is theirs
-		HTML       string          `json:"html"` // its own paragraphs, each in a <p>
+		HTML       string          `json:"html"` // its own paragraphs, each in a <p id=eId> (a table in a <div id=eId>)
 		Paragraphs []ParagraphJSON `json:"paragraphs"`
 		Cite       string          `json:"cite"`     // "Art. 51(1)", "para. 3(a)", "Annex I, para. 2"
 		Citation   string          `json:"citation"` // the document's citation with the provision's
@@ -89,7 +89,11 @@ func (s Site) Provision(c *archive.Provision, classified bool) ProvisionJSON {
 		if i > 0 {
 			h.WriteByte('\n')
 		}
-		h.WriteString(`<p id="` + html.EscapeString(p.EID()) + `">` + p.HTML + "</p>")
+		if c.Element == archive.ElTable { // a block of its own, which no <p> may hold
+			h.WriteString(`<div id="` + html.EscapeString(p.EID()) + `">` + p.HTML + "</div>")
+		} else {
+			h.WriteString(`<p id="` + html.EscapeString(p.EID()) + `">` + p.HTML + "</p>")
+		}
 		out.Paragraphs = append(out.Paragraphs, s.paragraph(p))
 	}
 	out.HTML = h.String()

@@ -84,7 +84,7 @@ func checkJSONTree(t *testing.T, d *archive.Document) {
 					d.Slug, i, n, c.Element, c.EID(), c.Label, c.Num, wantHeading, c.Cite(), path)
 			}
 			for j, p := range c.Paragraphs {
-				if j < len(n.Paragraphs) && (n.Paragraphs[j].EID != p.EID() || n.Paragraphs[j].Text != p.Text || !strings.Contains(n.HTML, `<p id="`+p.EID()+`">`+p.HTML+"</p>")) {
+				if j < len(n.Paragraphs) && (n.Paragraphs[j].EID != p.EID() || n.Paragraphs[j].Text != p.Text || !strings.Contains(n.HTML, `id="`+p.EID()+`">`+p.HTML+"</")) {
 					t.Errorf("%s: %s paragraph %d = %+v; want %s %q", d.Slug, c.EID(), j+1, n.Paragraphs[j], p.EID(), p.Text)
 				}
 			}
@@ -130,5 +130,23 @@ func TestProvisionPage(t *testing.T) {
 	}
 	if p := testSite.ProvisionPage(last); p.Next != nil || p.Prev.EID != "note_1" {
 		t.Errorf("the last provision: prev %+v, next %+v", p.Prev, p.Next)
+	}
+}
+
+// TestProvisionHTML: a provision's html holds each paragraph in a <p>
+// with its eId, and a table, which no <p> may hold, in a <div>.
+func TestProvisionHTML(t *testing.T) {
+	d := synth.TreeCommunique()
+	for eid, want := range map[string]string{
+		"para_1":         `<p id="para_1">The Ministers agreed to expand trade.</p>`,
+		"sec_2__table_1": `<div id="sec_2__table_1"><table>`,
+	} {
+		c, ok := d.Provision(eid)
+		if !ok {
+			t.Fatalf("no %s", eid)
+		}
+		if got := testSite.Provision(c, false).HTML; !strings.HasPrefix(got, want) || strings.Contains(got, "<p id=\"sec_2__table_1\"") {
+			t.Errorf("%s: html %q; want it to start %q", eid, got, want)
+		}
 	}
 }
