@@ -166,7 +166,7 @@ func TestAkomaNtosoStructure(t *testing.T) {
 		t.Fatal(err)
 	}
 	root := checkAKNStructure(t, "testdata/seed.akn", golden)
-	for _, d := range slices.Concat([]*archive.Document{seed(t)}, synthDocs(), synth.Trees()) {
+	for _, d := range slices.Concat([]*archive.Document{seed(t)}, synthDocs(), synth.Trees(), []*archive.Document{oddTree()}) {
 		out, err := AkomaNtoso(d, manifestationDate)
 		if err != nil {
 			t.Fatalf("AkomaNtoso(%s): %v", d.Slug, err)

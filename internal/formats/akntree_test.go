@@ -6,6 +6,7 @@ import (
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/synth"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 // TestAkomaNtosoTree: every provision of a treaty, a communiqué and a UN
@@ -93,6 +94,11 @@ func checkAKNTree(t *testing.T, d *archive.Document) {
 			if c.Element == archive.ElNote && got == "authorialNote" {
 				got = "note"
 			}
+			inBody := !inPart("conclusions", c.EID())
+			if (c.Element == archive.ElFormula || c.Element == archive.ElDateline || c.Element == archive.ElSignature) && inBody {
+				// In the body, a block of its class.
+				want, got = "blockContainer "+string(c.Element), e.name+" "+e.attrs["class"]
+			}
 			if got != want {
 				t.Errorf("%s: %s is <%s name=%q>; want <%s>", name, c.EID(), e.name, e.attrs["name"], want)
 			}
@@ -122,16 +128,12 @@ func checkAKNTree(t *testing.T, d *archive.Document) {
 				if !inPart("notes", c.EID()) || e.attrs["class"] != "remark" || inPart("mainBody", c.EID()) {
 					t.Errorf("%s: remark %s is not a <note class=remark> of <meta><notes>", name, c.EID())
 				}
-			case archive.ElFormula, archive.ElDateline, archive.ElSignature:
-				if !inPart("conclusions", c.EID()) {
-					t.Errorf("%s: %s is not in <conclusions>", name, c.EID())
-				}
 			case archive.ElAttachment:
 				if !inPart("attachments", c.EID()) {
 					t.Errorf("%s: %s is not in <attachments>", name, c.EID())
 				}
 			}
-			if c.Element == archive.ElSignature && !strings.Contains(strings.Join(namesBelow(e), " "), "signature") {
+			if c.Element == archive.ElSignature && !inBody && !strings.Contains(strings.Join(namesBelow(e), " "), "signature") {
 				t.Errorf("%s: signature %s holds no <signature>", name, c.EID())
 			}
 			return true
@@ -142,17 +144,23 @@ func checkAKNTree(t *testing.T, d *archive.Document) {
 		// A footnote is where its marker is, inside the provision that
 		// holds the marker, and the text around it is the text.
 		for _, note := range d.Notes {
-			var holder *archive.Provision
+			var holder *archive.Provision // the first to mark it
 			d.Walk(func(c *archive.Provision) bool {
 				for _, p := range c.Paragraphs {
-					if strings.Contains(p.HTML, `href="#`+note.EID()+`"`) {
+					if holder == nil && strings.Contains(p.HTML, `href="#`+note.EID()+`"`) {
 						holder = c
 					}
 				}
 				return true
 			})
 			e := byEID[note.EID()]
-			if holder == nil || e == nil || e.name != "authorialNote" || e.attrs["marker"] != note.Num || e.attrs["placement"] != "bottom" {
+			if holder == nil { // marked nowhere: kept in <meta><notes>
+				if e == nil || e.name != "note" || !inPart("notes", note.EID()) {
+					t.Errorf("%s: note %s, marked nowhere, is %v; want a <note> of <meta><notes>", name, note.EID(), e)
+				}
+				continue
+			}
+			if e == nil || e.name != "authorialNote" || e.attrs["marker"] != note.Num || e.attrs["placement"] != "bottom" {
 				t.Errorf("%s: note %s: %v; want an <authorialNote marker=%q placement=bottom> in %v", name, note.EID(), e, note.Num, holder)
 				continue
 			}
@@ -172,10 +180,17 @@ func ownParagraphs(e *element, ids map[string]bool) []*element {
 	if e.name == "p" {
 		return []*element{e}
 	}
+	if e.name == "attachment" { // its text is its document's
+		for _, doc := range e.children {
+			if m := doc.child("mainBody"); m != nil {
+				e = m
+			}
+		}
+	}
 	var out []*element
 	for _, part := range e.children {
 		switch part.name {
-		case "content", "intro", "p":
+		case "content", "intro", "wrapUp", "p":
 			list := part.children
 			if part.name == "p" {
 				list = []*element{part}
@@ -188,9 +203,6 @@ func ownParagraphs(e *element, ids map[string]bool) []*element {
 					}
 					out = append(out, p)
 				}
-				if p.name == "blockContainer" {
-					out = append(out, ownParagraphs(p, ids)...)
-				}
 			}
 		}
 	}
@@ -201,4 +213,67 @@ func namesBelow(e *element) []string {
 	var out []string
 	e.walk(func(x *element) { out = append(out, x.name) })
 	return out
+}
+
+// oddTree is a document with what a body rarely holds: a dateline and a
+// signature among its paragraphs, a table and a plain paragraph between
+// numbered ones, an attachment with text of its own and no children, a
+// note marked twice and one marked nowhere.
+func oddTree() *archive.Document {
+	para := func(text string) *archive.Paragraph { return &archive.Paragraph{Text: text, HTML: text} }
+	prov := func(el archive.Element, label, num string, texts ...string) *archive.Provision {
+		c := &archive.Provision{Element: el, Label: label, Num: num}
+		for _, t := range texts {
+			c.Paragraphs = append(c.Paragraphs, para(t))
+		}
+		return c
+	}
+	ref := `<sup class="noteref"><a href="#note_1">1</a></sup>`
+	first := prov(archive.ElP, "", "", "Opening words.")
+	first.Paragraphs[0].HTML += ref
+	sec := prov(archive.ElSection, "I.", "I")
+	sec.Heading = para("General")
+	again := prov(archive.ElParagraph, "2.", "2", "Again marked.")
+	again.Paragraphs[0].HTML += ref
+	sec.Children = []*archive.Provision{
+		prov(archive.ElP, "", "", "An unnumbered paragraph first."),
+		prov(archive.ElParagraph, "1.", "1", "One."),
+		prov(archive.ElTable, "", "", "a b"),
+		again,
+		prov(archive.ElSignature, "", "", "For the host: E. Example"),
+	}
+	kz, _ := vocab.DefaultParties().LookupParty("KZ")
+	d := &archive.Document{
+		Slug: "odd", Title: "Odd", Kind: archive.Declaration, Language: "en", Parties: []archive.Party{kz},
+		Body:        []*archive.Provision{first, prov(archive.ElDateline, "", "", "Varnholm, 1 May 2024"), sec},
+		Attachments: []*archive.Provision{prov(archive.ElAttachment, "Appendix", "", "Text of the appendix alone.")},
+		Notes:       []*archive.Provision{prov(archive.ElNote, "1", "1", "Marked twice."), prov(archive.ElNote, "2", "2", "Marked nowhere.")},
+	}
+	d.Build()
+	return d
+}
+
+// TestAkomaNtosoOddTree holds the rare shapes to the content models and
+// to the tree: blocks between hierarchy wrapped in <hcontainer>, blocks
+// before and after it in <intro> and <wrapUp>, a dateline in the body as
+// a <blockContainer>, an attachment of text alone, a second marker a
+// <noteRef>, a note marked nowhere kept in <meta><notes>.
+func TestAkomaNtosoOddTree(t *testing.T) {
+	d := oddTree()
+	checkAKNTree(t, d)
+	out, _ := AkomaNtoso(d, manifestationDate)
+	s := string(out)
+	for _, want := range []string{
+		`<blockContainer eId="dateline_1" class="dateline">`,
+		`<intro>` + "\n" + `          <p eId="sec_I__p_1">An unnumbered paragraph first.</p>`,
+		`<hcontainer eId="sec_I__table_1" name="table">`,
+		`<wrapUp>` + "\n" + `          <blockContainer eId="sec_I__signature_1" class="signature">`,
+		`Again marked.<noteRef href="#note_1" marker="1"></noteRef>`,
+		`<note eId="note_2" marker="2">`,
+		`<doc name="appendix">`,
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("data.akn has no %q:\n%s", want, s)
+		}
+	}
 }

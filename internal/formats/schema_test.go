@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -78,7 +79,7 @@ func TestAkomaNtosoSchema(t *testing.T) {
 		kinds[d.Kind] = true
 		write(d.Slug+".akn", d)
 	}
-	for _, d := range append(synth.Trees(), loaderFixtures(t)...) {
+	for _, d := range slices.Concat(synth.Trees(), loaderFixtures(t), []*archive.Document{oddTree()}) {
 		write(d.Slug+".akn", d)
 	}
 	if len(kinds) < 5 {
