@@ -233,7 +233,7 @@ func (cat *catalogue) fields(ord int32) unit {
 	c := &cat.units[ord]
 	d := c.doc()
 	u := unit{
-		Ord:     strconv.Itoa(int(ord)),
+		Ord:  strconv.Itoa(int(ord)),
 		Text: c.text(),
 		Doc:  d.Slug,
 		Year: strconv.Itoa(d.Year()),
