@@ -107,7 +107,7 @@ type sharedFields struct {
 	doc     *archive.Document
 	context sharedField
 
-	parent  *archive.Provision // whose ancestors and itself printed the heading
+	parent  *archive.Provision // whose ancestors and itself printed the heading: a document's own
 	set     bool               // parent and heading are set
 	heading *sharedField       // nil when there is no heading
 }
@@ -118,7 +118,6 @@ func (s *sharedFields) of(ord int) (sharedField, *sharedField) {
 	u := &s.cat.units[ord]
 	if d := u.doc(); d != s.doc {
 		s.doc, s.context = d, newSharedField(fieldCtx, s.cat.context(d), s.analyzer)
-		s.set = false
 	}
 	var parent *archive.Provision
 	if u.clause != nil {
