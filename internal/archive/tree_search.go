@@ -26,3 +26,30 @@ func (h Hit) Cite() string {
 	}
 	return "Preamble, para. " + strconv.Itoa(h.Paragraph.Index)
 }
+
+// Searched lists the provisions of d that search looks in, in reading
+// order: every body and attachment provision with text of its own
+// (Clauses: numbered paragraphs, sub-paragraphs, points, bullets, plain
+// paragraphs, annexes' paragraphs), then the conclusions' formulas,
+// datelines and signatures, then the footnotes, so that a hit is the
+// smallest provision holding the words. The conclusions and notes are
+// text of the document a reader may look for — a signatory's name, a
+// footnote's reference — though never classified; a publisher's remark is
+// not the document's text and is not searched. With the preamble's
+// paragraphs, they are a search's units.
+func (d *Document) Searched() []*Provision {
+	out := make([]*Provision, 0, len(d.Clauses)+len(d.Conclusions)+len(d.Notes))
+	out = append(out, d.Clauses...)
+	var walk func([]*Provision)
+	walk = func(list []*Provision) {
+		for _, c := range list {
+			if len(c.Paragraphs) > 0 {
+				out = append(out, c)
+			}
+			walk(c.Children)
+		}
+	}
+	walk(d.Conclusions)
+	walk(d.Notes)
+	return out
+}

@@ -89,7 +89,8 @@ type facetColumn struct {
 func (c *facetColumn) of(key int32) []int32 { return c.ids[c.start[key]:c.start[key+1]] }
 
 // newCatalogue lists a's units in the order the index numbers them: by
-// document, in reading order (see searchable).
+// document, in reading order: the preamble's paragraphs, then the
+// provisions search looks in (Document.Searched).
 func newCatalogue(a *archive.Archive) *catalogue {
 	n := 0
 	for _, d := range a.Documents() {
@@ -101,7 +102,7 @@ func newCatalogue(a *archive.Archive) *catalogue {
 			cat.units = append(cat.units, catalogued{para: p, order: len(cat.units) + 1})
 		}
 		first := len(cat.units) - len(d.Preamble)
-		for _, c := range searchable(d) {
+		for _, c := range d.Searched() {
 			cat.units = append(cat.units, catalogued{clause: c, para: c.Paragraphs[0], order: len(cat.units) - first + 1})
 		}
 	}

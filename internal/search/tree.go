@@ -9,39 +9,6 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 )
 
-// searchable lists the provisions of d that are units of the index, in
-// reading order: every body and attachment provision with text of its own
-// (d.Clauses: numbered paragraphs, sub-paragraphs, points, bullets, plain
-// paragraphs, annexes' paragraphs), then the conclusions (formulas,
-// datelines, signatures) and the footnotes. A hit is so the smallest
-// provision that holds the words. The conclusions and notes are text of
-// the document a reader may look for — a signatory's name, a footnote's
-// reference — though never classified; a publisher's remark is not the
-// document's text and is not searched.
-func searchable(d *archive.Document) []*archive.Provision {
-	out := make([]*archive.Provision, 0, len(d.Clauses)+len(d.Conclusions)+len(d.Notes))
-	out = append(out, d.Clauses...)
-	add := func(c *archive.Provision) bool {
-		if len(c.Paragraphs) > 0 {
-			out = append(out, c)
-		}
-		return true
-	}
-	walkTree(d.Conclusions, add)
-	walkTree(d.Notes, add)
-	return out
-}
-
-// walkTree calls f on each provision of list and its descendants, in reading
-// order.
-func walkTree(list []*archive.Provision, f func(*archive.Provision) bool) {
-	for _, c := range list {
-		if f(c) {
-			walkTree(c.Children, f)
-		}
-	}
-}
-
 // headings is what the provisions holding c print above it: each one's
 // label and heading ("Article 7 | Definitions", "ANNEX I | Energy"),
 // outermost first, and c's own if c is a container with text of its own. It is searched as the provision's context, so that
