@@ -103,7 +103,11 @@ func newCatalogue(a *archive.Archive) *catalogue {
 		}
 		first := len(cat.units) - len(d.Preamble)
 		for _, c := range d.Searched() {
-			cat.units = append(cat.units, catalogued{clause: c, para: c.Paragraphs[0], order: len(cat.units) - first + 1})
+			u := catalogued{clause: c, order: len(cat.units) - first + 1}
+			if len(c.Paragraphs) > 0 { // Build lists none without; a clause made by hand may have none
+				u.para = c.Paragraphs[0]
+			}
+			cat.units = append(cat.units, u)
 		}
 	}
 	cat.rank()
