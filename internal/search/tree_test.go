@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -219,5 +220,24 @@ func TestTreeSharedContext(t *testing.T) {
 	}
 	if len(got) != 4 {
 		t.Errorf("definitions craft = %q; want Article 1's two paragraphs in each document", got)
+	}
+}
+
+// In a treaty of 1,500 small provisions, a phrase finds its one
+// sub-paragraph, and an article's heading its 30 provisions alone.
+func TestTreeManyProvisions(t *testing.T) {
+	ix := treeIndex(t, treaty(t, "treaty", 50, 5, 5))
+	res := mustSearch(t, ix, Query{Text: `"item c of 37.4"`})
+	if got := hitEIDs(res); !slices.Equal(got, []string{"art_37__para_4__subpara_c"}) {
+		t.Errorf(`"item c of 37.4" = %q; want art_37__para_4__subpara_c`, got)
+	}
+	res = mustSearch(t, ix, Query{Text: "heading 37 ports", PerPage: 50})
+	if res.Total != 30 {
+		t.Errorf("heading 37 ports: %d hits; want Article 37's 30 provisions", res.Total)
+	}
+	for _, h := range res.Hits {
+		if !strings.HasPrefix(h.EID, "art_37__") {
+			t.Errorf("heading 37 ports found %s", h.EID)
+		}
 	}
 }
