@@ -81,13 +81,38 @@ func (c *classifier) document(d *archive.Document) content.ErrorList {
 	return errs
 }
 
-// leadIn is the sentence of cl's parent that leads in to it and its
-// siblings — "The Parties shall:" before "(a) exchange information;" —
-// without its colon, or "". A sub-paragraph without a subject of its own
-// continues it: its commitment is the lead-in's subject's.
+// leadIn is the sentence that leads in to cl — "The Parties shall:"
+// before "(a) exchange information;" — without its colon, or "". It is
+// its parent's last sentence, or for a list that follows its lead-in
+// rather than nesting under it (bullets after "The Leaders agreed to:"),
+// that of the provision before the list. A sub-paragraph without a
+// subject of its own continues it: its commitment is the lead-in's
+// subject's.
 func (c *classifier) leadIn(cl *archive.Provision) string {
-	p := cl.Parent
-	if p == nil || len(p.Paragraphs) == 0 || !p.Operative() {
+	if p := cl.Parent; p != nil && len(p.Paragraphs) > 0 {
+		return c.leadInOf(p)
+	}
+	if cl.Element == archive.ElP {
+		return "" // a plain paragraph starts afresh
+	}
+	sibs := cl.Doc.Body
+	if cl.Parent != nil {
+		sibs = cl.Parent.Children
+	}
+	i := slices.Index(sibs, cl)
+	for i > 0 && sibs[i-1].Element == cl.Element {
+		i--
+	}
+	if i <= 0 {
+		return ""
+	}
+	return c.leadInOf(sibs[i-1])
+}
+
+// leadInOf is the last sentence of p's text if it ends in a colon, without
+// the colon; else "".
+func (c *classifier) leadInOf(p *archive.Provision) string {
+	if len(p.Paragraphs) == 0 || !p.Operative() {
 		return ""
 	}
 	text := strings.TrimRightFunc(p.Paragraphs[len(p.Paragraphs)-1].Text, unicode.IsSpace)
@@ -209,16 +234,25 @@ func list[T any](all []T, id func(T) string) string {
 // "The Parties shall" and "exchange information;" are read as one
 // sentence, and each commitment that ends in p is p's, its phrase cut to
 // p's words ("exchange information" of "shall exchange information").
+//
+// A lead-in that ends inside a parenthesis ("Each Party shall, in
+// accordance with its law:") is closed by a comma, as the sentence printed
+// whole would be: "shall, in accordance with its law, exchange".
 func (c *classifier) continued(p *archive.Paragraph, lead string, d *archive.Document) []archive.Commitment {
-	joined := &archive.Paragraph{Text: lead + " " + p.Text}
-	off := int32(len(lead) + 1)
 	var out []archive.Commitment
-	for _, m := range c.commitments(nil, joined, c.sc.scan(joined.Text), d.Named(), d.Issuer.Code) {
-		if m.End <= off {
-			continue // all in the lead-in: the parent's words
+	for _, sep := range []string{" ", ", "} {
+		joined := &archive.Paragraph{Text: lead + sep + p.Text}
+		off := int32(len(lead) + len(sep))
+		for _, m := range c.commitments(nil, joined, c.sc.scan(joined.Text), d.Named(), d.Issuer.Code) {
+			if m.End <= off {
+				continue // all in the lead-in: the parent's words
+			}
+			m.Paragraph, m.Start, m.End = p, max(m.Start-off, 0), m.End-off
+			out = append(out, m)
 		}
-		m.Paragraph, m.Start, m.End = p, max(m.Start-off, 0), m.End-off
-		out = append(out, m)
+		if len(out) > 0 || !strings.Contains(lead, ",") {
+			break
+		}
 	}
 	return out
 }

@@ -61,6 +61,9 @@ func TestLeadInSubject(t *testing.T) {
 			{Element: archive.ElParagraph, Label: "3.", Num: "3", Paragraphs: paras("The following rivers are covered:"), Children: []*archive.Provision{
 				{Element: archive.ElSubparagraph, Label: "(a)", Num: "a", Paragraphs: paras("support for the Ural basin;")},
 			}},
+			{Element: archive.ElParagraph, Label: "4.", Num: "4", Paragraphs: paras("Each Party shall, in accordance with its law:"), Children: []*archive.Provision{
+				{Element: archive.ElSubparagraph, Label: "(a)", Num: "a", Paragraphs: paras("notify the other Party of accidents;")},
+			}},
 		}},
 	})
 	for _, tc := range []struct{ eid, want string }{
@@ -70,6 +73,7 @@ func TestLeadInSubject(t *testing.T) {
 		{"art_2__para_2", `reaffirmation "reaffirmed" EE`},
 		{"art_2__para_2__subpara_a", ""},
 		{"art_2__para_3__subpara_a", ""}, // a lead-in with no subject commits no one
+		{"art_2__para_4__subpara_a", `obligation "notify" all`},
 	} {
 		if got := classified(t, d, tc.eid); got != tc.want {
 			t.Errorf("%s = %s; want %s", tc.eid, got, tc.want)
@@ -93,6 +97,30 @@ func TestNonOperativeNeverClassified(t *testing.T) {
 	for _, c := range append(d.Body[1:], d.Conclusions...) {
 		if len(c.Commitments)+len(c.Topics)+len(c.Entities) > 0 {
 			t.Errorf("%s (%s) classified: %s, %v, %v", c.EID(), c.Element, describe(c.Commitments), c.Topics, c.Entities)
+		}
+	}
+}
+
+// Bullets that follow their lead-in rather than nest under it continue it
+// too; a plain paragraph after them starts afresh.
+func TestLeadInBeforeList(t *testing.T) {
+	d := treeDoc(t, []*archive.Provision{
+		{Element: archive.ElP, Paragraphs: paras("The Presidents agreed to:")},
+		{Element: archive.ElItem, Label: "•", Paragraphs: paras("expand trade in grain;")},
+		{Element: archive.ElItem, Label: "•", Paragraphs: paras("Estonia will host the next meeting.")},
+		{Element: archive.ElItem, Label: "•", Paragraphs: paras("hold consultations on customs.")},
+		{Element: archive.ElP, Paragraphs: paras("The Parties shall:")},
+		{Element: archive.ElP, Paragraphs: paras("hold consultations on customs.")},
+	})
+	for _, tc := range []struct{ eid, want string }{
+		{"p_1", `agreement "agreed" all`}, // the lead-in's own verb stays its own
+		{"item_1", `agreement "expand" all`},
+		{"item_2", `agreement "will host" EE`},
+		{"item_3", `agreement "hold" all`},
+		{"p_3", ""},
+	} {
+		if got := classified(t, d, tc.eid); got != tc.want {
+			t.Errorf("%s = %s; want %s", tc.eid, got, tc.want)
 		}
 	}
 }
