@@ -109,7 +109,7 @@ func TestLeadInBeforeList(t *testing.T) {
 		{Element: archive.ElItem, Label: "•", Paragraphs: paras("expand trade in grain;")},
 		{Element: archive.ElItem, Label: "•", Paragraphs: paras("Estonia will host the next meeting.")},
 		{Element: archive.ElItem, Label: "•", Paragraphs: paras("hold consultations on customs.")},
-		{Element: archive.ElP, Paragraphs: paras("The Parties shall:")},
+		{Element: archive.ElParagraph, Label: "1.", Num: "1", Paragraphs: paras("The Parties shall:")},
 		{Element: archive.ElP, Paragraphs: paras("hold consultations on customs.")},
 	})
 	for _, tc := range []struct{ eid, want string }{
@@ -117,7 +117,7 @@ func TestLeadInBeforeList(t *testing.T) {
 		{"item_1", `agreement "expand" all`},
 		{"item_2", `agreement "will host" EE`},
 		{"item_3", `agreement "hold" all`},
-		{"p_3", ""},
+		{"p_2", ""},
 	} {
 		if got := classified(t, d, tc.eid); got != tc.want {
 			t.Errorf("%s = %s; want %s", tc.eid, got, tc.want)
