@@ -1,9 +1,12 @@
 package classify
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/content"
 	"github.com/accord-archive/accord/internal/vocab"
 )
 
@@ -123,4 +126,41 @@ func TestLeadInBeforeList(t *testing.T) {
 			t.Errorf("%s = %s; want %s", tc.eid, got, tc.want)
 		}
 	}
+}
+
+// On the format's communiqué as the loader reads it, the bullets under "4.
+// We agree to:" are the members' agreements; on its treaty, the
+// conclusions are not classified.
+func TestFixtureLeadIn(t *testing.T) {
+	r := realRules(t)
+	load := func(name string) *archive.Document {
+		src, err := os.ReadFile(filepath.Join("..", "content", "testdata", "tree", name+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, errs := content.ParseWithParties("documents/"+name+".md", src, vocab.DefaultParties())
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		if err := r.ApplyDocument(d); err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	d := load("communique")
+	for _, tc := range []struct{ eid, want string }{
+		{"para_4__item_1", `agreement "coordinate" all`},
+		{"para_4__item_2", `agreement "share" all`},
+	} {
+		if got := classified(t, d, tc.eid); got != tc.want {
+			t.Errorf("%s = %s; want %s", tc.eid, got, tc.want)
+		}
+	}
+	d = load("treaty")
+	d.Walk(func(c *archive.Provision) bool {
+		if !c.Operative() && len(c.Commitments)+len(c.Topics)+len(c.Entities) > 0 {
+			t.Errorf("%s (%s) classified", c.EID(), c.Element)
+		}
+		return true
+	})
 }
