@@ -233,7 +233,7 @@ func list[T any](all []T, id func(T) string) string {
 // continued reads p as the continuation of lead, its parent's lead-in:
 // "The Parties shall" and "exchange information;" are read as one
 // sentence, and each commitment that ends in p is p's, its phrase cut to
-// p's words ("exchange information" of "shall exchange information").
+// p's words ("exchange" of "shall exchange").
 //
 // A lead-in that ends inside a parenthesis ("Each Party shall, in
 // accordance with its law:") is closed by a comma, as the sentence printed

@@ -11,9 +11,10 @@ import (
 
 // headings is what the provisions holding c print above it: each one's
 // label and heading ("Article 7 | Definitions", "ANNEX I | Energy"),
-// outermost first, and c's own if c is a container with text of its own. It is searched as the provision's context, so that
-// "article 7 definitions" finds the provisions of that article. A
-// sub-paragraph's lead-in is not a heading: its words are the paragraph's.
+// outermost first, and c's own if c is a container with text of its own.
+// It is searched as the provision's context, so that "article 7
+// definitions" finds the provisions of that article. A sub-paragraph's
+// lead-in is not a heading: its words are the paragraph's.
 func headings(c *archive.Provision) string {
 	if c == nil {
 		return ""
