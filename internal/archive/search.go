@@ -115,12 +115,13 @@ type Results struct {
 	Partial []string
 }
 
-// Hit is one matching unit: a clause, or a preamble paragraph.
+// Hit is one matching unit: a provision of Document.Searched, or a
+// preamble paragraph. Path, ContextPath and Cite link and name it.
 type Hit struct {
 	Doc       *Document
-	Clause    *Clause    // nil for a preamble paragraph
-	Paragraph *Paragraph // the preamble paragraph, or the clause's first
-	EID       string     // para_3, preamble__p_2
+	Clause    *Clause    // the provision; nil for a preamble paragraph
+	Paragraph *Paragraph // the preamble paragraph, or the provision's first
+	EID       string     // para_3, art_2__para_1__subpara_a, preamble__p_2
 	Snippet   string     // HTML: escaped verbatim text with matches in <mark>
 	Score     float64
 }

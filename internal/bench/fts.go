@@ -71,7 +71,7 @@ func (f *FTS) fill(ctx context.Context, docs []*archive.Document) error {
 				return err
 			}
 		}
-		for _, c := range d.Clauses {
+		for _, c := range d.Searched() {
 			if _, err := ins.ExecContext(ctx, c.Text(), d.Slug, c.EID()); err != nil {
 				return err
 			}

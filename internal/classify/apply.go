@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
@@ -56,20 +58,82 @@ func (r *Rules) ApplyDocument(d *archive.Document) error {
 	return nil
 }
 
+// document classifies the preamble and the operative provisions of d. A
+// dateline, formula, signature, note or publisher's mark commits no one
+// and is about nothing: the rules never read it (an editor's override
+// still applies), nor a heading, which is no provision's text.
 func (c *classifier) document(d *archive.Document) content.ErrorList {
 	var errs content.ErrorList
 	for _, p := range d.Preamble {
-		errs = append(errs, c.unit(p.Classification, d, p)...)
+		errs = append(errs, c.unit(p.Classification, d, "", p)...)
 	}
 	for _, cl := range d.Clauses {
-		errs = append(errs, c.unit(&cl.Classification, d, cl.Paragraphs...)...)
+		if !cl.Operative() {
+			over := cl.Override
+			cl.Classification = archive.Classification{Override: over}
+			if over != nil {
+				errs = append(errs, c.r.override(&cl.Classification, d)...)
+			}
+			continue
+		}
+		errs = append(errs, c.unit(&cl.Classification, d, c.leadIn(cl), cl.Paragraphs...)...)
 	}
 	return errs
 }
 
+// leadIn is the sentence that leads in to cl — "The Parties shall:"
+// before "(a) exchange information;" — without its colon, or "". It is
+// its parent's last sentence, or for a list that follows its lead-in
+// rather than nesting under it (bullets after "The Leaders agreed to:"),
+// that of the provision before the list. A sub-paragraph without a
+// subject of its own continues it: its commitment is the lead-in's
+// subject's.
+func (c *classifier) leadIn(cl *archive.Provision) string {
+	if p := cl.Parent; p != nil && len(p.Paragraphs) > 0 {
+		return c.leadInOf(p)
+	}
+	if cl.Element == archive.ElP {
+		return "" // a plain paragraph starts afresh
+	}
+	sibs := cl.Doc.Body
+	if cl.Parent != nil {
+		sibs = cl.Parent.Children
+	}
+	i := slices.Index(sibs, cl)
+	for i > 0 && sibs[i-1].Element == cl.Element {
+		i--
+	}
+	if i <= 0 {
+		return ""
+	}
+	return c.leadInOf(sibs[i-1])
+}
+
+// leadInOf is the last sentence of p's text if it ends in a colon, without
+// the colon; else "".
+func (c *classifier) leadInOf(p *archive.Provision) string {
+	if len(p.Paragraphs) == 0 || !p.Operative() {
+		return ""
+	}
+	text := strings.TrimRightFunc(p.Paragraphs[len(p.Paragraphs)-1].Text, unicode.IsSpace)
+	if !strings.HasSuffix(text, ":") {
+		return ""
+	}
+	text = text[:len(text)-1]
+	ws := c.sc.scan(text)
+	for i := len(ws) - 1; i >= 0; i-- {
+		if ws[i].flags&sentenceStart != 0 {
+			return text[ws[i].start:]
+		}
+	}
+	return ""
+}
+
 // unit classifies the paragraphs of one unit together: a clause's
-// classification is the union of its paragraphs'.
-func (c *classifier) unit(cl *archive.Classification, d *archive.Document, ps ...*archive.Paragraph) content.ErrorList {
+// classification is the union of its paragraphs'. When its paragraphs
+// commit no one, the first is read again after lead, its parent's lead-in
+// (see leadIn), and the commitments ending in it are its own.
+func (c *classifier) unit(cl *archive.Classification, d *archive.Document, lead string, ps ...*archive.Paragraph) content.ErrorList {
 	var (
 		commitments      []archive.Commitment
 		topics, entities []int32
@@ -79,6 +143,9 @@ func (c *classifier) unit(cl *archive.Classification, d *archive.Document, ps ..
 		commitments = c.commitments(commitments, p, ws, d.Named(), d.Issuer.Code)
 		c.r.terms.each(ws, func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
 		c.r.names.each(ws, func(ph *phrase, _, _ int) { entities = append(entities, ph.target) })
+	}
+	if len(commitments) == 0 && lead != "" && len(ps) > 0 {
+		commitments = c.continued(ps[0], lead, d)
 	}
 	cl.Commitments = commitments
 	cl.Topics = pick(c.r.topics, topics)
@@ -161,4 +228,31 @@ func list[T any](all []T, id func(T) string) string {
 		s += id(x)
 	}
 	return s
+}
+
+// continued reads p as the continuation of lead, its parent's lead-in:
+// "The Parties shall" and "exchange information;" are read as one
+// sentence, and each commitment that ends in p is p's, its phrase cut to
+// p's words ("exchange" of "shall exchange").
+//
+// A lead-in that ends inside a parenthesis ("Each Party shall, in
+// accordance with its law:") is closed by a comma, as the sentence printed
+// whole would be: "shall, in accordance with its law, exchange".
+func (c *classifier) continued(p *archive.Paragraph, lead string, d *archive.Document) []archive.Commitment {
+	var out []archive.Commitment
+	for _, sep := range []string{" ", ", "} {
+		joined := &archive.Paragraph{Text: lead + sep + p.Text}
+		off := int32(len(lead) + len(sep))
+		for _, m := range c.commitments(nil, joined, c.sc.scan(joined.Text), d.Named(), d.Issuer.Code) {
+			if m.End <= off {
+				continue // all in the lead-in: the parent's words
+			}
+			m.Paragraph, m.Start, m.End = p, max(m.Start-off, 0), m.End-off
+			out = append(out, m)
+		}
+		if len(out) > 0 || !strings.Contains(lead, ",") {
+			break
+		}
+	}
+	return out
 }

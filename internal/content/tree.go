@@ -163,12 +163,11 @@ func (w *walker) paragraph(n ast.Node) {
 	}
 	if ok {
 		w.decide(la.fam == famNumber || la.fam == famMulti)
-		p := &archive.Provision{Element: la.element(), Label: la.text, Num: la.num, Line: w.b.blockLine(n)}
+		p := &archive.Provision{Element: la.element(), Label: la.text, Num: la.num, Line: w.b.line(la.at)}
 
 		la.label = w.place(p, la.label, la.col)
 		w.pending = nil
 		if first := n.Lines().At(0); n.Lines().Len() == 1 && len(bytes.TrimSpace(first.Value(w.b.src))) == 0 {
-			p.Line = w.b.line(max(first.Start-1, 0)) // the label's line: its text, none, is after it
 			w.pending = p                            // "3." alone: the next paragraph is its text
 			return
 		}

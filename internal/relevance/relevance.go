@@ -138,7 +138,7 @@ func Check(qs []Query, a *archive.Archive) []string {
 		for _, p := range d.Preamble {
 			units[Unit(d.Slug, p.EID())] = true
 		}
-		for _, c := range d.Clauses {
+		for _, c := range d.Searched() {
 			units[Unit(d.Slug, c.EID())] = true
 		}
 	}

@@ -45,11 +45,12 @@ const (
 	facetGroups
 )
 
-// catalogued is one unit: a clause or a preamble paragraph.
+// catalogued is one unit: a provision with text of its own, or a preamble
+// paragraph.
 type catalogued struct {
-	clause *archive.Clause    // nil for a preamble paragraph
-	para   *archive.Paragraph // the preamble paragraph, or the clause's first; nil if it has none
-	order  int                // place in its document, from 1
+	clause *archive.Provision // nil for a preamble paragraph
+	para   *archive.Paragraph // the preamble paragraph, or the provision's first; nil if it has none
+	order  int                // place in its document's reading order, from 1
 }
 
 func (c *catalogued) doc() *archive.Document {
@@ -88,20 +89,22 @@ type facetColumn struct {
 func (c *facetColumn) of(key int32) []int32 { return c.ids[c.start[key]:c.start[key+1]] }
 
 // newCatalogue lists a's units in the order the index numbers them: by
-// document, the preamble's paragraphs, then the clauses.
+// document, in reading order: the preamble's paragraphs, then the
+// provisions search looks in (Document.Searched).
 func newCatalogue(a *archive.Archive) *catalogue {
 	n := 0
 	for _, d := range a.Documents() {
-		n += len(d.Preamble) + len(d.Clauses)
+		n += len(d.Preamble) + len(d.Clauses) + len(d.Conclusions) + len(d.Notes)
 	}
 	cat := &catalogue{facets: make([]facetColumn, len(facetFields)), units: make([]catalogued, 0, n), parties: a.Parties()}
 	for _, d := range a.Documents() {
-		for i, p := range d.Preamble {
-			cat.units = append(cat.units, catalogued{para: p, order: i + 1})
+		for _, p := range d.Preamble {
+			cat.units = append(cat.units, catalogued{para: p, order: len(cat.units) + 1})
 		}
-		for _, c := range d.Clauses {
-			u := catalogued{clause: c, order: len(d.Preamble) + c.Number}
-			if len(c.Paragraphs) > 0 {
+		first := len(cat.units) - len(d.Preamble)
+		for _, c := range d.Searched() {
+			u := catalogued{clause: c, order: len(cat.units) - first + 1}
+			if len(c.Paragraphs) > 0 { // Build lists none without; a clause made by hand may have none
 				u.para = c.Paragraphs[0]
 			}
 			cat.units = append(cat.units, u)
@@ -228,17 +231,18 @@ func (cat *catalogue) rank() {
 	cat.oldest = byDate(false)
 }
 
-// fields is what the index holds for the unit numbered ord.
+// fields is what the index holds for the unit numbered ord, but for its
+// context and headings, which fill adds analysed once for the units that
+// share them.
 func (cat *catalogue) fields(ord int32) unit {
 	c := &cat.units[ord]
 	d := c.doc()
 	u := unit{
-		Ord:     strconv.Itoa(int(ord)),
-		Text:    c.text(),
-		Context: cat.context(d),
-		Doc:     d.Slug,
-		Year:    strconv.Itoa(d.Year()),
-		Kind:    string(d.Kind),
+		Ord:  strconv.Itoa(int(ord)),
+		Text: c.text(),
+		Doc:  d.Slug,
+		Year: strconv.Itoa(d.Year()),
+		Kind: string(d.Kind),
 	}
 	for _, p := range d.Named() { // the issuer too: party:G7 finds the G7's communiqués
 		u.Party = append(u.Party, p.Code)

@@ -140,8 +140,9 @@ func (ix *Index) wordQuery(w string, c *compiled) (query.Query, []string) {
 	return query.NewDisjunctionQuery(alts), ts
 }
 
-// contextQuery is text query q on the context field, weighed down: a
-// word's terms, or a hyphenated word's joined term; nil for a phrase.
+// contextQuery is text query q on the context and heading fields, weighed
+// down: a word's terms, or a hyphenated word's joined term; nil for a
+// phrase.
 func contextQuery(q query.Query) query.Query {
 	var terms []string
 	switch q := q.(type) {
@@ -157,12 +158,14 @@ func contextQuery(q query.Query) query.Query {
 	if len(terms) == 0 {
 		return nil
 	}
-	qs := make([]query.Query, len(terms))
-	for i, term := range terms {
-		t := query.NewTermQuery(term)
-		t.SetField(fieldCtx)
-		t.SetBoost(contextBoost)
-		qs[i] = t
+	qs := make([]query.Query, 0, 2*len(terms))
+	for _, term := range terms {
+		for _, field := range []string{fieldCtx, fieldHead} {
+			t := query.NewTermQuery(term)
+			t.SetField(field)
+			t.SetBoost(contextBoost)
+			qs = append(qs, t)
+		}
 	}
 	if len(qs) == 1 {
 		return qs[0]

@@ -11,7 +11,9 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -161,12 +163,13 @@ func fill(ctx context.Context, b bleve.Index, cat *catalogue) error {
 			}()
 			defer guard(&perr)()
 			batch := b.NewBatch()
+			shared := &sharedFields{cat: cat, analyzer: b.Mapping().AnalyzerNamed(analyzerName)}
 			for ctx.Err() == nil {
 				from := int(next.Add(batchSize) - batchSize)
 				if from >= len(cat.units) {
 					return
 				}
-				if err := fillBatch(batch, cat, from, min(from+batchSize, len(cat.units))); err != nil {
+				if err := fillBatch(batch, b.Mapping(), shared, from, min(from+batchSize, len(cat.units))); err != nil {
 					fail(err)
 					return
 				}
@@ -188,11 +191,22 @@ func fill(ctx context.Context, b bleve.Index, cat *catalogue) error {
 	return nil
 }
 
-// fillBatch adds the units numbered from to end to batch.
-func fillBatch(batch *bleve.Batch, cat *catalogue, from, end int) error {
+// fillBatch adds the units numbered from to end to batch, mapped by m,
+// with their shared fields.
+func fillBatch(batch *bleve.Batch, m mapping.IndexMapping, shared *sharedFields, from, end int) error {
+	cat := shared.cat
 	for ord := from; ord < end; ord++ {
 		id := cat.units[ord].id()
-		if err := batch.Index(id, cat.fields(int32(ord))); err != nil {
+		doc := document.NewDocument(id)
+		if err := m.MapDocument(doc, cat.fields(int32(ord))); err != nil {
+			return fmt.Errorf("index %s: %w", id, err)
+		}
+		ctx, heading := shared.of(ord)
+		doc.AddField(ctx)
+		if heading != nil {
+			doc.AddField(heading)
+		}
+		if err := batch.IndexAdvanced(doc); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
 		}
 	}

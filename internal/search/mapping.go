@@ -14,6 +14,7 @@ const (
 	fieldOrd   = "ord"     // the unit's ordinal in the catalogue, decimal; the one doc value
 	fieldText  = "text"    // the unit's verbatim text, analysed
 	fieldCtx   = "context" // its document's title, parties and issuer, analysed
+	fieldHead  = "heading" // the labels and headings of the provisions that hold it, analysed
 	fieldDoc   = "doc"     // document slug
 	fieldParty = "party"   // ISO codes, one value per party
 	fieldYear  = "year"    // "2025"
@@ -32,18 +33,18 @@ const JointActor = archive.JointActor
 // unitType is the one document type of the index.
 const unitType = "unit"
 
-// unit is what the index holds for one clause or preamble paragraph. Only
-// the text is analysed; nothing is stored, and only the ordinal has a doc
-// value, because results, facets and date orders are read from the
-// catalogue by the ordinal.
+// unit is what the index holds for one provision or preamble paragraph.
+// Only the text, context and headings are analysed; nothing is stored,
+// and only the ordinal has a doc value, because results, facets and date
+// orders are read from the catalogue by the ordinal. The context and the
+// headings are not here: fill adds them analysed (see sharedField).
 type unit struct {
-	Ord     string   `json:"ord"`
-	Text    string   `json:"text"`
-	Context string   `json:"context"`
-	Doc     string   `json:"doc"`
-	Party   []string `json:"party"`
-	Year    string   `json:"year"`
-	Kind    string   `json:"kind"`
+	Ord   string   `json:"ord"`
+	Text  string   `json:"text"`
+	Doc   string   `json:"doc"`
+	Party []string `json:"party"`
+	Year  string   `json:"year"`
+	Kind  string   `json:"kind"`
 
 	Commitment []string `json:"commitment"`
 	Actor      []string `json:"actor"`
@@ -73,13 +74,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	text.IncludeTermVectors = true // term locations, for snippets and phrases
 	text.DocValues = false
 
-	// The context is searched, never highlighted: no term locations.
-	ctx := bleve.NewTextFieldMapping()
-	ctx.Analyzer = analyzerName
-	ctx.Store = false
-	ctx.IncludeInAll = false
-	ctx.IncludeTermVectors = false
-	ctx.DocValues = false
+	ctx := contextMapping()
 
 	keywordField := func(docValues bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
@@ -95,6 +90,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	um.AddFieldMappingsAt(fieldOrd, keywordField(true))
 	um.AddFieldMappingsAt(fieldText, text)
 	um.AddFieldMappingsAt(fieldCtx, ctx)
+	um.AddFieldMappingsAt(fieldHead, ctx)
 	um.AddFieldMappingsAt(fieldDoc, keywordField(false))
 	um.AddFieldMappingsAt(fieldParty, keywordField(false))
 	um.AddFieldMappingsAt(fieldYear, keywordField(false))
@@ -108,4 +104,16 @@ func newMapping() *mapping.IndexMappingImpl {
 	um.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 	im.AddDocumentMapping(unitType, um)
 	return im
+}
+
+// contextMapping is the mapping of the context and heading fields: they are
+// searched, never highlighted, so they keep no term locations.
+func contextMapping() *mapping.FieldMapping {
+	ctx := bleve.NewTextFieldMapping()
+	ctx.Analyzer = analyzerName
+	ctx.Store = false
+	ctx.IncludeInAll = false
+	ctx.IncludeTermVectors = false
+	ctx.DocValues = false
+	return ctx
 }

@@ -25,8 +25,9 @@ import (
 // indexVersion names the layout of the index: its mapping and analysis.
 // Change either, bump it, and every on-disk index is rebuilt on next Open.
 // The mapping's own JSON is hashed into the stored version as well, so a
-// mapping change that forgets the bump is caught too.
-const indexVersion = "accord-index-4"
+// mapping change that forgets the bump is caught too. 5: a unit is any
+// provision with text, identified by its eId; a heading field.
+const indexVersion = "accord-index-5"
 
 // Keys of the index's internal store that say what it was built from.
 const (
