@@ -147,7 +147,7 @@ func (c *Provision) Depth() int {
 // Cite is how a citation names the provision, from its printed labels and
 // those of the provisions that hold it: "para. 3", "para. 3(a)",
 // "Art. 51(1)", "Annex I, para. 2", "Art. 1(a)(ii)". A provision with no
-// label is named by its place: "Energy and Connectivity, para. 2".
+// label is named by its place: "Energy and Connectivity, para. [2]".
 func (c *Provision) Cite() string {
 	var out strings.Builder
 	chain := append(c.Ancestors(), c)
@@ -197,8 +197,10 @@ func (c *Provision) Cite() string {
 			sep()
 			out.WriteString("bullet " + strconv.Itoa(p.ordinal()))
 		case ElP:
+			// An unnumbered paragraph is counted, the count in brackets
+			// as an editor supplies what the text does not print.
 			sep()
-			out.WriteString("para. " + strconv.Itoa(p.ordinal()))
+			out.WriteString("para. [" + strconv.Itoa(p.ordinal()) + "]")
 			if i < len(chain)-1 {
 				out.Reset()
 			}

@@ -88,7 +88,7 @@ func TestCiteUsesThePrintedLabels(t *testing.T) {
 		"art_1__subpara_a__point_ii": "Chapter I, Art. 1(a)(ii)",
 		"att_1__para_1":              "Annex I, para. 1",
 		"conclusions__signature_1":   "signature",
-		"art_1__p_1":                 "Chapter I, Art. 1, para. 1",
+		"art_1__p_1":                 "Chapter I, Art. 1, para. [1]",
 	} {
 		c, ok := d.Provision(eid)
 		if !ok {
@@ -121,7 +121,7 @@ func TestNumberedParagraphsRunThroughUnnumberedHeadings(t *testing.T) {
 	if !ok || c.Label != "11," || c.Path() != "/documents/c/clauses/11" {
 		t.Errorf("Clause(11) = %+v, %v", c, ok)
 	}
-	if c, _ := d.Provision("sec_3__p_1"); c.Path() != "/documents/c/provisions/sec_3__p_1" || c.Cite() != "Security, para. 1" {
+	if c, _ := d.Provision("sec_3__p_1"); c.Path() != "/documents/c/provisions/sec_3__p_1" || c.Cite() != "Security, para. [1]" {
 		t.Errorf("sec_3__p_1: path %s, cite %q", c.Path(), c.Cite())
 	}
 	if c, _ := d.Provision("para_1__item_2"); c.Cite() != "para. 1, bullet 2" {

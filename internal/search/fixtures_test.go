@@ -36,10 +36,10 @@ func fixtureIndex(t *testing.T, names ...string) *Index {
 func TestFixtureTreaty(t *testing.T) {
 	ix := fixtureIndex(t, "treaty", "communique")
 	res := mustSearch(t, ix, Query{Text: `"its locks"`})
-	if got := hitEIDs(res); !slices.Equal(got, []string{"chp_I__art_1__para_1__subpara_b__point_ii"}) {
+	if got := hitEIDs(res); !slices.Equal(got, []string{"art_1__para_1__subpara_b__point_ii"}) {
 		t.Fatalf("\"its locks\" = %q; want the point (ii) alone", got)
 	}
-	if h := res.Hits[0]; h.Path() != "/documents/treaty/provisions/chp_I__art_1__para_1__subpara_b__point_ii" || !strings.Contains(h.Cite(), "Art. 1(1)(b)(ii)") {
+	if h := res.Hits[0]; h.Path() != "/documents/treaty/provisions/art_1__para_1__subpara_b__point_ii" || !strings.Contains(h.Cite(), "Art. 1(1)(b)(ii)") {
 		t.Errorf("locks: Path %q, Cite %q", h.Path(), h.Cite())
 	}
 	res = mustSearch(t, ix, Query{Text: "article 1 definitions", PerPage: 20})
@@ -48,7 +48,7 @@ func TestFixtureTreaty(t *testing.T) {
 		t.Errorf("article 1 definitions = %q; want Article 1's six provisions", got)
 	}
 	for _, eid := range got {
-		if !strings.HasPrefix(eid, "chp_I__art_1__") {
+		if !strings.HasPrefix(eid, "art_1__") {
 			t.Errorf("article 1 definitions found %s", eid)
 		}
 	}
