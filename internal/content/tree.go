@@ -168,7 +168,7 @@ func (w *walker) paragraph(n ast.Node) {
 		la.label = w.place(p, la.label, la.col)
 		w.pending = nil
 		if first := n.Lines().At(0); n.Lines().Len() == 1 && len(bytes.TrimSpace(first.Value(w.b.src))) == 0 {
-			w.pending = p                            // "3." alone: the next paragraph is its text
+			w.pending = p // "3." alone: the next paragraph is its text
 			return
 		}
 		p.Paragraphs = append(p.Paragraphs, w.text(n, p))
