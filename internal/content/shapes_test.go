@@ -149,3 +149,22 @@ func TestOverrideAnyProvision(t *testing.T) {
 		t.Errorf("errors = %v", errs)
 	}
 }
+
+// TestBidiInTheTree: a bidi control in a heading, a sub-paragraph or a
+// signature is confirmed by the eId of its provision.
+func TestBidiInTheTree(t *testing.T) {
+	body := "## Article 2 – \u200FScope\n\n1. The Parties:\n\n(a) meet \u200F;\n\n::: conclusions\nFor Aland: \u200FA. Example\n:::\n"
+	_, errs := Parse("documents/x.md", []byte(doc(goodFront, body)))
+	var units []string
+	for _, e := range errs {
+		_, u, _ := strings.Cut(e.Msg, "confirm it by listing ")
+		u, _, _ = strings.Cut(u, " ")
+		units = append(units, u)
+	}
+	if got := strings.Join(units, " "); got != "art_2 art_2__para_1__subpara_a conclusions__signature_1" {
+		t.Errorf("units = %s; errors %v", got, errs)
+	}
+	if _, errs := Parse("documents/x.md", []byte(doc(goodFront+"bidi: [art_2, art_2__para_1__subpara_a, conclusions__signature_1]\n", body))); errs != nil {
+		t.Errorf("confirmed: %v", errs)
+	}
+}
