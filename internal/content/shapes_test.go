@@ -83,11 +83,13 @@ func TestTreeShapes(t *testing.T) {
 		{"the heading after an article's is its title", "## Article 7\n\n### Definitions\n\n1. Text.\n\n### Other\n\nMore.\n",
 			"art_7 article [Article 7] # \"Definitions\"\n  art_7__para_1 paragraph [1.] \"Text.\"\n  art_7__sec_1 section # \"Other\"\n    art_7__sec_1__p_1 p \"More.\"\n"},
 		{"attachments end the body; their headings are sections", "1. Text.\n\n# Annex\n\nAs follows.\n\n## Lists\n\n1. One.\n\n# Protocol on Trade\n\nText.\n\n# Final Act\n\nText.\n",
-			"para_1 paragraph [1.] \"Text.\"\natt_1 attachment [Annex]\n  att_1__p_1 p \"As follows.\"\n  att_1__sec_1 section # \"Lists\"\n    att_1__para_1 paragraph [1.] \"One.\"\natt_2 attachment [Protocol] # \"Protocol on Trade\"\n  att_2__p_1 p \"Text.\"\natt_3 attachment [Final Act]\n  att_3__p_1 p \"Text.\"\n"},
+			"para_1 paragraph [1.] \"Text.\"\n-- attachments\natt_1 attachment [Annex]\n  att_1__p_1 p \"As follows.\"\n  att_1__sec_1 section # \"Lists\"\n    att_1__para_1 paragraph [1.] \"One.\"\natt_2 attachment [Protocol] # \"Protocol on Trade\"\n  att_2__p_1 p \"Text.\"\natt_3 attachment [Final Act]\n  att_3__p_1 p \"Text.\"\n"},
 		{"a preamble block whatever follows", "::: preamble\nThe Parties,\n\nConsidering (a) and (b),\n:::\n\nThey agreed.\n",
 			"preamble__p_1 \"The Parties,\"\npreamble__p_2 \"Considering (a) and (b),\"\np_1 p \"They agreed.\"\n"},
+		{"remarks are their lines up to a blank one", "Text.\n\n::: remark\nReleased by\nthe press office.\n\n###\n:::\n",
+			"p_1 p \"Text.\"\n-- remarks\nremark_1 remark \"Released by the press…\"\nremark_2 remark \"###\"\n"},
 		{"conclusions by their words", "Text.\n\n::: conclusions\nIN WITNESS WHEREOF they signed.\nDone in Lorvik, in two copies.\nLorvik, 3 March 2024\nFor Aland:\n:::\n",
-			"p_1 p \"Text.\"\nconclusions__formula_1 formula \"IN WITNESS WHEREOF they…\"\nconclusions__formula_2 formula \"Done in Lorvik, in…\"\nconclusions__dateline_1 dateline \"Lorvik, 3 March 2024\"\nconclusions__signature_1 signature \"For Aland:\"\n"},
+			"p_1 p \"Text.\"\n-- conclusions\nconclusions__formula_1 formula \"IN WITNESS WHEREOF they…\"\nconclusions__formula_2 formula \"Done in Lorvik, in…\"\nconclusions__dateline_1 dateline \"Lorvik, 3 March 2024\"\nconclusions__signature_1 signature \"For Aland:\"\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
