@@ -79,6 +79,7 @@ func (b *body) walk(d *archive.Document) *walker {
 	}
 	w.decide(false)
 	w.finish()
+	b.md.st.reset() // its headings would keep this document's syntax tree alive
 	d.Build()
 	if root.FirstChild() == nil {
 		b.errs.add(b.lineBase, "empty document: no text after the front matter")
