@@ -140,7 +140,7 @@ func printLabel(l label, v int, prev *labelled) string {
 	}
 	var num string
 	switch l.fam {
-	case famNumber:
+	case famNumber, famParen:
 		num = strconv.Itoa(v)
 	case famMulti:
 		num = l.num[:strings.LastIndexByte(l.num, '.')+1] + strconv.Itoa(v)

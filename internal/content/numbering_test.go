@@ -35,6 +35,7 @@ func TestNumberingMisfits(t *testing.T) {
 		{"restarts under an unnumbered heading", doc(goodFront, "1. One.\n\n2. Two.\n\n## Climate\n\n1. Again.\n"), []string{
 			"documents/x.md:13: numbering restarts at '1.' after '2.' on line 9, where it goes on: '3.' was expected (a heading without a number does not restart it)"}, []string{"para_1-2"}},
 		{"restarts in each article", doc(goodFront, "## Article 1\n\n1. A.\n\n2. B.\n\n## Article 2\n\n1. C.\n"), nil, nil},
+		{"(1) restarts in each article", doc(goodFront, "## Article 1\n\n(1) A.\n\n(2) B.\n\n## Article 2\n\n(1) C.\n"), nil, nil},
 		{"restarts under a numbered heading", doc(goodFront, "## I. Trade\n\n1. A.\n\n## II. Energy\n\n1. B.\n"), nil, nil},
 		{"goes on under a numbered heading", doc(goodFront, "## I. Trade\n\n1. A.\n\n## II. Energy\n\n2. B.\n"), nil, nil},
 		{"first not 1", doc(goodFront, "3. Three.\n"), []string{

@@ -175,7 +175,7 @@ func (w *walker) paragraph(n ast.Node) {
 		la, ok = w.b.md.st.labels[n.Lines().At(0).Start]
 	}
 	if ok {
-		w.decide(la.fam == famNumber || la.fam == famMulti)
+		w.decide(la.numbered())
 		p := &archive.Provision{Element: la.element(), Label: la.text, Num: la.num, Line: w.b.line(la.at)}
 
 		la.label = w.place(p, la.label, la.col)
@@ -279,7 +279,7 @@ func (w *walker) place(p *archive.Provision, lab label, col int) label {
 	}
 	c.stack = append(c.stack, open{p, lab, col})
 	l := labelled{p: p, lab: lab, group: groupKey{parent, lab.fam}}
-	if parent == nil && (lab.fam == famNumber || lab.fam == famMulti) {
+	if parent == nil && lab.numbered() {
 		// The paragraphs of an article or an attachment are numbered
 		// from 1; elsewhere through the headings above them, except that
 		// a numbered heading may start them again.
