@@ -111,7 +111,7 @@ func (p *Paragraph) EID() string {
 	if p.Clause == nil {
 		return PreambleEID(p.Index)
 	}
-	if p.Index == 1 {
+	if p.Index <= 1 { // a provision's first paragraph, or its heading (0)
 		return p.Clause.EID()
 	}
 	return p.Clause.EID() + "__p_" + strconv.Itoa(p.Index)
