@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"net/url"
 	"path"
 	"strconv"
@@ -13,7 +14,8 @@ import (
 )
 
 // Every redirect the site makes, in one place: canonical addresses (a
-// trailing slash, an upper-case slug, a clause number with leading zeros),
+// trailing slash, an upper-case slug, a clause number with leading zeros,
+// a numbered clause asked for by its eId),
 // Akoma Ntoso identifiers to their documents, and old static fingerprints
 // to the current files.
 
@@ -107,4 +109,30 @@ func (s *Server) clauseRedirect(r *http.Request) (string, bool) {
 		return "", false
 	}
 	return c.Path(), true
+}
+
+// provisionRedirect is the address of the numbered clause that r asks for
+// by its eId (provisions/para_3 for clauses/3, and its citation files
+// likewise): a clause has one address. False for any other address.
+func (s *Server) provisionRedirect(r *http.Request) (string, bool) {
+	eid := chi.URLParam(r, "eid")
+	if eid == "" || len(eid) > maxEID {
+		return "", false
+	}
+	d, ok := s.cfg.Archive.Document(chi.URLParam(r, "slug"))
+	if !ok {
+		return "", false
+	}
+	c, ok := d.Provision(eid)
+	if !ok || c.Number == 0 {
+		return "", false
+	}
+	to := c.Path()
+	if file := chi.URLParam(r, "file"); file != "" {
+		if !slices.Contains(citationFileNames, file) {
+			return "", false
+		}
+		to += "/" + file
+	}
+	return to, true
 }

@@ -39,7 +39,7 @@ type SearchPage struct {
 // SearchHit is one result, ready to show.
 type SearchHit struct {
 	archive.Hit
-	Label   string // "para. 3" or "Preamble, paragraph 2"
+	Label   string // "para. 3", "Art. 51(1)" or "Preamble, paragraph 2"
 	URL     string // the clause page (or the paragraph in context)
 	Context string // the clause in the whole document
 }
@@ -201,7 +201,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 	for _, h := range res.Hits {
 		sh := SearchHit{Hit: h}
 		if h.Clause != nil {
-			sh.Label = "para. " + itoa(h.Clause.Number)
+			sh.Label = h.Clause.Cite()
 			sh.URL = h.Clause.Path()
 			sh.Context = h.Clause.ContextPath()
 		} else {

@@ -115,6 +115,16 @@ func (s *Server) funcs() template.FuncMap {
 		"marked":  markedHTML,
 		"labels":  func(cl *archive.Classification) Labels { return s.labels(cl) },
 		"facets":  facetList,
+		// The tree of provisions (tree.go).
+		"tree":        tree,
+		"subtree":     subtree,
+		"heading":     headingHTML,
+		"headingText": headingText,
+		"containers":  containers,
+		"table":       tableHTML,
+		"pin":         pinOf,
+		"noteNum":     noteNum,
+		"noteBack":    noteBacklink,
 	}
 }
 

@@ -1,0 +1,400 @@
+package web
+
+import (
+	"html"
+	"html/template"
+	"regexp"
+	"strings"
+
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// How a document's tree of provisions is laid out on its page and on a
+// provision's page (the templates "provisions" and "toc" in
+// partials.html): the runs of labelled provisions as lists, headings'
+// containers as sections with a heading one level below the one that
+// holds them, plain paragraphs and tables on their own.
+
+// Tree is a list of sibling provisions grouped for the page.
+type Tree struct {
+	Blocks []Block
+}
+
+// Block is a run of siblings laid out together: Kind "ol" (numbered,
+// lettered and roman provisions), "ul" (bullets), "division" (a container,
+// one), "para" (a plain paragraph or anything else with text, one),
+// "table" (one). Sub marks a list inside a provision, indented under it.
+type Block struct {
+	Kind  string
+	Items []Node
+	Sub   bool
+}
+
+// Node is a provision as a page lays it out: Level is the heading level
+// of a container (<h2> to <h6>), counted from the page's top (base).
+type Node struct {
+	*archive.Provision
+	Level int
+	base  int
+}
+
+// containerDepth counts the containers that hold c.
+func containerDepth(c *archive.Provision) int {
+	n := 0
+	for p := c.Parent; p != nil; p = p.Parent {
+		if p.Element.Container() {
+			n++
+		}
+	}
+	return n
+}
+
+// tree groups list into blocks. base is the container depth of the
+// provisions the page heads with <h2>: 0 on the document's page, the
+// provision's own on a provision's.
+func tree(list []*archive.Provision, base int) Tree {
+	var t Tree
+	sub := len(list) > 0 && list[0].Parent != nil && !list[0].Parent.Element.Container()
+	for _, c := range list {
+		n := Node{Provision: c, Level: min(max(2+containerDepth(c)-base, 2), 6), base: base}
+		kind := blockKind(c)
+		if k := len(t.Blocks); k > 0 && (kind == "ol" || kind == "ul") && t.Blocks[k-1].Kind == kind {
+			t.Blocks[k-1].Items = append(t.Blocks[k-1].Items, n)
+			continue
+		}
+		t.Blocks = append(t.Blocks, Block{Kind: kind, Items: []Node{n}, Sub: sub})
+	}
+	return t
+}
+
+// subtree is n's children laid out on n's page.
+func subtree(n Node) Tree { return tree(n.Children, n.base) }
+
+// pageTree is the children of c laid out on c's own page, whose <h1> is c.
+func pageTree(c *archive.Provision) Tree {
+	base := containerDepth(c)
+	if c.Element.Container() {
+		base++
+	}
+	return tree(c.Children, base)
+}
+
+func blockKind(c *archive.Provision) string {
+	switch {
+	case c.Element.Container():
+		return "division"
+	case c.Element == archive.ElItem:
+		return "ul"
+	case c.Element == archive.ElTable:
+		return "table"
+	case c.Label != "" && c.Element.Operative():
+		return "ol"
+	}
+	return "para"
+}
+
+// headingText is a container's heading as printed: its label and its
+// heading's words, "Article 7 — Definitions", "I. Energy", "ANNEX I".
+func headingText(c *archive.Provision) string {
+	var h string
+	if c.Heading != nil {
+		h = c.Heading.Text
+	}
+	switch {
+	case c.Label == "":
+		if h == "" {
+			return c.Cite()
+		}
+		return h
+	case h == "":
+		return c.Label
+	case strings.HasSuffix(c.Label, ".") || strings.HasSuffix(c.Label, ")"):
+		return c.Label + " " + h
+	}
+	return c.Label + " — " + h
+}
+
+// headingHTML is headingText with the heading's inline markup.
+func headingHTML(c *archive.Provision) template.HTML {
+	if c.Heading == nil || c.Heading.HTML == "" {
+		return template.HTML(html.EscapeString(headingText(c)))
+	}
+	if c.Label == "" {
+		return template.HTML(c.Heading.HTML)
+	}
+	sep := " — "
+	if strings.HasSuffix(c.Label, ".") || strings.HasSuffix(c.Label, ")") {
+		sep = " "
+	}
+	return template.HTML(html.EscapeString(c.Label+sep) + c.Heading.HTML)
+}
+
+// crumbName is how a breadcrumb names a provision: by its own label,
+// since the crumbs before it name what holds it ("Article 51", "para. 1",
+// "(a)").
+func crumbName(c *archive.Provision) string {
+	switch c.Element {
+	case archive.ElPart, archive.ElChapter, archive.ElTitle, archive.ElSection, archive.ElArticle, archive.ElAttachment:
+		if c.Label != "" {
+			return c.Label
+		}
+		if c.Heading != nil {
+			return c.Heading.Text
+		}
+	case archive.ElParagraph:
+		if c.Num != "" {
+			return "para. " + c.Num
+		}
+	case archive.ElSubparagraph, archive.ElPoint:
+		if c.Num != "" {
+			return "(" + c.Num + ")"
+		}
+	}
+	// A bullet, a plain paragraph, a signature: its place, as cited.
+	cite := c.Cite()
+	if i := strings.LastIndex(cite, ", "); i >= 0 {
+		return cite[i+2:]
+	}
+	return cite
+}
+
+// hasContainers reports whether any provision of list, or below it, is a
+// container: whether the document's contents are its headings.
+func hasContainers(list []*archive.Provision) bool {
+	for _, c := range list {
+		if c.Element.Container() || hasContainers(c.Children) {
+			return true
+		}
+	}
+	return false
+}
+
+// containers lists the containers among list, for the contents.
+func containers(list []*archive.Provision) []*archive.Provision {
+	var out []*archive.Provision
+	for _, c := range list {
+		if c.Element.Container() {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// flat reports whether a document is a simple statement's: its clauses
+// all numbered paragraphs at the top of the body, with no headings,
+// annexes, notes or conclusions. Its page keeps the seed's layout and
+// words ("Clauses").
+func flat(d *archive.Document) bool {
+	if len(d.Attachments)+len(d.Conclusions)+len(d.Notes)+len(d.Remarks) > 0 {
+		return false
+	}
+	for _, c := range d.Body {
+		if c.Number == 0 || len(c.Children) > 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// reading is every provision of a document in reading order (archive's
+// Walk), with each one's place: the order of a provision page's previous
+// and next.
+type reading struct {
+	order []*archive.Provision
+	at    map[*archive.Provision]int
+}
+
+func newReading(d *archive.Document) *reading {
+	r := &reading{at: map[*archive.Provision]int{}}
+	d.Walk(func(c *archive.Provision) bool {
+		r.at[c] = len(r.order)
+		r.order = append(r.order, c)
+		return true
+	})
+	return r
+}
+
+// neighbours are the provisions before and after c, or nil at either end.
+func (r *reading) neighbours(c *archive.Provision) (prev, next *archive.Provision) {
+	i, ok := r.at[c]
+	if !ok {
+		return nil, nil
+	}
+	if i > 0 {
+		prev = r.order[i-1]
+	}
+	if i+1 < len(r.order) {
+		next = r.order[i+1]
+	}
+	return prev, next
+}
+
+// maxEID bounds the eId an address may ask for: longer is no provision's,
+// and is not looked for.
+const maxEID = 200
+
+// provisionOfPath reads the eId of a provision's page, or of one of its
+// files, from path: /documents/{slug}/provisions/{eId}[/{file}].
+func provisionOfPath(d *archive.Document, path string) (string, bool) {
+	rest, ok := strings.CutPrefix(path, d.Path()+"/provisions/")
+	if !ok {
+		return "", false
+	}
+	eid, _, _ := strings.Cut(rest, "/")
+	if eid == "" || len(eid) > maxEID {
+		return "", false
+	}
+	return eid, true
+}
+
+// noteMarker is a footnote's marker as the text prints it: [^1].
+var noteMarker = regexp.MustCompile(`\[\^([A-Za-z0-9_-]{1,20})\]`)
+
+// noteRef is the id a note's marker in the text carries: the back-link's target.
+func noteRef(num string) string { return "noteref_" + num }
+
+// withNoteLinks turns the markers [^n] left in p's HTML into links to
+// their notes. The first paragraph that holds a note's marker carries the
+// id its note's back-link leads to.
+func withNoteLinks(h template.HTML, p *archive.Paragraph) template.HTML {
+	s := string(h)
+	if p.Doc == nil || len(p.Doc.Notes) == 0 || !strings.Contains(s, "[^") {
+		return h
+	}
+	return template.HTML(noteMarker.ReplaceAllStringFunc(s, func(m string) string {
+		num := m[2 : len(m)-1]
+		note := findNote(p.Doc, num)
+		if note == nil {
+			return m
+		}
+		id := ""
+		if firstMarker(p.Doc, num) == p {
+			id = ` id="` + noteRef(num) + `"`
+		}
+		return `<sup class="noteref"><a href="` + note.ContextPath() + `"` + id + ` aria-label="Note ` + html.EscapeString(num) + `">` + html.EscapeString(num) + `</a></sup>`
+	}))
+}
+
+// firstMarker is the first paragraph of the text that holds note num's
+// marker, or nil.
+func firstMarker(d *archive.Document, num string) *archive.Paragraph {
+	marker := "[^" + num + "]"
+	for _, p := range d.Paragraphs() {
+		if strings.Contains(p.Text, marker) {
+			return p
+		}
+	}
+	return nil
+}
+
+// findNote is the note numbered num, or nil.
+func findNote(d *archive.Document, num string) *archive.Provision {
+	for _, n := range d.Notes {
+		if n.Num == num || strings.Trim(n.Label, "[]^. ") == num {
+			return n
+		}
+	}
+	return nil
+}
+
+// noteNum is how a note is numbered: its number, or its label.
+func noteNum(n *archive.Provision) string {
+	if n.Num != "" {
+		return n.Num
+	}
+	return strings.Trim(n.Label, "[]^. ")
+}
+
+// noteBacklink is where a note's back-link leads: its marker in the text,
+// or, with no marker found, the top of the text.
+func noteBacklink(n *archive.Provision) string {
+	if num := noteNum(n); firstMarker(n.Doc, num) != nil {
+		return "#" + noteRef(num)
+	}
+	return "#doc-title"
+}
+
+// tableHTML is a table provision as a table: the loader's own markup when
+// it made one, or the pipe table of its text read here.
+func tableHTML(c *archive.Provision) template.HTML {
+	if len(c.Paragraphs) == 1 && strings.HasPrefix(strings.TrimSpace(c.Paragraphs[0].HTML), "<table") {
+		return template.HTML(c.Paragraphs[0].HTML)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(c.Text(), "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		cells := strings.Split(strings.Trim(line, "|"), "|")
+		if isDelimiterRow(cells) {
+			continue
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		rows = append(rows, cells)
+	}
+	var b strings.Builder
+	b.WriteString("<table>")
+	for i, row := range rows {
+		tag := "td"
+		if i == 0 && len(rows) > 1 {
+			tag = "th"
+			b.WriteString("<thead>")
+		} else if i == 1 || len(rows) == 1 {
+			b.WriteString("<tbody>")
+		}
+		b.WriteString("<tr>")
+		for _, cell := range row {
+			if tag == "th" {
+				b.WriteString(`<th scope="col">`)
+			} else {
+				b.WriteString("<td>")
+			}
+			b.WriteString(html.EscapeString(cell))
+			b.WriteString("</" + tag + ">")
+		}
+		b.WriteString("</tr>")
+		if i == 0 && len(rows) > 1 {
+			b.WriteString("</thead>")
+		}
+	}
+	if len(rows) > 0 {
+		b.WriteString("</tbody>")
+	}
+	b.WriteString("</table>")
+	return template.HTML(b.String())
+}
+
+// isDelimiterRow reports whether cells are a pipe table's |---|:--:| row.
+func isDelimiterRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.Trim(strings.TrimSpace(c), "-:") != "" || !strings.Contains(c, "-") {
+			return false
+		}
+	}
+	return len(cells) > 0
+}
+
+// pinOf names a provision in titles, links and the previous and next
+// links: its citation (Cite) for the text's provisions, "note 1",
+// "signature 2", "publisher’s mark 1" for the others, which are not cited
+// as paragraphs.
+func pinOf(c *archive.Provision) string {
+	if c.Element.Operative() {
+		return c.Cite()
+	}
+	eid := c.EID()
+	if i := strings.LastIndex(eid, "__"); i >= 0 {
+		eid = eid[i+2:]
+	}
+	name, n, _ := strings.Cut(eid, "_")
+	switch c.Element {
+	case archive.ElNote:
+		return "note " + noteNum(c)
+	case archive.ElRemark:
+		return "publisher’s mark " + n
+	}
+	return name + " " + n
+}
