@@ -2,9 +2,9 @@ package web
 
 import (
 	"net/http"
-	"slices"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
