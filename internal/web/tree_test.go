@@ -1,0 +1,383 @@
+package web
+
+import (
+	"html"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/accord-archive/accord/internal/archive"
+)
+
+// provisionsOf lists every provision of d in reading order.
+func provisionsOf(d *archive.Document) []*archive.Provision {
+	var out []*archive.Provision
+	d.Walk(func(c *archive.Provision) bool { out = append(out, c); return true })
+	return out
+}
+
+// escaped is text as the page writes it.
+func escaped(s string) string { return html.EscapeString(s) }
+
+// TestProvisionPages checks that every provision of the hand-made trees
+// has its own page, answering 200 with its label, its text and its
+// citation, and its children's text.
+func TestProvisionPages(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	for _, d := range s.cfg.Archive.Documents() {
+		for _, c := range provisionsOf(d) {
+			res := get(t, h, http.MethodGet, c.Path())
+			b := body(t, res)
+			if res.StatusCode != http.StatusOK {
+				t.Errorf("GET %s (%s) = %d", c.Path(), c.EID(), res.StatusCode)
+				continue
+			}
+			page, err := xhtml.Parse(strings.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// What a reader sees: the text without its markup.
+			words := text(page)
+			want := []string{c.Label, pinOf(c)}
+			if c.Number > 0 {
+				want[0] = "para. " + c.Num
+			}
+			if c.Element == archive.ElTable {
+				want = append(want, "Kazakhstan", "Estonia")
+			} else {
+				for _, p := range c.Paragraphs {
+					want = append(want, strings.ReplaceAll(p.Text, "[^1]", "1"))
+				}
+			}
+			for _, k := range c.Children {
+				if len(k.Paragraphs) > 0 && k.Element != archive.ElTable {
+					want = append(want, strings.ReplaceAll(k.Paragraphs[0].Text, "[^1]", "1"))
+				}
+			}
+			if c.Heading != nil {
+				want = append(want, c.Heading.Text)
+			}
+			if m := contains(words, want...); len(m) > 0 {
+				t.Errorf("GET %s lacks %q", c.Path(), m)
+			}
+			if !strings.Contains(b, `id="`+c.EID()+`"`) {
+				t.Errorf("GET %s: no element has the id %s", c.Path(), c.EID())
+			}
+			if n := strings.Count(b, "<h1"); n != 1 {
+				t.Errorf("GET %s has %d <h1>", c.Path(), n)
+			}
+		}
+	}
+}
+
+// TestProvisionCitation checks the citation a provision's page gives, its
+// breadcrumb path and its citation downloads.
+func TestProvisionCitation(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	d, _ := s.cfg.Archive.Document("2024-03-03-treaty")
+	base := "Agreement on Technical Cooperation, Szohod, 3 March 2024, "
+	for eid, want := range map[string][]string{
+		"chp_I__art_1__para_1__subpara_a__point_ii": {base + "Chapter I, Art. 1(1)(a)(ii)", `<a href="/documents/2024-03-03-treaty/provisions/chp_I">Chapter I</a>`,
+			`<a href="/documents/2024-03-03-treaty/provisions/chp_I__art_1">Article 1</a>`, `<a href="/documents/2024-03-03-treaty/provisions/chp_I__art_1__para_1">para. 1</a>`,
+			`<a href="/documents/2024-03-03-treaty/provisions/chp_I__art_1__para_1__subpara_a">(a)</a>`, `<span aria-current="page">(ii)</span>`,
+			`<span class="num provision-label">(ii)</span>`},
+		"chp_I__art_2__para_1": {base + "Chapter I, Art. 2(1)", `href="/documents/2024-03-03-treaty#chp_I__art_2__para_1">Read in context`},
+		"att_1__para_2":        {base + "Annex I, para. 2", `<a href="/documents/2024-03-03-treaty/provisions/att_1">ANNEX I</a>`},
+		"chp_I__art_1":         {base + "Chapter I, Art. 1", `<p class="provision-heading">Article 1 — Definitions`, "exchanges of experts;"},
+	} {
+		c, ok := d.Provision(eid)
+		if !ok {
+			t.Fatalf("no %s in the treaty", eid)
+		}
+		b := body(t, get(t, h, http.MethodGet, c.Path()))
+		if m := contains(b, want...); len(m) > 0 {
+			t.Errorf("GET %s lacks %q", c.Path(), m)
+		}
+		for _, f := range citationFileNames {
+			res := get(t, h, http.MethodGet, c.Path()+"/"+f)
+			if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Disposition"), d.Slug+"-"+eid) {
+				t.Errorf("GET %s/%s = %d, %q", c.Path(), f, res.StatusCode, res.Header.Get("Content-Disposition"))
+			}
+		}
+	}
+}
+
+// TestDocumentPageTree checks the document page of each hand-made tree:
+// every eId an id exactly once, headings h2 to h6 nested as the
+// containers are, no provision's element holding the next one's text,
+// the regions set apart, and a permalink to every provision's page.
+func TestDocumentPageTree(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	for _, d := range s.cfg.Archive.Documents() {
+		t.Run(d.Slug, func(t *testing.T) {
+			res := get(t, h, http.MethodGet, d.Path())
+			b := body(t, res)
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("GET %s = %d", d.Path(), res.StatusCode)
+			}
+			doc, err := xhtml.Parse(strings.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := map[string][]*xhtml.Node{}
+			var headings []*xhtml.Node
+			var walk func(*xhtml.Node)
+			walk = func(n *xhtml.Node) {
+				if n.Type == xhtml.ElementNode {
+					if id := attr(n, "id"); id != "" {
+						ids[id] = append(ids[id], n)
+					}
+					if len(n.Data) == 2 && n.Data[0] == 'h' && n.Data[1] >= '1' && n.Data[1] <= '6' {
+						headings = append(headings, n)
+					}
+				}
+				for k := n.FirstChild; k != nil; k = k.NextSibling {
+					walk(k)
+				}
+			}
+			walk(doc)
+			for id, ns := range ids {
+				if len(ns) > 1 {
+					t.Errorf("id %q is on %d elements", id, len(ns))
+				}
+			}
+			// One <h1>, and no heading more than one level below the one
+			// before it.
+			prev := 1
+			for i, hn := range headings {
+				lvl := int(hn.Data[1] - '0')
+				if (lvl == 1) != (i == 0) {
+					t.Errorf("heading %d is <%s> %q", i, hn.Data, text(hn))
+				}
+				if lvl > prev+1 {
+					t.Errorf("<%s> %q follows <h%d>: a level is skipped", hn.Data, text(hn), prev)
+				}
+				prev = lvl
+			}
+			order := provisionsOf(d)
+			for i, c := range order {
+				ns := ids[c.EID()]
+				if len(ns) != 1 {
+					t.Errorf("eId %s is an id %d times", c.EID(), len(ns))
+					continue
+				}
+				el := ns[0]
+				if !strings.Contains(b, `href="`+c.Path()+`"`) {
+					t.Errorf("no permalink to %s", c.Path())
+				}
+				for _, p := range c.Paragraphs[min(1, len(c.Paragraphs)):] {
+					if len(ids[p.EID()]) != 1 {
+						t.Errorf("continuation %s is an id %d times", p.EID(), len(ids[p.EID()]))
+					}
+				}
+				own := text(el)
+				if len(c.Paragraphs) > 0 && c.Element != archive.ElTable && !strings.Contains(own, strings.ReplaceAll(c.Paragraphs[0].Text, "[^1]", "1")) {
+					t.Errorf("%s's element does not hold its text: %.200q", c.EID(), own)
+				}
+				// The next provision that is not inside c is not in c's element.
+				for _, next := range order[i+1:] {
+					if inside(next, c) || len(next.Paragraphs) == 0 {
+						continue
+					}
+					if strings.Contains(own, next.Paragraphs[0].Text) {
+						t.Errorf("%s's element holds %s's text", c.EID(), next.EID())
+					}
+					break
+				}
+				// A container's heading is at its depth.
+				if c.Element.Container() {
+					hn := firstHeading(el)
+					want := "h" + strconv.Itoa(min(2+containerDepth(c), 6))
+					if hn == nil || hn.Data != want {
+						t.Errorf("%s's heading is %v; want <%s>", c.EID(), hn, want)
+					} else if !strings.Contains(text(hn), headingText(c)) {
+						t.Errorf("%s's heading reads %q; want %q", c.EID(), text(hn), headingText(c))
+					}
+				}
+				// Notes, remarks and conclusions are set apart.
+				region := map[archive.Element]string{archive.ElNote: "notes", archive.ElRemark: "remarks", archive.ElFormula: "conclusions",
+					archive.ElDateline: "conclusions", archive.ElSignature: "conclusions"}[c.Element]
+				if region != "" && !underClass(el, region) {
+					t.Errorf("%s is not in the %s region", c.EID(), region)
+				}
+			}
+			for _, p := range d.Preamble {
+				if len(ids[p.EID()]) != 1 {
+					t.Errorf("preamble %s is an id %d times", p.EID(), len(ids[p.EID()]))
+				}
+			}
+		})
+	}
+}
+
+// TestDocumentPageRegions checks what the treaty's and the communiqué's
+// pages set apart: the contents from the headings, the notes with their
+// back-links, the publisher's marks labelled, the table as a table.
+func TestDocumentPageRegions(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	for path, want := range map[string][]string{
+		"/documents/2024-03-03-treaty": {
+			`<nav class="toc"`, `<li><a href="#chp_I">Chapter I — General provisions</a><ol>`, `<li><a href="#chp_I__art_1">Article 1 — Definitions</a></li>`,
+			`<li><a href="#att_1">ANNEX I — Fields of cooperation</a></li>`, `<a href="#notes">Notes</a>`,
+			`<section id="conclusions" class="conclusions" aria-label="Conclusions">`,
+			`<section id="notes" class="notes" aria-labelledby="notes-h">`,
+			`<sup class="noteref"><a href="/documents/2024-03-03-treaty#note_1" id="noteref_1" aria-label="Note 1">1</a></sup>`,
+			`<a class="backref" href="#noteref_1"`,
+			`<th scope="col">Field</th>`, `<td>Kazakhstan</td>`,
+			`<span class="num">(ii)</span>`, `<ol class="clauses sub">`,
+			`<dt>Provisions</dt>`,
+		},
+		"/documents/2024-03-03-communique": {
+			`<li><a href="#sec_1">Energy and Connectivity</a></li>`, `<li><a href="#sec_2">Climate</a></li>`,
+			`<ul class="clauses items sub">`, `<span class="num">•</span>`,
+			`<li class="clause" id="para_3" value="3">`,
+			`<aside class="remarks" aria-labelledby="remarks-h">`, `not part of the text`,
+		},
+		"/documents/2024-03-03-resolution": {
+			// No headings: the contents list the clauses, as the seed's do.
+			`<li><span class="num">2.</span> <a href="#para_2">`, `<section id="preamble" class="preamble"`,
+			`<li class="clause" id="para_2__subpara_a">`,
+		},
+	} {
+		b := body(t, get(t, h, http.MethodGet, path))
+		if m := contains(b, want...); len(m) > 0 {
+			t.Errorf("GET %s lacks %q", path, m)
+		}
+	}
+	b := body(t, get(t, h, http.MethodGet, "/documents/2024-03-03-resolution"))
+	if strings.Contains(b, `href="#para_2__subpara_a">`) {
+		t.Error("the resolution's contents list a sub-paragraph")
+	}
+}
+
+// TestProvisionChain follows next from the first provision to the last
+// and prev back: together they visit every provision's page, in reading
+// order.
+func TestProvisionChain(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	next := regexp.MustCompile(`rel="next" href="([^"]+)"`)
+	prev := regexp.MustCompile(`rel="prev" href="([^"]+)"`)
+	for _, d := range s.cfg.Archive.Documents() {
+		order := provisionsOf(d)
+		var forward, back []string
+		for p := order[0].Path(); p != "" && len(forward) <= len(order); {
+			forward = append(forward, p)
+			m := next.FindStringSubmatch(body(t, get(t, h, http.MethodGet, p)))
+			p = ""
+			if m != nil {
+				p = html.UnescapeString(m[1])
+			}
+		}
+		for p := order[len(order)-1].Path(); p != "" && len(back) <= len(order); {
+			back = append(back, p)
+			m := prev.FindStringSubmatch(body(t, get(t, h, http.MethodGet, p)))
+			p = ""
+			if m != nil {
+				p = html.UnescapeString(m[1])
+			}
+		}
+		if len(forward) != len(order) || len(back) != len(order) {
+			t.Errorf("%s: next visits %d pages, prev %d; the document has %d provisions", d.Slug, len(forward), len(back), len(order))
+			continue
+		}
+		for i, c := range order {
+			if forward[i] != c.Path() || back[len(back)-1-i] != c.Path() {
+				t.Errorf("%s: step %d is %s and %s; want %s", d.Slug, i, forward[i], back[len(back)-1-i], c.Path())
+			}
+		}
+	}
+}
+
+// TestProvisionRedirects checks that a numbered clause has one address:
+// its eId leads there, and an unknown eId is the 404 page.
+func TestProvisionRedirects(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	doc := "/documents/2024-03-03-communique"
+	for _, tc := range []struct {
+		path string
+		want int
+		loc  string
+	}{
+		{doc + "/provisions/para_3", 301, doc + "/clauses/3"},
+		{doc + "/provisions/para_3/cite.ris", 301, doc + "/clauses/3/cite.ris"},
+		{doc + "/provisions/para_2__item_1", 200, ""},
+		{doc + "/clauses/2", 200, ""},
+		{doc + "/provisions/para_9", 404, ""},
+		{doc + "/provisions/sec_1/cite.bib", 200, ""},
+		{doc + "/provisions/sec_1/data.json", 404, ""},
+		{doc + "/provisions/" + strings.Repeat("sec_1__", 300), 404, ""},
+		{doc + "/provisions/sec_1%2F..%2F..", 404, ""},
+		// An eId keeps its case; the slug is folded, and an eId in
+		// the wrong case is led to the provision's own.
+		{"/documents/2024-03-03-treaty/provisions/chp_I", 200, ""},
+		{"/documents/2024-03-03-TREATY/Provisions/chp_I", 301, "/documents/2024-03-03-treaty/provisions/chp_I"},
+		{"/documents/2024-03-03-treaty/provisions/CHP_i__ART_1", 301, "/documents/2024-03-03-treaty/provisions/chp_I__art_1"},
+		{"/documents/2024-03-03-treaty/provisions/PARA_1", 404, ""},
+	} {
+		res := get(t, h, http.MethodGet, tc.path)
+		if res.StatusCode != tc.want || res.Header.Get("Location") != tc.loc {
+			t.Errorf("GET %.80s = %d %q; want %d %q", tc.path, res.StatusCode, res.Header.Get("Location"), tc.want, tc.loc)
+		}
+		if tc.want == 404 && !strings.Contains(body(t, res), "<h1") {
+			t.Errorf("GET %.80s: not the site's 404 page", tc.path)
+		}
+	}
+	// A numbered clause's own page has its place in the tree too.
+	b := body(t, get(t, h, http.MethodGet, doc+"/clauses/3"))
+	if m := contains(b, `<a href="`+doc+`/provisions/sec_2">Climate</a>`, `rel="prev" href="`+doc+`/provisions/sec_2"`, `rel="next" href="`+doc+`/clauses/4"`); len(m) > 0 {
+		t.Errorf("GET %s/clauses/3 lacks %q", doc, m)
+	}
+}
+
+func text(n *xhtml.Node) string {
+	var b strings.Builder
+	var walk func(*xhtml.Node)
+	walk = func(n *xhtml.Node) {
+		if n.Type == xhtml.TextNode {
+			b.WriteString(n.Data)
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			walk(k)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+func firstHeading(n *xhtml.Node) *xhtml.Node {
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		if k.Type == xhtml.ElementNode && len(k.Data) == 2 && k.Data[0] == 'h' && k.Data[1] >= '1' && k.Data[1] <= '6' {
+			return k
+		}
+	}
+	return nil
+}
+
+func underClass(n *xhtml.Node, class string) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == xhtml.ElementNode && strings.Contains(" "+attr(p, "class")+" ", " "+class+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// inside reports whether c is below p in the tree.
+func inside(c, p *archive.Provision) bool {
+	for a := c.Parent; a != nil; a = a.Parent {
+		if a == p {
+			return true
+		}
+	}
+	return false
+}
