@@ -381,3 +381,22 @@ func inside(c, p *archive.Provision) bool {
 	}
 	return false
 }
+
+// TestSitemapListsProvisions checks that the sitemap lists every
+// provision's page but the publisher's marks', and each once.
+func TestSitemapListsProvisions(t *testing.T) {
+	s := treeServer(t)
+	b := body(t, get(t, s.Handler(), http.MethodGet, "/sitemap.xml"))
+	for _, d := range s.cfg.Archive.Documents() {
+		for _, c := range provisionsOf(d) {
+			loc := "<loc>https://accord.example" + c.Path() + "</loc>"
+			want := 1
+			if c.Element == archive.ElRemark {
+				want = 0
+			}
+			if n := strings.Count(b, loc); n != want {
+				t.Errorf("the sitemap lists %s %d times; want %d", c.Path(), n, want)
+			}
+		}
+	}
+}
