@@ -400,3 +400,48 @@ func TestSitemapListsProvisions(t *testing.T) {
 		}
 	}
 }
+
+// TestUnitsNameProvisions checks that the topic, name and commitment
+// pages link each provision to its own page and name it by its citation.
+func TestUnitsNameProvisions(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	checked := 0
+	for _, u := range s.units {
+		c := u.c
+		if c == nil || c.Number > 0 {
+			continue
+		}
+		for _, tp := range c.Topics {
+			b := body(t, get(t, h, http.MethodGet, "/topics/"+tp.Slug))
+			want := `<a href="` + c.Path() + `">` + escaped(c.Doc.Title+", "+c.Cite()) + `</a>`
+			if !strings.Contains(b, want) {
+				t.Errorf("/topics/%s lacks %s", tp.Slug, want)
+			}
+			checked++
+		}
+		if len(c.Commitments) > 0 {
+			b := body(t, get(t, h, http.MethodGet, "/commitments"))
+			want := `<a href="` + c.Path() + `">` + escaped(c.Doc.Title+", "+c.Cite()) + `</a>`
+			if !strings.Contains(b, want) {
+				t.Errorf("/commitments lacks %s", want)
+			}
+			checked++
+		}
+	}
+	if checked < 3 {
+		t.Fatalf("only %d labels of provisions that are not numbered clauses checked; the hand-made documents no longer classify", checked)
+	}
+}
+
+// TestSearchNamesProvisions checks that a search result names a provision
+// by its citation and links its own page.
+func TestSearchNamesProvisions(t *testing.T) {
+	s := treeServer(t)
+	d, _ := s.cfg.Archive.Document("2024-03-03-treaty")
+	c, _ := d.Provision("chp_I__art_1__para_1__subpara_a__point_ii")
+	b := body(t, get(t, s.Handler(), http.MethodGet, "/search?q=joint+research+projects"))
+	if m := contains(b, `href="`+c.Path()+`"`, escaped(d.Title)+", Chapter I, Art. 1(1)(a)(ii)"); len(m) > 0 {
+		t.Errorf("the search for “joint research projects” lacks %q", m)
+	}
+}
