@@ -117,7 +117,7 @@ func (s *Server) funcs() template.FuncMap {
 		"facets":  facetList,
 		// The tree of provisions (tree.go).
 		"tree":        tree,
-		"subtree":     subtree,
+		"provisions":  s.provisionsHTML,
 		"heading":     headingHTML,
 		"headingText": headingText,
 		"containers":  containers,
