@@ -445,3 +445,23 @@ func TestSearchNamesProvisions(t *testing.T) {
 		t.Errorf("the search for “joint research projects” lacks %q", m)
 	}
 }
+
+// TestSeedKeepsItsLayout checks that a simple statement's page is laid
+// out as before the tree: one list of clauses, numbered by the list, the
+// contents listing the clauses, the count named "Clauses".
+func TestSeedKeepsItsLayout(t *testing.T) {
+	d := seedDoc(t)
+	b := body(t, get(t, seed(t).Handler(), http.MethodGet, d.Path()))
+	want := []string{
+		"<div><dt>Clauses</dt><dd>9</dd></div>",
+		`<li><span class="num">1.</span> <a href="#para_1">`,
+		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><span class=\"num\" aria-hidden=\"true\">1.</span><a class=\"permalink\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Clause 1 on its own page\">¶</a></div>\n  <p>",
+		"</li>\n</ol>\n</article>",
+	}
+	if m := contains(b, want...); len(m) > 0 {
+		t.Errorf("GET %s lacks %q", d.Path(), m)
+	}
+	if n := strings.Count(b, "<ol class=\"clauses"); n != 1 {
+		t.Errorf("GET %s has %d lists of clauses; want 1", d.Path(), n)
+	}
+}
