@@ -165,11 +165,11 @@ func TestMalformed(t *testing.T) {
 		{"bad source", map[string]string{"documents/a.md": doc(goodFront+"source: not a url\n", "Text.\n")},
 			[]string{`documents/a.md:6: bad source "not a url"`}},
 		{"repeated clause number", map[string]string{"documents/a.md": doc(goodFront, "Pre.\n\n1. One.\n\n2. Two.\n\n2. Again.\n\n3. Three.\n")},
-			[]string{"documents/a.md:13: clause number 2 repeats"}},
+			[]string{"documents/a.md:13: '2.' repeats the number on line 11: '3.' was expected; if the text is printed so, confirm it with 'numbering: [para_2-2]'"}},
 		{"skipped clause number", map[string]string{"documents/a.md": doc(goodFront, "Pre.\n\n1. One.\n\n2. Two.\n\n4. Four.\n")},
-			[]string{"documents/a.md:13: clause number skips from 2 to 4: clause 3 is missing"}},
+			[]string{"documents/a.md:13: numbering skips from '2.' on line 11 to '4.': '3.' was expected; if the text is printed so, confirm it with 'numbering: [para_4]'"}},
 		{"first clause not 1", map[string]string{"documents/a.md": doc(goodFront, "2. Two.\n")},
-			[]string{"documents/a.md:7: the first clause is numbered 2"}},
+			[]string{"documents/a.md:7: the first numbered paragraph here is '2.': '1.' was expected"}},
 		{"raw HTML inline", map[string]string{"documents/a.md": doc(goodFront, "Pre.\n\n1. One <b>bold</b>.\n")},
 			[]string{"documents/a.md:9: raw HTML is not allowed", "documents/a.md:9: raw HTML is not allowed"}},
 		{"raw HTML block", map[string]string{"documents/a.md": doc(goodFront, "Pre.\n\n<div>x</div>\n")},
@@ -186,17 +186,27 @@ func TestMalformed(t *testing.T) {
 			[]string{`documents/My Doc.md:1: bad file name "My Doc.md"`}},
 		{"not markdown", map[string]string{"documents/a.txt": "x", "documents/b.md": doc(goodFront, "Text.\n")},
 			[]string{"documents/a.txt: not a document"}},
-		{"unindented paragraph after a clause", map[string]string{"documents/a.md": doc(goodFront, "1. One.\n\nNot indented.\n")},
-			[]string{"documents/a.md:9: paragraph after clause 1 is not part of it: indent it by 3 spaces"}},
-		{"heading", map[string]string{"documents/a.md": doc(goodFront, "# Title\n\nPre.\n")},
-			[]string{"documents/a.md:7: a heading is not allowed here"}},
-		{"bulleted list", map[string]string{"documents/a.md": doc(goodFront, "- item\n")},
-			[]string{"documents/a.md:7: a bulleted list is not allowed"}},
+		{"underlined heading", map[string]string{"documents/a.md": doc(goodFront, "Title\n=====\n\nPre.\n")},
+			[]string{"documents/a.md:7: a heading underlined with '=' or '-' is not allowed"}},
+		{"empty heading", map[string]string{"documents/a.md": doc(goodFront, "Pre.\n\n###\n")},
+			[]string{"documents/a.md:9: a heading with no text: a publisher's mark such as '###' goes in a '::: remark' block"}},
+		{"unknown block", map[string]string{"documents/a.md": doc(goodFront, "::: preface\nText.\n:::\n")},
+			[]string{"documents/a.md:7: unknown block '::: preface'"}},
+		{"unclosed block", map[string]string{"documents/a.md": doc(goodFront, "Text.\n\n::: conclusions\nDone at Szohod.\n")},
+			[]string{"documents/a.md:9: the block '::: conclusions' is not closed"}},
+		{"label with no text", map[string]string{"documents/a.md": doc(goodFront, "1. One.\n\n(a)\n")},
+			[]string{"documents/a.md:9: '(a)' has no text"}},
+		{"marker without note", map[string]string{"documents/a.md": doc(goodFront, "1. One.[^1]\n")},
+			[]string{"documents/a.md:7: footnote marker [^1] has no note"}},
+		{"note without marker", map[string]string{"documents/a.md": doc(goodFront, "1. One.\n\n[^1]: A note.\n")},
+			[]string{"documents/a.md:9: note [^1] is not marked in the text"}},
+		{"bad numbering entry", map[string]string{"documents/a.md": doc(goodFront+"numbering: [para_1, para_9]\n", "1. One.\n")},
+			[]string{"documents/a.md:6: numbering: para_1 has nothing irregular to confirm", "documents/a.md:6: numbering: there is no provision para_9"}},
 		{"no documents", map[string]string{"README": "x"},
 			[]string{"documents: no documents"}},
 		{"every error in a file", map[string]string{"documents/a.md": doc("title: T\nkind: nope\ndate: 17/11/2025\nparties: [ZZ]\n", "1. One.\n\n3. Three <i>x</i>.\n")},
 			[]string{`documents/a.md:3: unknown kind "nope"`, `documents/a.md:4: bad date "17/11/2025"`, `documents/a.md:5: unknown party "ZZ"`,
-				"documents/a.md:9: clause number skips from 1 to 3", "documents/a.md:9: raw HTML", "documents/a.md:9: raw HTML"}},
+				"documents/a.md:9: raw HTML", "documents/a.md:9: raw HTML", "documents/a.md:9: numbering skips from '1.' on line 7 to '3.'"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -254,6 +264,13 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("\uFEFF" + doc(goodFront+"bidi: [para_1]\n", "1. One \u202Eowt.\n")))
 	f.Add([]byte(doc("title: \"T\\u202E\"\n"+goodFront[9:], "1. One\a.\n")))
+	for _, name := range []string{"treaty", "communique", "resolution", "statement", "table", "misprint"} {
+		src, err := os.ReadFile("testdata/tree/" + name + ".md")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, errs := Parse("documents/f.md", src)
 		if (d == nil) == (errs == nil) {
@@ -267,11 +284,22 @@ func FuzzParse(f *testing.F) {
 		if d == nil {
 			return
 		}
-		for i, c := range d.Clauses {
-			if c.Number != i+1 || len(c.Paragraphs) == 0 {
-				t.Fatalf("clause %d numbered %d with %d paragraphs", i+1, c.Number, len(c.Paragraphs))
+		// Every provision with text is a clause; clause n is para_n, once.
+		numbers := map[int]bool{}
+		for _, c := range d.Clauses {
+			if len(c.Paragraphs) == 0 || c.Number > 0 && (c.EID() != archive.ClauseEID(c.Number) || numbers[c.Number]) {
+				t.Fatalf("clause %s numbered %d with %d paragraphs", c.EID(), c.Number, len(c.Paragraphs))
 			}
+			numbers[c.Number] = true
 		}
+		seen := map[string]bool{}
+		d.Walk(func(p *archive.Provision) bool {
+			if seen[p.EID()] {
+				t.Fatalf("eId %s twice", p.EID())
+			}
+			seen[p.EID()] = true
+			return true
+		})
 		// What is accepted prints: no control character in any text, and
 		// a bidi control only where the front matter confirms one.
 		confirmed := bytes.Contains(src, []byte("bidi:"))
