@@ -87,11 +87,12 @@ type ClausePage struct {
 	Head
 	Doc        *archive.Document
 	Clause     *archive.Provision
-	Prev, Next *archive.Provision // in reading order (readingOrder), or nil
-	Crumbs     []Link             // the provisions that hold it, outermost first
-	Crumb      string             // its own name in the breadcrumb: "para. 1", "(a)", "Article 7"
-	Pin        string             // its citation: "para. 3(a)", "Art. 51(1)"
-	Tree       Tree               // its children
+	Prev, Next *archive.Provision   // in reading order (readingOrder), or nil
+	Crumbs     []Link               // the provisions that hold it, outermost first
+	Crumb      string               // its own name in the breadcrumb: "para. 1", "(a)", "Article 7"
+	Pin        string               // its citation: "para. 3(a)", "Art. 51(1)"
+	Tree       Tree                 // its children
+	Notes      []*archive.Provision // the notes its markers link to
 	Lang       string
 	URL        string // absolute, to copy
 	Citation   string
@@ -123,6 +124,7 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 		Crumb:     crumbName(c),
 		Pin:       pin,
 		Tree:      pageTree(c),
+		Notes:     notesOf(c),
 		Lang:      textLang(d),
 		URL:       s.site.URL(c.Path()),
 		Citation:  citationText(d, c, s.site.URL(c.Path())),

@@ -33,7 +33,7 @@ func commitmentSpans(p *archive.Paragraph, cl *archive.Classification) []span {
 
 // markedHTML is p's HTML with its commitments' verb phrases marked.
 func markedHTML(p *archive.Paragraph) template.HTML {
-	return withNoteLinks(template.HTML(markSpans(p.HTML, p.Text, commitmentSpans(p, unitOf(p)))), p)
+	return template.HTML(markSpans(p.HTML, p.Text, commitmentSpans(p, unitOf(p))))
 }
 
 // Labels are a unit's classification, ready to show and to follow.

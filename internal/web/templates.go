@@ -124,7 +124,6 @@ func (s *Server) funcs() template.FuncMap {
 		"table":       tableHTML,
 		"pin":         pinOf,
 		"noteNum":     noteNum,
-		"noteBack":    noteBacklink,
 	}
 }
 

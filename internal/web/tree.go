@@ -3,7 +3,6 @@ package web
 import (
 	"html"
 	"html/template"
-	"regexp"
 	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -247,56 +246,6 @@ func provisionOfPath(d *archive.Document, path string) (string, bool) {
 	return eid, true
 }
 
-// noteMarker is a footnote's marker as the text prints it: [^1].
-var noteMarker = regexp.MustCompile(`\[\^([A-Za-z0-9_-]{1,20})\]`)
-
-// noteRef is the id a note's marker in the text carries: the back-link's target.
-func noteRef(num string) string { return "noteref_" + num }
-
-// withNoteLinks turns the markers [^n] left in p's HTML into links to
-// their notes. The first paragraph that holds a note's marker carries the
-// id its note's back-link leads to.
-func withNoteLinks(h template.HTML, p *archive.Paragraph) template.HTML {
-	s := string(h)
-	if p.Doc == nil || len(p.Doc.Notes) == 0 || !strings.Contains(s, "[^") {
-		return h
-	}
-	return template.HTML(noteMarker.ReplaceAllStringFunc(s, func(m string) string {
-		num := m[2 : len(m)-1]
-		note := findNote(p.Doc, num)
-		if note == nil {
-			return m
-		}
-		id := ""
-		if firstMarker(p.Doc, num) == p {
-			id = ` id="` + noteRef(num) + `"`
-		}
-		return `<sup class="noteref"><a href="` + note.ContextPath() + `"` + id + ` aria-label="Note ` + html.EscapeString(num) + `">` + html.EscapeString(num) + `</a></sup>`
-	}))
-}
-
-// firstMarker is the first paragraph of the text that holds note num's
-// marker, or nil.
-func firstMarker(d *archive.Document, num string) *archive.Paragraph {
-	marker := "[^" + num + "]"
-	for _, p := range d.Paragraphs() {
-		if strings.Contains(p.Text, marker) {
-			return p
-		}
-	}
-	return nil
-}
-
-// findNote is the note numbered num, or nil.
-func findNote(d *archive.Document, num string) *archive.Provision {
-	for _, n := range d.Notes {
-		if n.Num == num || strings.Trim(n.Label, "[]^. ") == num {
-			return n
-		}
-	}
-	return nil
-}
-
 // noteNum is how a note is numbered: its number, or its label.
 func noteNum(n *archive.Provision) string {
 	if n.Num != "" {
@@ -305,76 +254,49 @@ func noteNum(n *archive.Provision) string {
 	return strings.Trim(n.Label, "[]^. ")
 }
 
-// noteBacklink is where a note's back-link leads: its marker in the text,
-// or, with no marker found, the top of the text.
-func noteBacklink(n *archive.Provision) string {
-	if num := noteNum(n); firstMarker(n.Doc, num) != nil {
-		return "#" + noteRef(num)
+// notesOf are the notes whose markers are in c or the provisions it
+// holds: a provision's page lists them, so that its markers' links (to
+// #note_1, as the loader writes them) lead somewhere.
+func notesOf(c *archive.Provision) []*archive.Provision {
+	if len(c.Doc.Notes) == 0 {
+		return nil
 	}
-	return "#doc-title"
+	var html strings.Builder
+	var walk func(*archive.Provision)
+	walk = func(p *archive.Provision) {
+		if p.Heading != nil {
+			html.WriteString(p.Heading.HTML)
+		}
+		for _, para := range p.Paragraphs {
+			html.WriteString(para.HTML)
+		}
+		for _, k := range p.Children {
+			walk(k)
+		}
+	}
+	walk(c)
+	var out []*archive.Provision
+	for _, n := range c.Doc.Notes {
+		if n != c && strings.Contains(html.String(), `href="#`+n.EID()+`"`) {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
-// tableHTML is a table provision as a table: the loader's own markup when
-// it made one, or the pipe table of its text read here.
+// tableHTML is a table provision as a table: the loader keeps a pipe
+// table's rendered <table> as its paragraph's HTML, and its cells' words
+// as the text.
 func tableHTML(c *archive.Provision) template.HTML {
-	if len(c.Paragraphs) == 1 && strings.HasPrefix(strings.TrimSpace(c.Paragraphs[0].HTML), "<table") {
-		return template.HTML(c.Paragraphs[0].HTML)
-	}
-	var rows [][]string
-	for _, line := range strings.Split(c.Text(), "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" {
-			continue
-		}
-		cells := strings.Split(strings.Trim(line, "|"), "|")
-		if isDelimiterRow(cells) {
-			continue
-		}
-		for i := range cells {
-			cells[i] = strings.TrimSpace(cells[i])
-		}
-		rows = append(rows, cells)
-	}
 	var b strings.Builder
-	b.WriteString("<table>")
-	for i, row := range rows {
-		tag := "td"
-		if i == 0 && len(rows) > 1 {
-			tag = "th"
-			b.WriteString("<thead>")
-		} else if i == 1 || len(rows) == 1 {
-			b.WriteString("<tbody>")
-		}
-		b.WriteString("<tr>")
-		for _, cell := range row {
-			if tag == "th" {
-				b.WriteString(`<th scope="col">`)
-			} else {
-				b.WriteString("<td>")
-			}
-			b.WriteString(html.EscapeString(cell))
-			b.WriteString("</" + tag + ">")
-		}
-		b.WriteString("</tr>")
-		if i == 0 && len(rows) > 1 {
-			b.WriteString("</thead>")
+	for _, p := range c.Paragraphs {
+		if strings.HasPrefix(p.HTML, "<table") {
+			b.WriteString(p.HTML)
+		} else {
+			b.WriteString("<p>" + string(markedHTML(p)) + "</p>")
 		}
 	}
-	if len(rows) > 0 {
-		b.WriteString("</tbody>")
-	}
-	b.WriteString("</table>")
 	return template.HTML(b.String())
-}
-
-// isDelimiterRow reports whether cells are a pipe table's |---|:--:| row.
-func isDelimiterRow(cells []string) bool {
-	for _, c := range cells {
-		if strings.Trim(strings.TrimSpace(c), "-:") != "" || !strings.Contains(c, "-") {
-			return false
-		}
-	}
-	return len(cells) > 0
 }
 
 // pinOf names a provision in titles, links and the previous and next
@@ -382,6 +304,13 @@ func isDelimiterRow(cells []string) bool {
 // "signature 2", "publisher’s mark 1" for the others, which are not cited
 // as paragraphs.
 func pinOf(c *archive.Provision) string {
+	if c.Element == archive.ElTable {
+		name := "table " + itoa(tableOrdinal(c))
+		if c.Parent != nil {
+			return pinOf(c.Parent) + ", " + name
+		}
+		return name
+	}
 	if c.Element.Operative() {
 		return c.Cite()
 	}
@@ -514,3 +443,24 @@ func writePermalink(b *strings.Builder, c *archive.Provision, name string) {
 
 // esc escapes text and attribute values as html/template does.
 var esc = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "\x00", "\uFFFD").Replace
+
+// tableOrdinal is a table's place among the tables beside it.
+func tableOrdinal(c *archive.Provision) int {
+	sibs := c.Doc.Body
+	switch {
+	case c.Parent != nil:
+		sibs = c.Parent.Children
+	case c.Element == archive.ElAttachment:
+		sibs = c.Doc.Attachments
+	}
+	n := 0
+	for _, s := range sibs {
+		if s.Element == archive.ElTable {
+			n++
+		}
+		if s == c {
+			break
+		}
+	}
+	return max(n, 1)
+}

@@ -47,6 +47,21 @@ func box(el archive.Element, label, heading string, kids ...*archive.Provision) 
 
 func t1(s string) []string { return []string{s} }
 
+// noted adds note num's marker to the end of c's text, as the loader
+// writes it: a link in the HTML, no words in the text.
+func noted(c *archive.Provision, num string) *archive.Provision {
+	p := c.Paragraphs[len(c.Paragraphs)-1]
+	p.HTML += `<sup class="noteref"><a href="#note_` + num + `" id="ref_note_` + num + `">` + num + `</a></sup>`
+	return c
+}
+
+// table is a table as the loader keeps it: its HTML, and its cells' words.
+func table() *archive.Provision {
+	c := prov(archive.ElTable, "", t1("Field Lead Energy Kazakhstan Digital Estonia"))
+	c.Paragraphs[0].HTML = "<table>\n<thead>\n<tr>\n<th>Field</th>\n<th>Lead</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>Energy</td>\n<td>Kazakhstan</td>\n</tr>\n<tr>\n<td>Digital</td>\n<td>Estonia</td>\n</tr>\n</tbody>\n</table>"
+	return c
+}
+
 func newDoc(slug, title string, kind archive.Kind) *archive.Document {
 	return &archive.Document{
 		Slug: slug, Title: title, Kind: kind, Language: "en",
@@ -69,7 +84,7 @@ func treatyDoc() *archive.Document {
 					prov(archive.ElSubparagraph, "(b)", t1("“Party” means a State bound by this Agreement."))),
 				prov(archive.ElParagraph, "2.", []string{"Terms not defined here have their ordinary meaning.", "This applies to every annex."})),
 			box(archive.ElArticle, "Article 2", "Scope",
-				prov(archive.ElParagraph, "1.", t1("The Parties shall promote cooperation in energy.[^1]")),
+				noted(prov(archive.ElParagraph, "1.", t1("The Parties shall promote cooperation in energy.")), "1"),
 				prov(archive.ElParagraph, "2.", t1("Each Party shall designate a competent authority.")))),
 		box(archive.ElChapter, "Chapter II", "Final provisions",
 			box(archive.ElArticle, "Article 3", "Entry into force",
@@ -79,7 +94,7 @@ func treatyDoc() *archive.Document {
 		box(archive.ElAttachment, "ANNEX I", "Fields of cooperation",
 			prov(archive.ElParagraph, "1.", t1("Renewable energy and grids.")),
 			prov(archive.ElParagraph, "2.", t1("Digital public services.")),
-			prov(archive.ElTable, "", t1("| Field | Lead |\n|---|---|\n| Energy | Kazakhstan |\n| Digital | Estonia |"))),
+			table()),
 	}
 	d.Conclusions = []*archive.Provision{
 		prov(archive.ElFormula, "", t1("IN WITNESS WHEREOF the undersigned have signed this Agreement.")),
@@ -87,8 +102,8 @@ func treatyDoc() *archive.Document {
 		prov(archive.ElSignature, "", t1("For Kazakhstan: A. Example")),
 		prov(archive.ElSignature, "", t1("For Estonia: B. Example")),
 	}
-	note := prov(archive.ElNote, "", t1("Including renewable energy."))
-	note.Num = "1"
+	note := prov(archive.ElNote, "1", t1("Including renewable energy."))
+	note.Paragraphs[0].HTML += ` <a href="#ref_note_1" class="noteback" aria-label="Back to the text">↩</a>`
 	d.Notes = []*archive.Provision{note}
 	d.Build()
 	return d
