@@ -2,8 +2,13 @@ package web
 
 import (
 	"html"
+	"io/fs"
+	"os"
+	"path"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -184,4 +189,49 @@ func treeServer(t testing.TB) *Server {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// loaderServer serves the loader's tree fixtures (internal/content's
+// testdata/tree: a statement, a communiqué, a treaty, a resolution, a
+// table) parsed from their content files, with the repository's
+// vocabularies.
+var loaderServer = sync.OnceValues(func() (*Server, error) {
+	fsys := fstest.MapFS{}
+	for _, dir := range []string{"../../content/vocabulary", "../content/testdata/tree"} {
+		names, err := fs.Glob(os.DirFS(dir), "*")
+		if err != nil {
+			return nil, err
+		}
+		for _, name := range names {
+			b, err := os.ReadFile(path.Join(dir, name))
+			if err != nil {
+				return nil, err
+			}
+			switch {
+			case strings.HasSuffix(dir, "vocabulary"):
+				fsys["vocabulary/"+name] = &fstest.MapFile{Data: b}
+			case strings.HasSuffix(name, ".md") && !strings.HasPrefix(name, "misprint"):
+				fsys["documents/2024-01-01-"+name] = &fstest.MapFile{Data: b}
+			}
+		}
+	}
+	a, rules, err := classify.LoadArchive(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return newTestServer(a, rules)
+})
+
+// treeServers are the servers of documents with trees: made by hand, and
+// parsed by the loader.
+func treeServers(t testing.TB) map[string]*Server {
+	t.Helper()
+	ls, err := loaderServer()
+	if err != nil {
+		t.Fatalf("the loader's fixtures: %v", err)
+	}
+	if n := len(ls.cfg.Archive.Documents()); n < 5 {
+		t.Fatalf("the loader's fixtures are %d documents; want 5", n)
+	}
+	return map[string]*Server{"made": treeServer(t), "loaded": ls}
 }
