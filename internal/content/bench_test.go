@@ -129,8 +129,7 @@ func TestTreeDocFast(t *testing.T) {
 	if got, want := len(d.Notes), 150; got != want {
 		t.Errorf("%d notes; want %d", got, want)
 	}
-	p, ok := d.Provision("chp_30__art_150__para_9__item_2")
-	if !ok || p.Text() != "report on it." {
-		t.Errorf("last bullet: %v %q", ok, p.Text())
+	if p, ok := d.Provision("chp_30__art_150__para_9__item_2"); !ok || p.Text() != "report on it." {
+		t.Errorf("last bullet: %v %v", ok, p)
 	}
 }

@@ -16,12 +16,13 @@ import (
 type family string
 
 const (
-	famNumber family = "number" // 1. 1) (1) 11, 1.The
-	famMulti  family = "multi"  // 10.5. 10.5
-	famLetter family = "letter" // (a) a) (aa)
-	famUpper  family = "LETTER" // (A)
-	famRoman  family = "roman"  // (iv) iv)
-	famRomanU family = "ROMAN"  // (IV)
+	famNumber family = "number"   // 1. 1) 11, 1.The
+	famParen  family = "(number)" // (1), as an article's paragraphs are printed
+	famMulti  family = "multi"    // 10.5. 10.5
+	famLetter family = "letter"   // (a) a) (aa)
+	famUpper  family = "LETTER"   // (A)
+	famRoman  family = "roman"    // (iv) iv)
+	famRomanU family = "ROMAN"    // (IV)
 	// A bullet's family is "bullet" and its character: "•" and "◦"
 	// are two levels.
 )
@@ -39,7 +40,7 @@ type label struct {
 // element is the provision a label makes.
 func (l label) element() archive.Element {
 	switch l.fam {
-	case famNumber, famMulti:
+	case famNumber, famParen, famMulti:
 		return archive.ElParagraph
 	case famLetter, famUpper:
 		return archive.ElSubparagraph
@@ -49,11 +50,15 @@ func (l label) element() archive.Element {
 	return archive.ElItem
 }
 
+// numbered reports whether the label numbers a paragraph: "3.", "(3)",
+// "10.5".
+func (l label) numbered() bool { return l.fam == famNumber || l.fam == famParen || l.fam == famMulti }
+
 // value is the label's place in its sequence: 3 for "3.", 2 for "(b)",
 // 4 for "(iv)", 5 for "10.5"; 0 for a bullet.
 func (l label) value() int {
 	switch l.fam {
-	case famNumber:
+	case famNumber, famParen:
 		n, _ := strconv.Atoi(l.num)
 		return n
 	case famMulti:
@@ -150,6 +155,9 @@ func labelEnd(line []byte, stop, matchEnd int) int {
 // numeral, or a letter that may be a roman numeral.
 func wordLabel(printed, word string) (label, bool) {
 	if word[0] >= '0' && word[0] <= '9' {
+		if printed[0] == '(' {
+			return label{text: printed, fam: famParen, num: word}, true
+		}
 		return label{text: printed, fam: famNumber, num: word}, true
 	}
 	upper := word[0] >= 'A' && word[0] <= 'Z'
@@ -209,9 +217,12 @@ type header struct {
 
 var (
 	structHeading = regexp.MustCompile(`^((?i:part|chapter|title|section|article|art\.)\s+([0-9]{1,4}(?:[a-z]{1,9})?|[IVXLCDM]{1,7}(?:[a-z]{1,9})?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))\b)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
-	annexHeading  = regexp.MustCompile(`^((?i:annexe?|appendix|protocol|final act|schedule|attachment|enclosure)(?:[ \t]+([0-9]{1,3}|[IVXLCDM]{1,7}|[A-Z])\b)?)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
-	numHeading    = regexp.MustCompile(`^(([IVXLCDM]{1,7}|[A-Z]|[0-9]{1,3})(?:\.|[ \t]+[–—-]))[ \t]+`)
-	wordNumbers   = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20"}
+	// An annex, appendix, protocol or final act; a schedule, attachment
+	// or enclosure only with its number ("Schedule of meetings" is a
+	// section).
+	annexHeading = regexp.MustCompile(`^((?i:annexe?|appendix|protocol|final act)(?:[ \t]+([0-9]{1,3}|[IVXLCDM]{1,7}|[A-Z])\b)?|(?i:schedule|attachment|enclosure)[ \t]+([0-9]{1,3}|[IVXLCDM]{1,7}|[A-Z])\b)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
+	numHeading   = regexp.MustCompile(`^(([IVXLCDM]{1,7}|[A-Z]|[0-9]{1,3})(?:\.|[ \t]+[–—-]))[ \t]+`)
+	wordNumbers  = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20"}
 )
 
 // readHeading reads a heading's label off its text, seg, and returns
@@ -239,6 +250,8 @@ func readHeading(src []byte, seg text.Segment) (header, text.Segment) {
 		h := header{el: archive.ElAttachment, label: string(line[m[2]:m[3]])}
 		if m[4] >= 0 {
 			h.num = string(line[m[4]:m[5]])
+		} else if m[6] >= 0 {
+			h.num = string(line[m[6]:m[7]])
 		}
 		rest := line[m[1]:]
 		if len(rest) > 0 && rest[0] >= 'a' && rest[0] <= 'z' {

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -162,7 +163,7 @@ func (fenceParser) CanAcceptIndentedLine() bool                 { return false }
 // paragraphs have no labels.
 func inFence(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Kind() == kindFence || p.Kind().String() == "Footnote" {
+		if p.Kind() == kindFence || p.Kind() == east.KindFootnote {
 			return true
 		}
 	}
