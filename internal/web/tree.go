@@ -149,8 +149,9 @@ func crumbName(c *archive.Provision) string {
 			return "(" + c.Num + ")"
 		}
 	}
-	// A bullet, a plain paragraph, a signature: its place, as cited.
-	cite := c.Cite()
+	// A bullet, a plain paragraph, a table, a signature, a note: its
+	// place, as named.
+	cite := pinOf(c)
 	if i := strings.LastIndex(cite, ", "); i >= 0 {
 		return cite[i+2:]
 	}
