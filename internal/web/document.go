@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -87,7 +88,9 @@ type ClausePage struct {
 	Head
 	Doc        *archive.Document
 	Clause     *archive.Provision
-	Prev, Next *archive.Provision   // in reading order (readingOrder), or nil
+	Prev, Next *Link  // the provisions before and after it in reading order (reading), or nil
+	EID        string // its eId, and its place in the document
+	Context    string
 	Crumbs     []Link               // the provisions that hold it, outermost first
 	Crumb      string               // its own name in the breadcrumb: "para. 1", "(a)", "Article 7"
 	Pin        string               // its citation: "para. 3(a)", "Art. 51(1)"
@@ -119,8 +122,10 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 		},
 		Doc:       d,
 		Clause:    c,
-		Prev:      prev,
-		Next:      next,
+		Prev:      provisionLink(prev),
+		Next:      provisionLink(next),
+		EID:       c.EID(),
+		Context:   c.ContextPath(),
 		Crumb:     crumbName(c),
 		Pin:       pin,
 		Tree:      pageTree(c),
@@ -134,6 +139,63 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 		p.Crumbs = append(p.Crumbs, Link{Label: crumbName(a), URL: a.Path()})
 	}
 	return p
+}
+
+// provisionLink is a link to c's page named as c is cited, or nil.
+func provisionLink(c *archive.Provision) *Link {
+	if c == nil {
+		return nil
+	}
+	return &Link{Label: pinOf(c), URL: c.Path()}
+}
+
+// preamblePage is preamble paragraph i (from 0) on its own page,
+// /provisions/preamble__p_{i+1}: laid out as a provision's, its
+// neighbours the paragraphs beside it, the last one's next the text's
+// first provision. It has no citation downloads: a citation names a
+// provision.
+func (s *Server) preamblePage(d *archive.Document, i int, first *archive.Provision) ClausePage {
+	p := d.Preamble[i]
+	// A provision to lay the paragraph out as one; its own eId and path
+	// are the paragraph's, set on the page below.
+	c := &archive.Provision{Doc: d, Element: archive.ElP, Paragraphs: []*archive.Paragraph{p}}
+	if p.Classification != nil {
+		c.Classification = *p.Classification
+	}
+	page := s.clausePage(c, nil, nil)
+	path := d.Path() + "/provisions/" + p.EID()
+	pin := "preamble, para. " + itoa(p.Index)
+	page.Title, page.OGTitle, page.Canonical = s.title(pin, d.Title), d.Title+", "+pin, s.site.URL(path)
+	if ld, ok := page.JSONLD.(map[string]any); ok {
+		ld["name"], ld["url"] = d.Title+", "+pin, s.site.URL(path)
+	}
+	page.EID, page.Context, page.URL = p.EID(), p.ContextPath(), s.site.URL(path)
+	page.Pin, page.Crumb = pin, "para. "+itoa(p.Index)
+	page.Crumbs = []Link{{Label: "Preamble", URL: d.Path() + "#preamble"}}
+	page.Citation = formats.Citation{Doc: d, URL: page.URL}.Text() + ", " + pin
+	page.Citations = nil
+	page.Prev, page.Next = nil, provisionLink(first)
+	if i > 0 {
+		page.Prev = &Link{Label: "preamble, para. " + itoa(i), URL: d.Path() + "/provisions/" + d.Preamble[i-1].EID()}
+	}
+	if i+1 < len(d.Preamble) {
+		page.Next = &Link{Label: "preamble, para. " + itoa(i+2), URL: d.Path() + "/provisions/" + d.Preamble[i+1].EID()}
+	}
+	return page
+}
+
+// preambleIndex is the place (from 0) of the preamble paragraph whose eId
+// is eid, or false.
+func preambleIndex(d *archive.Document, eid string) (int, bool) {
+	n, ok := strings.CutPrefix(eid, "preamble__p_")
+	if !ok || len(n) > 6 {
+		return 0, false
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 1 || i > len(d.Preamble) || archive.PreambleEID(i) != eid {
+		return 0, false
+	}
+	return i - 1, true
 }
 
 // citationText is how a reader cites provision c: the document's citation
@@ -199,6 +261,16 @@ func (s *Server) renderDocument(d *archive.Document, only string) (*documentPage
 			return nil, err
 		}
 		if err := s.addCitations(add, want, c.Path(), formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}); err != nil {
+			return nil, err
+		}
+	}
+	if i, ok := preambleIndex(d, eid); isProvision && ok {
+		r := newReading(d)
+		var first *archive.Provision
+		if len(r.order) > 0 {
+			first = r.order[0]
+		}
+		if err := html(d.Path()+"/provisions/"+eid, "clause", func() any { return s.preamblePage(d, i, first) }); err != nil {
 			return nil, err
 		}
 	}

@@ -492,3 +492,32 @@ func TestSeedKeepsItsLayout(t *testing.T) {
 
 // squash collapses runs of white space, as a browser shows them.
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestPreamblePages checks that each preamble paragraph has a page of its
+// own at /provisions/preamble__p_N: its text and citation, its
+// neighbours, the last one leading to the text's first provision.
+func TestPreamblePages(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	d, _ := s.cfg.Archive.Document("2024-03-03-treaty")
+	base := d.Path() + "/provisions/"
+	b := body(t, get(t, h, http.MethodGet, base+"preamble__p_2"))
+	if m := contains(b, escaped(d.Preamble[1].Text), `id="preamble__p_2"`, "Agreement on Technical Cooperation, Szohod, 3 March 2024, preamble, para. 2",
+		`<a href="`+d.Path()+`#preamble">Preamble</a>`, `<span aria-current="page">para. 2</span>`,
+		`rel="prev" href="`+base+`preamble__p_1"`, `rel="next" href="`+base+`chp_I"`, `href="`+d.Path()+`#preamble__p_2">Read in context`,
+		`<link rel="canonical" href="https://accord.example`+base+`preamble__p_2">`); len(m) > 0 {
+		t.Errorf("GET %spreamble__p_2 lacks %q", base, m)
+	}
+	if strings.Contains(b, "Download the citation") {
+		t.Errorf("GET %spreamble__p_2 offers citation downloads, which name no provision", base)
+	}
+	b = body(t, get(t, h, http.MethodGet, base+"preamble__p_1"))
+	if m := contains(b, `rel="next" href="`+base+`preamble__p_2"`, `<span class="end">First clause</span>`); len(m) > 0 {
+		t.Errorf("GET %spreamble__p_1 lacks %q", base, m)
+	}
+	for _, p := range []string{"preamble__p_3", "preamble__p_0", "preamble__p_01", "preamble__p_1/cite.bib", "preamble__p_-1", "preamble__p_99999999999"} {
+		if res := get(t, h, http.MethodGet, base+p); res.StatusCode != http.StatusNotFound {
+			t.Errorf("GET %s%s = %d; want 404", base, p, res.StatusCode)
+		}
+	}
+}
