@@ -97,8 +97,11 @@ func TestProvisionCitation(t *testing.T) {
 			`<span class="num provision-label">(ii)</span>`},
 		"chp_I__art_2__para_1": {base + "Chapter I, Art. 2(1)", `href="/documents/2024-03-03-treaty#chp_I__art_2__para_1">Read in context`,
 			`<a href="#note_1" id="ref_note_1">1</a>`, `<li id="note_1">`, "Including renewable energy."},
-		"att_1__para_2": {base + "Annex I, para. 2", `<a href="/documents/2024-03-03-treaty/provisions/att_1">ANNEX I</a>`},
-		"chp_I__art_1":  {base + "Chapter I, Art. 1", `<p class="provision-heading">Article 1 — Definitions`, "exchanges of experts;"},
+		"att_1__para_2":            {base + "Annex I, para. 2", `<a href="/documents/2024-03-03-treaty/provisions/att_1">ANNEX I</a>`},
+		"att_1__table_1":           {base + "Annex I, table 1", `<a href="/documents/2024-03-03-treaty/provisions/att_1">ANNEX I</a>`, `<span aria-current="page">table 1</span>`, "<td>Kazakhstan</td>"},
+		"note_1":                   {base + "note 1", `<span aria-current="page">note 1</span>`, "Including renewable energy."},
+		"conclusions__signature_2": {base + "signature 2", `<span aria-current="page">signature 2</span>`, "For Estonia: B. Example"},
+		"chp_I__art_1":             {base + "Chapter I, Art. 1", `<p class="provision-heading">Article 1 — Definitions`, "exchanges of experts;"},
 	} {
 		c, ok := d.Provision(eid)
 		if !ok {
