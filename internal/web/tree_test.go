@@ -90,23 +90,28 @@ func TestProvisionCitation(t *testing.T) {
 	h := s.Handler()
 	d, _ := s.cfg.Archive.Document("2024-03-03-treaty")
 	base := "Agreement on Technical Cooperation, Szohod, 3 March 2024, "
-	for eid, want := range map[string][]string{
-		"chp_I__art_1__para_1__subpara_a__point_ii": {base + "Chapter I, Art. 1(1)(a)(ii)", `<a href="/documents/2024-03-03-treaty/provisions/chp_I">Chapter I</a>`,
-			`<a href="/documents/2024-03-03-treaty/provisions/chp_I__art_1">Article 1</a>`, `<a href="/documents/2024-03-03-treaty/provisions/chp_I__art_1__para_1">para. 1</a>`,
-			`<a href="/documents/2024-03-03-treaty/provisions/chp_I__art_1__para_1__subpara_a">(a)</a>`, `<span aria-current="page">(ii)</span>`,
-			`<span class="num provision-label">(ii)</span>`},
-		"chp_I__art_2__para_1": {base + "Chapter I, Art. 2(1)", `href="/documents/2024-03-03-treaty#chp_I__art_2__para_1">Read in context`,
-			`<a href="#note_1" id="ref_note_1">1</a>`, `<li id="note_1">`, "Including renewable energy."},
-		"att_1__para_2":            {base + "Annex I, para. 2", `<a href="/documents/2024-03-03-treaty/provisions/att_1">ANNEX I</a>`},
-		"att_1__table_1":           {base + "Annex I, table 1", `<a href="/documents/2024-03-03-treaty/provisions/att_1">ANNEX I</a>`, `<span aria-current="page">table 1</span>`, "<td>Kazakhstan</td>"},
-		"note_1":                   {base + "note 1", `<span aria-current="page">note 1</span>`, "Including renewable energy."},
-		"conclusions__signature_2": {base + "signature 2", `<span aria-current="page">signature 2</span>`, "For Estonia: B. Example"},
-		"chp_I__art_1":             {base + "Chapter I, Art. 1", `<p class="provision-heading">Article 1 — Definitions`, "exchanges of experts;"},
+	link := func(c *archive.Provision, label string) string { return `<a href="` + c.Path() + `">` + label + `</a>` }
+	chapter := byLabels(t, d, "Chapter I")
+	art1 := byLabels(t, d, "Chapter I", "Article 1")
+	point := byLabels(t, d, "Chapter I", "Article 1", "1.", "(a)", "(ii)")
+	art2para1 := byLabels(t, d, "Chapter I", "Article 2", "1.")
+	annex := byLabels(t, d, "ANNEX I")
+	for _, tc := range []struct {
+		c    *archive.Provision
+		want []string
+	}{
+		{point, []string{base + "Chapter I, Art. 1(1)(a)(ii)", link(chapter, "Chapter I"), link(art1, "Article 1"),
+			link(point.Parent.Parent, "para. 1"), link(point.Parent, "(a)"), `<span aria-current="page">(ii)</span>`,
+			`<span class="num provision-label">(ii)</span>`}},
+		{art2para1, []string{base + "Chapter I, Art. 2(1)", `href="` + art2para1.ContextPath() + `">Read in context`,
+			`<a href="#note_1" id="ref_note_1">1</a>`, `<li id="note_1">`, "Including renewable energy."}},
+		{byLabels(t, d, "ANNEX I", "2."), []string{base + "Annex I, para. 2", link(annex, "ANNEX I")}},
+		{annex.Children[2], []string{base + "Annex I, table 1", link(annex, "ANNEX I"), `<span aria-current="page">table 1</span>`, "<td>Kazakhstan</td>"}},
+		{d.Notes[0], []string{base + "note 1", `<span aria-current="page">note 1</span>`, "Including renewable energy."}},
+		{d.Conclusions[3], []string{base + "signature 2", `<span aria-current="page">signature 2</span>`, "For Estonia: B. Example"}},
+		{art1, []string{base + "Chapter I, Art. 1", `<p class="provision-heading">Article 1 — Definitions`, "exchanges of experts;"}},
 	} {
-		c, ok := d.Provision(eid)
-		if !ok {
-			t.Fatalf("no %s in the treaty", eid)
-		}
+		c, want, eid := tc.c, tc.want, tc.c.EID()
 		b := body(t, get(t, h, http.MethodGet, c.Path()))
 		if m := contains(b, want...); len(m) > 0 {
 			t.Errorf("GET %s lacks %q", c.Path(), m)
@@ -240,9 +245,11 @@ func testDocumentPageTree(t *testing.T, s *Server) {
 func TestDocumentPageRegions(t *testing.T) {
 	s := treeServer(t)
 	h := s.Handler()
+	treaty, _ := s.cfg.Archive.Document("2024-03-03-treaty")
+	art1 := byLabels(t, treaty, "Chapter I", "Article 1").EID()
 	for path, want := range map[string][]string{
 		"/documents/2024-03-03-treaty": {
-			`<nav class="toc"`, `<li><a href="#chp_I">Chapter I — General provisions</a><ol>`, `<li><a href="#chp_I__art_1">Article 1 — Definitions</a></li>`,
+			`<nav class="toc"`, `<li><a href="#chp_I">Chapter I — General provisions</a><ol>`, `<a href="#` + art1 + `">Article 1 — Definitions</a></li>`,
 			`<li><a href="#att_1">ANNEX I — Fields of cooperation</a></li>`, `<a href="#notes">Notes</a>`,
 			`<section id="conclusions" class="conclusions" aria-label="Conclusions">`,
 			`<section id="notes" class="notes" aria-labelledby="notes-h">`,
@@ -324,6 +331,8 @@ func testProvisionChain(t *testing.T, s *Server) {
 func TestProvisionRedirects(t *testing.T) {
 	s := treeServer(t)
 	h := s.Handler()
+	treaty, _ := s.cfg.Archive.Document("2024-03-03-treaty")
+	art1 := byLabels(t, treaty, "Chapter I", "Article 1")
 	doc := "/documents/2024-03-03-communique"
 	for _, tc := range []struct {
 		path string
@@ -343,7 +352,8 @@ func TestProvisionRedirects(t *testing.T) {
 		// the wrong case is led to the provision's own.
 		{"/documents/2024-03-03-treaty/provisions/chp_I", 200, ""},
 		{"/documents/2024-03-03-TREATY/Provisions/chp_I", 301, "/documents/2024-03-03-treaty/provisions/chp_I"},
-		{"/documents/2024-03-03-treaty/provisions/CHP_i__ART_1", 301, "/documents/2024-03-03-treaty/provisions/chp_I__art_1"},
+		{"/documents/2024-03-03-treaty/provisions/" + strings.ToUpper(art1.EID()), 301, art1.Path()},
+		{"/documents/2024-03-03-treaty/provisions/chp_i", 301, "/documents/2024-03-03-treaty/provisions/chp_I"},
 		{"/documents/2024-03-03-treaty/provisions/PARA_1", 404, ""},
 	} {
 		res := get(t, h, http.MethodGet, tc.path)
@@ -466,7 +476,7 @@ func TestUnitsNameProvisions(t *testing.T) {
 func TestSearchNamesProvisions(t *testing.T) {
 	s := treeServer(t)
 	d, _ := s.cfg.Archive.Document("2024-03-03-treaty")
-	c, _ := d.Provision("chp_I__art_1__para_1__subpara_a__point_ii")
+	c := byLabels(t, d, "Chapter I", "Article 1", "1.", "(a)", "(ii)")
 	b := body(t, get(t, s.Handler(), http.MethodGet, "/search?q=joint+research+projects"))
 	if m := contains(b, `href="`+c.Path()+`"`, escaped(d.Title)+", Chapter I, Art. 1(1)(a)(ii)"); len(m) > 0 {
 		t.Errorf("the search for “joint research projects” lacks %q", m)
@@ -523,4 +533,26 @@ func TestPreamblePages(t *testing.T) {
 			t.Errorf("GET %s%s = %d; want 404", base, p, res.StatusCode)
 		}
 	}
+}
+
+// byLabels is the provision of d reached from the top of its body or
+// attachments through the printed labels given, outermost first.
+func byLabels(t testing.TB, d *archive.Document, labels ...string) *archive.Provision {
+	t.Helper()
+	list := append(d.Body[:len(d.Body):len(d.Body)], d.Attachments...)
+	var c *archive.Provision
+	for _, l := range labels {
+		c = nil
+		for _, k := range list {
+			if k.Label == l {
+				c = k
+				break
+			}
+		}
+		if c == nil {
+			t.Fatalf("%s: no provision labelled %q", d.Slug, labels)
+		}
+		list = c.Children
+	}
+	return c
 }
