@@ -1,7 +1,6 @@
 package web
 
 import (
-	"html"
 	"html/template"
 	"strings"
 
@@ -9,7 +8,7 @@ import (
 )
 
 // How a document's tree of provisions is laid out on its page and on a
-// provision's page (the templates "provisions" and "toc" in
+// provision's page (provisionsHTML, and the template "toc" in
 // partials.html): the runs of labelled provisions as lists, headings'
 // containers as sections with a heading one level below the one that
 // holds them, plain paragraphs and tables on their own.
@@ -107,25 +106,29 @@ func headingText(c *archive.Provision) string {
 		return h
 	case h == "":
 		return c.Label
-	case strings.HasSuffix(c.Label, ".") || strings.HasSuffix(c.Label, ")"):
-		return c.Label + " " + h
 	}
-	return c.Label + " — " + h
+	return c.Label + labelSep(c.Label) + h
+}
+
+// labelSep is what goes between a heading's label and its words: a space
+// after a label that ends in its own stop ("I. Energy"), a dash otherwise
+// ("Article 7 — Definitions").
+func labelSep(label string) string {
+	if strings.HasSuffix(label, ".") || strings.HasSuffix(label, ")") {
+		return " "
+	}
+	return " — "
 }
 
 // headingHTML is headingText with the heading's inline markup.
 func headingHTML(c *archive.Provision) template.HTML {
 	if c.Heading == nil || c.Heading.HTML == "" {
-		return template.HTML(html.EscapeString(headingText(c)))
+		return template.HTML(esc(headingText(c)))
 	}
 	if c.Label == "" {
 		return template.HTML(c.Heading.HTML)
 	}
-	sep := " — "
-	if strings.HasSuffix(c.Label, ".") || strings.HasSuffix(c.Label, ")") {
-		sep = " "
-	}
-	return template.HTML(html.EscapeString(c.Label+sep) + c.Heading.HTML)
+	return template.HTML(esc(c.Label+labelSep(c.Label)) + c.Heading.HTML)
 }
 
 // crumbName is how a breadcrumb names a provision: by its own label,
