@@ -40,6 +40,39 @@ var checkedPages = []struct{ name, path string }{
 	{"entity", "/entities/united-nations"},
 	{"search by commitment", "/search?q=cooperation&commitment=support"},
 	{"bad request", "/search?q=x&year=MMXXV"},
+	// Documents with trees: the loader's fixtures (treeContent).
+	{"treaty", "/documents/2024-01-01-treaty"},
+	{"treaty article", "/documents/2024-01-01-treaty/provisions/chp_I__art_1"},
+	{"treaty sub-paragraph", "/documents/2024-01-01-treaty/provisions/chp_I__art_1__para_1__subpara_b"},
+	{"treaty annex", "/documents/2024-01-01-treaty/provisions/att_1"},
+	{"communiqué", "/documents/2024-01-01-communique"},
+	{"communiqué clause with a note", "/documents/2024-01-01-communique/clauses/3"},
+	{"communiqué heading", "/documents/2024-01-01-communique/provisions/sec_1"},
+	{"communiqué mark", "/documents/2024-01-01-communique/provisions/remark_2"},
+	{"resolution", "/documents/2024-01-01-resolution"},
+	{"statement", "/documents/2024-01-01-statement"},
+	{"table", "/documents/2024-01-01-table"},
+}
+
+// treeContent is a content tree of the seed and the loader's tree
+// fixtures (a treaty, a communiqué, a resolution, a statement, a table),
+// for the page checks of documents with headings, annexes and notes.
+func treeContent(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"treaty", "communique", "resolution", "statement", "table"} {
+		b, err := os.ReadFile(filepath.Join("../../internal/content/testdata/tree", name+".md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "documents", "2024-01-01-"+name+".md"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // axeViolation is the part of an axe-core result this test reports.
@@ -65,7 +98,7 @@ func TestAccessibility(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	base := startServe(t)
+	base := startServe(t, "--content", treeContent(t))
 	browser := browsertest.New(t)
 	// Each page in the light scheme and in the dark one, whose colours
 	// must pass the contrast rules too.
@@ -120,7 +153,7 @@ func TestHTMLValidity(t *testing.T) {
 	if _, err := exec.LookPath("java"); err != nil {
 		testenv.Missing(t, "no java for the Nu HTML Checker: run `make browser`, which installs it")
 	}
-	base := startServe(t)
+	base := startServe(t, "--content", treeContent(t))
 	dir := t.TempDir()
 	var files []string
 	for _, pg := range checkedPages {
@@ -130,6 +163,9 @@ func TestHTMLValidity(t *testing.T) {
 		}
 		body, _ := io.ReadAll(resp.Body)
 		resp.Body.Close()
+		if strings.HasPrefix(pg.path, "/documents/2024-") && resp.StatusCode != 200 {
+			t.Errorf("GET %s = %d: the tree fixtures are not served", pg.path, resp.StatusCode)
+		}
 		name := filepath.Join(dir, strings.NewReplacer(" ", "-", ",", "").Replace(pg.name)+".html")
 		if err := os.WriteFile(name, body, 0o644); err != nil {
 			t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/fixture"
 )
 
@@ -96,4 +97,118 @@ func BenchmarkKeptPage(b *testing.B) {
 		clear(w.h)
 		h.ServeHTTP(w, req)
 	}
+}
+
+// bigTreeDoc is a treaty of 1,510 provisions: 10 chapters of 15 articles,
+// each of 3 paragraphs with 2 sub-paragraphs, every one with a sentence.
+func bigTreeDoc() *archive.Document {
+	d := newDoc("2024-03-03-big-treaty", "Agreement on Everything", "treaty")
+	d.Preamble = paras("The Parties to this Agreement,", "Desiring to cooperate in every field,")
+	sentence := "Each Party shall take the measures necessary to give effect to this provision, in accordance with its law and its obligations under international law"
+	for ch := 1; ch <= 10; ch++ {
+		chapter := box(archive.ElChapter, "Chapter "+itoa(ch), "Chapter heading "+itoa(ch))
+		for art := 1; art <= 15; art++ {
+			n := (ch-1)*15 + art
+			article := box(archive.ElArticle, "Article "+itoa(n), "Article heading "+itoa(n))
+			for p := 1; p <= 3; p++ {
+				para := prov(archive.ElParagraph, itoa(p)+".", t1(sentence+" ("+itoa(n)+"."+itoa(p)+"):"),
+					prov(archive.ElSubparagraph, "(a)", t1(sentence+";")),
+					prov(archive.ElSubparagraph, "(b)", t1(sentence+".")))
+				article.Children = append(article.Children, para)
+			}
+			chapter.Children = append(chapter.Children, article)
+		}
+		d.Body = append(d.Body, chapter)
+	}
+	d.Build()
+	d.KeepContentFile([]byte("(made in memory)"))
+	return d
+}
+
+var benchTreeServer = sync.OnceValues(func() (*Server, error) {
+	d := bigTreeDoc()
+	a, err := archive.New([]*archive.Document{d})
+	if err != nil {
+		return nil, err
+	}
+	s, err := seedServer()
+	if err != nil {
+		return nil, err
+	}
+	return newTestServer(a, s.cfg.Vocabulary)
+})
+
+// BenchmarkTreeDocumentPage renders the document page of a treaty of
+// 1,510 provisions (target: under 50 ms).
+func BenchmarkTreeDocumentPage(b *testing.B) {
+	s, err := benchTreeServer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := s.cfg.Archive.Documents()[0]
+	if n := len(provisionsOf(d)); n != 1510 {
+		b.Fatalf("the treaty has %d provisions", n)
+	}
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		body, err := s.tmpl.render("document", s.documentPage(d))
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(body)
+	}
+	b.ReportMetric(float64(size)/1024, "KB/page")
+}
+
+// BenchmarkTreeProvisionPage renders a provision's page in that treaty,
+// as a first request does (renderDocument for the one path; target:
+// under 5 ms): a sub-paragraph, and an article with its paragraphs.
+func BenchmarkTreeProvisionPage(b *testing.B) {
+	s, err := benchTreeServer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	d := s.cfg.Archive.Documents()[0]
+	order := provisionsOf(d)
+	for _, tc := range []struct {
+		name string
+		c    *archive.Provision
+	}{
+		{"sub-paragraph", order[len(order)-1]},
+		{"article", d.Body[4].Children[9]},
+	} {
+		c := tc.c
+		b.Run(tc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				set, err := s.renderDocument(d, c.Path())
+				if err != nil || set.pages[c.Path()] == nil {
+					b.Fatalf("%s: %v", c.Path(), err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkTreePrerender is the start's rendering of that treaty's pages:
+// the document's, its files; its provisions' pages wait for their first
+// request.
+func BenchmarkTreePrerender(b *testing.B) {
+	s, err := benchTreeServer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := s.prerender(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var kept int
+	for _, p := range s.pages {
+		kept += len(p.body) + len(p.gzipped)
+	}
+	b.ReportMetric(float64(len(s.pages)), "kept-pages")
+	b.ReportMetric(float64(kept)/1024, "kept-KB")
 }

@@ -53,7 +53,7 @@ func (s *Server) serveOpenSearch(w http.ResponseWriter, r *http.Request) { s.ser
 const sitemapURLs = 45000
 
 // addSitemaps readies /sitemap.xml: one sitemap of every document and
-// clause page, or, for a large archive, an index of several, /sitemaps/1.xml
+// provision page, or, for a large archive, an index of several, /sitemaps/1.xml
 // on. The index is rendered now, the sitemaps when first asked for.
 func (s *Server) addSitemaps(docs []*archive.Document, limit int) error {
 	// The browsing pages go in the first sitemap, with the front pages.
@@ -71,16 +71,24 @@ func (s *Server) addSitemaps(docs []*archive.Document, limit int) error {
 	parts := [][]*archive.Document{nil}
 	n := 2 + len(pages)
 	for _, d := range docs {
-		if n > 0 && n+1+len(d.Clauses) > limit {
+		size := 1 + len(d.Clauses) + otherProvisions(d, nil)
+		if n > 0 && n+size > limit {
 			parts = append(parts, nil)
 			n = 2
 		}
 		parts[len(parts)-1] = append(parts[len(parts)-1], d)
-		n += 1 + len(d.Clauses)
+		n += size
 	}
 	add := func(path string, part []*archive.Document, pages []string) {
 		delete(s.pages, path)
 		s.lazy[path] = newLazyPage(func() (*page, error) {
+			// formats.Site.Sitemap lists each document's clauses, the
+			// provisions with text; the pages of the others (headings,
+			// annexes, signatures, notes) follow the front pages.
+			pages := pages[:len(pages):len(pages)]
+			for _, d := range part {
+				otherProvisions(d, func(c *archive.Provision) { pages = append(pages, c.Path()) })
+			}
 			b, err := s.site.Sitemap(part, pages...)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", path, err)
@@ -106,4 +114,31 @@ func (s *Server) addSitemaps(docs []*archive.Document, limit int) error {
 	delete(s.lazy, "/sitemap.xml")
 	s.pages["/sitemap.xml"] = newPage("application/xml; charset=utf-8", b)
 	return nil
+}
+
+// otherProvisions calls f, when not nil, on each provision of d with a page
+// that is not one of its clauses (a heading's, an annex's, a signature's,
+// a note's), and counts them. A publisher's mark is not the text, and its
+// page is left out of the sitemap.
+func otherProvisions(d *archive.Document, f func(*archive.Provision)) int {
+	n := 0
+	var walk func(list []*archive.Provision, all bool)
+	walk = func(list []*archive.Provision, all bool) {
+		for _, c := range list {
+			// Build lists in Clauses the body's and the attachments'
+			// provisions with text: the others are these.
+			if all || len(c.Paragraphs) == 0 {
+				n++
+				if f != nil {
+					f(c)
+				}
+			}
+			walk(c.Children, all)
+		}
+	}
+	walk(d.Body, false)
+	walk(d.Attachments, false)
+	walk(d.Conclusions, true)
+	walk(d.Notes, true)
+	return n
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
@@ -26,6 +27,9 @@ type DocumentPage struct {
 	Citation  string
 	Formats   []Alternate
 	Citations []Alternate
+	Flat      bool                 // a simple statement's numbered clauses, counted as "Clauses"
+	Headings  []*archive.Provision // the top-level containers, for the contents; nil without headings
+	Lang      string               // the text's language, when it is not the page's
 }
 
 func (s *Server) documentPage(d *archive.Document) DocumentPage {
@@ -43,7 +47,29 @@ func (s *Server) documentPage(d *archive.Document) DocumentPage {
 		Citation:  formats.Citation{Doc: d, URL: s.site.URL(d.Path())}.Text(),
 		Formats:   documentAlternates(d),
 		Citations: citationFiles(d.Path()),
+		Flat:      flat(d),
+		Headings:  documentHeadings(d),
+		Lang:      textLang(d),
 	}
+}
+
+// documentHeadings are the containers at the top of the body and the
+// attachments, which the contents list; nil for a document without
+// headings, whose contents list its clauses.
+func documentHeadings(d *archive.Document) []*archive.Provision {
+	if !hasContainers(d.Body) && !hasContainers(d.Attachments) {
+		return nil
+	}
+	return append(containers(d.Body), containers(d.Attachments)...)
+}
+
+// textLang is the lang attribute of a document's text: its language when
+// that is not the site's English.
+func textLang(d *archive.Document) string {
+	if d.Language == "" || d.Language == "en" {
+		return ""
+	}
+	return d.Language
 }
 
 // documentDescription says what a document is in one line: kind, parties,
@@ -56,24 +82,37 @@ func documentDescription(d *archive.Document) string {
 	return s + ", " + longDate(d.Date) + ": " + plural(len(d.Clauses), "clause", "clauses") + ", kept verbatim."
 }
 
-// ClausePage is one clause on its own.
+// ClausePage is one provision on its own: a numbered clause at
+// /clauses/{n}, any other provision at /provisions/{eId}.
 type ClausePage struct {
 	Head
 	Doc        *archive.Document
-	Clause     *archive.Clause
-	Prev, Next *archive.Clause
+	Clause     *archive.Provision
+	Prev, Next *Link  // the provisions before and after it in reading order (reading), or nil
+	EID        string // its eId, and its place in the document
+	Context    string
+	Crumbs     []Link               // the provisions that hold it, outermost first
+	Crumb      string               // its own name in the breadcrumb: "para. 1", "(a)", "Article 7"
+	Pin        string               // its citation: "para. 3(a)", "Art. 51(1)"
+	Tree       Tree                 // its children
+	Notes      []*archive.Provision // the notes its markers link to
+	Lang       string
 	URL        string // absolute, to copy
 	Citation   string
 	Citations  []Alternate
 }
 
-func (s *Server) clausePage(c *archive.Clause, prev, next *archive.Clause) ClausePage {
+func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision) ClausePage {
 	d := c.Doc
-	pin := "para. " + itoa(c.Number)
-	return ClausePage{
+	pin := pinOf(c)
+	desc := c.Text()
+	if desc == "" && c.Heading != nil {
+		desc = headingText(c)
+	}
+	p := ClausePage{
 		Head: Head{
 			Title:       s.title(pin, d.Title),
-			Description: formats.Opening(c.Text(), 200),
+			Description: formats.Opening(desc, 200),
 			Canonical:   s.site.URL(c.Path()),
 			OGType:      "article",
 			OGTitle:     d.Title + ", " + pin,
@@ -83,12 +122,86 @@ func (s *Server) clausePage(c *archive.Clause, prev, next *archive.Clause) Claus
 		},
 		Doc:       d,
 		Clause:    c,
-		Prev:      prev,
-		Next:      next,
+		Prev:      provisionLink(prev),
+		Next:      provisionLink(next),
+		EID:       c.EID(),
+		Context:   c.ContextPath(),
+		Crumb:     crumbName(c),
+		Pin:       pin,
+		Tree:      pageTree(c),
+		Notes:     notesOf(c),
+		Lang:      textLang(d),
 		URL:       s.site.URL(c.Path()),
-		Citation:  formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}.Text(),
+		Citation:  citationText(d, c, s.site.URL(c.Path())),
 		Citations: citationFiles(c.Path()),
 	}
+	for _, a := range c.Ancestors() {
+		p.Crumbs = append(p.Crumbs, Link{Label: crumbName(a), URL: a.Path()})
+	}
+	return p
+}
+
+// provisionLink is a link to c's page named as c is cited, or nil.
+func provisionLink(c *archive.Provision) *Link {
+	if c == nil {
+		return nil
+	}
+	return &Link{Label: pinOf(c), URL: c.Path()}
+}
+
+// preamblePage is preamble paragraph i (from 0) on its own page,
+// /provisions/preamble__p_{i+1}: laid out as a provision's, its
+// neighbours the paragraphs beside it, the last one's next the text's
+// first provision. It has no citation downloads: a citation names a
+// provision.
+func (s *Server) preamblePage(d *archive.Document, i int, first *archive.Provision) ClausePage {
+	p := d.Preamble[i]
+	// A provision to lay the paragraph out as one; its own eId and path
+	// are the paragraph's, set on the page below.
+	c := &archive.Provision{Doc: d, Element: archive.ElP, Paragraphs: []*archive.Paragraph{p}}
+	if p.Classification != nil {
+		c.Classification = *p.Classification
+	}
+	page := s.clausePage(c, nil, nil)
+	path := d.Path() + "/provisions/" + p.EID()
+	pin := "preamble, para. " + itoa(p.Index)
+	page.Title, page.OGTitle, page.Canonical = s.title(pin, d.Title), d.Title+", "+pin, s.site.URL(path)
+	if ld, ok := page.JSONLD.(map[string]any); ok {
+		ld["name"], ld["url"] = d.Title+", "+pin, s.site.URL(path)
+	}
+	page.EID, page.Context, page.URL = p.EID(), p.ContextPath(), s.site.URL(path)
+	page.Pin, page.Crumb = pin, "para. "+itoa(p.Index)
+	page.Crumbs = []Link{{Label: "Preamble", URL: d.Path() + "#preamble"}}
+	page.Citation = formats.Citation{Doc: d, URL: page.URL}.Text() + ", " + pin
+	page.Citations = nil
+	page.Prev, page.Next = nil, provisionLink(first)
+	if i > 0 {
+		page.Prev = &Link{Label: "preamble, para. " + itoa(i), URL: d.Path() + "/provisions/" + d.Preamble[i-1].EID()}
+	}
+	if i+1 < len(d.Preamble) {
+		page.Next = &Link{Label: "preamble, para. " + itoa(i+2), URL: d.Path() + "/provisions/" + d.Preamble[i+1].EID()}
+	}
+	return page
+}
+
+// preambleIndex is the place (from 0) of the preamble paragraph whose eId
+// is eid, or false.
+func preambleIndex(d *archive.Document, eid string) (int, bool) {
+	n, ok := strings.CutPrefix(eid, "preamble__p_")
+	if !ok || len(n) > 6 {
+		return 0, false
+	}
+	i, err := strconv.Atoi(n)
+	if err != nil || i < 1 || i > len(d.Preamble) || archive.PreambleEID(i) != eid {
+		return 0, false
+	}
+	return i - 1, true
+}
+
+// citationText is how a reader cites provision c: the document's citation
+// and the provision's own (Cite), "…, 17 November 2025, Art. 51(1)".
+func citationText(d *archive.Document, c *archive.Provision, url string) string {
+	return formats.Citation{Doc: d, URL: url}.Text() + ", " + pinOf(c)
 }
 
 func jsonBody(v any) ([]byte, error) {
@@ -130,22 +243,46 @@ func (s *Server) renderDocument(d *archive.Document, only string) (*documentPage
 	if err := html(d.Path(), "document", func() any { return s.documentPage(d) }); err != nil {
 		return nil, err
 	}
-	for i, c := range d.Clauses {
-		if only != "" && !strings.HasPrefix(only, c.Path()) {
+	// The numbered clauses' pages are rendered with the document's; every
+	// other provision's page only when asked for (only), since a treaty's
+	// pages, each article's holding its paragraphs, would be many and
+	// large to keep from the start.
+	var order *reading
+	eid, isProvision := provisionOfPath(d, only)
+	for _, c := range d.Clauses {
+		if c.Number == 0 || (only != "" && !strings.HasPrefix(only, c.Path())) {
 			continue
 		}
-		var prev, next *archive.Clause
-		if i > 0 {
-			prev = d.Clauses[i-1]
+		if order == nil {
+			order = newReading(d)
 		}
-		if i+1 < len(d.Clauses) {
-			next = d.Clauses[i+1]
-		}
+		prev, next := order.neighbours(c)
 		if err := html(c.Path(), "clause", func() any { return s.clausePage(c, prev, next) }); err != nil {
 			return nil, err
 		}
 		if err := s.addCitations(add, want, c.Path(), formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}); err != nil {
 			return nil, err
+		}
+	}
+	if i, ok := preambleIndex(d, eid); isProvision && ok {
+		r := newReading(d)
+		var first *archive.Provision
+		if len(r.order) > 0 {
+			first = r.order[0]
+		}
+		if err := html(d.Path()+"/provisions/"+eid, "clause", func() any { return s.preamblePage(d, i, first) }); err != nil {
+			return nil, err
+		}
+	}
+	if isProvision {
+		if c, ok := d.Provision(eid); ok && c.Number == 0 {
+			prev, next := newReading(d).neighbours(c)
+			if err := html(c.Path(), "clause", func() any { return s.clausePage(c, prev, next) }); err != nil {
+				return nil, err
+			}
+			if err := s.addCitations(add, want, c.Path(), formats.Citation{Doc: d, Clause: c, URL: s.site.URL(c.Path())}); err != nil {
+				return nil, err
+			}
 		}
 	}
 	if err := s.addCitations(add, want, d.Path(), formats.Citation{Doc: d, URL: s.site.URL(d.Path())}); err != nil {
@@ -192,8 +329,10 @@ func (s *Server) addCitations(add func(string, *page), want func(string) bool, p
 		return err
 	}
 	name := c.Doc.Slug
-	if c.Clause != nil {
+	if c.Clause != nil && c.Clause.Number > 0 {
 		name += "-para" + itoa(c.Clause.Number)
+	} else if c.Clause != nil {
+		name += "-" + c.Clause.EID()
 	}
 	for _, f := range []struct {
 		file, ctype string
@@ -241,6 +380,17 @@ func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) { s.serve
 // clausePage, rendered by renderDocument.
 func (s *Server) serveClause(w http.ResponseWriter, r *http.Request) { s.serveDocumentPage(w, r) }
 
+// serveProvision serves /documents/{slug}/provisions/{eId}, any
+// provision's page that is not a numbered clause's: clause.html filled by
+// clausePage, rendered by renderDocument on first request.
+func (s *Server) serveProvision(w http.ResponseWriter, r *http.Request) { s.serveDocumentPage(w, r) }
+
+// serveProvisionFile serves a provision's citations, rendered by
+// renderDocument.
+func (s *Server) serveProvisionFile(w http.ResponseWriter, r *http.Request) {
+	s.serveDocumentPage(w, r)
+}
+
 // serveDocumentFile serves a document's data files (data.json, data.akn,
 // data.txt, data.md: internal/formats and the content file) and its
 // citations (cite.bib, cite.ris, cite.csl.json: formats.Citation),
@@ -274,7 +424,11 @@ func (s *Server) serveDocumentPage(w http.ResponseWriter, r *http.Request) {
 	case p != nil:
 		p.serve(w, r)
 	default:
-		if to, ok := s.clauseRedirect(r); ok {
+		to, ok := s.clauseRedirect(r)
+		if !ok {
+			to, ok = s.provisionRedirect(r)
+		}
+		if ok {
 			httpx.Redirect(w, r, to, http.StatusMovedPermanently)
 			return
 		}

@@ -27,7 +27,7 @@ func FuzzRouter(f *testing.F) {
 		f.Add(method, path, query)
 	}
 	doc := "/documents/" + seedSlug
-	for _, p := range []string{"/", "/documents", doc, doc + "/clauses/3", doc + "/data.json", doc + "/clauses/3/cite.bib",
+	for _, p := range []string{"/", "/documents", doc, doc + "/clauses/3", doc + "/data.json", doc + "/clauses/3/cite.bib", doc + "/provisions/para_3", doc + "/provisions/para_3/cite.ris", doc + "/provisions/art_1__para_2",
 		"/sitemap.xml", "/feed.atom", "/robots.txt", "/about", "/static/style.css", "/api/v1/documents", "/api/v1/search", "/healthz"} {
 		f.Add("GET", p, "q=transport&party=EE")
 	}

@@ -47,6 +47,9 @@ func documentAlternates(d *archive.Document) []Alternate {
 }
 
 // citationFiles are the citation downloads of a document or clause path.
+// citationFileNames are the citation downloads of a document or provision.
+var citationFileNames = []string{"cite.bib", "cite.ris", "cite.csl.json"}
+
 func citationFiles(p string) []Alternate {
 	return []Alternate{
 		{"application/x-bibtex", p + "/cite.bib", "BibTeX", "BibTeX"},
@@ -87,7 +90,7 @@ func (s *Server) documentLD(d *archive.Document, c *archive.Clause) map[string]a
 		return map[string]any{
 			"@context":      "https://schema.org",
 			"@type":         "Legislation",
-			"name":          d.Title + ", para. " + itoa(c.Number),
+			"name":          d.Title + ", " + pinOf(c),
 			"url":           s.site.URL(c.Path()),
 			"text":          c.Text(),
 			"isPartOf":      ld,

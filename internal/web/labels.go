@@ -91,7 +91,7 @@ type Unit struct {
 	Doc     *archive.Document
 	Clause  *archive.Clause // nil for a preamble paragraph
 	Para    *archive.Paragraph
-	Label   string // "para. 3", "preamble, paragraph 2"
+	Label   string // "para. 3", "Art. 51(1)", "preamble, paragraph 2"
 	URL     string
 	Context string
 	Text    string
@@ -101,7 +101,7 @@ type Unit struct {
 func (s *Server) unit(d *archive.Document, c *archive.Clause, p *archive.Paragraph) Unit {
 	u := Unit{Doc: d, Clause: c, Para: p}
 	if c != nil {
-		u.Label, u.URL, u.Context, u.Text = "para. "+itoa(c.Number), c.Path(), c.ContextPath(), c.Text()
+		u.Label, u.URL, u.Context, u.Text = c.Cite(), c.Path(), c.ContextPath(), c.Text()
 		u.Labels = s.labels(&c.Classification)
 	} else {
 		u.Label, u.URL, u.Context, u.Text = "preamble, paragraph "+itoa(p.Index), p.ContextPath(), p.ContextPath(), p.Text

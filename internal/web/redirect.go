@@ -4,16 +4,19 @@ import (
 	"net/http"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
 
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // Every redirect the site makes, in one place: canonical addresses (a
-// trailing slash, an upper-case slug, a clause number with leading zeros),
+// trailing slash, an upper-case slug, a clause number with leading zeros,
+// a numbered clause asked for by its eId),
 // Akoma Ntoso identifiers to their documents, and old static fingerprints
 // to the current files.
 
@@ -54,7 +57,7 @@ func canonicalPath(next http.Handler) http.Handler {
 		if rest, ok := strings.CutPrefix(c, "/documents/"); ok {
 			// Joined only when it changes: most requests are for these
 			// paths, already in lower case.
-			if lower := strings.ToLower(rest); lower != rest {
+			if lower := lowerDocumentPath(rest); lower != rest {
 				c = "/documents/" + lower
 			}
 		}
@@ -68,6 +71,22 @@ func canonicalPath(next http.Handler) http.Handler {
 		}
 		next.ServeHTTP(w, r)
 	})
+}
+
+// lowerDocumentPath folds a path under /documents/ to lower case, all but
+// a provision's eId, whose case is its own (chp_I, sec_IV, att_1): the
+// {eId} of {slug}/provisions/{eId}/… is kept as it is.
+func lowerDocumentPath(rest string) string {
+	segs := strings.SplitN(rest, "/", 4)
+	if len(segs) < 3 || !strings.EqualFold(segs[1], "provisions") {
+		return strings.ToLower(rest)
+	}
+	for i, seg := range segs {
+		if i != 2 {
+			segs[i] = strings.ToLower(seg)
+		}
+	}
+	return strings.Join(segs, "/")
 }
 
 // staticRedirect is the current address of a static file asked for by an
@@ -107,4 +126,51 @@ func (s *Server) clauseRedirect(r *http.Request) (string, bool) {
 		return "", false
 	}
 	return c.Path(), true
+}
+
+// provisionRedirect is the address of the numbered clause that r asks for
+// by its eId (provisions/para_3 for clauses/3, and its citation files
+// likewise): a clause has one address. An eId in the wrong case is led to
+// the provision's own. False for any other address.
+func (s *Server) provisionRedirect(r *http.Request) (string, bool) {
+	eid := chi.URLParam(r, "eid")
+	if eid == "" || len(eid) > maxEID {
+		return "", false
+	}
+	d, ok := s.cfg.Archive.Document(chi.URLParam(r, "slug"))
+	if !ok {
+		return "", false
+	}
+	c, ok := d.Provision(eid)
+	if !ok {
+		// An eId in the wrong case (chp_i for chp_I): the one provision
+		// whose eId it folds to.
+		c, ok = provisionFolded(d, eid)
+	}
+	if !ok || (c.Number == 0 && c.EID() == eid) {
+		return "", false
+	}
+	to := c.Path()
+	if file := chi.URLParam(r, "file"); file != "" {
+		if !slices.Contains(citationFileNames, file) {
+			return "", false
+		}
+		to += "/" + file
+	}
+	return to, true
+}
+
+// provisionFolded is the provision whose eId equals eid but for case, if
+// there is exactly one.
+func provisionFolded(d *archive.Document, eid string) (*archive.Provision, bool) {
+	var found *archive.Provision
+	n := 0
+	d.Walk(func(c *archive.Provision) bool {
+		if strings.EqualFold(c.EID(), eid) {
+			found = c
+			n++
+		}
+		return true
+	})
+	return found, n == 1
 }

@@ -33,6 +33,8 @@ func (s *Server) routes() http.Handler {
 	get("/documents/{slug}/clauses/{n}", s.serveClause)
 	get("/documents/{slug}/{file}", s.serveDocumentFile)
 	get("/documents/{slug}/clauses/{n}/{file}", s.serveClauseFile)
+	get("/documents/{slug}/provisions/{eid}", s.serveProvision)
+	get("/documents/{slug}/provisions/{eid}/{file}", s.serveProvisionFile)
 	// Browsing by classification: commitments.go, topics.go.
 	get("/commitments", s.serveCommitments)
 	get("/topics", s.serveTopics)

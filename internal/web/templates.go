@@ -115,6 +115,15 @@ func (s *Server) funcs() template.FuncMap {
 		"marked":  markedHTML,
 		"labels":  func(cl *archive.Classification) Labels { return s.labels(cl) },
 		"facets":  facetList,
+		// The tree of provisions (tree.go).
+		"tree":        tree,
+		"provisions":  s.provisionsHTML,
+		"heading":     headingHTML,
+		"headingText": headingText,
+		"containers":  containers,
+		"table":       tableHTML,
+		"pin":         pinOf,
+		"noteNum":     noteNum,
 	}
 }
 
