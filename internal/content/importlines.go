@@ -198,7 +198,7 @@ func headingLike(s string) bool {
 		return false
 	}
 	words := strings.Fields(s)
-	if len(words) > 14 {
+	if len(words) > 16 {
 		return false
 	}
 	if len(words) <= 6 || strings.ToUpper(s) == s {
@@ -303,9 +303,9 @@ func markersOf(line string) []marker {
 	var out []marker
 	for i := 0; i < len(line); {
 		r, size := utf8.DecodeRuneInString(line[i:])
-		if _, ok := superscripts[r]; ok && i > 0 {
+		if _, ok := superscripts[r]; ok {
 			prev, _ := utf8.DecodeLastRuneInString(line[:i])
-			if !unicode.IsSpace(prev) {
+			if i > 0 && !unicode.IsSpace(prev) {
 				j, n := i, ""
 				for j < len(line) {
 					r, s := utf8.DecodeRuneInString(line[j:])
@@ -317,9 +317,16 @@ func markersOf(line string) []marker {
 					j += s
 				}
 				out = append(out, marker{i, j, strings.TrimLeft(n, "0")})
-				i = j
-				continue
 			}
+			// A run of superscripts after a space is no marker.
+			for i < len(line) {
+				r, s := utf8.DecodeRuneInString(line[i:])
+				if _, ok := superscripts[r]; !ok {
+					break
+				}
+				i += s
+			}
+			continue
 		}
 		i += size
 	}
@@ -402,23 +409,27 @@ func startsLower(s string) bool {
 // escapeMarkdown escapes, and a label's punctuation at the start
 // ("\(a) …", "a\) …", "11\, …"), and a fence.
 func escapeText(s string) string {
-	if _, ok := labelOf(s); ok {
-		switch {
-		case strings.HasPrefix(s, "("):
-			return `\` + escapeMarkdown(s)
-		case halfLabel.MatchString(s):
-			i := strings.IndexByte(s, ')')
-			return escapeMarkdown(s[:i]) + `\` + escapeMarkdown(s[i:])
-		case commaLabel.MatchString(s):
-			i := strings.IndexByte(s, ',')
-			return s[:i] + `\,` + escapeMarkdown(s[i+1:])
-		}
-	}
-	if strings.HasPrefix(s, ":::") {
+	switch {
+	case parenLike.MatchString(s):
+		return `\` + escapeMarkdown(s)
+	case halfLike.MatchString(s):
+		i := strings.IndexByte(s, ')')
+		return escapeMarkdown(s[:i]) + `\` + escapeMarkdown(s[i:])
+	case commaLike.MatchString(s):
+		i := strings.IndexByte(s, ',')
+		return s[:i] + `\,` + escapeMarkdown(s[i+1:])
+	case strings.HasPrefix(s, ":::"):
 		return `\` + escapeMarkdown(s)
 	}
 	return escapeMarkdown(s)
 }
+
+// What the loader might read as a label, whatever follows it.
+var (
+	parenLike = regexp.MustCompile(`^\([A-Za-z]{1,6}\)`)
+	halfLike  = regexp.MustCompile(`^[A-Za-z]{1,6}\)`)
+	commaLike = regexp.MustCompile(`^\d{1,4},`)
+)
 
 // escapeHeading escapes a heading's words: as text, and a closing run of
 // "#" that an ATX heading would drop.
