@@ -407,14 +407,16 @@ func startsLower(s string) bool {
 // escapeText escapes a line of text that is no label so that neither
 // Markdown nor the loader reads markup or a label in it: what
 // escapeMarkdown escapes, and a label's punctuation at the start
-// ("\(a) …", "a\) …", "11\, …"), and a fence.
+// ("\(a) …", "a\) …", "11\, …"), and a fence. What follows an escaped
+// label is escaped on its own, so that it is escaped once.
 func escapeText(s string) string {
 	switch {
 	case parenLike.MatchString(s):
-		return `\` + escapeMarkdown(s)
+		i := strings.IndexByte(s, ')')
+		return `\` + s[:i+1] + escapeMarkdown(s[i+1:])
 	case halfLike.MatchString(s):
 		i := strings.IndexByte(s, ')')
-		return escapeMarkdown(s[:i]) + `\` + escapeMarkdown(s[i:])
+		return s[:i] + `\)` + escapeMarkdown(s[i+1:])
 	case commaLike.MatchString(s):
 		i := strings.IndexByte(s, ',')
 		return s[:i] + `\,` + escapeMarkdown(s[i+1:])
