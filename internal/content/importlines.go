@@ -217,6 +217,21 @@ func headingLike(s string) bool {
 	return long > 0 && capital*10 >= long*7
 }
 
+// titleLike is whether a line may be the title of the heading just above
+// it ("Entry into force", "Cooperation in the field of trade"): as
+// headingLike, but a sentence's case will do, as an article's title
+// reads.
+func titleLike(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 160 || len(strings.Fields(s)) > 16 {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return (unicode.IsUpper(first) || unicode.IsDigit(first)) &&
+		(unicode.IsLetter(last) || unicode.IsDigit(last) || last == ')' || last == '”' || last == '"')
+}
+
 // plainHeading is whether a line with no label may be a heading of its
 // own ("Energy and Connectivity", "Preamble"): heading-like, not a
 // dateline, a signature or a recital, and not starting with a digit.

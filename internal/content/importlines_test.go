@@ -377,3 +377,16 @@ func TestEscapeText(t *testing.T) {
 		t.Errorf("escapeHeading = %q", got)
 	}
 }
+
+func TestTitleLike(t *testing.T) {
+	for _, l := range []string{"Definitions", "Entry into force", "Cooperation in the field of trade and investment", "Settlement of disputes", "GENERAL PROVISIONS", "Rivers covered by this Agreement"} {
+		if !titleLike(l) {
+			t.Errorf("titleLike(%q) = false; want true", l)
+		}
+	}
+	for _, l := range []string{"The Parties shall cooperate.", "For the purposes of this Agreement:", "the rivers", "This Agreement applies to the rivers listed in the Annex and to all of their tributaries, lakes, canals and reservoirs in both States"} {
+		if titleLike(l) {
+			t.Errorf("titleLike(%q) = true; want false", l)
+		}
+	}
+}

@@ -395,7 +395,7 @@ func headings(items []*item, title string, note func(int, string, ...any)) {
 		default:
 			continue
 		}
-		if i+1 < len(items) && items[i+1].role == roleText && headingLike(items[i+1].text) {
+		if i+1 < len(items) && items[i+1].role == roleText && titleLike(items[i+1].text) {
 			items[i+1].role, items[i+1].plain = roleTitle, false
 			note(items[i+1].line, "%q read as the title of %q", clip(items[i+1].text), it.text)
 		}

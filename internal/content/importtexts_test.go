@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/accord-archive/accord/internal/synth"
 )
 
 // textsDir holds made-up plain texts, one of each shape import reads.
@@ -278,5 +280,55 @@ func requireTree(t *testing.T) {
 	d, errs := Parse("documents/x.md", []byte(doc(goodFront, "# Heading\n\nText.\n\n::: conclusions\nDone at X.\n:::\n")))
 	if errs != nil || len(d.Conclusions) == 0 {
 		t.Skip("the loader does not read headings and fenced blocks yet")
+	}
+}
+
+var treatyMeta = ImportMeta{Title: "Agreement on Cooperation", Kind: "agreement", Parties: []string{"KZ", "EE"}, Date: "2021-06-12"}
+
+// TestImportLongTreaty: a treaty of 1,500 paragraphs keeps every line and
+// gets its chapters, articles, their titles and its annex.
+func TestImportLongTreaty(t *testing.T) {
+	src := synth.TreatyText(1500)
+	m := treatyMeta
+	r, err := convert("treaty.txt", src, &m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(r.file)
+	assertVerbatim(t, string(src), md)
+	count := func(prefix string) int {
+		n := 0
+		for _, l := range strings.Split(md, "\n") {
+			if strings.HasPrefix(l, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+	chapters, articles := strings.Count(string(src), "\nCHAPTER "), strings.Count(string(src), "\nArticle ")
+	if got := count("# CHAPTER "); got != chapters {
+		t.Errorf("%d chapter headings; want %d", got, chapters)
+	}
+	if got := count("## Article "); got != articles {
+		t.Errorf("%d article headings at level 2; want %d", got, articles)
+	}
+	if got := count("### Cooperation in the field of "); got != articles {
+		t.Errorf("%d article titles at level 3; want %d", got, articles)
+	}
+	for _, w := range []string{"\n# ANNEX\n", "\n## Areas of cooperation\n", "\n::: conclusions\nIN WITNESS WHEREOF", "\nThe Parties to this Agreement,\n"} {
+		if !strings.Contains(md, w) {
+			t.Errorf("the Markdown has no %q", w)
+		}
+	}
+}
+
+// BenchmarkImportTreaty converts a treaty of 1,500 paragraphs.
+func BenchmarkImportTreaty(b *testing.B) {
+	src := synth.TreatyText(1500)
+	for b.Loop() {
+		m := treatyMeta
+		if _, err := convert("treaty.txt", src, &m); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
