@@ -243,3 +243,17 @@ func TestImportDateline(t *testing.T) {
 		t.Errorf("import --date = %d, %q, %q; want dated and the title line kept", code, stdout, stderr)
 	}
 }
+
+// TestImportNotes: import tells on standard error, by the input's line,
+// what it placed by guesswork.
+func TestImportNotes(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "joined.txt")
+	if err := os.WriteFile(in, []byte("17 November 2025\nThe Presidents met.\n1.\nThe Parties agreed.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "import", in, "--title", "T", "--parties", "KZ,EE", "--out", "-")
+	if code != 0 || !strings.Contains(stdout, "\n1. The Parties agreed.\n") ||
+		!strings.Contains(stderr, in+`:3: label "1." alone on its line: joined with the text on line 4`) {
+		t.Errorf("import = %d, %q, %q; want the label joined with its text, and said so", code, stdout, stderr)
+	}
+}

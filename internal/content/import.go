@@ -41,7 +41,6 @@ type ImportMeta struct {
 	ConfirmBidi bool
 }
 
-var clauseLine = regexp.MustCompile(`^(\d{1,4})\.\s+(\S.*)$`)
 
 // importDate finds the document's date: from the first non-empty line if
 // it is a dateline, which is then not part of the text; else from
@@ -100,11 +99,13 @@ func importDate(name string, lines []string, first int, m *ImportMeta) (date tim
 	return date, 0, fmt.Errorf("%s:%d: the first line is not a date, e.g. %q or %q, nor is the last line; got %q: give the date with --date YYYY-MM-DD", name, first+1, "17 November 2025", "Astana, 17 November 2025", lines[first])
 }
 
-// Import turns plain text in the seed's shape — a date line, then one
-// paragraph per line, clauses starting "N. ", unnumbered lines after a
-// clause continuing it — into a content file. name is the source's name,
-// for messages. The result is checked by Parse before it is returned, so
-// it is a file that `accord check` accepts.
+// Import turns plain text as published texts are copied — a date line,
+// then one paragraph per line: headings, labelled paragraphs, recitals,
+// closing formulas and signatures, footnotes, publishers' marks — into a
+// content file in the content format (docs/FORMAT.md), telling m.Note what
+// it guessed. name is the source's name, for messages. The result is
+// checked by Parse before it is returned, so it is a file that `accord
+// check` accepts.
 func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, err error) {
 	r, err := convert(name, src, &m)
 	if err != nil {
