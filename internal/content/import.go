@@ -41,7 +41,6 @@ type ImportMeta struct {
 	ConfirmBidi bool
 }
 
-
 // importDate finds the document's date: from the first non-empty line if
 // it is a dateline, which is then not part of the text; else from
 // m.Date, the first line kept as text; else from the last non-empty line
