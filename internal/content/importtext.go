@@ -146,8 +146,10 @@ func sequence(items []*item, note func(int, string, ...any)) {
 		}
 		if !ok {
 			it.role = roleText
-			if n > 0 && n < prev+50 {
-				note(it.line, "%q is not read as a paragraph's number: the one before is %d", it.lab.text, prev)
+			if prev == 0 {
+				note(it.line, "%q is not read as a paragraph's number: no paragraph is numbered before it; kept as text", it.lab.text)
+			} else {
+				note(it.line, "%q is not read as a paragraph's number: the one before is %d; kept as text", it.lab.text, prev)
 			}
 			continue
 		}
@@ -308,6 +310,20 @@ func closing(it *item, lang string) bool {
 	return len(strings.Fields(it.text)) <= 10 && !strings.ContainsAny(it.text[len(it.text)-1:], ".;:!?")
 }
 
+// nameLike is whether a line may be a signatory's name or title.
+func nameLike(it *item) bool {
+	switch it.role {
+	case roleText:
+	case roleHeading:
+		if it.kind != headLetter && it.kind != headPlain {
+			return false
+		}
+	default:
+		return false
+	}
+	return headingLike(it.text) || signature(it.text)
+}
+
 // closer is whether a line certainly closes a text.
 func closer(it *item, lang string) bool {
 	if it.role == rolePreamble || it.role == roleRemark || it.role == roleNote {
@@ -349,13 +365,18 @@ func conclusions(items []*item, lang string, note func(int, string, ...any)) {
 			break
 		}
 	}
-	switch {
-	case firstCloser >= 0:
+	if firstCloser >= 0 {
 		start = firstCloser
-	case start > 0 && start < end && items[start-1].role != roleHeading:
-		// names and titles after the text, with no formula or date
-	default:
+	} else {
+		// Names and titles after the text, with no formula or date: each
+		// line a heading's shape, or a signatory's.
 		start = end
+		for start > 0 && (nameLike(items[start-1]) || items[start-1].role == roleRemark || items[start-1].role == roleNote) {
+			start--
+		}
+		if start == 0 || items[start-1].role == roleHeading {
+			start = end
+		}
 	}
 	for start < end && (items[start].role == roleRemark || items[start].role == roleNote) {
 		start++
@@ -404,7 +425,9 @@ func headings(items []*item, title string, note func(int, string, ...any)) {
 	for _, it := range items[min(1, len(items)):] {
 		others = others || it.role == roleHeading || it.plain && it.role == roleText
 	}
+	list := false // in the lines a line ending in ":" leads into
 	for i, it := range items {
+		list = i > 0 && (strings.HasSuffix(items[i-1].text, ":") || list && items[i-1].plain && items[i-1].role == roleText)
 		if !it.plain || it.role != roleText {
 			continue
 		}
@@ -416,8 +439,8 @@ func headings(items []*item, title string, note func(int, string, ...any)) {
 			continue
 		case startsLower(items[i+1].text):
 			continue // a line broken in a sentence
-		case i > 0 && strings.HasSuffix(items[i-1].text, ":"):
-			continue // an item of the list the line before leads into
+		case list:
+			continue // an item of the list a line before leads into
 		}
 		it.role, it.kind = roleHeading, headPlain
 		note(it.line, "heading %q guessed from its shape", clip(it.text))

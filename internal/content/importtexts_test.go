@@ -332,3 +332,111 @@ func BenchmarkImportTreaty(b *testing.B) {
 		}
 	}
 }
+
+// TestImportShapes: small texts, each showing one thing import decides,
+// and the whole Markdown it writes.
+func TestImportShapes(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+		note            string // a substring of one note, or ""
+	}{
+		{"names after the text, with no formula or date",
+			"The Leaders met in Brenmoor.\nThey agreed to meet again.\nAnna Example\nPresident of Veloria\n",
+			"The Leaders met in Brenmoor.\n\nThey agreed to meet again.\n\n::: conclusions\nAnna Example\n\nPresident of Veloria\n:::\n",
+			`x.txt:4: closing lines 4-5 (from "Anna Example")`},
+		{"a preamble after a publisher's mark is fenced",
+			"Media Note\nThe Parties to this Agreement,\nDesiring to cooperate,\nHave agreed as follows:\nArticle 1\nThe Parties shall cooperate.\n",
+			"::: remark\nMedia Note\n:::\n\n::: preamble\nThe Parties to this Agreement,\n\nDesiring to cooperate,\n\nHave agreed as follows:\n:::\n\n# Article 1\n\nThe Parties shall cooperate.\n",
+			`x.txt:3: preamble of lines 3-5 (from "The Parties to this Agreement,"): fenced as ::: preamble`},
+		{"a preamble followed by a section is fenced",
+			"The Security Council,\nRecalling its resolutions,\nI. Decisions\n1. Decides to remain seized of the matter.\n",
+			"::: preamble\nThe Security Council,\n\nRecalling its resolutions,\n:::\n\n# I. Decisions\n\n1. Decides to remain seized of the matter.\n",
+			""},
+		{"no heading in a preamble",
+			"The Security Council,\nRecalling its resolutions\nSituation in the Region\n1. Decides to remain seized of the matter.\n",
+			"The Security Council,\n\nRecalling its resolutions\n\nSituation in the Region\n\n1. Decides to remain seized of the matter.\n",
+			`x.txt:2: preamble of lines 2-4 (from "The Security Council,"): read by the format's rule`},
+		{"a dateline inside the text",
+			"The Leaders met.\nBrenmoor, 3 March 2024\nThe Leaders also agreed on trade.\n",
+			"The Leaders met.\n\n::: conclusions\nBrenmoor, 3 March 2024\n:::\n\nThe Leaders also agreed on trade.\n",
+			"x.txt:3: dateline inside the text: fenced as ::: conclusions"},
+		{"no heading after a line leading into a list",
+			"1. We will cooperate on:\nEnergy security\nClimate finance\n2. We will meet again.\n",
+			"1. We will cooperate on:\n\n   Energy security\n\n   Climate finance\n\n2. We will meet again.\n",
+			""},
+		{"no heading before a line broken in a sentence",
+			"The Leaders met\nin Brenmoor and agreed.\nTrade\nThey agreed on trade.\n",
+			"The Leaders met\n\nin Brenmoor and agreed.\n\n# Trade\n\nThey agreed on trade.\n",
+			`x.txt:4: heading "Trade" guessed from its shape`},
+		{"bracketed footnotes",
+			"The Forum[1] met.\nIt agreed.[2]\n[1] A made-up forum.\n[2] By consensus.\n",
+			"The Forum[^1] met.\n\nIt agreed.[^2]\n\n[^1]: A made-up forum.\n\n[^2]: By consensus.\n",
+			"x.txt:5: footnote 2, referred to on line 3"},
+		{"a marker without its note is kept as printed",
+			"The Forum¹ met.\nIt agreed.\n",
+			"The Forum¹ met.\n\nIt agreed.\n",
+			"x.txt:2: footnote marker 1 has no note after it"},
+		{"a year is no number",
+			"2024. A year of change.\n1. The Leaders met.\n2. They agreed.\n",
+			"2024\\. A year of change.\n\n1. The Leaders met.\n\n2. They agreed.\n",
+			`x.txt:2: "2024." is not read as a paragraph's number: no paragraph is numbered before it; kept as text`},
+		{"a number out of sequence is text",
+			"1. One.\n2. Two.\n30. Thirty, a misprint or a quotation.\n3. Three.\n",
+			"1. One.\n\n2. Two.\n\n   30\\. Thirty, a misprint or a quotation.\n\n3. Three.\n",
+			`x.txt:4: "30." is not read as a paragraph's number: the one before is 2`},
+		{"a gap is kept and told",
+			"1. One.\n3. Three.\n",
+			"1. One.\n\n3. Three.\n",
+			"x.txt:3: paragraph 3 follows 1: kept as printed"},
+		{"a number alone without its full stop",
+			"1. One.\n2\nTwo.\n",
+			"1. One.\n\n   2\n\n   Two.\n",
+			"x.txt:3: a number alone on its line, with no full stop"},
+		{"lettered labels alone on their lines",
+			"1. We will:\n(a)\nmeet;\n(b)\nagree.\n",
+			"1. We will:\n\n(a) meet;\n\n(b) agree.\n",
+			`x.txt:3: label "(a)" alone on its line: joined with the text on line 4`},
+		{"bullets of every kind",
+			"1. We will:\n– meet;\n◦ soon;\n▪ often;\n- and agree;\n* and act.\n",
+			"1. We will:\n\n– meet;\n\n◦ soon;\n\n▪ often;\n\n- and agree;\n\n* and act.\n",
+			""},
+		{"multi-level numbers",
+			"10.5. The Secretariat reports.\n10.6 The Council decides.\n",
+			"10.5. The Secretariat reports.\n\n10.6 The Council decides.\n",
+			""},
+		{"markup in labelled text",
+			"1. # not a heading, *not emphasis*\n(a) [not a link]\n",
+			"1. \\# not a heading, \\*not emphasis\\*\n\n(a) \\[not a link\\]\n",
+			""},
+		{"parts, chapters, sections and articles take levels in order",
+			"PART ONE\nCHAPTER I\nI. Scope\nArticle 1\nThe Parties agree.\nPart Two\nArticle 2 – Final Clauses\nThe Parties sign.\n",
+			"# PART ONE\n\n## CHAPTER I\n\n### I. Scope\n\n#### Article 1\n\nThe Parties agree.\n\n# Part Two\n\n#### Article 2 – Final Clauses\n\nThe Parties sign.\n",
+			""},
+		{"roman and letter headings",
+			"I. Politics\nA. Dialogue\nB. Consultations\nC. Visits\nII. Economy\nV. Other\nThe Leaders met.\n",
+			"# I. Politics\n\n## A. Dialogue\n\n## B. Consultations\n\n## C. Visits\n\n# II. Economy\n\n# V. Other\n\nThe Leaders met.\n",
+			""},
+		{"an annex's headings under it",
+			"1. The Parties agree.\nAnnex I\nList of Projects\nTransport\n1. A road.\nEnergy\n2. A line.\n",
+			"1. The Parties agree.\n\n# Annex I\n\n## List of Projects\n\n## Transport\n\n1. A road.\n\n## Energy\n\n2. A line.\n",
+			""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ImportMeta{Title: "A Made-up Text", Kind: "communique", Parties: []string{"KZ", "EE"}, Date: "2024-03-03"}
+			var notes []string
+			m.Note = func(s string) { notes = append(notes, s) }
+			r, err := convert("x.txt", []byte("3 March 2024\n"+tt.src), &m)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, body, _ := strings.Cut(string(r.file), "\n---\n")
+			if body != tt.want {
+				t.Errorf("Markdown:\n%s\nwant:\n%s", body, tt.want)
+			}
+			if tt.note != "" && !strings.Contains(strings.Join(notes, "\n"), tt.note) {
+				t.Errorf("no note says %q; notes:\n%s", tt.note, strings.Join(notes, "\n"))
+			}
+		})
+	}
+}
