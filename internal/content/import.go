@@ -117,7 +117,7 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 type converted struct {
 	slug      string
 	file      []byte
-	out       *layout
+	out       *textLayout
 	head      int // the offset of the front matter's closing line
 	headLines int // the lines before the text
 	v         *archive.Parties

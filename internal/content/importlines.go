@@ -14,20 +14,20 @@ import (
 // that is an article's title, the lines after the text) is import's.
 
 // family is a label's family, as the content format names them.
-type family int
+type lineFamily int
 
 const (
-	famNone   family = iota
-	famNumber        // "1." "1)" "11," "1.The"
-	famMulti         // "10.5." "10.5"
-	famLetter        // "(a)" "a)" "(aa)", and "(i)" which may be roman
-	famRoman         // "(iv)" "iv)"
-	famBullet        // "•" "–" "◦" "▪" "-" "*"
+	lfNone   lineFamily = iota
+	lfNumber            // "1." "1)" "(1)" "11," "1.The"
+	lfMulti             // "10.5." "10.5"
+	lfLetter            // "(a)" "a)" "(aa)", and "(i)" which may be roman
+	lfRoman             // "(iv)" "iv)"
+	lfBullet            // "•" "–" "◦" "▪" "-" "*"
 )
 
 // label is a label at the start of a line.
-type label struct {
-	fam   family
+type lineLabel struct {
+	fam   lineFamily
 	text  string // as printed: "1.", "(a)", "•", "11,"
 	num   int    // a number label's number; 0 otherwise
 	rest  string // the text after it, without the space between
@@ -37,61 +37,66 @@ type label struct {
 }
 
 var (
-	numberLabel = regexp.MustCompile(`^(\d{1,4})([.)])(\s+|$)`)
-	gluedLabel  = regexp.MustCompile(`^(\d{1,4})\.(\p{Lu}|["“‘'(])`)
-	commaLabel  = regexp.MustCompile(`^(\d{1,4}),\s+(\p{Lu}|["“‘'(])`)
-	multiLabel  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)(\.?)\s+(\S|$)`)
-	parenLabel  = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)(\s+|$)`)
-	halfLabel   = regexp.MustCompile(`^([a-z]{1,2}|[ivxlc]{1,6})\)(\s+|$)`)
-	bulletLabel = regexp.MustCompile(`^([•–◦▪·●○■□➢►→\-*])(\s+|$)`)
-	romanNumber = regexp.MustCompile(`^[ivxlc]+$`)
+	txtNumber   = regexp.MustCompile(`^(\d{1,4})([.)])(\s+|$)`)
+	txtGlued    = regexp.MustCompile(`^(\d{1,4})\.(\p{Lu}|["“‘'(])`)
+	txtComma    = regexp.MustCompile(`^(\d{1,4}),\s+(\p{Lu}|["“‘'(])`)
+	txtMulti    = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)(\.?)\s+(\S|$)`)
+	txtParen    = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)(\s+|$)`)
+	txtHalf     = regexp.MustCompile(`^([a-z]{1,2}|[ivxlc]{1,6})\)(\s+|$)`)
+	txtBullet   = regexp.MustCompile(`^([•–◦▪·‣○■□—\-*])(\s+|$)`)
+	txtParenNum = regexp.MustCompile(`^\((\d{1,3})\)(\s+|$)`)
+	txtRoman    = regexp.MustCompile(`^[ivxlc]+$`)
 )
 
 // labelOf reads the label a line starts with. A number is read whatever
 // it is; whether it is the next paragraph's is the caller's question.
-func labelOf(line string) (label, bool) {
-	if m := multiLabel.FindStringSubmatch(line); m != nil {
+func labelOf(line string) (lineLabel, bool) {
+	if m := txtMulti.FindStringSubmatch(line); m != nil {
 		// "10.5. text" or "10.5 Text"; not "1.5 million people".
 		rest := strings.TrimSpace(line[len(m[1])+len(m[2]):])
 		if m[2] == "." || startsUpper(rest) {
-			return label{fam: famMulti, text: m[1] + m[2], rest: rest}, true
+			return lineLabel{fam: lfMulti, text: m[1] + m[2], rest: rest}, true
 		}
 	}
-	if m := numberLabel.FindStringSubmatch(line); m != nil {
+	if m := txtNumber.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return label{fam: famNumber, text: m[1] + m[2], num: n, rest: line[len(m[0]):], list: true}, true
+		return lineLabel{fam: lfNumber, text: m[1] + m[2], num: n, rest: line[len(m[0]):], list: true}, true
 	}
-	if m := gluedLabel.FindStringSubmatch(line); m != nil {
+	if m := txtParenNum.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return label{fam: famNumber, text: m[1] + ".", num: n, rest: line[len(m[1])+1:], glued: true}, true
+		return lineLabel{fam: lfNumber, text: "(" + m[1] + ")", num: n, rest: line[len(m[0]):]}, true
 	}
-	if m := commaLabel.FindStringSubmatch(line); m != nil {
+	if m := txtGlued.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return label{fam: famNumber, text: m[1] + ",", num: n, rest: strings.TrimSpace(line[len(m[1])+1:]), comma: true}, true
+		return lineLabel{fam: lfNumber, text: m[1] + ".", num: n, rest: line[len(m[1])+1:], glued: true}, true
 	}
-	if m := parenLabel.FindStringSubmatch(line); m != nil {
-		return label{fam: letterOrRoman(m[1]), text: "(" + m[1] + ")", rest: line[len(m[0]):]}, true
+	if m := txtComma.FindStringSubmatch(line); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return lineLabel{fam: lfNumber, text: m[1] + ",", num: n, rest: strings.TrimSpace(line[len(m[1])+1:]), comma: true}, true
 	}
-	if m := halfLabel.FindStringSubmatch(line); m != nil {
-		return label{fam: letterOrRoman(m[1]), text: m[1] + ")", rest: line[len(m[0]):]}, true
+	if m := txtParen.FindStringSubmatch(line); m != nil {
+		return lineLabel{fam: letterOrRoman(m[1]), text: "(" + m[1] + ")", rest: line[len(m[0]):]}, true
 	}
-	if m := bulletLabel.FindStringSubmatch(line); m != nil {
+	if m := txtHalf.FindStringSubmatch(line); m != nil {
+		return lineLabel{fam: letterOrRoman(m[1]), text: m[1] + ")", rest: line[len(m[0]):]}, true
+	}
+	if m := txtBullet.FindStringSubmatch(line); m != nil {
 		rest := line[len(m[0]):]
 		if rest == "" && (m[1] == "-" || m[1] == "*") {
-			return label{}, false // a rule, not a bullet
+			return lineLabel{}, false // a rule, not a bullet
 		}
-		return label{fam: famBullet, text: m[1], rest: rest, list: m[1] == "-" || m[1] == "*"}, true
+		return lineLabel{fam: lfBullet, text: m[1], rest: rest, list: m[1] == "-" || m[1] == "*"}, true
 	}
-	return label{}, false
+	return lineLabel{}, false
 }
 
 // letterOrRoman: "(i)", "(v)", "(x)" are letters or numerals by what
 // precedes them, which the loader decides; longer numerals are roman.
-func letterOrRoman(s string) family {
-	if len(s) > 1 && romanNumber.MatchString(s) {
-		return famRoman
+func letterOrRoman(s string) lineFamily {
+	if len(s) > 1 && txtRoman.MatchString(s) {
+		return lfRoman
 	}
-	return famLetter
+	return lfLetter
 }
 
 // headKind is the kind of a heading, in the order of their levels: a part
@@ -112,29 +117,29 @@ const (
 )
 
 // heading is a heading line read.
-type heading struct {
+type lineHeading struct {
 	kind  headKind
 	title bool // words follow the label on the line: "Article 7 – Definitions"
 }
 
-const numWord = `(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|[IVXLC]+|\d{1,3}|[A-Z])`
+const txtNumWord = `(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|[IVXLC]+|\d{1,3}|[A-Z])`
 
 var (
 	// A structural heading: its word, a number, then nothing or a title
 	// after a dash or colon.
-	structHeading = regexp.MustCompile(`^(?i:(part|chapter|title|section|article|art\.|annex|appendix|protocol|schedule))(?:\s+(` + numWord + `(?:\s*(?:bis|ter|quater))?)\b)?(\s*(?:[-–—:.]\s*)?(.*))$`)
-	finalAct      = regexp.MustCompile(`^(?i:final act)$`)
-	romanHeading  = regexp.MustCompile(`^([IVXLC]+)(?:\.\s+|\s+[-–—]\s+)(\S.*)$`)
-	letterHeading = regexp.MustCompile(`^([A-Z])\.\s+(\S.*)$`)
+	txtStruct        = regexp.MustCompile(`^(?i:(part|chapter|title|section|article|art\.|annex|appendix|protocol|schedule))(?:\s+(` + txtNumWord + `(?:\s*(?:bis|ter|quater))?)\b)?(\s*(?:[-–—:.]\s*)?(.*))$`)
+	txtFinalAct      = regexp.MustCompile(`^(?i:final act)$`)
+	txtRomanHeading  = regexp.MustCompile(`^([IVXLC]+)(?:\.\s+|\s+[-–—]\s+)(\S.*)$`)
+	txtLetterHeading = regexp.MustCompile(`^([A-Z])\.\s+(\S.*)$`)
 )
 
 // structuralHeading reads a heading that names itself: a part, chapter,
 // title, section, article or annex, or "I." and "A." sections.
-func structuralHeading(line string) (heading, bool) {
-	if finalAct.MatchString(line) {
-		return heading{kind: headAnnex}, true
+func structuralHeading(line string) (lineHeading, bool) {
+	if txtFinalAct.MatchString(line) {
+		return lineHeading{kind: headAnnex}, true
 	}
-	if m := structHeading.FindStringSubmatch(line); m != nil {
+	if m := txtStruct.FindStringSubmatch(line); m != nil {
 		word := strings.ToLower(m[1])
 		num, after, title := m[2], m[3], m[4]
 		// The word alone is a heading only for an annex or the like
@@ -145,40 +150,40 @@ func structuralHeading(line string) (heading, bool) {
 		kind := map[string]headKind{"part": headPart, "chapter": headChapter, "title": headTitle, "section": headSection,
 			"article": headArticle, "art.": headArticle, "annex": headAnnex, "appendix": headAnnex, "protocol": headAnnex, "schedule": headAnnex}[word]
 		if num == "" && kind != headAnnex {
-			return heading{}, false
+			return lineHeading{}, false
 		}
 		if num != "" && len(num) == 1 && unicode.IsLetter(rune(num[0])) && kind != headAnnex {
 			// "Part A" is a part; "Title I" too; "Section A" too.
 			if kind == headArticle {
-				return heading{}, false
+				return lineHeading{}, false
 			}
 		}
 		if title == "" {
 			if strings.TrimSpace(after) != "" && strings.TrimSpace(after) != "." && strings.TrimSpace(after) != ":" {
-				return heading{}, false
+				return lineHeading{}, false
 			}
 			// "Protocol" alone is a heading; "Part" or "Title" alone are not.
-			return heading{kind: kind}, true
+			return lineHeading{kind: kind}, true
 		}
 		sep := strings.TrimSpace(after[:len(after)-len(title)])
 		if sep == "" && num != "" {
-			return heading{}, false // "Article 7 of the Charter"
+			return lineHeading{}, false // "Article 7 of the Charter"
 		}
 		if num == "" && sep == "" {
-			return heading{}, false // "Protocol on …" is a sentence's start, or a title
+			return lineHeading{}, false // "Protocol on …" is a sentence's start, or a title
 		}
 		if !headingLike(title) {
-			return heading{}, false
+			return lineHeading{}, false
 		}
-		return heading{kind: kind, title: true}, true
+		return lineHeading{kind: kind, title: true}, true
 	}
-	if m := romanHeading.FindStringSubmatch(line); m != nil && headingLike(m[2]) {
-		return heading{kind: headRoman, title: true}, true
+	if m := txtRomanHeading.FindStringSubmatch(line); m != nil && headingLike(m[2]) {
+		return lineHeading{kind: headRoman, title: true}, true
 	}
-	if m := letterHeading.FindStringSubmatch(line); m != nil && headingLike(m[2]) {
-		return heading{kind: headLetter, title: true}, true
+	if m := txtLetterHeading.FindStringSubmatch(line); m != nil && headingLike(m[2]) {
+		return lineHeading{kind: headLetter, title: true}, true
 	}
-	return heading{}, false
+	return lineHeading{}, false
 }
 
 // headingLike is whether a line may be a heading's words: short, with no
@@ -246,97 +251,97 @@ func plainHeading(line, lang string) bool {
 }
 
 var (
-	formulaLine = regexp.MustCompile(`^(?:IN WITNESS WHEREOF|In witness whereof|IN FAITH WHEREOF|In faith whereof|DONE|Done|FAIT|Fait|EN FOI DE QUOI|En foi de quoi|HECHO|Hecho|SIGNED|Signed)\b`)
+	txtFormula = regexp.MustCompile(`^(?:IN WITNESS WHEREOF|In witness whereof|IN FAITH WHEREOF|In faith whereof|DONE|Done|FAIT|Fait|EN FOI DE QUOI|En foi de quoi|HECHO|Hecho|SIGNED|Signed)\b`)
 	// "Done at Szohod", "Done in duplicate", "Fait à Paris"; "Done" alone
 	// starts no formula, nor "Signed, sealed …" as a sentence.
-	formulaStart = regexp.MustCompile(`^(?i:in witness whereof|in faith whereof|en foi de quoi|(?:done (?:at|in)|fait (?:à|a|en)|hecho en|signed (?:at|in|on))(?:\s|$))`)
+	txtFormulaStart = regexp.MustCompile(`^(?i:in witness whereof|in faith whereof|en foi de quoi|(?:done (?:at|in)|fait (?:à|a|en)|hecho en|signed (?:at|in|on))(?:\s|$))`)
 )
 
 // formula is a closing formula: "IN WITNESS WHEREOF …", "DONE at …".
 func formula(line string) bool {
-	return formulaLine.MatchString(line) && formulaStart.MatchString(line)
+	return txtFormula.MatchString(line) && txtFormulaStart.MatchString(line)
 }
 
-var signatureLine = regexp.MustCompile(`^(?:For|FOR|On behalf of|ON BEHALF OF|Pour|POUR|Por|POR|За)\s+(?:the\s+|THE\s+|le\s+|la\s+|les\s+|l['’]|el\s+|LE\s+|LA\s+)?\p{Lu}`)
+var txtSignature = regexp.MustCompile(`^(?:For|FOR|On behalf of|ON BEHALF OF|Pour|POUR|Por|POR|За)\s+(?:the\s+|THE\s+|le\s+|la\s+|les\s+|l['’]|el\s+|LE\s+|LA\s+)?\p{Lu}`)
 
 // signature is a signatory's line: "For the Government of Aland:",
 // "For the Kingdom of Borduria". It is short and is no sentence: "For the
 // purposes of this Agreement, …" is text.
 func signature(line string) bool {
-	if !signatureLine.MatchString(line) || len(strings.Fields(line)) > 12 {
+	if !txtSignature.MatchString(line) || len(strings.Fields(line)) > 12 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(line)
 	return last == ':' || unicode.IsLetter(last) || last == ')'
 }
 
-var remarkLine = regexp.MustCompile(`^(?:#{3}|\*{3}|-{0,3}\s*(?:END|End)\s*-{0,3}|[—–-]+\s*(?:END|End)\s*[—–-]+|(?i:for immediate release|media note|office of the spokesperson|press release|readout|fact sheet|begin text:?|end text\.?)|(?i:the (?:text of the )?following\b.*\b(?:was|is|were) (?:released|issued)\b.*))$`)
+var txtRemark = regexp.MustCompile(`^(?:#{3}|\*{3}|-{0,3}\s*(?:END|End)\s*-{0,3}|[—–-]+\s*(?:END|End)\s*[—–-]+|(?i:for immediate release|media note|office of the spokesperson|press release|readout|fact sheet|begin text:?|end text\.?)|(?i:the (?:text of the )?following\b.*\b(?:was|is|were) (?:released|issued)\b.*))$`)
 
 // remark is a publisher's mark or framing, never text of the document:
 // "###", "— END —", "For Immediate Release", "The following was released
 // by …", "Office of the Spokesperson", "Media Note".
 func remark(line string) bool {
-	return remarkLine.MatchString(line)
+	return txtRemark.MatchString(line)
 }
 
-var openingLine = regexp.MustCompile(`^(?:The|THE|Les|Le|La|L['’])\s+\S.*,$`)
+var txtOpening = regexp.MustCompile(`^(?:The|THE|Les|Le|La|L['’])\s+\S.*,$`)
 
 // opening is the line a resolution or a treaty opens its preamble with:
 // "The Security Council,", "The Parties to this Agreement,", "The
 // States Parties to the present Convention,", "Le Conseil de sécurité,".
 func opening(line string) bool {
-	return openingLine.MatchString(line) && len(strings.Fields(line)) <= 40 && !strings.Contains(strings.TrimSuffix(line, ","), ". ")
+	return txtOpening.MatchString(line) && len(strings.Fields(line)) <= 40 && !strings.Contains(strings.TrimSuffix(line, ","), ". ")
 }
 
-var agreedLine = regexp.MustCompile(`(?i)(?:ha(?:ve|s) )?agreed? (?:as follows|upon the following|on the following)\s*:?$|sont convenu(?:e)?s de ce qui suit\s*:?$|(?:han|ha) convenido (?:lo siguiente|en lo siguiente)\s*:?$`)
+var txtAgreed = regexp.MustCompile(`(?i)(?:ha(?:ve|s) )?agreed? (?:as follows|upon the following|on the following)\s*:?$|sont convenu(?:e)?s de ce qui suit\s*:?$|(?:han|ha) convenido (?:lo siguiente|en lo siguiente)\s*:?$`)
 
 // agreed is the line that ends a treaty's preamble: "Have agreed as
 // follows:", "HAVE AGREED AS FOLLOWS:", "Sont convenues de ce qui suit :".
-func agreed(line string) bool { return agreedLine.MatchString(line) }
+func agreed(line string) bool { return txtAgreed.MatchString(line) }
 
 // recitalWords open the recitals of resolutions and treaties.
-var recitalLine = regexp.MustCompile(`^(?:(?:Deeply|Gravely|Strongly|Further|Also|Expressing|Noting with|Taking|Bearing|Having|Acting|Mindful|Aware|Conscious|Convinced|Determined|Desiring|Recognizing|Recognising|Recalling|Reaffirming|Reiterating|Noting|Welcoming|Considering|Emphasizing|Emphasising|Underlining|Stressing|Affirming|Guided|Seeking|Wishing|Concerned|Alarmed|Condemning|Encouraged|Commending|Acknowledging|Believing|Desirous|Resolved|Re-emphasizing|Rappelant|Réaffirmant|Considérant|Notant|Soulignant|Reconnaissant|Désireux|Désireuses|Conscients|Convaincus|Résolus|Agissant|Prenant)\b)`)
+var txtRecital = regexp.MustCompile(`^(?:(?:Deeply|Gravely|Strongly|Further|Also|Expressing|Noting with|Taking|Bearing|Having|Acting|Mindful|Aware|Conscious|Convinced|Determined|Desiring|Recognizing|Recognising|Recalling|Reaffirming|Reiterating|Noting|Welcoming|Considering|Emphasizing|Emphasising|Underlining|Stressing|Affirming|Guided|Seeking|Wishing|Concerned|Alarmed|Condemning|Encouraged|Commending|Acknowledging|Believing|Desirous|Resolved|Re-emphasizing|Rappelant|Réaffirmant|Considérant|Notant|Soulignant|Reconnaissant|Désireux|Désireuses|Conscients|Convaincus|Résolus|Agissant|Prenant)\b)`)
 
 // recital is a line of a preamble: a participle or adjective opening a
 // recital ("Recalling its resolutions …,", "Deeply concerned …").
-func recital(line string) bool { return recitalLine.MatchString(line) }
+func recital(line string) bool { return txtRecital.MatchString(line) }
 
 // superscripts are the digits a footnote marker is printed in.
-var superscripts = map[rune]byte{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
+var txtSuperscripts = map[rune]byte{'⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6', '⁷': '7', '⁸': '8', '⁹': '9'}
 
 // marker is one footnote marker in a line.
-type marker struct {
+type noteMarker struct {
 	start, end int    // byte offsets of the marker in the line
 	n          string // its number
 }
 
-var bracketMarker = regexp.MustCompile(`\[(\d{1,3})\]`)
+var txtBracketMarker = regexp.MustCompile(`\[(\d{1,3})\]`)
 
 // markersOf finds the footnote markers in a line of text: superscript
 // digits, or a number in brackets, right after a word or its punctuation.
-func markersOf(line string) []marker {
-	var out []marker
+func markersOf(line string) []noteMarker {
+	var out []noteMarker
 	for i := 0; i < len(line); {
 		r, size := utf8.DecodeRuneInString(line[i:])
-		if _, ok := superscripts[r]; ok {
+		if _, ok := txtSuperscripts[r]; ok {
 			prev, _ := utf8.DecodeLastRuneInString(line[:i])
 			if i > 0 && !unicode.IsSpace(prev) {
 				j, n := i, ""
 				for j < len(line) {
 					r, s := utf8.DecodeRuneInString(line[j:])
-					d, ok := superscripts[r]
+					d, ok := txtSuperscripts[r]
 					if !ok {
 						break
 					}
 					n += string(d)
 					j += s
 				}
-				out = append(out, marker{i, j, strings.TrimLeft(n, "0")})
+				out = append(out, noteMarker{i, j, strings.TrimLeft(n, "0")})
 			}
 			// A run of superscripts after a space is no marker.
 			for i < len(line) {
 				r, s := utf8.DecodeRuneInString(line[i:])
-				if _, ok := superscripts[r]; !ok {
+				if _, ok := txtSuperscripts[r]; !ok {
 					break
 				}
 				i += s
@@ -345,7 +350,7 @@ func markersOf(line string) []marker {
 		}
 		i += size
 	}
-	for _, m := range bracketMarker.FindAllStringSubmatchIndex(line, -1) {
+	for _, m := range txtBracketMarker.FindAllStringSubmatchIndex(line, -1) {
 		if m[0] == 0 {
 			continue
 		}
@@ -353,7 +358,7 @@ func markersOf(line string) []marker {
 		if unicode.IsSpace(prev) {
 			continue
 		}
-		out = append(out, marker{m[0], m[1], line[m[2]:m[3]]})
+		out = append(out, noteMarker{m[0], m[1], line[m[2]:m[3]]})
 	}
 	// In the order of the line.
 	for i := 1; i < len(out); i++ {
@@ -365,19 +370,19 @@ func markersOf(line string) []marker {
 }
 
 var (
-	noteBracket = regexp.MustCompile(`^\[(\d{1,3})\]\s*(\S.*)$`)
-	notePlain   = regexp.MustCompile(`^(\d{1,3})\s+(\S.*)$`)
+	txtNoteBracket = regexp.MustCompile(`^\[(\d{1,3})\]\s*(\S.*)$`)
+	txtNotePlain   = regexp.MustCompile(`^(\d{1,3})\s+(\S.*)$`)
 )
 
 // noteOf reads a footnote's line: its marker at the start ("¹ Noting …",
 // "[1] Noting …", and "1 Noting …" when plain is set, for a text whose
 // notes are numbered plainly), its number and its text.
 func noteOf(line string, plain bool) (n, text string, ok bool) {
-	if m := noteBracket.FindStringSubmatch(line); m != nil {
+	if m := txtNoteBracket.FindStringSubmatch(line); m != nil {
 		return m[1], m[2], true
 	}
 	if plain {
-		if m := notePlain.FindStringSubmatch(line); m != nil {
+		if m := txtNotePlain.FindStringSubmatch(line); m != nil {
 			return m[1], m[2], true
 		}
 	}
@@ -385,7 +390,7 @@ func noteOf(line string, plain bool) (n, text string, ok bool) {
 	i := 0
 	for i < len(line) {
 		r, s := utf8.DecodeRuneInString(line[i:])
-		d, ok := superscripts[r]
+		d, ok := txtSuperscripts[r]
 		if !ok {
 			break
 		}
@@ -399,10 +404,10 @@ func noteOf(line string, plain bool) (n, text string, ok bool) {
 	return strings.TrimLeft(digits.String(), "0"), rest, true
 }
 
-var loneLabel = regexp.MustCompile(`^(?:\d{1,4}[.)]?|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|(?:[a-z]|[ivxlc]{1,6})\))$`)
+var txtLone = regexp.MustCompile(`^(?:\d{1,4}[.)]?|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|(?:[a-z]|[ivxlc]{1,6})\))$`)
 
 // lone is a label alone on its line, its text on the next: "12.", "(a)".
-func lone(line string) bool { return loneLabel.MatchString(line) }
+func lone(line string) bool { return txtLone.MatchString(line) }
 
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -426,13 +431,13 @@ func startsLower(s string) bool {
 // label is escaped on its own, so that it is escaped once.
 func escapeText(s string) string {
 	switch {
-	case parenLike.MatchString(s):
+	case txtParenLike.MatchString(s):
 		i := strings.IndexByte(s, ')')
 		return `\` + s[:i+1] + escapeMarkdown(s[i+1:])
-	case halfLike.MatchString(s):
+	case txtHalfLike.MatchString(s):
 		i := strings.IndexByte(s, ')')
 		return s[:i] + `\)` + escapeMarkdown(s[i+1:])
-	case commaLike.MatchString(s):
+	case txtCommaLike.MatchString(s):
 		i := strings.IndexByte(s, ',')
 		return s[:i] + `\,` + escapeMarkdown(s[i+1:])
 	case strings.HasPrefix(s, ":::"):
@@ -443,9 +448,9 @@ func escapeText(s string) string {
 
 // What the loader might read as a label, whatever follows it.
 var (
-	parenLike = regexp.MustCompile(`^\([A-Za-z]{1,6}\)`)
-	halfLike  = regexp.MustCompile(`^[A-Za-z]{1,6}\)`)
-	commaLike = regexp.MustCompile(`^\d{1,4},`)
+	txtParenLike = regexp.MustCompile(`^\([A-Za-z0-9]{1,7}\)`)
+	txtHalfLike  = regexp.MustCompile(`^[A-Za-z]{1,7}\)`)
+	txtCommaLike = regexp.MustCompile(`^\d{1,4},`)
 )
 
 // escapeHeading escapes a heading's words: as text, and a closing run of

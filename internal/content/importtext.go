@@ -7,29 +7,29 @@ import (
 )
 
 // role is what import makes of a line of text.
-type role int
+type textRole int
 
 const (
-	roleText       role = iota // a paragraph: of the body, or continuing a labelled one
-	roleLabel                  // a labelled paragraph
-	roleHeading                // a heading
-	roleTitle                  // the words of the heading just before it: an article's title
-	rolePreamble               // a recital
-	roleConclusion             // a formula, dateline or signature after the text
-	roleRemark                 // a publisher's mark
-	roleNote                   // a footnote's text
+	roleText       textRole = iota // a paragraph: of the body, or continuing a labelled one
+	roleLabel                      // a labelled paragraph
+	roleHeading                    // a heading
+	roleTitle                      // the words of the heading just before it: an article's title
+	rolePreamble                   // a recital
+	roleConclusion                 // a formula, dateline or signature after the text
+	roleRemark                     // a publisher's mark
+	roleNote                       // a footnote's text
 )
 
 // item is one non-empty line of the input and what import makes of it.
-type item struct {
+type textItem struct {
 	line   int    // in the input, 1-based
 	text   string // as printed (a joined label and its text are one)
 	joined bool   // a label alone on its line, joined with the next
 
-	lab    label
-	head   heading
+	lab    lineLabel
+	head   lineHeading
 	plain  bool // may be a heading of its own, by its shape
-	role   role
+	role   textRole
 	kind   headKind // a heading's kind
 	level  int      // a heading's level
 	inAtt  bool     // in an attachment
@@ -40,12 +40,12 @@ type item struct {
 
 // layout is the Markdown import writes for a text's lines, and the input
 // line of each line of that Markdown.
-type layout struct {
+type textLayout struct {
 	md    strings.Builder
 	lines []int // lines[i] is the input line of the Markdown's line i+1, or 0
 }
 
-func (l *layout) add(inLine int, s string) {
+func (l *textLayout) add(inLine int, s string) {
 	l.md.WriteString(s)
 	l.md.WriteByte('\n')
 	l.lines = append(l.lines, inLine)
@@ -54,7 +54,7 @@ func (l *layout) add(inLine int, s string) {
 // arrange reads the text's lines — lines[i] is input line first+i+1 —
 // and says what each is, telling note what it guessed and what it could
 // not place.
-func arrange(name string, lines []string, first int, m *ImportMeta) []*item {
+func arrange(name string, lines []string, first int, m *ImportMeta) []*textItem {
 	// What it tells, it tells in the order of the input's lines.
 	type told struct {
 		line int
@@ -72,10 +72,10 @@ func arrange(name string, lines []string, first int, m *ImportMeta) []*item {
 			}
 		}
 	}()
-	var items []*item
+	var items []*textItem
 	for i, l := range lines {
 		if l != "" {
-			items = append(items, &item{line: first + i + 1, text: l})
+			items = append(items, &textItem{line: first + i + 1, text: l})
 		}
 	}
 	// A label alone on its line is joined with the text on the next.
@@ -130,13 +130,13 @@ func arrange(name string, lines []string, first int, m *ImportMeta) []*item {
 // reports); "2024. A year …" is text. A comma instead of the full stop
 // ("11,") and a missing space ("1.The") are read only for the next
 // number. Numbering restarts in each article and annex.
-func sequence(items []*item, note func(int, string, ...any)) {
+func sequence(items []*textItem, note func(int, string, ...any)) {
 	prev := 0
 	for _, it := range items {
 		if it.role == roleHeading && (it.kind == headArticle || it.kind == headAnnex) {
 			prev = 0
 		}
-		if it.role != roleLabel || it.lab.fam != famNumber {
+		if it.role != roleLabel || it.lab.fam != lfNumber {
 			continue
 		}
 		n := it.lab.num
@@ -165,7 +165,7 @@ func sequence(items []*item, note func(int, string, ...any)) {
 
 // footnotes finds the footnotes: a line starting with the marker of a note
 // the text has referred to.
-func footnotes(items []*item, note func(int, string, ...any)) {
+func footnotes(items []*textItem, note func(int, string, ...any)) {
 	pending := map[string]int{} // marker number → line of its first use
 	noted := map[string]bool{}
 	plain := false // the notes are numbered plainly: "1 Noting …"
@@ -174,7 +174,7 @@ func footnotes(items []*item, note func(int, string, ...any)) {
 			continue
 		}
 		if n, t, ok := noteOf(it.text, true); ok && pending[n] > 0 && !noted[n] {
-			if _, bracket, _ := noteOf(it.text, false); bracket != "" || plain || it.lab.fam == famNone {
+			if _, bracket, _ := noteOf(it.text, false); bracket != "" || plain || it.lab.fam == lfNone {
 				it.role, it.noteN, it.noteT = roleNote, n, t
 				noted[n] = true
 				plain = plain || startsDigit(it.text)
@@ -197,10 +197,10 @@ func footnotes(items []*item, note func(int, string, ...any)) {
 
 // operative is whether an item starts the operative text: a numbered
 // paragraph, or a part, chapter, article or annex.
-func operative(it *item) bool {
+func operative(it *textItem) bool {
 	switch it.role {
 	case roleLabel:
-		return it.lab.fam == famNumber || it.lab.fam == famMulti
+		return it.lab.fam == lfNumber || it.lab.fam == lfMulti
 	case roleHeading:
 		return it.kind != headPlain
 	}
@@ -212,7 +212,7 @@ func operative(it *item) bool {
 // this Agreement,") — with the title and lines like it above — to "Have
 // agreed as follows:" or the first numbered paragraph or article. They
 // are fenced unless the format's own rule makes them the preamble.
-func preamble(items []*item, note func(int, string, ...any)) {
+func preamble(items []*textItem, note func(int, string, ...any)) {
 	end := len(items)
 	for i, it := range items {
 		if operative(it) {
@@ -256,7 +256,7 @@ func preamble(items []*item, note func(int, string, ...any)) {
 	auto := start == 0 && last+1 < len(items)
 	if auto {
 		next := items[last+1]
-		auto = next.role == roleLabel && next.lab.fam == famNumber ||
+		auto = next.role == roleLabel && next.lab.fam == lfNumber ||
 			next.role == roleHeading && (next.kind == headArticle || next.kind == headChapter || next.kind == headPart)
 	}
 	for i := start; i <= last; i++ {
@@ -272,7 +272,7 @@ func preamble(items []*item, note func(int, string, ...any)) {
 }
 
 // attachments marks what follows the first annex heading after the body.
-func attachments(items []*item) {
+func attachments(items []*textItem) {
 	in := false
 	for _, it := range items {
 		if it.role == roleHeading && it.kind == headAnnex {
@@ -285,14 +285,14 @@ func attachments(items []*item) {
 // closing is whether a line may be part of what closes a text: a formula,
 // dateline or signature, or a name or title, which is short and has no
 // final punctuation.
-func closing(it *item, lang string) bool {
+func closing(it *textItem, lang string) bool {
 	switch it.role {
 	case roleRemark, roleNote:
 		return true
 	case rolePreamble:
 		return false
 	case roleLabel:
-		if it.lab.fam != famBullet && it.lab.fam != famLetter {
+		if it.lab.fam != lfBullet && it.lab.fam != lfLetter {
 			return false
 		}
 	case roleHeading:
@@ -311,7 +311,7 @@ func closing(it *item, lang string) bool {
 }
 
 // nameLike is whether a line may be a signatory's name or title.
-func nameLike(it *item) bool {
+func nameLike(it *textItem) bool {
 	switch it.role {
 	case roleText:
 	case roleHeading:
@@ -325,7 +325,7 @@ func nameLike(it *item) bool {
 }
 
 // closer is whether a line certainly closes a text.
-func closer(it *item, lang string) bool {
+func closer(it *textItem, lang string) bool {
 	if it.role == rolePreamble || it.role == roleRemark || it.role == roleNote {
 		return false
 	}
@@ -339,7 +339,7 @@ func closer(it *item, lang string) bool {
 // conclusions finds what closes the body — before the first annex, or at
 // the end — and any dateline inside the text: the formulas, datelines,
 // signatures and the names and titles of those who made it.
-func conclusions(items []*item, lang string, note func(int, string, ...any)) {
+func conclusions(items []*textItem, lang string, note func(int, string, ...any)) {
 	end := len(items)
 	for i, it := range items {
 		if it.inAtt {
@@ -406,7 +406,7 @@ func conclusions(items []*item, lang string, note func(int, string, ...any)) {
 // is a heading unless it ends a list's lead-in, is followed by a
 // sentence's continuation, or is the document's title at the top; and
 // each heading gets its level.
-func headings(items []*item, title string, note func(int, string, ...any)) {
+func headings(items []*textItem, title string, note func(int, string, ...any)) {
 	for i, it := range items {
 		if it.role != roleHeading || it.head.title {
 			continue
@@ -514,8 +514,8 @@ func clip(s string) string {
 }
 
 // writeItems writes the Markdown of the arranged items.
-func writeItems(items []*item) *layout {
-	out := &layout{}
+func writeItems(items []*textItem) *textLayout {
+	out := &textLayout{}
 	noted := map[string]bool{}
 	for _, it := range items {
 		if it.role == roleNote {
@@ -567,7 +567,7 @@ func writeItems(items []*item) *layout {
 			}
 			out.add(it.line, prefix+inline(it.lab.rest, escapeMarkdown))
 			indent = ""
-			if it.lab.list && it.lab.fam == famNumber {
+			if it.lab.list && it.lab.fam == lfNumber {
 				indent = strings.Repeat(" ", len(prefix))
 			}
 		default:
