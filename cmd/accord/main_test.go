@@ -71,7 +71,7 @@ func TestCheck(t *testing.T) {
 		{"broken content", []string{"check", "--content", broken}, 1, "", []string{
 			"2 problems",
 			filepath.Join(broken, "documents", "bad.md") + `:4: bad date "2025-13-01"`,
-			filepath.Join(broken, "documents", "bad.md") + ":9: clause number skips from 1 to 3",
+			filepath.Join(broken, "documents", "bad.md") + ":9: numbering skips from '1.' on line 7 to '3.'",
 		}},
 		{"missing directory", []string{"check", "--content", filepath.Join(broken, "nope")}, 1, "", []string{"content directory"}},
 		{"unknown flag", []string{"check", "--nope"}, 2, "", []string{"flag provided but not defined"}},

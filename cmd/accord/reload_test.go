@@ -241,7 +241,7 @@ func reloadUnderLoad(t *testing.T, extra ...string) {
 		t.Fatal(err)
 	}
 	log.waitFor(t, from, regexp.MustCompile(`reload failed: still serving the last good archive`), 30*time.Second)
-	wantErr := regexp.MustCompile(regexp.QuoteMeta(fmt.Sprintf("2025-12-01-broken.md:%d: clause number 1 repeats", brokenLine)))
+	wantErr := regexp.MustCompile(regexp.QuoteMeta(fmt.Sprintf("2025-12-01-broken.md:%d: '1.' repeats the number on line", brokenLine)))
 	_, from = log.waitFor(t, from, wantErr, 5*time.Second)
 	checkGet(t, client, base+"/documents/2025-12-01-broken", 404, "")
 	checkGet(t, client, base+"/readyz", 200, "ready: 1 documents")

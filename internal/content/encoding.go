@@ -106,11 +106,7 @@ type field struct {
 // bidiUnits names the unit of each bidi use: the front-matter field the
 // line is part of, or the paragraph that starts on it or before it.
 func bidiUnits(uses []bidiUse, fields []field, bodyLine int, d *archive.Document) {
-	var paras []*archive.Paragraph
-	paras = append(paras, d.Preamble...)
-	for _, c := range d.Clauses {
-		paras = append(paras, c.Paragraphs...)
-	}
+	paras := allParagraphs(d)
 	f, p := -1, -1
 	for i := range uses {
 		u := &uses[i]
@@ -211,4 +207,19 @@ func mergeEscaped(uses, escaped []bidiUse) []bidiUse {
 		}
 	}
 	return uses
+}
+
+// allParagraphs is every paragraph of d, headings included, in the order
+// of their lines.
+func allParagraphs(d *archive.Document) []*archive.Paragraph {
+	paras := slices.Clone(d.Preamble)
+	d.Walk(func(c *archive.Provision) bool {
+		if c.Heading != nil {
+			paras = append(paras, c.Heading)
+		}
+		paras = append(paras, c.Paragraphs...)
+		return true
+	})
+	slices.SortStableFunc(paras, func(a, b *archive.Paragraph) int { return a.Line - b.Line })
+	return paras
 }

@@ -11,6 +11,8 @@ type Error struct {
 	File string // path within the content tree, e.g. documents/x.md
 	Line int    // 1-based; 0 when the problem concerns the whole file
 	Msg  string
+
+	eid string // the provision of a numbering problem the front matter may confirm
 }
 
 func (e Error) Error() string {

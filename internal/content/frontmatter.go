@@ -29,13 +29,14 @@ type meta struct {
 
 	Overrides []override // the editor's classification, by unit
 	Bidi      []bidiRef  // the units where the editor confirms bidi controls
+	Numbering []bidiRef  // the provisions whose irregular numbering the editor confirms
 
 	fields []field // every field, in order, with its line
 }
 
 // fields lists the front-matter fields an editor may write, in the order the
 // content format documents them.
-var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "source", "classification", "bidi"}
+var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "source", "classification", "bidi", "numbering"}
 
 var (
 	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -162,6 +163,8 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 			m.Overrides = decodeOverrides(val, errs, at)
 		case "bidi":
 			m.Bidi = bidiRefs(val, errs, at)
+		case "numbering":
+			m.Numbering = numberingRefs(val, errs, at)
 		default:
 			errs.add(at(key), "unknown field %q: the fields are %s", name, strings.Join(fields, ", "))
 		}
@@ -208,7 +211,7 @@ func escapedControls(v, field string, line int, errs *fileErrors) {
 }
 
 // nestedField is the front-matter field a value named for a message is in.
-var nestedField = map[string]string{"each party": "parties", "type": "classification", "phrase": "classification", "each bidi entry": "bidi"}
+var nestedField = map[string]string{"each party": "parties", "type": "classification", "phrase": "classification", "each bidi entry": "bidi", "each numbering entry": "numbering"}
 
 func parties(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int, vocabulary *archive.Parties) []archive.Party {
 	if val.Kind != yaml.SequenceNode {

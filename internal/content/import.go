@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -309,6 +310,26 @@ func slugify(s string) string {
 // nothing else, so the content file stays readable and the text verbatim.
 func escapeMarkdown(s string) string {
 	var b strings.Builder
+	if l, _, ok := matchLabel([]byte(s)); ok {
+		// A line that starts with a label would be a labelled paragraph;
+		// a bullet is no ASCII punctuation to escape, so it is written as
+		// a character reference.
+		// CommonMark escapes ASCII punctuation only: "\(a)", "a\)",
+		// "11\,", "10\.5".
+		r, size := utf8.DecodeRuneInString(s)
+		switch pos := strings.IndexAny(s, ".,)"); {
+		case strings.HasPrefix(string(l.fam), "bullet"):
+			fmt.Fprintf(&b, "&#%d;", r)
+			s = s[size:]
+		case r == '(':
+			b.WriteByte('\\')
+		case pos > 0:
+			b.WriteString(s[:pos])
+			b.WriteByte('\\')
+			b.WriteByte(s[pos])
+			s = s[pos+1:]
+		}
+	}
 	for i, r := range s {
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '<', '>':

@@ -148,8 +148,9 @@ func FuzzImportRoundTrip(f *testing.F) {
 		if errs != nil {
 			t.Fatalf("Parse(Import(%q)) = %v\n%s", line, errs, file)
 		}
-		if len(d.Preamble) != 1 || d.Preamble[0].Text != want {
-			t.Fatalf("Import(%q) round trip gave %d paragraphs, first %q\n%s", line, len(d.Preamble), d.Preamble[0].Text, file)
+		// One line of plain text is a statement's one plain paragraph.
+		if ps := d.Paragraphs(); len(ps) != 1 || ps[0].Text != want || ps[0].EID() != "p_1" {
+			t.Fatalf("Import(%q) round trip gave %d paragraphs, the first %q\n%s", line, len(ps), ps[0].Text, file)
 		}
 	})
 }

@@ -278,7 +278,8 @@ func parseFile(name string, src []byte, md *markdown, confirmAll bool, parties *
 		File:     name,
 	}
 	b := &body{src: bodySrc, lineBase: bodyLine, md: md, errs: errs}
-	b.walk(d)
+	w := b.walk(d)
+	checkNumbering(w, m.Numbering, errs)
 	attachOverrides(d, m.Overrides, errs)
 	var units []string
 	if len(bidi) > 0 || len(m.Bidi) > 0 || len(errs.escaped) > 0 {

@@ -27,6 +27,8 @@ import (
 var (
 	clauseKey   = regexp.MustCompile(`^(?:para_)?([1-9][0-9]{0,5})$`)
 	preambleKey = regexp.MustCompile(`^preamble__p_([1-9][0-9]{0,5})$`)
+	// eidKey is any provision's eId: art_4__para_2, sec_2__p_1, att_1.
+	eidKey = regexp.MustCompile(`^[a-z]+_[A-Za-z0-9.]+(?:-[0-9]+)?(?:__[a-z]+_[A-Za-z0-9.]+(?:-[0-9]+)?)*$`)
 )
 
 // override is one unit's override as written, before the body is read.
@@ -51,8 +53,8 @@ func decodeOverrides(val *yaml.Node, errs *fileErrors, at func(*yaml.Node) int) 
 			ov.clause, _ = strconv.Atoi(m[1])
 		} else if m := preambleKey.FindStringSubmatch(key.Value); m != nil {
 			ov.preamble, _ = strconv.Atoi(m[1])
-		} else {
-			errs.add(at(key), "classification: unknown unit %q: write a clause number (3 or para_3) or a preamble paragraph (preamble__p_1)", key.Value)
+		} else if !eidKey.MatchString(key.Value) {
+			errs.add(at(key), "classification: unknown unit %q: write a clause number (3 or para_3), a preamble paragraph (preamble__p_1) or a provision's eId (art_4__para_2)", key.Value)
 			continue
 		}
 		if body.Kind != yaml.MappingNode {
@@ -151,13 +153,24 @@ func attachOverrides(d *archive.Document, list []override, errs *fileErrors) {
 			paras []*archive.Paragraph
 			what  string
 		)
-		if ov.clause > 0 {
+		if ov.clause > 0 || ov.preamble == 0 {
 			c, ok := d.Clause(ov.clause)
+			what = "clause " + strconv.Itoa(ov.clause)
 			if !ok {
-				errs.add(ov.o.Line, "classification: there is no clause %d", ov.clause)
+				// Any provision, by its eId; "para_3" also when it is not
+				// clause 3 of a simple statement.
+				c, ok = d.Provision(ov.key)
+				what = ov.key
+			}
+			if !ok {
+				if ov.clause > 0 {
+					errs.add(ov.o.Line, "classification: there is no clause %d", ov.clause)
+				} else {
+					errs.add(ov.o.Line, "classification: there is no provision %s", ov.key)
+				}
 				continue
 			}
-			cl, paras, what = &c.Classification, c.Paragraphs, "clause "+strconv.Itoa(ov.clause)
+			cl, paras = &c.Classification, c.Paragraphs
 		} else {
 			if ov.preamble > len(d.Preamble) {
 				errs.add(ov.o.Line, "classification: there is no preamble paragraph %d", ov.preamble)

@@ -33,8 +33,8 @@ func TestIssuerAndParties(t *testing.T) {
 		{"bad number", "parties: [NL, EE]\nnumber: S/RES/1820\n", `documents/x.md:6: bad number "S/RES/1820"`},
 		{"former state out of its time", "parties: [SU, US]\n", "documents/x.md:5: Union of Soviet Socialist Republics did not exist on 2025-06-17: it existed from 1922-12-30 to 1991-12-26"},
 		{"limited recognition", "parties: [XK, RS]\n", ""},
-		{"the issuer as an actor", "issuer: UNSC\nclassification:\n  preamble__p_1:\n    commitments: [{type: support, phrase: paragraph, actor: UNSC}]\n", ""},
-		{"an actor neither party nor issuer", "issuer: UNSC\nclassification:\n  preamble__p_1:\n    commitments: [{type: support, phrase: paragraph, actor: UNGA}]\n", `documents/x.md:8: actor "UNGA" is not a party of this document`},
+		{"the issuer as an actor", "issuer: UNSC\nclassification:\n  p_1:\n    commitments: [{type: support, phrase: paragraph, actor: UNSC}]\n", ""},
+		{"an actor neither party nor issuer", "issuer: UNSC\nclassification:\n  p_1:\n    commitments: [{type: support, phrase: paragraph, actor: UNGA}]\n", `documents/x.md:8: actor "UNGA" is not a party of this document`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
