@@ -549,8 +549,14 @@ func writeItems(items []*textItem) *textLayout {
 		} else if i > 0 {
 			out.add(0, "")
 		}
-		if f != "" {
+		switch f {
+		case "preamble":
 			out.add(it.line, inline(it.text, escapeText))
+			indent = ""
+			continue
+		case "conclusions", "remark":
+			// The loader reads these lines as printed, not as Markdown.
+			out.add(it.line, it.text)
 			indent = ""
 			continue
 		}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,7 @@ var textCases = []textCase{
 			"# Climate and Energy",
 			"7. We will double the rate of energy efficiency improvements by 2030.",
 			"::: remark",
-			`\###`,
+			"###",
 			":::",
 			"[^1]: The accession took effect on 1 April 2023.",
 		},
@@ -438,5 +439,77 @@ func TestImportShapes(t *testing.T) {
 				t.Errorf("no note says %q; notes:\n%s", tt.note, strings.Join(notes, "\n"))
 			}
 		})
+	}
+}
+
+var updateTexts = flag.Bool("update-texts", false, "rewrite the expected trees of testdata/texts")
+
+// TestImportTextTrees: what import writes of each text parses, and into
+// the tree beside it (testdata/texts/*.tree: eIds, elements, labels as
+// printed, headings, the start of each text).
+func TestImportTextTrees(t *testing.T) {
+	for _, tc := range textCases {
+		t.Run(tc.file, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join(textsDir, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := ImportMeta{Title: "A Made-up Text", Kind: "communique", Parties: []string{"KZ", "EE"}}
+			if tc.meta != nil {
+				tc.meta(&m)
+			}
+			slug, file, err := Import(tc.file, src, m)
+			if err != nil {
+				t.Fatalf("Import() = %v", err)
+			}
+			d, errs := Parse("documents/"+slug+".md", file)
+			if errs != nil {
+				t.Fatalf("Parse() = %v", errs)
+			}
+			got := dumpTree(d)
+			golden := filepath.Join(textsDir, strings.TrimSuffix(tc.file, ".txt")+".tree")
+			if *updateTexts {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("tree of %s:\n%s\nwant (%s):\n%s", tc.file, got, golden, want)
+			}
+		})
+	}
+}
+
+// TestImportNumbering: numbering that check would report — a gap, a
+// repeat — is confirmed under numbering:, each named by its input line.
+func TestImportNumbering(t *testing.T) {
+	var notes []string
+	m := ImportMeta{Title: "T", Kind: "communique", Parties: []string{"KZ"}, Note: func(s string) { notes = append(notes, s) }}
+	src := "3 March 2024\nThe Leaders met.\n1. One.\n3. Three.\n3. Three again.\n4. Four.\n"
+	_, file, err := Import("g.txt", []byte(src), m)
+	if err != nil {
+		t.Fatalf("Import() = %v", err)
+	}
+	if !strings.Contains(string(file), "\nnumbering: [para_3, para_3-2]\n---\n") {
+		t.Errorf("the file does not confirm para_3 and para_3-2:\n%s", file)
+	}
+	for _, w := range []string{
+		"g.txt:4: para_3 is numbered irregularly as printed: listed under numbering:",
+		"g.txt:5: para_3-2 is numbered irregularly as printed",
+	} {
+		if !strings.Contains(strings.Join(notes, "\n"), w) {
+			t.Errorf("no note says %q; notes:\n%s", w, strings.Join(notes, "\n"))
+		}
+	}
+	d, errs := Parse("documents/x.md", file)
+	if errs != nil {
+		t.Fatalf("Parse() = %v", errs)
+	}
+	if len(d.Clauses) != 4 || d.Clauses[2].Label != "3." || d.Clauses[2].EID() != "para_3-2" {
+		t.Errorf("clauses = %s", dumpTree(d))
 	}
 }
