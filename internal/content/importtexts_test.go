@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/synth"
 )
 
@@ -320,6 +321,33 @@ func TestImportLongTreaty(t *testing.T) {
 		if !strings.Contains(md, w) {
 			t.Errorf("the Markdown has no %q", w)
 		}
+	}
+	// The loader reads it whole: every article in its chapter, every
+	// numbered paragraph in its article or the annex.
+	_, file, err := r.check("treaty.txt", &m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, errs := Parse("documents/treaty.md", file)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	kinds := map[string]int{}
+	d.Walk(func(p *archive.Provision) bool {
+		kinds[string(p.Element)]++
+		if p.Element == archive.ElArticle && (p.Parent == nil || p.Parent.Element != archive.ElChapter) {
+			t.Errorf("%s is not in a chapter", p.EID())
+		}
+		return true
+	})
+	// Every line but the headings and their titles, the 9 of the preamble
+	// (title, parties, recitals, "Have agreed as follows:"), the 6
+	// closing lines and the annex's heading and title.
+	paras := strings.Count(string(src), "\n") - chapters*2 - articles*2 - 9 - 6 - 2
+	if kinds["chapter"] != chapters || kinds["article"] != articles || kinds["attachment"] != 1 ||
+		kinds["paragraph"]+kinds["subparagraph"]+kinds["point"] != paras || len(d.Preamble) != 9 || len(d.Conclusions) != 6 {
+		t.Errorf("tree: %v and %d recitals, %d closing lines; want %d chapters, %d articles, 1 attachment, %d paragraphs, 9 recitals, 6 closing lines",
+			kinds, len(d.Preamble), len(d.Conclusions), chapters, articles, paras)
 	}
 }
 
