@@ -413,6 +413,14 @@ func TestImportShapes(t *testing.T) {
 			"1. One.\n2. Two.\n30. Thirty, a misprint or a quotation.\n3. Three.\n",
 			"1. One.\n\n2. Two.\n\n   30\\. Thirty, a misprint or a quotation.\n\n3. Three.\n",
 			`x.txt:4: "30." is not read as a paragraph's number: the one before is 2`},
+		{"a comma is read for the full stop only in sequence",
+			"1. One.\n5, Five is no paragraph here.\n2, Two.\n",
+			"1. One.\n\n   5\\, Five is no paragraph here.\n\n2, Two.\n",
+			`x.txt:4: "2," read as paragraph 2, with a comma for its full stop`},
+		{"numbering restarts in an annex",
+			"1. One.\n2. Two.\n3. Three.\nANNEX\n1.The first item.\n2.The second item.\n",
+			"1. One.\n\n2. Two.\n\n3. Three.\n\n# ANNEX\n\n1.The first item.\n\n2.The second item.\n",
+			""},
 		{"a gap is kept and told",
 			"1. One.\n3. Three.\n",
 			"1. One.\n\n3. Three.\n",
@@ -539,5 +547,16 @@ func TestImportNumbering(t *testing.T) {
 	}
 	if len(d.Clauses) != 4 || d.Clauses[2].Label != "3." || d.Clauses[2].EID() != "para_3-2" {
 		t.Errorf("clauses = %s", dumpTree(d))
+	}
+}
+
+// BenchmarkImportTreatyChecked converts and checks a treaty of 1,500
+// paragraphs, as `accord import` does.
+func BenchmarkImportTreatyChecked(b *testing.B) {
+	src := synth.TreatyText(1500)
+	for b.Loop() {
+		if _, _, err := Import("treaty.txt", src, treatyMeta); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
