@@ -275,7 +275,11 @@ func signature(line string) bool {
 	return last == ':' || unicode.IsLetter(last) || last == ')'
 }
 
-var txtRemark = regexp.MustCompile(`^(?:#{3}|\*{3}|-{0,3}\s*(?:END|End)\s*-{0,3}|[—–-]+\s*(?:END|End)\s*[—–-]+|(?i:for immediate release|media note|office of the spokesperson|press release|readout|fact sheet|begin text:?|end text\.?)|(?i:the (?:text of the )?following\b.*\b(?:was|is|were) (?:released|issued)\b.*))$`)
+var txtRemark = regexp.MustCompile(`^(?:#{3}|(?:[*_]\s*){3,}|(?:-\s*){3,}|-{0,3}\s*(?:END|End)\s*-{0,3}|[—–-]+\s*(?:END|End)\s*[—–-]+|` +
+	// a page's number or heading, as a copy from a PDF keeps them
+	`[-–—]\s*\d{1,3}\s*[-–—]|(?i:page \d{1,3}(?: of \d{1,3})?)|` +
+	`(?i:for immediate release|media note|office of the spokesperson|office of the press secretary|statements and releases|briefing room|press release|readout|fact sheet|begin text:?|end text\.?)|` +
+	`(?i:the (?:text of the )?following\b.*\b(?:was|is|were) (?:released|issued)\b.*)|(?i:the following is the (?:full )?text of\b.*))$`)
 
 // remark is a publisher's mark or framing, never text of the document:
 // "###", "— END —", "For Immediate Release", "The following was released

@@ -222,9 +222,13 @@ func TestRemark(t *testing.T) {
 		"Media Note", "Office of the Spokesperson", "Press Release", "Begin text:", "End text.",
 		"The following was released by the Governments of Veloria and Tarsia.",
 		"The following joint statement was released by the leaders of the Northern Forum:",
-		"The text of the following statement was released by the Ministers."}
+		"The text of the following statement was released by the Ministers.",
+		"The following is the text of a joint statement by the Governments of Veloria and Tarsia:",
+		"Office of the Press Secretary", "Briefing Room", "Statements and Releases",
+		"* * *", "---", "- - -", "___", "– 2 –", "- 12 -", "Page 3 of 7", "Page 3"}
 	no := []string{"The following principles guide our cooperation:", "End of the year review", "Press freedom",
-		"Media and Culture", "Office of the High Commissioner", "The Parties released the following statement.", "#", "## x"}
+		"Media and Culture", "Office of the High Commissioner", "The Parties released the following statement.", "#", "## x",
+		"– 2024 was a year of change", "Page after page of proposals.", "* one star bullet", "The following is agreed:"}
 	for _, l := range yes {
 		if !remark(l) {
 			t.Errorf("remark(%q) = false; want true", l)

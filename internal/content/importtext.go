@@ -234,15 +234,27 @@ func preamble(items []*textItem, note func(int, string, ...any)) {
 	for start > 0 && (items[start-1].role == roleText) {
 		start--
 	}
-	last := end - 1
+	// To "Have agreed as follows:", or the last line before the first
+	// numbered paragraph or article (every line of a resolution's
+	// preamble is a recital, whatever its shape); or, when none follows,
+	// through the lines shaped as recitals — ending in "," ";" or ":", or
+	// opening with a participle, or the items a recital lists — so that
+	// a text with no numbered paragraph after its recitals keeps its body.
+	last := -1
 	for i := open; i < end; i++ {
 		if items[i].role == roleText && agreed(items[i].text) {
 			last = i
 			break
 		}
 	}
-	if last < open {
-		return
+	if last < 0 && end < len(items) {
+		last = end - 1
+	}
+	if last < 0 {
+		last = open
+		for i := open + 1; i < end && recitalShaped(items[i]); i++ {
+			last = i
+		}
 	}
 	for i := start; i <= last; i++ {
 		if items[i].role == roleRemark || items[i].role == roleNote {
@@ -269,6 +281,21 @@ func preamble(items []*textItem, note func(int, string, ...any)) {
 		how = "fenced as ::: preamble"
 	}
 	note(items[start].line, "preamble of lines %d-%d (from %q): %s", items[start].line, items[last].line, clip(items[open].text), how)
+}
+
+// recitalShaped is whether a line may be a recital: text ending as one
+// does or opening with a participle, an item a recital lists, or a
+// publisher's mark or note among them.
+func recitalShaped(it *textItem) bool {
+	switch it.role {
+	case roleRemark, roleNote:
+		return true
+	case roleLabel:
+		return it.lab.fam == lfLetter || it.lab.fam == lfRoman || it.lab.fam == lfBullet
+	case roleText:
+		return recital(it.text) || strings.HasSuffix(it.text, ",") || strings.HasSuffix(it.text, ";") || strings.HasSuffix(it.text, ":")
+	}
+	return false
 }
 
 // attachments marks what follows the first annex heading after the body.
