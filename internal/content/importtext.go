@@ -26,16 +26,17 @@ type textItem struct {
 	text   string // as printed (a joined label and its text are one)
 	joined bool   // a label alone on its line, joined with the next
 
-	lab    lineLabel
-	head   lineHeading
-	plain  bool // may be a heading of its own, by its shape
-	role   textRole
-	kind   headKind // a heading's kind
-	level  int      // a heading's level
-	inAtt  bool     // in an attachment
-	fenced bool     // a preamble written in a fenced block
-	noteN  string   // a note's number
-	noteT  string   // a note's text
+	lab     lineLabel
+	head    lineHeading
+	plain   bool // may be a heading of its own, by its shape
+	role    textRole
+	kind    headKind // a heading's kind
+	level   int      // a heading's level
+	inAtt   bool     // in an attachment
+	fenced  bool     // a preamble written in a fenced block
+	noteN   string   // a note's number
+	noteT   string   // a note's text
+	noteRef int      // the line of a note's first marker
 }
 
 // layout is the Markdown import writes for a text's lines, and the input
@@ -116,13 +117,47 @@ func arrange(name string, lines []string, first int, m *ImportMeta) []*textItem 
 		}
 		it.plain = plainHeading(it.text, m.Language)
 	}
+	for _, it := range items {
+		if it.role == roleLabel && strings.TrimSpace(it.lab.rest) == "" {
+			// A label with no text after it, on the last line or before
+			// one that cannot be its text.
+			it.role = roleText
+			note(it.line, "label %q with no text: kept as a paragraph of its own", it.text)
+		}
+	}
 	sequence(items, note)
 	footnotes(items, note)
 	preamble(items, note)
 	attachments(items)
 	conclusions(items, m.Language, note)
 	headings(items, m.Title, note)
+	settleNotes(items, note)
 	return items
+}
+
+// settleNotes keeps as footnotes the notes marked in text written as
+// Markdown: conclusions and remarks are written as printed, and a
+// marker there is kept as printed, its note as a paragraph.
+func settleNotes(items []*textItem, note func(int, string, ...any)) {
+	marked := map[string]bool{}
+	for _, it := range items {
+		if it.role != roleNote && it.role != roleConclusion && it.role != roleRemark {
+			for _, mk := range markersOf(it.text) {
+				marked[mk.n] = true
+			}
+		}
+	}
+	for _, it := range items {
+		if it.role != roleNote {
+			continue
+		}
+		if marked[it.noteN] {
+			note(it.line, "footnote %s, referred to on line %d", it.noteN, it.noteRef)
+		} else {
+			it.role = roleText
+			note(it.line, "note %s is referred to only in lines kept as printed (line %d): kept as a paragraph", it.noteN, it.noteRef)
+		}
+	}
 }
 
 // sequence keeps as labels the numbers that number paragraphs in order:
@@ -175,10 +210,9 @@ func footnotes(items []*textItem, note func(int, string, ...any)) {
 		}
 		if n, t, ok := noteOf(it.text, true); ok && pending[n] > 0 && !noted[n] {
 			if _, bracket, _ := noteOf(it.text, false); bracket != "" || plain || it.lab.fam == lfNone {
-				it.role, it.noteN, it.noteT = roleNote, n, t
+				it.role, it.noteN, it.noteT, it.noteRef = roleNote, n, t, pending[n]
 				noted[n] = true
 				plain = plain || startsDigit(it.text)
-				note(it.line, "footnote %s, referred to on line %d", n, pending[n])
 				continue
 			}
 		}
@@ -628,10 +662,14 @@ func inline(s string, escape func(string) string, noted map[string]bool) string 
 		}
 		seg := s[at:mk.start]
 		if at == 0 {
-			b.WriteString(escape(seg))
+			seg = escape(seg)
 		} else {
-			b.WriteString(escapeMarkdown(seg))
+			seg = escapeMarkdown(seg)
 		}
+		if strings.HasSuffix(seg, "!") && !strings.HasSuffix(seg, `\!`) {
+			seg = seg[:len(seg)-1] + `\!` // "![^1]" would open an image
+		}
+		b.WriteString(seg)
 		b.WriteString("[^" + mk.n + "]")
 		at = mk.end
 	}

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/synth"
@@ -571,4 +573,66 @@ func BenchmarkImportTreatyChecked(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// FuzzImportText: whatever lines an editor imports, import writes a file
+// the loader accepts, and every word of every line is in the document, in
+// order, in one of its parts.
+func FuzzImportText(f *testing.F) {
+	for _, tc := range textCases {
+		src, err := os.ReadFile(filepath.Join(textsDir, tc.file))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(string(src))
+	}
+	f.Add("1. One.\n1. One again.\n(a)\n•\n11, Eleven.\n¹ note\nArticle 1\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) || strings.ContainsFunc(text, func(r rune) bool { return r == '\r' || isControl(r) && r != '\t' && r != '\n' || isBidiControl(r) }) {
+			return
+		}
+		m := ImportMeta{Title: "T", Kind: "communique", Parties: []string{"KZ"}}
+		_, file, err := Import("x.txt", []byte("3 March 2024\n"+text), m)
+		if err != nil {
+			if strings.Contains(err.Error(), "empty") || strings.Contains(err.Error(), "longer than the limit") {
+				return
+			}
+			t.Fatalf("Import(%q) = %v", text, err)
+		}
+		d, errs := Parse("documents/x.md", file)
+		if errs != nil {
+			t.Fatalf("Parse(Import(%q)) = %v\n%s", text, errs, file)
+		}
+		var all strings.Builder
+		for _, p := range d.Preamble {
+			all.WriteString(p.Text)
+		}
+		d.Walk(func(p *archive.Provision) bool {
+			all.WriteString(p.Label)
+			if p.Heading != nil {
+				all.WriteString(p.Heading.Text)
+			}
+			for _, q := range p.Paragraphs {
+				all.WriteString(q.Text)
+			}
+			return true
+		})
+		words := alnum(all.String())
+		for _, l := range strings.Split(text, "\n") {
+			l = txtBracketMarker.ReplaceAllString(l, "")
+			if w := alnum(l); !strings.Contains(words, w) {
+				t.Fatalf("line %q of %q is not in the document:\n%s", l, text, file)
+			}
+		}
+	})
+}
+
+// alnum is s with only its letters and digits.
+func alnum(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r
+		}
+		return -1
+	}, s)
 }
