@@ -131,8 +131,21 @@ func arrange(name string, lines []string, first int, m *ImportMeta) []*textItem 
 	attachments(items)
 	conclusions(items, m.Language, note)
 	headings(items, m.Title, note)
+	for _, it := range items {
+		if (it.role == roleConclusion || it.role == roleRemark) && !rawSafe(it.text) {
+			it.role = roleText
+			note(it.line, "%q cannot be written as printed in a fenced block: kept as a paragraph", clip(it.text))
+		}
+	}
 	settleNotes(items, note)
 	return items
+}
+
+// rawSafe is whether a line may be written as printed in a fenced block:
+// not a fence's own line, nor a footnote's marker, which the loader reads
+// there too.
+func rawSafe(s string) bool {
+	return !strings.HasPrefix(s, ":::") && !strings.Contains(s, "[^")
 }
 
 // settleNotes keeps as footnotes the notes marked in text written as

@@ -636,3 +636,64 @@ func alnum(s string) string {
 		return -1
 	}, s)
 }
+
+// shapeLines are lines of every shape import reads, for FuzzImportShapes
+// to put together in any order.
+var shapeLines = []string{
+	"The Parties to this Agreement,", "The Security Council,", "Recalling its resolutions,", "Deeply concerned by the situation",
+	"Have agreed as follows:", "PART ONE", "CHAPTER II", "Article 7", "ARTICLE 8 – Scope", "Definitions", "I. Energy", "A. Trade",
+	"Energy and Connectivity", "ANNEX", "Annex II", "Protocol", "1. The Parties agree.", "2. They will meet.", "1.The first.",
+	"11, The Ministers agreed.", "10.5. The Secretariat reports.", "(a) to monitor;", "a) to report;", "(iv) through the Committee;",
+	"(1) Each Party shall act.", "• maritime security;", "– cyber resilience;", "- a hyphen bullet", "* a star bullet", "12.", "(b)", "3",
+	"We will cooperate on:", "The Leaders met in Brenmoor.", "2024. A year of change.", "The Forum¹ met.", "It agreed.[2]",
+	"¹ A made-up forum.", "[2] By consensus.", "###", "— END —", "For Immediate Release", "IN WITNESS WHEREOF the undersigned have signed.",
+	"DONE at Brenmoor on 3 March 2024.", "For the Republic of Veloria:", "Anna Example", "Brenmoor, 3 March 2024",
+	"# not a heading *nor emphasis*", "::: remark", ":::", "[^1]: not a note", "    indented text", "> a quotation",
+}
+
+// FuzzImportShapes: lines of every shape, in any order, import into a file
+// the loader accepts, every word of every line in the document.
+func FuzzImportShapes(f *testing.F) {
+	f.Add([]byte{0, 2, 4, 5, 6, 7, 9, 16, 17, 21, 22, 44, 45, 13, 16})
+	f.Add([]byte{1, 2, 16, 21, 22, 23, 17, 39, 37})
+	f.Add([]byte{12, 16, 32, 25, 26, 17, 33, 35, 36, 37, 38, 47})
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		if len(picks) == 0 || len(picks) > 60 {
+			return
+		}
+		var lines []string
+		for _, p := range picks {
+			lines = append(lines, shapeLines[int(p)%len(shapeLines)])
+		}
+		text := strings.Join(lines, "\n") + "\n"
+		m := ImportMeta{Title: "T", Kind: "communique", Parties: []string{"KZ"}}
+		_, file, err := Import("x.txt", []byte("3 March 2024\n"+text), m)
+		if err != nil {
+			t.Fatalf("Import(%q) = %v", text, err)
+		}
+		d, errs := Parse("documents/x.md", file)
+		if errs != nil {
+			t.Fatalf("Parse(Import(%q)) = %v\n%s", text, errs, file)
+		}
+		var all strings.Builder
+		for _, p := range d.Preamble {
+			all.WriteString(p.Text)
+		}
+		d.Walk(func(p *archive.Provision) bool {
+			all.WriteString(p.Label)
+			if p.Heading != nil {
+				all.WriteString(p.Heading.Text)
+			}
+			for _, q := range p.Paragraphs {
+				all.WriteString(q.Text)
+			}
+			return true
+		})
+		words := alnum(all.String())
+		for _, l := range lines {
+			if w := alnum(txtBracketMarker.ReplaceAllString(l, "")); !strings.Contains(words, w) {
+				t.Fatalf("line %q of %q is not in the document:\n%s", l, text, file)
+			}
+		}
+	})
+}
