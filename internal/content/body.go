@@ -141,8 +141,6 @@ func (b *body) unsupported(n ast.Node) {
 		ast.KindFencedCodeBlock: "a code block",
 		ast.KindBlockquote:      "a block quotation",
 		ast.KindHTMLBlock:       "raw HTML",
-		ast.KindHeading:         "a heading inside a list item",
-		ast.KindList:            "a list",
 	}[n.Kind()]
 	if what == "" {
 		what = "a " + strings.ToLower(n.Kind().String())

@@ -124,6 +124,9 @@ func bidiUnits(uses []bidiUse, fields []field, bodyLine int, d *archive.Document
 		}
 		if p >= 0 {
 			u.unit = paras[p].EID()
+			if q := paras[p]; q.Index == 0 && q.Clause != nil {
+				u.unit = q.Clause.EID() // a heading: its container
+			}
 		}
 	}
 }

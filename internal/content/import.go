@@ -338,7 +338,7 @@ func escapeMarkdown(s string) string {
 			if isEntityRef(s[i:]) {
 				b.WriteByte('\\')
 			}
-		case '#', '+', '-', '=', '~', '|':
+		case '#', '+', '-', '=', '~', '|', ':': // ':' opens a '::: block'
 			if i == 0 {
 				b.WriteByte('\\')
 			}

@@ -117,7 +117,7 @@ func TestImportKeepsMarkupCharactersVerbatim(t *testing.T) {
 // FuzzImportRoundTrip: whatever line of text an editor imports comes back
 // from the loader as exactly that text.
 func FuzzImportRoundTrip(f *testing.F) {
-	for _, s := range []string{"Plain.", "*a* _b_ `c` <d> &amp; \\e", "1) x", "2024. y", "---", "===", "> q", "    code", "!", "a  b", "~~~", "[x](y)", "&#42;"} {
+	for _, s := range []string{"Plain.", "*a* _b_ `c` <d> &amp; \\e", "1) x", "2024. y", "---", "===", "> q", "    code", "!", "a  b", "~~~", "[x](y)", "&#42;", "• x", "– x", "(a) x", "a) x", "(iv) x", "11, x", "10.5 x", "10.5. x", "1.The x", "::: remark", "[^1]: x", "x[^1]", "| a | b |"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, line string) {

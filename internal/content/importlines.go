@@ -127,7 +127,7 @@ const txtNumWord = `(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|
 var (
 	// A structural heading: its word, a number, then nothing or a title
 	// after a dash or colon.
-	txtStruct        = regexp.MustCompile(`^(?i:(part|chapter|title|section|article|art\.|annex|appendix|protocol|schedule))(?:\s+(` + txtNumWord + `(?:\s*(?:bis|ter|quater))?)\b)?(\s*(?:[-–—:.]\s*)?(.*))$`)
+	txtStruct        = regexp.MustCompile(`^(?i:(part|chapter|title|section|article|art\.|annexe|annex|appendix|protocol|schedule|attachment|enclosure))(?:\s+(` + txtNumWord + `(?:\s*(?:bis|ter|quater))?)\b)?(\s*(?:[-–—:.]\s*)?(.*))$`)
 	txtFinalAct      = regexp.MustCompile(`^(?i:final act)$`)
 	txtRomanHeading  = regexp.MustCompile(`^([IVXLC]+)(?:\.\s+|\s+[-–—]\s+)(\S.*)$`)
 	txtLetterHeading = regexp.MustCompile(`^([A-Z])\.\s+(\S.*)$`)
@@ -148,8 +148,11 @@ func structuralHeading(line string) (lineHeading, bool) {
 		// Definitions") and short, never a sentence ("Article 7 of the
 		// Charter provides …").
 		kind := map[string]headKind{"part": headPart, "chapter": headChapter, "title": headTitle, "section": headSection,
-			"article": headArticle, "art.": headArticle, "annex": headAnnex, "appendix": headAnnex, "protocol": headAnnex, "schedule": headAnnex}[word]
-		if num == "" && kind != headAnnex {
+			"article": headArticle, "art.": headArticle, "annex": headAnnex, "annexe": headAnnex, "appendix": headAnnex, "protocol": headAnnex,
+			"schedule": headAnnex, "attachment": headAnnex, "enclosure": headAnnex}[word]
+		// A schedule, attachment or enclosure is one only with its number.
+		numbered := word == "schedule" || word == "attachment" || word == "enclosure"
+		if num == "" && (kind != headAnnex || numbered) {
 			return lineHeading{}, false
 		}
 		if num != "" && len(num) == 1 && unicode.IsLetter(rune(num[0])) && kind != headAnnex {
@@ -431,8 +434,8 @@ func startsLower(s string) bool {
 // escapeText escapes a line of text that is no label so that neither
 // Markdown nor the loader reads markup or a label in it: what
 // escapeMarkdown escapes, and a label's punctuation at the start
-// ("\(a) …", "a\) …", "11\, …"), and a fence. What follows an escaped
-// label is escaped on its own, so that it is escaped once.
+// ("\(a) …", "a\) …", "11\, …"). What follows an escaped label is
+// escaped on its own, so that it is escaped once.
 func escapeText(s string) string {
 	switch {
 	case txtParenLike.MatchString(s):
@@ -444,8 +447,6 @@ func escapeText(s string) string {
 	case txtCommaLike.MatchString(s):
 		i := strings.IndexByte(s, ',')
 		return s[:i] + `\,` + escapeMarkdown(s[i+1:])
-	case strings.HasPrefix(s, ":::"):
-		return `\` + escapeMarkdown(s)
 	}
 	return escapeMarkdown(s)
 }

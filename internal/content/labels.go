@@ -209,9 +209,12 @@ type header struct {
 
 var (
 	structHeading = regexp.MustCompile(`^((?i:part|chapter|title|section|article|art\.)\s+([0-9]{1,4}(?:[a-z]{1,9})?|[IVXLCDM]{1,7}(?:[a-z]{1,9})?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))\b)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
-	annexHeading  = regexp.MustCompile(`^((?i:annexe?|appendix|protocol|final act|schedule|attachment|enclosure)(?:[ \t]+([0-9]{1,3}|[IVXLCDM]{1,7}|[A-Z])\b)?)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
-	numHeading    = regexp.MustCompile(`^(([IVXLCDM]{1,7}|[A-Z]|[0-9]{1,3})(?:\.|[ \t]+[–—-]))[ \t]+`)
-	wordNumbers   = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20"}
+	// An annex, appendix, protocol or final act; a schedule, attachment
+	// or enclosure only with its number ("Schedule of meetings" is a
+	// section).
+	annexHeading = regexp.MustCompile(`^((?i:annexe?|appendix|protocol|final act)(?:[ \t]+([0-9]{1,3}|[IVXLCDM]{1,7}|[A-Z])\b)?|(?i:schedule|attachment|enclosure)[ \t]+([0-9]{1,3}|[IVXLCDM]{1,7}|[A-Z])\b)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
+	numHeading   = regexp.MustCompile(`^(([IVXLCDM]{1,7}|[A-Z]|[0-9]{1,3})(?:\.|[ \t]+[–—-]))[ \t]+`)
+	wordNumbers  = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15", "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19", "twenty": "20"}
 )
 
 // readHeading reads a heading's label off its text, seg, and returns
@@ -239,6 +242,8 @@ func readHeading(src []byte, seg text.Segment) (header, text.Segment) {
 		h := header{el: archive.ElAttachment, label: string(line[m[2]:m[3]])}
 		if m[4] >= 0 {
 			h.num = string(line[m[4]:m[5]])
+		} else if m[6] >= 0 {
+			h.num = string(line[m[6]:m[7]])
 		}
 		rest := line[m[1]:]
 		if len(rest) > 0 && rest[0] >= 'a' && rest[0] <= 'z' {

@@ -264,6 +264,13 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("---\n---\n"))
 	f.Add([]byte("\uFEFF" + doc(goodFront+"bidi: [para_1]\n", "1. One \u202Eowt.\n")))
 	f.Add([]byte(doc("title: \"T\\u202E\"\n"+goodFront[9:], "1. One\a.\n")))
+	for _, name := range []string{"treaty", "communique", "resolution", "statement", "table", "misprint"} {
+		src, err := os.ReadFile("testdata/tree/" + name + ".md")
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		d, errs := Parse("documents/f.md", src)
 		if (d == nil) == (errs == nil) {
@@ -277,11 +284,22 @@ func FuzzParse(f *testing.F) {
 		if d == nil {
 			return
 		}
-		for i, c := range d.Clauses {
-			if c.Number != i+1 || len(c.Paragraphs) == 0 {
-				t.Fatalf("clause %d numbered %d with %d paragraphs", i+1, c.Number, len(c.Paragraphs))
+		// Every provision with text is a clause; clause n is para_n, once.
+		numbers := map[int]bool{}
+		for _, c := range d.Clauses {
+			if len(c.Paragraphs) == 0 || c.Number > 0 && (c.EID() != archive.ClauseEID(c.Number) || numbers[c.Number]) {
+				t.Fatalf("clause %s numbered %d with %d paragraphs", c.EID(), c.Number, len(c.Paragraphs))
 			}
+			numbers[c.Number] = true
 		}
+		seen := map[string]bool{}
+		d.Walk(func(p *archive.Provision) bool {
+			if seen[p.EID()] {
+				t.Fatalf("eId %s twice", p.EID())
+			}
+			seen[p.EID()] = true
+			return true
+		})
 		// What is accepted prints: no control character in any text, and
 		// a bidi control only where the front matter confirms one.
 		confirmed := bytes.Contains(src, []byte("bidi:"))

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -50,6 +51,7 @@ func (s *parseState) reset() {
 type labelAt struct {
 	label
 	col int
+	at  int // offset of the label
 }
 
 // noteRef is a footnote marker "[^1]" and where it is.
@@ -161,7 +163,7 @@ func (fenceParser) CanAcceptIndentedLine() bool                 { return false }
 // paragraphs have no labels.
 func inFence(n ast.Node) bool {
 	for p := n.Parent(); p != nil; p = p.Parent() {
-		if p.Kind() == kindFence || p.Kind().String() == "Footnote" {
+		if p.Kind() == kindFence || p.Kind() == east.KindFootnote {
 			return true
 		}
 	}
@@ -192,14 +194,21 @@ func (s labelSplitter) Transform(node *ast.Paragraph, reader text.Reader, pc par
 	if !ok {
 		return
 	}
-	col := seg.Start - (bytes.LastIndexByte(src[:seg.Start], '\n') + 1)
+	at := seg.Start
+	col := at - (bytes.LastIndexByte(src[:at], '\n') + 1)
 	seg = seg.WithStart(seg.Start + rest)
 	seg.Padding = 0
-	if len(bytes.TrimSpace(seg.Value(src))) == 0 {
+	switch {
+	case len(bytes.TrimSpace(seg.Value(src))) > 0:
+		lines.Set(0, seg)
+	case lines.Len() > 1:
+		lines.SetSliced(1, lines.Len()) // a label alone on its line: its text is on the next
+		seg = lines.At(0)
+	default:
 		seg = text.NewSegment(seg.Stop, seg.Stop) // a label alone: Close trims nothing more
+		lines.Set(0, seg)
 	}
-	lines.Set(0, seg)
-	s.st.labels[seg.Start] = labelAt{lab, col}
+	s.st.labels[seg.Start] = labelAt{lab, col, at}
 }
 
 // headingParser is goldmark's ATX heading parser, which then reads the

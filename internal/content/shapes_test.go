@@ -82,12 +82,14 @@ func TestTreeShapes(t *testing.T) {
 			"part_1 part [PART ONE]\n  part_1__title_III title [Title III]\n    part_1__title_III__sec_2 section [Section 2]\n      part_1__title_III__sec_2__art_7bis article [ARTICLE 7bis]\n        part_1__title_III__sec_2__art_7bis__p_1 p \"Text.\"\nsec_IV section [IV] # \"Energy\"\n  sec_IV__p_1 p \"Text.\"\nsec_A section [A.] # \"Trade\"\n  sec_A__p_1 p \"Text.\"\n"},
 		{"the heading after an article's is its title", "## Article 7\n\n### Definitions\n\n1. Text.\n\n### Other\n\nMore.\n",
 			"art_7 article [Article 7] # \"Definitions\"\n  art_7__para_1 paragraph [1.] \"Text.\"\n  art_7__sec_1 section # \"Other\"\n    art_7__sec_1__p_1 p \"More.\"\n"},
-		{"attachments end the body; their headings are sections", "1. Text.\n\n# Annex\n\nAs follows.\n\n## Lists\n\n1. One.\n\n# Protocol on Trade\n\nText.\n\n# Final Act\n\nText.\n",
-			"para_1 paragraph [1.] \"Text.\"\natt_1 attachment [Annex]\n  att_1__p_1 p \"As follows.\"\n  att_1__sec_1 section # \"Lists\"\n    att_1__para_1 paragraph [1.] \"One.\"\natt_2 attachment [Protocol] # \"Protocol on Trade\"\n  att_2__p_1 p \"Text.\"\natt_3 attachment [Final Act]\n  att_3__p_1 p \"Text.\"\n"},
+		{"attachments end the body; their headings are sections", "1. Text.\n\n# Annex\n\nAs follows.\n\n## Lists\n\n1. One.\n\n# Protocol on Trade\n\nText.\n\n# Final Act\n\nText.\n\n## Schedule of meetings\n\nMore.\n\n# Schedule 2\n\nLast.\n",
+			"para_1 paragraph [1.] \"Text.\"\n-- attachments\natt_1 attachment [Annex]\n  att_1__p_1 p \"As follows.\"\n  att_1__sec_1 section # \"Lists\"\n    att_1__para_1 paragraph [1.] \"One.\"\natt_2 attachment [Protocol] # \"Protocol on Trade\"\n  att_2__p_1 p \"Text.\"\natt_3 attachment [Final Act]\n  att_3__p_1 p \"Text.\"\n  att_3__sec_1 section # \"Schedule of meetings\"\n    att_3__sec_1__p_1 p \"More.\"\natt_4 attachment [Schedule 2]\n  att_4__p_1 p \"Last.\"\n"},
 		{"a preamble block whatever follows", "::: preamble\nThe Parties,\n\nConsidering (a) and (b),\n:::\n\nThey agreed.\n",
 			"preamble__p_1 \"The Parties,\"\npreamble__p_2 \"Considering (a) and (b),\"\np_1 p \"They agreed.\"\n"},
+		{"remarks are their lines up to a blank one", "Text.\n\n::: remark\nReleased by\nthe press office.\n\n###\n:::\n",
+			"p_1 p \"Text.\"\n-- remarks\nremark_1 remark \"Released by the press…\"\nremark_2 remark \"###\"\n"},
 		{"conclusions by their words", "Text.\n\n::: conclusions\nIN WITNESS WHEREOF they signed.\nDone in Lorvik, in two copies.\nLorvik, 3 March 2024\nFor Aland:\n:::\n",
-			"p_1 p \"Text.\"\nconclusions__formula_1 formula \"IN WITNESS WHEREOF they…\"\nconclusions__formula_2 formula \"Done in Lorvik, in…\"\nconclusions__dateline_1 dateline \"Lorvik, 3 March 2024\"\nconclusions__signature_1 signature \"For Aland:\"\n"},
+			"p_1 p \"Text.\"\n-- conclusions\nconclusions__formula_1 formula \"IN WITNESS WHEREOF they…\"\nconclusions__formula_2 formula \"Done in Lorvik, in…\"\nconclusions__dateline_1 dateline \"Lorvik, 3 March 2024\"\nconclusions__signature_1 signature \"For Aland:\"\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,5 +149,24 @@ func TestOverrideAnyProvision(t *testing.T) {
 	_, errs = Parse("documents/x.md", []byte(doc(goodFront+"classification:\n  art_9:\n    topics: [trade]\n", body)))
 	if len(errs) != 1 || errs[0].Error() != "documents/x.md:7: classification: there is no provision art_9" {
 		t.Errorf("errors = %v", errs)
+	}
+}
+
+// TestBidiInTheTree: a bidi control in a heading, a sub-paragraph or a
+// signature is confirmed by the eId of its provision.
+func TestBidiInTheTree(t *testing.T) {
+	body := "## Article 2 – \u200FScope\n\n1. The Parties:\n\n(a) meet \u200F;\n\n::: conclusions\nFor Aland: \u200FA. Example\n:::\n"
+	_, errs := Parse("documents/x.md", []byte(doc(goodFront, body)))
+	var units []string
+	for _, e := range errs {
+		_, u, _ := strings.Cut(e.Msg, "confirm it by listing ")
+		u, _, _ = strings.Cut(u, " ")
+		units = append(units, u)
+	}
+	if got := strings.Join(units, " "); got != "art_2 art_2__para_1__subpara_a conclusions__signature_1" {
+		t.Errorf("units = %s; errors %v", got, errs)
+	}
+	if _, errs := Parse("documents/x.md", []byte(doc(goodFront+"bidi: [art_2, art_2__para_1__subpara_a, conclusions__signature_1]\n", body))); errs != nil {
+		t.Errorf("confirmed: %v", errs)
 	}
 }

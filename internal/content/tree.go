@@ -79,6 +79,7 @@ func (b *body) walk(d *archive.Document) *walker {
 	}
 	w.decide(false)
 	w.finish()
+	b.md.st.reset() // its headings would keep this document's syntax tree alive
 	d.Build()
 	if root.FirstChild() == nil {
 		b.errs.add(b.lineBase, "empty document: no text after the front matter")
@@ -163,13 +164,12 @@ func (w *walker) paragraph(n ast.Node) {
 	}
 	if ok {
 		w.decide(la.fam == famNumber || la.fam == famMulti)
-		p := &archive.Provision{Element: la.element(), Label: la.text, Num: la.num, Line: w.b.blockLine(n)}
+		p := &archive.Provision{Element: la.element(), Label: la.text, Num: la.num, Line: w.b.line(la.at)}
 
 		la.label = w.place(p, la.label, la.col)
 		w.pending = nil
 		if first := n.Lines().At(0); n.Lines().Len() == 1 && len(bytes.TrimSpace(first.Value(w.b.src))) == 0 {
-			p.Line = w.b.line(max(first.Start-1, 0)) // the label's line: its text, none, is after it
-			w.pending = p                            // "3." alone: the next paragraph is its text
+			w.pending = p // "3." alone: the next paragraph is its text
 			return
 		}
 		p.Paragraphs = append(p.Paragraphs, w.text(n, p))

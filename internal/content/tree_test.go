@@ -20,7 +20,18 @@ func dumpTree(d *archive.Document) string {
 	for _, p := range d.Preamble {
 		fmt.Fprintf(&b, "%s %q\n", p.EID(), snippet(p.Text))
 	}
+	// The parts after the body are marked: what is an attachment, a
+	// conclusion, a note or a remark is where it is, not only its eId.
+	parts := map[*archive.Provision]string{}
+	for part, list := range map[string][]*archive.Provision{"attachments": d.Attachments, "conclusions": d.Conclusions, "notes": d.Notes, "remarks": d.Remarks} {
+		if len(list) > 0 {
+			parts[list[0]] = part
+		}
+	}
 	d.Walk(func(p *archive.Provision) bool {
+		if part, ok := parts[p]; ok {
+			fmt.Fprintf(&b, "-- %s\n", part)
+		}
 		fmt.Fprintf(&b, "%s%s %s", strings.Repeat("  ", p.Depth()), p.EID(), p.Element)
 		if p.Label != "" {
 			fmt.Fprintf(&b, " [%s]", p.Label)
