@@ -45,8 +45,18 @@ var (
 	txtHalf     = regexp.MustCompile(`^([a-z]{1,2}|[ivxlc]{1,6})\)(\s+|$)`)
 	txtBullet   = regexp.MustCompile(`^([•–◦▪·‣○■□—\-*])(\s+|$)`)
 	txtParenNum = regexp.MustCompile(`^\((\d{1,3})\)(\s+|$)`)
-	txtRoman    = regexp.MustCompile(`^[ivxlc]+$`)
+	txtRoman    = regexp.MustCompile(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$|^c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$`)
 )
+
+// letterLabel is whether what a label's brackets hold is a letter, a
+// doubled one ("aa" after "z") or a roman numeral: "(to)" and "(ab)" are
+// words.
+func letterLabel(s string) bool {
+	if len(s) == 1 || len(s) == 2 && s[0] == s[1] && s[0] >= 'a' && s[0] <= 'z' {
+		return true
+	}
+	return txtRoman.MatchString(s)
+}
 
 // labelOf reads the label a line starts with. A number is read whatever
 // it is; whether it is the next paragraph's is the caller's question.
@@ -74,10 +84,10 @@ func labelOf(line string) (lineLabel, bool) {
 		n, _ := strconv.Atoi(m[1])
 		return lineLabel{fam: lfNumber, text: m[1] + ",", num: n, rest: strings.TrimSpace(line[len(m[1])+1:]), comma: true}, true
 	}
-	if m := txtParen.FindStringSubmatch(line); m != nil {
+	if m := txtParen.FindStringSubmatch(line); m != nil && letterLabel(m[1]) {
 		return lineLabel{fam: letterOrRoman(m[1]), text: "(" + m[1] + ")", rest: line[len(m[0]):]}, true
 	}
-	if m := txtHalf.FindStringSubmatch(line); m != nil {
+	if m := txtHalf.FindStringSubmatch(line); m != nil && letterLabel(m[1]) {
 		return lineLabel{fam: letterOrRoman(m[1]), text: m[1] + ")", rest: line[len(m[0]):]}, true
 	}
 	if m := txtBullet.FindStringSubmatch(line); m != nil {

@@ -43,6 +43,12 @@ func TestLabelOf(t *testing.T) {
 		{"*", ""},
 		{"The Parties agree.", ""},
 		{"(see above) the Parties", ""},
+		{"(to) is a word", ""},
+		{"(ab) is a word", ""},
+		{"ab) is a word", ""},
+		{"(xi) a numeral", "roman (xi)|a numeral"},
+		{"(xx) a numeral", "roman (xx)|a numeral"},
+		{"(il) no numeral", ""},
 		{"Article 5", ""},
 		{"1990s were a decade", ""},
 	}

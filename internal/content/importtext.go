@@ -646,9 +646,11 @@ func writeItems(items []*textItem) *textLayout {
 				prefix = it.lab.text + " "
 			}
 			out.add(it.line, prefix+inline(it.lab.rest, escapeMarkdown))
+			// The unlabelled lines after a numbered paragraph continue it,
+			// indented under it as a list item's are.
 			indent = ""
-			if it.lab.list && it.lab.fam == lfNumber {
-				indent = strings.Repeat(" ", len(prefix))
+			if it.lab.fam == lfNumber || it.lab.fam == lfMulti {
+				indent = strings.Repeat(" ", max(len(prefix), 3))
 			}
 		default:
 			out.add(it.line, indent+inline(it.text, escapeText))

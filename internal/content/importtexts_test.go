@@ -435,6 +435,10 @@ func TestImportShapes(t *testing.T) {
 			"1. One.\n2. Two.\n3. Three.\nANNEX\n1.The first item.\n2.The second item.\n",
 			"1. One.\n\n2. Two.\n\n3. Three.\n\n# ANNEX\n\n1.The first item.\n\n2.The second item.\n",
 			""},
+		{"a numbered paragraph of any shape continues on the lines after it",
+			"1.The first.\nIt goes on.\n2, The second.\nIt goes on too.\n(3) The third.\nAnd on.\n",
+			"1.The first.\n\n   It goes on.\n\n2, The second.\n\n   It goes on too.\n\n(3) The third.\n\n    And on.\n",
+			""},
 		{"a gap is kept and told",
 			"1. One.\n3. Three.\n",
 			"1. One.\n\n3. Three.\n",
@@ -484,6 +488,10 @@ func TestImportShapes(t *testing.T) {
 			_, body, _ := strings.Cut(string(r.file), "\n---\n")
 			if body != tt.want {
 				t.Errorf("Markdown:\n%s\nwant:\n%s", body, tt.want)
+			}
+			// The loader reads what import wrote.
+			if _, _, err := r.check("x.txt", &m); err != nil {
+				t.Errorf("check: %v", err)
 			}
 			if tt.note != "" && !strings.Contains(strings.Join(notes, "\n"), tt.note) {
 				t.Errorf("no note says %q; notes:\n%s", tt.note, strings.Join(notes, "\n"))
@@ -696,4 +704,24 @@ func FuzzImportShapes(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestImportContinuations: the unlabelled line after a numbered paragraph
+// of any shape is its further paragraph in the tree.
+func TestImportContinuations(t *testing.T) {
+	m := ImportMeta{Title: "T", Kind: "communique", Parties: []string{"KZ"}}
+	_, file, err := Import("x.txt", []byte("3 March 2024\n1.The first.\nIt goes on.\n2, The second.\nIt goes on too.\n(3) The third.\nAnd on.\n"), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, errs := Parse("documents/x.md", file)
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	for _, id := range []string{"para_1", "para_2", "para_3"} {
+		p, ok := d.Provision(id)
+		if !ok || len(p.Paragraphs) != 2 {
+			t.Errorf("%s: %v; want two paragraphs\n%s", id, ok, dumpTree(d))
+		}
+	}
 }
