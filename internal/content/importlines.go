@@ -37,14 +37,14 @@ type lineLabel struct {
 }
 
 var (
-	txtNumber   = regexp.MustCompile(`^(\d{1,4})([.)])(\s+|$)`)
+	txtNumber   = regexp.MustCompile(`^(\d{1,4})([.)])([\s\p{Zs}]+|$)`)
 	txtGlued    = regexp.MustCompile(`^(\d{1,4})\.(\p{Lu}|["“‘'(])`)
-	txtComma    = regexp.MustCompile(`^(\d{1,4}),\s+(\p{Lu}|["“‘'(])`)
-	txtMulti    = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)(\.?)\s+(\S|$)`)
-	txtParen    = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)(\s+|$)`)
-	txtHalf     = regexp.MustCompile(`^([a-z]{1,2}|[ivxlc]{1,6})\)(\s+|$)`)
-	txtBullet   = regexp.MustCompile(`^([•–◦▪·‣○■□—\-*])(\s+|$)`)
-	txtParenNum = regexp.MustCompile(`^\((\d{1,3})\)(\s+|$)`)
+	txtComma    = regexp.MustCompile(`^(\d{1,4}),[\s\p{Zs}]+(\p{Lu}|["“‘'(])`)
+	txtMulti    = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)(\.?)[\s\p{Zs}]+(\S|$)`)
+	txtParen    = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)([\s\p{Zs}]+|$)`)
+	txtHalf     = regexp.MustCompile(`^([a-z]{1,2}|[ivxlc]{1,6})\)([\s\p{Zs}]+|$)`)
+	txtBullet   = regexp.MustCompile(`^([•–◦▪·‣○■□—\-*])([\s\p{Zs}]+|$)`)
+	txtParenNum = regexp.MustCompile(`^\((\d{1,3})\)([\s\p{Zs}]+|$)`)
 	txtRoman    = regexp.MustCompile(`^(?:x{0,3})(?:ix|iv|v?i{0,3})$|^c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$`)
 )
 
@@ -137,10 +137,10 @@ const txtNumWord = `(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|
 var (
 	// A structural heading: its word, a number, then nothing or a title
 	// after a dash or colon.
-	txtStruct        = regexp.MustCompile(`^(?i:(part|chapter|title|section|article|art\.|annexe|annex|appendix|protocol|schedule|attachment|enclosure))(?:\s+(` + txtNumWord + `(?:\s*(?:bis|ter|quater))?)\b)?(\s*(?:[-–—:.]\s*)?(.*))$`)
+	txtStruct        = regexp.MustCompile(`^(?i:(part|chapter|title|section|article|art\.|annexe|annex|appendix|protocol|schedule|attachment|enclosure))(?:[\s\p{Zs}]+(` + txtNumWord + `(?:[\s\p{Zs}]*(?:bis|ter|quater))?)\b)?([\s\p{Zs}]*(?:[-–—:.][\s\p{Zs}]*)?(.*))$`)
 	txtFinalAct      = regexp.MustCompile(`^(?i:final act)$`)
-	txtRomanHeading  = regexp.MustCompile(`^([IVXLC]+)(?:\.\s+|\s+[-–—]\s+)(\S.*)$`)
-	txtLetterHeading = regexp.MustCompile(`^([A-Z])\.\s+(\S.*)$`)
+	txtRomanHeading  = regexp.MustCompile(`^([IVXLC]+)(?:\.[\s\p{Zs}]+|[\s\p{Zs}]+[-–—][\s\p{Zs}]+)(\S.*)$`)
+	txtLetterHeading = regexp.MustCompile(`^([A-Z])\.[\s\p{Zs}]+(\S.*)$`)
 )
 
 // structuralHeading reads a heading that names itself: a part, chapter,
@@ -267,7 +267,7 @@ var (
 	txtFormula = regexp.MustCompile(`^(?:IN WITNESS WHEREOF|In witness whereof|IN FAITH WHEREOF|In faith whereof|DONE|Done|FAIT|Fait|EN FOI DE QUOI|En foi de quoi|HECHO|Hecho|SIGNED|Signed)\b`)
 	// "Done at Szohod", "Done in duplicate", "Fait à Paris"; "Done" alone
 	// starts no formula, nor "Signed, sealed …" as a sentence.
-	txtFormulaStart = regexp.MustCompile(`^(?i:in witness whereof|in faith whereof|en foi de quoi|(?:done (?:at|in)|fait (?:à|a|en)|hecho en|signed (?:at|in|on))(?:\s|$))`)
+	txtFormulaStart = regexp.MustCompile(`^(?i:in witness whereof|in faith whereof|en foi de quoi|(?:done (?:at|in)|fait (?:à|a|en)|hecho en|signed (?:at|in|on))(?:[\s\p{Zs}]|$))`)
 )
 
 // formula is a closing formula: "IN WITNESS WHEREOF …", "DONE at …".
@@ -275,7 +275,7 @@ func formula(line string) bool {
 	return txtFormula.MatchString(line) && txtFormulaStart.MatchString(line)
 }
 
-var txtSignature = regexp.MustCompile(`^(?:For|FOR|On behalf of|ON BEHALF OF|Pour|POUR|Por|POR|За)\s+(?:the\s+|THE\s+|le\s+|la\s+|les\s+|l['’]|el\s+|LE\s+|LA\s+)?\p{Lu}`)
+var txtSignature = regexp.MustCompile(`^(?:For|FOR|On behalf of|ON BEHALF OF|Pour|POUR|Por|POR|За)[\s\p{Zs}]+(?:the[\s\p{Zs}]+|THE[\s\p{Zs}]+|le[\s\p{Zs}]+|la[\s\p{Zs}]+|les[\s\p{Zs}]+|l['’]|el[\s\p{Zs}]+|LE[\s\p{Zs}]+|LA[\s\p{Zs}]+)?\p{Lu}`)
 
 // signature is a signatory's line: "For the Government of Aland:",
 // "For the Kingdom of Borduria". It is short and is no sentence: "For the
@@ -288,9 +288,9 @@ func signature(line string) bool {
 	return last == ':' || unicode.IsLetter(last) || last == ')'
 }
 
-var txtRemark = regexp.MustCompile(`^(?:#{3}|(?:[*_]\s*){3,}|(?:-\s*){3,}|-{0,3}\s*(?:END|End)\s*-{0,3}|[—–-]+\s*(?:END|End)\s*[—–-]+|` +
+var txtRemark = regexp.MustCompile(`^(?:#{3}|(?:[*_][\s\p{Zs}]*){3,}|(?:-[\s\p{Zs}]*){3,}|-{0,3}[\s\p{Zs}]*(?:END|End)[\s\p{Zs}]*-{0,3}|[—–-]+[\s\p{Zs}]*(?:END|End)[\s\p{Zs}]*[—–-]+|` +
 	// a page's number or heading, as a copy from a PDF keeps them
-	`[-–—]\s*\d{1,3}\s*[-–—]|(?i:page \d{1,3}(?: of \d{1,3})?)|` +
+	`[-–—][\s\p{Zs}]*\d{1,3}[\s\p{Zs}]*[-–—]|(?i:page \d{1,3}(?: of \d{1,3})?)|` +
 	`(?i:for immediate release|media note|office of the spokesperson|office of the press secretary|statements and releases|briefing room|press release|readout|fact sheet|begin text:?|end text\.?)|` +
 	`(?i:the (?:text of the )?following\b.*\b(?:was|is|were) (?:released|issued)\b.*)|(?i:the following is the (?:full )?text of\b.*))$`)
 
@@ -301,7 +301,7 @@ func remark(line string) bool {
 	return txtRemark.MatchString(line)
 }
 
-var txtOpening = regexp.MustCompile(`^(?:The|THE|Les|Le|La|L['’])\s+\S.*,$`)
+var txtOpening = regexp.MustCompile(`^(?:The|THE|Les|Le|La|L['’])[\s\p{Zs}]+\S.*,$`)
 
 // opening is the line a resolution or a treaty opens its preamble with:
 // "The Security Council,", "The Parties to this Agreement,", "The
@@ -310,7 +310,7 @@ func opening(line string) bool {
 	return txtOpening.MatchString(line) && len(strings.Fields(line)) <= 40 && !strings.Contains(strings.TrimSuffix(line, ","), ". ")
 }
 
-var txtAgreed = regexp.MustCompile(`(?i)(?:ha(?:ve|s) )?agreed? (?:as follows|upon the following|on the following)\s*:?$|sont convenu(?:e)?s de ce qui suit\s*:?$|(?:han|ha) convenido (?:lo siguiente|en lo siguiente)\s*:?$`)
+var txtAgreed = regexp.MustCompile(`(?i)(?:ha(?:ve|s) )?agreed? (?:as follows|upon the following|on the following)[\s\p{Zs}]*:?$|sont convenu(?:e)?s de ce qui suit[\s\p{Zs}]*:?$|(?:han|ha) convenido (?:lo siguiente|en lo siguiente)[\s\p{Zs}]*:?$`)
 
 // agreed is the line that ends a treaty's preamble: "Have agreed as
 // follows:", "HAVE AGREED AS FOLLOWS:", "Sont convenues de ce qui suit :".
@@ -387,8 +387,8 @@ func markersOf(line string) []noteMarker {
 }
 
 var (
-	txtNoteBracket = regexp.MustCompile(`^\[(\d{1,3})\]\s*(\S.*)$`)
-	txtNotePlain   = regexp.MustCompile(`^(\d{1,3})\s+(\S.*)$`)
+	txtNoteBracket = regexp.MustCompile(`^\[(\d{1,3})\][\s\p{Zs}]*(\S.*)$`)
+	txtNotePlain   = regexp.MustCompile(`^(\d{1,3})[\s\p{Zs}]+(\S.*)$`)
 )
 
 // noteOf reads a footnote's line: its marker at the start ("¹ Noting …",

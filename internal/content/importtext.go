@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // role is what import makes of a line of text.
@@ -636,14 +637,26 @@ func writeItems(items []*textItem) *textLayout {
 		}
 		switch it.role {
 		case roleHeading, roleTitle:
-			out.add(it.line, strings.Repeat("#", it.level)+" "+inline(it.text, escapeHeading))
+			text := it.text
+			if it.role == roleHeading && it.kind != headPlain {
+				// "Article 7" with a no-break space is read as an article.
+				text = strings.Map(func(r rune) rune {
+					if unicode.Is(unicode.Zs, r) {
+						return ' '
+					}
+					return r
+				}, text)
+			}
+			out.add(it.line, strings.Repeat("#", it.level)+" "+inline(text, escapeHeading))
 			indent = ""
 		case roleNote:
 			out.add(it.line, "[^"+it.noteN+"]: "+inline(it.noteT, escapeMarkdown))
 		case roleLabel:
-			prefix := it.text[:len(it.text)-len(it.lab.rest)]
-			if it.lab.list {
-				prefix = it.lab.text + " "
+			// The label as printed, then one space (a no-break space or two
+			// after a label read as one), or none after "1.The".
+			prefix := it.lab.text + " "
+			if it.lab.glued {
+				prefix = it.lab.text
 			}
 			out.add(it.line, prefix+inline(it.lab.rest, escapeMarkdown))
 			// The unlabelled lines after a numbered paragraph continue it,
