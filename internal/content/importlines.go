@@ -291,7 +291,7 @@ func signature(line string) bool {
 var txtRemark = regexp.MustCompile(`^(?:#{3}|(?:[*_][\s\p{Zs}]*){3,}|(?:-[\s\p{Zs}]*){3,}|-{0,3}[\s\p{Zs}]*(?:END|End)[\s\p{Zs}]*-{0,3}|[—–-]+[\s\p{Zs}]*(?:END|End)[\s\p{Zs}]*[—–-]+|` +
 	// a page's number or heading, as a copy from a PDF keeps them
 	`[-–—][\s\p{Zs}]*\d{1,3}[\s\p{Zs}]*[-–—]|(?i:page \d{1,3}(?: of \d{1,3})?)|` +
-	`(?i:for immediate release|media note|office of the spokesperson|office of the press secretary|statements and releases|briefing room|press release|readout|fact sheet|begin text:?|end text\.?)|` +
+	`(?i:for immediate release|media note|the white house|office of the spokesperson|office of the press secretary|statements and releases|briefing room|press release|readout|fact sheet|begin text:?|end text\.?)|` +
 	`(?i:the (?:text of the )?following\b.*\b(?:was|is|were) (?:released|issued)\b.*)|(?i:the following is the (?:full )?text of\b.*))$`)
 
 // remark is a publisher's mark or framing, never text of the document:

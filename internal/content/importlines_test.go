@@ -235,7 +235,7 @@ func TestRemark(t *testing.T) {
 		"The following joint statement was released by the leaders of the Northern Forum:",
 		"The text of the following statement was released by the Ministers.",
 		"The following is the text of a joint statement by the Governments of Veloria and Tarsia:",
-		"Office of the Press Secretary", "Briefing Room", "Statements and Releases",
+		"Office of the Press Secretary", "The White House", "Briefing Room", "Statements and Releases",
 		"* * *", "---", "- - -", "___", "– 2 –", "- 12 -", "Page 3 of 7", "Page 3"}
 	no := []string{"The following principles guide our cooperation:", "End of the year review", "Press freedom",
 		"Media and Culture", "Office of the High Commissioner", "The Parties released the following statement.", "#", "## x",

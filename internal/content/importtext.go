@@ -496,8 +496,14 @@ func headings(items []*textItem, title string, note func(int, string, ...any)) {
 			note(items[i+1].line, "%q read as the title of %q", clip(items[i+1].text), it.text)
 		}
 	}
-	others := false // headings after the first line
-	for _, it := range items[min(1, len(items)):] {
+	// The first line of text, after any publisher's marks: the title if
+	// it is the one given, or if no other line is a heading's shape.
+	first := 0
+	for first < len(items) && items[first].role == roleRemark {
+		first++
+	}
+	others := false
+	for _, it := range items[min(first+1, len(items)):] {
 		others = others || it.role == roleHeading || it.plain && it.role == roleText
 	}
 	list := false // in the lines a line ending in ":" leads into
@@ -507,7 +513,7 @@ func headings(items []*textItem, title string, note func(int, string, ...any)) {
 			continue
 		}
 		switch {
-		case i == 0 && (sameTitle(it.text, title) || !others):
+		case i == first && (sameTitle(it.text, title) || !others):
 			note(it.line, "%q read as the title: kept as the first paragraph", clip(it.text))
 			continue
 		case i+1 >= len(items):
