@@ -7,7 +7,7 @@ import (
 	"unicode"
 )
 
-// role is what import makes of a line of text.
+// textRole is what import makes of a line of text.
 type textRole int
 
 const (
@@ -21,11 +21,10 @@ const (
 	roleNote                       // a footnote's text
 )
 
-// item is one non-empty line of the input and what import makes of it.
+// textItem is one non-empty line of the input and what import makes of it.
 type textItem struct {
-	line   int    // in the input, 1-based
-	text   string // as printed (a joined label and its text are one)
-	joined bool   // a label alone on its line, joined with the next
+	line int    // in the input, 1-based
+	text string // as printed (a label alone on its line and its text are joined)
 
 	lab     lineLabel
 	head    lineHeading
@@ -40,7 +39,7 @@ type textItem struct {
 	noteRef int      // the line of a note's first marker
 }
 
-// layout is the Markdown import writes for a text's lines, and the input
+// textLayout is the Markdown import writes for a text's lines, and the input
 // line of each line of that Markdown.
 type textLayout struct {
 	md    strings.Builder
@@ -97,13 +96,11 @@ func arrange(name string, lines []string, first int, m *ImportMeta) []*textItem 
 			continue
 		}
 		it.text += " " + next.text
-		it.joined = true
 		items = slices.Delete(items, i+1, i+2)
 		note(it.line, "label %q alone on its line: joined with the text on line %d", strings.Fields(it.text)[0], next.line)
 	}
 	for _, it := range items {
-		switch {
-		case remark(it.text):
+		if remark(it.text) {
 			it.role = roleRemark
 			note(it.line, "%s: a publisher's mark, fenced as ::: remark", clip(it.text))
 			continue
