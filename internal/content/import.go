@@ -238,13 +238,14 @@ func (r converted) check(name string, m *ImportMeta) (slug string, file []byte, 
 		}
 		return 0
 	}
-	d, perrs := ParseWithParties(path, file, v)
+	_, perrs := ParseWithParties(path, file, v)
 	if ids := irregularIDs(perrs); len(ids) > 0 {
 		// Numbering as printed that check would report: confirmed, and
 		// each named for the editor to hold against the original.
 		confirm := fmt.Sprintf("numbering: [%s]\n", strings.Join(ids, ", "))
 		file = slices.Concat(file[:head], []byte(confirm), file[head:])
 		headLines++
+		var d *archive.Document
 		if d, perrs = ParseWithParties(path, file, v); perrs == nil && m.Note != nil {
 			for _, id := range ids {
 				line := 0
