@@ -16,12 +16,13 @@ import (
 type family string
 
 const (
-	famNumber family = "number" // 1. 1) (1) 11, 1.The
-	famMulti  family = "multi"  // 10.5. 10.5
-	famLetter family = "letter" // (a) a) (aa)
-	famUpper  family = "LETTER" // (A)
-	famRoman  family = "roman"  // (iv) iv)
-	famRomanU family = "ROMAN"  // (IV)
+	famNumber family = "number"   // 1. 1) 11, 1.The
+	famParen  family = "(number)" // (1), as an article's paragraphs are printed
+	famMulti  family = "multi"    // 10.5. 10.5
+	famLetter family = "letter"   // (a) a) (aa)
+	famUpper  family = "LETTER"   // (A)
+	famRoman  family = "roman"    // (iv) iv)
+	famRomanU family = "ROMAN"    // (IV)
 	// A bullet's family is "bullet" and its character: "•" and "◦"
 	// are two levels.
 )
@@ -39,7 +40,7 @@ type label struct {
 // element is the provision a label makes.
 func (l label) element() archive.Element {
 	switch l.fam {
-	case famNumber, famMulti:
+	case famNumber, famParen, famMulti:
 		return archive.ElParagraph
 	case famLetter, famUpper:
 		return archive.ElSubparagraph
@@ -49,11 +50,15 @@ func (l label) element() archive.Element {
 	return archive.ElItem
 }
 
+// numbered reports whether the label numbers a paragraph: "3.", "(3)",
+// "10.5".
+func (l label) numbered() bool { return l.fam == famNumber || l.fam == famParen || l.fam == famMulti }
+
 // value is the label's place in its sequence: 3 for "3.", 2 for "(b)",
 // 4 for "(iv)", 5 for "10.5"; 0 for a bullet.
 func (l label) value() int {
 	switch l.fam {
-	case famNumber:
+	case famNumber, famParen:
 		n, _ := strconv.Atoi(l.num)
 		return n
 	case famMulti:
@@ -150,6 +155,9 @@ func labelEnd(line []byte, stop, matchEnd int) int {
 // numeral, or a letter that may be a roman numeral.
 func wordLabel(printed, word string) (label, bool) {
 	if word[0] >= '0' && word[0] <= '9' {
+		if printed[0] == '(' {
+			return label{text: printed, fam: famParen, num: word}, true
+		}
 		return label{text: printed, fam: famNumber, num: word}, true
 	}
 	upper := word[0] >= 'A' && word[0] <= 'Z'

@@ -75,6 +75,25 @@ func (w *walker) irregulars() []irregular {
 			add("numbering skips from '%s' on line %d to '%s': '%s' was expected", prev.lab.text, prev.p.Line, l.lab.text, printLabel(l.lab, want, prev))
 		}
 	}
+	lastArt := map[*archive.Provision]article{}
+	for _, a := range w.articles {
+		prev, ok := lastArt[a.in]
+		lastArt[a.in] = a
+		if !ok || a.n == prev.n+1 {
+			continue
+		}
+		want := strings.TrimSuffix(prev.p.Label, prev.p.Num) + strconv.Itoa(prev.n+1)
+		var msg string
+		switch {
+		case a.n == prev.n:
+			msg = fmt.Sprintf("'%s' repeats the number on line %d: '%s' was expected", a.p.Label, prev.p.Line, want)
+		case a.n < prev.n:
+			msg = fmt.Sprintf("article numbering goes back from '%s' on line %d to '%s': '%s' was expected", prev.p.Label, prev.p.Line, a.p.Label, want)
+		default:
+			msg = fmt.Sprintf("article numbering skips from '%s' on line %d to '%s': '%s' was expected", prev.p.Label, prev.p.Line, a.p.Label, want)
+		}
+		out = append(out, irregular{a.p.Line, a.p.EID(), msg})
+	}
 	w.d.Walk(func(p *archive.Provision) bool {
 		chars := 0
 		for _, q := range p.Paragraphs {
@@ -121,7 +140,7 @@ func printLabel(l label, v int, prev *labelled) string {
 	}
 	var num string
 	switch l.fam {
-	case famNumber:
+	case famNumber, famParen:
 		num = strconv.Itoa(v)
 	case famMulti:
 		num = l.num[:strings.LastIndexByte(l.num, '.')+1] + strconv.Itoa(v)

@@ -35,6 +35,7 @@ func TestNumberingMisfits(t *testing.T) {
 		{"restarts under an unnumbered heading", doc(goodFront, "1. One.\n\n2. Two.\n\n## Climate\n\n1. Again.\n"), []string{
 			"documents/x.md:13: numbering restarts at '1.' after '2.' on line 9, where it goes on: '3.' was expected (a heading without a number does not restart it)"}, []string{"para_1-2"}},
 		{"restarts in each article", doc(goodFront, "## Article 1\n\n1. A.\n\n2. B.\n\n## Article 2\n\n1. C.\n"), nil, nil},
+		{"(1) restarts in each article", doc(goodFront, "## Article 1\n\n(1) A.\n\n(2) B.\n\n## Article 2\n\n(1) C.\n"), nil, nil},
 		{"restarts under a numbered heading", doc(goodFront, "## I. Trade\n\n1. A.\n\n## II. Energy\n\n1. B.\n"), nil, nil},
 		{"goes on under a numbered heading", doc(goodFront, "## I. Trade\n\n1. A.\n\n## II. Energy\n\n2. B.\n"), nil, nil},
 		{"first not 1", doc(goodFront, "3. Three.\n"), []string{
@@ -48,6 +49,11 @@ func TestNumberingMisfits(t *testing.T) {
 			"documents/x.md:11: numbering skips from '(i)' on line 9 to '(iii)': '(ii)' was expected"}, []string{"para_1__point_iii"}},
 		{"labels inside a long provision", doc(goodFront, long), []string{
 			"documents/x.md:7: para_1 holds 6 paragraphs and 144 characters, with labels inside its text (line 8): were provisions run together? Separate each labelled one by a blank line"}, []string{"para_1"}},
+		{"articles skip", doc(goodFront, "# Chapter I\n\n## Article 1\n\nText.\n\n# Chapter II\n\n## ARTICLE 3\n\nText.\n\n## Article 3bis\n\nText.\n"), []string{
+			"documents/x.md:15: article numbering skips from 'Article 1' on line 9 to 'ARTICLE 3': 'Article 2' was expected"}, []string{"chp_II__art_3"}},
+		{"articles repeat", doc(goodFront, "## Article 1\n\nText.\n\n## Article 1\n\nText.\n"), []string{
+			"documents/x.md:11: 'Article 1' repeats the number on line 7: 'Article 2' was expected"}, []string{"art_1-2"}},
+		{"articles start again in an annex", doc(goodFront, "## Article 1\n\nText.\n\n## Article 2\n\nText.\n\n# Annex\n\n## Article 1\n\nText.\n"), nil, nil},
 		{"a long provision without labels inside", doc(goodFront, "1. The Parties agree to meet.\n"+strings.Repeat("\n   A further paragraph.\n", 5)), nil, nil},
 	}
 	for _, tt := range tests {

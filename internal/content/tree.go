@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -25,6 +26,7 @@ type walker struct {
 	titled      *archive.Provision         // a container whose title may be the next heading
 	pending     *archive.Provision         // a label printed alone, waiting for its text
 	labelled    []labelled                 // every labelled provision, in order
+	articles    []article                  // every article numbered in digits, in order
 	inner       map[*archive.Provision]int // line of a label inside a provision's text
 	lastLine    int
 }
@@ -52,6 +54,16 @@ type labelled struct {
 	lab       label
 	group     groupKey
 	restartOK bool // the first number in a numbered container may restart at 1
+}
+
+// article is an article numbered in digits ("Article 7", not "Article
+// 7bis", an insertion), and the attachment it is in, if any: articles are
+// numbered through the chapters and parts of the body, and of each
+// attachment.
+type article struct {
+	p  *archive.Provision
+	in *archive.Provision
+	n  int
 }
 
 // groupKey is one sequence of labels: a family under one provision, or
@@ -163,7 +175,7 @@ func (w *walker) paragraph(n ast.Node) {
 		la, ok = w.b.md.st.labels[n.Lines().At(0).Start]
 	}
 	if ok {
-		w.decide(la.fam == famNumber || la.fam == famMulti)
+		w.decide(la.numbered())
 		p := &archive.Provision{Element: la.element(), Label: la.text, Num: la.num, Line: w.b.line(la.at)}
 
 		la.label = w.place(p, la.label, la.col)
@@ -267,7 +279,7 @@ func (w *walker) place(p *archive.Provision, lab label, col int) label {
 	}
 	c.stack = append(c.stack, open{p, lab, col})
 	l := labelled{p: p, lab: lab, group: groupKey{parent, lab.fam}}
-	if parent == nil && (lab.fam == famNumber || lab.fam == famMulti) {
+	if parent == nil && lab.numbered() {
 		// The paragraphs of an article or an attachment are numbered
 		// from 1; elsewhere through the headings above them, except that
 		// a numbered heading may start them again.
@@ -436,6 +448,13 @@ func (w *walker) heading(h *ast.Heading) {
 	c := w.cur()
 	c.stack, c.barrier = c.stack[:0], 0
 	*c.list = append(*c.list, p)
+	if n, err := strconv.Atoi(info.num); err == nil && info.el == archive.ElArticle {
+		a := article{p: p, n: n}
+		if w.attachments {
+			a.in = w.cs[0].p
+		}
+		w.articles = append(w.articles, a)
+	}
 	w.cs = append(w.cs, &cont{level: h.Level, p: p, list: &p.Children})
 }
 
