@@ -33,6 +33,7 @@ type lineLabel struct {
 	rest  string // the text after it, without the space between
 	glued bool   // no space after it: "1.The"
 	comma bool   // "11,": a comma where a full stop belongs
+	paren bool   // "(1)": a family of its own, numbered apart
 	list  bool   // CommonMark reads it as a list item: "1. ", "1) ", "- ", "* "
 }
 
@@ -74,7 +75,7 @@ func labelOf(line string) (lineLabel, bool) {
 	}
 	if m := txtParenNum.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return lineLabel{fam: lfNumber, text: "(" + m[1] + ")", num: n, rest: line[len(m[0]):]}, true
+		return lineLabel{fam: lfNumber, text: "(" + m[1] + ")", num: n, rest: line[len(m[0]):], paren: true}, true
 	}
 	if m := txtGlued.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])

@@ -175,16 +175,26 @@ func settleNotes(items []*textItem, note func(int, string, ...any)) {
 // the next number, or 1 again, or a small gap or a repeat (which check
 // reports); "2024. A year …" is text. A comma instead of the full stop
 // ("11,") and a missing space ("1.The") are read only for the next
-// number. Numbering restarts in each article and annex.
+// number. Numbering restarts in each article and annex, and "(1)" under
+// each "1.".
 func sequence(items []*textItem, note func(int, string, ...any)) {
-	prev := 0
+	// "1." and "(1)" are numbered apart: "(1)" numbers the paragraphs of
+	// an article, or those under a "1.".
+	var dot, paren int
 	for _, it := range items {
 		if it.role == roleHeading && (it.kind == headArticle || it.kind == headAnnex) {
-			prev = 0
+			dot, paren = 0, 0
 		}
 		if it.role != roleLabel || it.lab.fam != lfNumber {
 			continue
 		}
+		prevp := &dot
+		if it.lab.paren {
+			prevp = &paren
+		} else {
+			paren = 0
+		}
+		prev := *prevp
 		n := it.lab.num
 		ok := n == prev+1
 		if !it.lab.comma && !it.lab.glued {
@@ -205,7 +215,7 @@ func sequence(items []*textItem, note func(int, string, ...any)) {
 		if it.lab.comma {
 			note(it.line, "%q read as paragraph %d, with a comma for its full stop", it.lab.text, n)
 		}
-		prev = n
+		*prevp = n
 	}
 }
 

@@ -443,6 +443,10 @@ func TestImportShapes(t *testing.T) {
 			"1.The first.\nIt goes on.\n2, The second.\nIt goes on too.\n(3) The third.\nAnd on.\n",
 			"1.The first.\n\n   It goes on.\n\n2, The second.\n\n   It goes on too.\n\n(3) The third.\n\n    And on.\n",
 			""},
+		{"(1) is numbered apart from 1.",
+			"1. One.\n(1) one;\n(2) two;\n2, Two.\n",
+			"1. One.\n\n(1) one;\n\n(2) two;\n\n2, Two.\n",
+			`x.txt:5: "2," read as paragraph 2, with a comma for its full stop`},
 		{"a gap is kept and told",
 			"1. One.\n3. Three.\n",
 			"1. One.\n\n3. Three.\n",
@@ -726,7 +730,8 @@ func TestImportContinuations(t *testing.T) {
 	if errs != nil {
 		t.Fatal(errs)
 	}
-	for _, id := range []string{"para_1", "para_2", "para_3"} {
+	// "(3)" is a family of its own, a level below "2,".
+	for _, id := range []string{"para_1", "para_2", "para_2__para_3"} {
 		p, ok := d.Provision(id)
 		if !ok || len(p.Paragraphs) != 2 {
 			t.Errorf("%s: %v; want two paragraphs\n%s", id, ok, dumpTree(d))
