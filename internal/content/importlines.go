@@ -265,10 +265,10 @@ func plainHeading(line, lang string) bool {
 }
 
 var (
-	txtFormula = regexp.MustCompile(`^(?:IN WITNESS WHEREOF|In witness whereof|IN FAITH WHEREOF|In faith whereof|DONE|Done|FAIT|Fait|EN FOI DE QUOI|En foi de quoi|HECHO|Hecho|SIGNED|Signed)\b`)
+	txtFormula = regexp.MustCompile(`^(?:IN WITNESS WHEREOF|In witness whereof|IN FAITH WHEREOF|In faith whereof|DONE|Done|FAIT|Fait|EN FOI DE QUOI|En foi de quoi|HECHO|Hecho|SIGNED|Signed|GESCHEHEN|Geschehen|GEDAAN|Gedaan|СОВЕРШЕНО|Совершено)(?:[^\p{L}]|$)`)
 	// "Done at Szohod", "Done in duplicate", "Fait à Paris"; "Done" alone
 	// starts no formula, nor "Signed, sealed …" as a sentence.
-	txtFormulaStart = regexp.MustCompile(`^(?i:in witness whereof|in faith whereof|en foi de quoi|(?:done (?:at|in)|fait (?:à|a|en)|hecho en|signed (?:at|in|on))(?:[\s\p{Zs}]|$))`)
+	txtFormulaStart = regexp.MustCompile(`^(?i:in witness whereof|in faith whereof|en foi de quoi|(?:done (?:at|in)|fait (?:à|a|en)|hecho en|signed (?:at|in|on)|geschehen zu|gedaan te|совершено в)(?:[\s\p{Zs}]|$))`)
 )
 
 // formula is a closing formula: "IN WITNESS WHEREOF …", "DONE at …".
@@ -276,7 +276,7 @@ func formula(line string) bool {
 	return txtFormula.MatchString(line) && txtFormulaStart.MatchString(line)
 }
 
-var txtSignature = regexp.MustCompile(`^(?:For|FOR|On behalf of|ON BEHALF OF|Pour|POUR|Por|POR|За)[\s\p{Zs}]+(?:the[\s\p{Zs}]+|THE[\s\p{Zs}]+|le[\s\p{Zs}]+|la[\s\p{Zs}]+|les[\s\p{Zs}]+|l['’]|el[\s\p{Zs}]+|LE[\s\p{Zs}]+|LA[\s\p{Zs}]+)?\p{Lu}`)
+var txtSignature = regexp.MustCompile(`^(?:For|FOR|On behalf of|ON BEHALF OF|Pour|POUR|Por|POR|За|ЗА|Für|FÜR|Voor|VOOR)[\s\p{Zs}]+(?:the[\s\p{Zs}]+|THE[\s\p{Zs}]+|le[\s\p{Zs}]+|la[\s\p{Zs}]+|les[\s\p{Zs}]+|l['’]|el[\s\p{Zs}]+|LE[\s\p{Zs}]+|LA[\s\p{Zs}]+|die[\s\p{Zs}]+|den[\s\p{Zs}]+|het[\s\p{Zs}]+|de[\s\p{Zs}]+)?\p{Lu}`)
 
 // signature is a signatory's line: "For the Government of Aland:",
 // "For the Kingdom of Borduria". It is short and is no sentence: "For the

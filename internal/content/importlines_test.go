@@ -183,6 +183,9 @@ func TestClosingLines(t *testing.T) {
 		"Fait à Paris, le 14 juin 2022, en deux exemplaires.",
 		"EN FOI DE QUOI, les soussignés ont signé le présent Accord.",
 		"Signed at Veloria City on 3 March 2024.",
+		"Geschehen zu Brenmoor am 3. März 2024 in zwei Urschriften.",
+		"Gedaan te Brenmoor op 3 maart 2024.",
+		"Совершено в г. Бренмур 14 июня 1991 года в двух экземплярах.",
 	}
 	notFormulas := []string{
 		"Done.",
@@ -190,6 +193,8 @@ func TestClosingLines(t *testing.T) {
 		"Signed agreements were exchanged.",
 		"The Parties have done at least that much.",
 		"Fait divers",
+		"Geschehene Dinge",
+		"Совершенно верно.",
 	}
 	for _, l := range formulas {
 		if !formula(l) {
@@ -209,6 +214,9 @@ func TestClosingLines(t *testing.T) {
 		"On behalf of the European Union",
 		"Pour la République de Velorie",
 		"Pour le Gouvernement du Royaume de Tarsie :",
+		"За Республику Велория",
+		"Für die Republik Veloria",
+		"Voor het Koninkrijk Tarsia:",
 	}
 	notSignatures := []string{
 		"For the purposes of this Agreement:",
