@@ -13,7 +13,7 @@ import (
 // alone; what a line is in its context (a number in sequence, a heading
 // that is an article's title, the lines after the text) is import's.
 
-// family is a label's family, as the content format names them.
+// lineFamily is a label's family, as the content format names them.
 type lineFamily int
 
 const (
@@ -25,7 +25,7 @@ const (
 	lfBullet            // "•" "–" "◦" "▪" "-" "*"
 )
 
-// label is a label at the start of a line.
+// lineLabel is a label at the start of a line.
 type lineLabel struct {
 	fam   lineFamily
 	text  string // as printed: "1.", "(a)", "•", "11,"
@@ -34,7 +34,6 @@ type lineLabel struct {
 	glued bool   // no space after it: "1.The"
 	comma bool   // "11,": a comma where a full stop belongs
 	paren bool   // "(1)": a family of its own, numbered apart
-	list  bool   // CommonMark reads it as a list item: "1. ", "1) ", "- ", "* "
 }
 
 var (
@@ -71,7 +70,7 @@ func labelOf(line string) (lineLabel, bool) {
 	}
 	if m := txtNumber.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
-		return lineLabel{fam: lfNumber, text: m[1] + m[2], num: n, rest: line[len(m[0]):], list: true}, true
+		return lineLabel{fam: lfNumber, text: m[1] + m[2], num: n, rest: line[len(m[0]):]}, true
 	}
 	if m := txtParenNum.FindStringSubmatch(line); m != nil {
 		n, _ := strconv.Atoi(m[1])
@@ -96,7 +95,7 @@ func labelOf(line string) (lineLabel, bool) {
 		if rest == "" && (m[1] == "-" || m[1] == "*") {
 			return lineLabel{}, false // a rule, not a bullet
 		}
-		return lineLabel{fam: lfBullet, text: m[1], rest: rest, list: m[1] == "-" || m[1] == "*"}, true
+		return lineLabel{fam: lfBullet, text: m[1], rest: rest}, true
 	}
 	return lineLabel{}, false
 }
@@ -127,7 +126,7 @@ const (
 	headAnnex            // "ANNEX I", "Protocol", "Appendix", "Final Act"
 )
 
-// heading is a heading line read.
+// lineHeading is a heading line read.
 type lineHeading struct {
 	kind  headKind
 	title bool // words follow the label on the line: "Article 7 – Definitions"
@@ -166,11 +165,8 @@ func structuralHeading(line string) (lineHeading, bool) {
 		if num == "" && (kind != headAnnex || numbered) {
 			return lineHeading{}, false
 		}
-		if num != "" && len(num) == 1 && unicode.IsLetter(rune(num[0])) && kind != headAnnex {
-			// "Part A" is a part; "Title I" too; "Section A" too.
-			if kind == headArticle {
-				return lineHeading{}, false
-			}
+		if kind == headArticle && len(num) == 1 && unicode.IsLetter(rune(num[0])) && !strings.Contains("IVXLC", num) {
+			return lineHeading{}, false // "Article A"; but "Part A", "Section A", "Article I"
 		}
 		if title == "" {
 			if strings.TrimSpace(after) != "" && strings.TrimSpace(after) != "." && strings.TrimSpace(after) != ":" {

@@ -84,6 +84,8 @@ func TestStructuralHeading(t *testing.T) {
 		{"Article 7 – Definitions", headArticle},
 		{"Article 7. Definitions", headArticle},
 		{"Art. 4", headArticle},
+		{"ARTICLE I", headArticle},
+		{"Article V – Final Provisions", headArticle},
 		{"ANNEX", headAnnex},
 		{"Annex", headAnnex},
 		{"Annex I", headAnnex},
