@@ -314,7 +314,7 @@ var txtAgreed = regexp.MustCompile(`(?i)(?:ha(?:ve|s) )?agreed? (?:as follows|up
 func agreed(line string) bool { return txtAgreed.MatchString(line) }
 
 // recitalWords open the recitals of resolutions and treaties.
-var txtRecital = regexp.MustCompile(`^(?:(?:Deeply|Gravely|Strongly|Further|Also|Expressing|Noting with|Taking|Bearing|Having|Acting|Mindful|Aware|Conscious|Convinced|Determined|Desiring|Recognizing|Recognising|Recalling|Reaffirming|Reiterating|Noting|Welcoming|Considering|Emphasizing|Emphasising|Underlining|Stressing|Affirming|Guided|Seeking|Wishing|Concerned|Alarmed|Condemning|Encouraged|Commending|Acknowledging|Believing|Desirous|Resolved|Re-emphasizing|Rappelant|Réaffirmant|Considérant|Notant|Soulignant|Reconnaissant|Désireux|Désireuses|Conscients|Convaincus|Résolus|Agissant|Prenant)\b)`)
+var txtRecital = regexp.MustCompile(`^(?:(?:Deeply|Gravely|Strongly|Further|Also|Expressing|Noting with|Taking|Bearing|Having|Acting|Mindful|Aware|Conscious|Convinced|Determined|Desiring|Recognizing|Recognising|Recalling|Reaffirming|Reiterating|Noting|Welcoming|Considering|Emphasizing|Emphasising|Underlining|Stressing|Affirming|Guided|Seeking|Wishing|Concerned|Alarmed|Condemning|Encouraged|Commending|Acknowledging|Believing|Desirous|Resolved|Re-emphasizing|Whereas|WHEREAS|Rappelant|Réaffirmant|Considérant|Notant|Soulignant|Reconnaissant|Désireux|Désireuses|Conscients|Convaincus|Résolus|Agissant|Prenant)\b)`)
 
 // recital is a line of a preamble: a participle or adjective opening a
 // recital ("Recalling its resolutions …,", "Deeply concerned …").

@@ -302,7 +302,7 @@ func TestPreambleLines(t *testing.T) {
 		}
 	}
 	for _, l := range []string{"Recalling its previous resolutions,", "Deeply concerned by the situation,", "Reaffirming its commitment,",
-		"Acting under Chapter VII of the Charter,", "Having considered the report,", "Bearing in mind the Charter,", "Rappelant ses résolutions,"} {
+		"Acting under Chapter VII of the Charter,", "Having considered the report,", "Bearing in mind the Charter,", "Rappelant ses résolutions,", "Whereas the Parties wish to cooperate;"} {
 		if !recital(l) {
 			t.Errorf("recital(%q) = false; want true", l)
 		}

@@ -210,7 +210,7 @@ func sequence(items []*textItem, note func(int, string, ...any)) {
 			continue
 		}
 		if n != prev+1 && n != 1 {
-			note(it.line, "paragraph %d follows %d: kept as printed; check reports it", n, prev)
+			note(it.line, "paragraph %d follows %d: kept as printed", n, prev)
 		}
 		if it.lab.comma {
 			note(it.line, "%q read as paragraph %d, with a comma for its full stop", it.lab.text, n)
