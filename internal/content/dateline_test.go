@@ -1,10 +1,11 @@
 package content
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
 )
 
 func TestParseDateline(t *testing.T) {
@@ -161,12 +162,14 @@ func TestImportDate(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Import() = %v", err)
 			}
-			if bytes.Contains(file, []byte("\n::: ")) {
-				requireTree(t)
-			}
 			d, errs := Parse("documents/x.md", file)
 			if errs != nil {
 				t.Fatalf("Parse() = %v\n%s", errs, file)
+			}
+			// A last line that dates the text is its dateline, in its conclusions.
+			if last := strings.TrimSpace(tt.src); tt.name == "last line dated" &&
+				(len(d.Conclusions) != 1 || d.Conclusions[0].Element != archive.ElDateline || !strings.HasSuffix(last, d.Conclusions[0].Text())) {
+				t.Errorf("conclusions = %v; want the last line as the dateline\n%s", d.Conclusions, file)
 			}
 			var paras []string
 			for _, p := range d.Paragraphs() {

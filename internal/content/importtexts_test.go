@@ -276,17 +276,6 @@ func assertVerbatim(t *testing.T, src, md string) {
 	}
 }
 
-// requireTree skips a test that parses what import writes while the
-// loader does not read the content format's tree (headings, fenced
-// blocks) — until the loader that does is merged.
-func requireTree(t *testing.T) {
-	t.Helper()
-	d, errs := Parse("documents/x.md", []byte(doc(goodFront, "# Heading\n\nText.\n\n::: conclusions\nDone at X.\n:::\n")))
-	if errs != nil || len(d.Conclusions) == 0 {
-		t.Skip("the loader does not read headings and fenced blocks yet")
-	}
-}
-
 var treatyMeta = ImportMeta{Title: "Agreement on Cooperation", Kind: "agreement", Parties: []string{"KZ", "EE"}, Date: "2021-06-12"}
 
 // TestImportLongTreaty: a treaty of 1,500 paragraphs keeps every line and
