@@ -13,7 +13,9 @@ import (
 	"github.com/accord-archive/accord/internal/content"
 )
 
-// importText turns plain-text statements into content files.
+// importText turns plain texts — statements, communiqués, treaties,
+// resolutions, one paragraph a line — into content files, telling on
+// stderr, by input line, what it placed by guesswork.
 func importText(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
 	fs.SetOutput(stderr)

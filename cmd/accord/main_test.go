@@ -243,3 +243,45 @@ func TestImportDateline(t *testing.T) {
 		t.Errorf("import --date = %d, %q, %q; want dated and the title line kept", code, stdout, stderr)
 	}
 }
+
+// TestImportNotes: import tells on standard error, by the input's line,
+// what it placed by guesswork.
+func TestImportNotes(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "joined.txt")
+	if err := os.WriteFile(in, []byte("17 November 2025\nThe Presidents met.\n1.\nThe Parties agreed.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runCmd(t, "import", in, "--title", "T", "--parties", "KZ,EE", "--out", "-")
+	if code != 0 || !strings.Contains(stdout, "\n1. The Parties agreed.\n") ||
+		!strings.Contains(stderr, in+`:3: label "1." alone on its line: joined with the text on line 4`) {
+		t.Errorf("import = %d, %q, %q; want the label joined with its text, and said so", code, stdout, stderr)
+	}
+}
+
+// TestImportTexts: each made-up text of testdata/texts imports into a
+// content tree that check accepts, every text beside the others.
+func TestImportTexts(t *testing.T) {
+	dir := t.TempDir()
+	copyVocabulary(t, dir)
+	texts := []struct {
+		file string
+		args []string
+	}{
+		{"statement.txt", []string{"--title", "Joint Statement of the Leaders of Veloria and Tarsia", "--date", "2024-03-03", "--parties", "KZ,EE"}},
+		{"communique.txt", []string{"--title", "Brenmoor Communiqué", "--kind", "communique", "--issuer", "G7"}},
+		{"treaty.txt", []string{"--title", "Water Agreement", "--kind", "agreement", "--date", "2021-06-12", "--parties", "KZ,EE"}},
+		{"resolution.txt", []string{"--title", "Resolution 9901 (2031)", "--kind", "resolution", "--date", "2031-05-05", "--issuer", "UNSC", "--number", "9901"}},
+		{"misprint.txt", []string{"--title", "Ministers' Statement", "--parties", "KZ,EE"}},
+		{"labels.txt", []string{"--title", "Joint Declaration on Digital Cooperation", "--date", "2024-01-01", "--parties", "KZ,UZ"}},
+		{"french.txt", []string{"--title", "Déclaration conjointe", "--language", "fr", "--parties", "FR,KZ"}},
+	}
+	for _, tt := range texts {
+		args := append([]string{"import", "--content", dir, "../../testdata/texts/" + tt.file}, tt.args...)
+		if code, _, stderr := runCmd(t, args...); code != 0 {
+			t.Fatalf("import %s = %d: %s", tt.file, code, stderr)
+		}
+	}
+	if code, stdout, stderr := runCmd(t, "check", "--content", dir); code != 0 || !strings.HasPrefix(stdout, "7 documents") {
+		t.Errorf("check of the imported texts = %d, %q, %q", code, stdout, stderr)
+	}
+}

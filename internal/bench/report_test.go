@@ -23,7 +23,7 @@ import (
 var (
 	smoke         = flag.Bool("smoke", false, "tiny sizes and short runs; no target is judged")
 	searchProfile = flag.String("searchprofile", "", "write a CPU profile of Accord's searches over the big corpus to `FILE`")
-	only          = flag.String("only", "", "measure only these, comma-separated: pages, search, start")
+	only          = flag.String("only", "", "measure only these, comma-separated: pages, search, start, import")
 	corpusDir     = flag.String("corpus", "", "write the synthetic content tree to `DIR` and keep it (reused if DIR already holds one)")
 )
 
@@ -99,7 +99,7 @@ func TestReport(t *testing.T) {
 	for _, m := range []struct {
 		name    string
 		measure func(context.Context, *testing.T, *env)
-	}{{"pages", measurePages}, {"search", measureSearch}, {"start", measureStart}} {
+	}{{"pages", measurePages}, {"search", measureSearch}, {"start", measureStart}, {"import", measureImport}} {
 		if *only != "" && !slices.Contains(strings.Split(*only, ","), m.name) {
 			continue
 		}

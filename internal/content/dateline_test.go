@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
 )
 
 func TestParseDateline(t *testing.T) {
@@ -131,13 +133,13 @@ func TestImportDate(t *testing.T) {
 		{"first line dated", "17 November 2025\nOne.\n", meta(nil), "2025-11-17", "", []string{"One."}, "", ""},
 		{"place and date", "\nBali, Indonesia, 15-16 November 2022\nOne.\n", meta(nil), "2022-11-16", "Bali, Indonesia", []string{"One."}, "x.txt:2: a range of days: dated 2022-11-16, its last day", ""},
 		{"--place wins", "Astana, 17 November 2025\nOne.\n", meta(func(m *ImportMeta) { m.Place = "Nur-Sultan" }), "2025-11-17", "Nur-Sultan", []string{"One."}, "", ""},
-		{"title kept with --date", "Joint Statement\nOne.\n", meta(func(m *ImportMeta) { m.Date = "2025-11-17" }), "2025-11-17", "", []string{"Joint Statement", "One."}, "", ""},
+		{"title kept with --date", "Joint Statement\nOne.\n", meta(func(m *ImportMeta) { m.Date = "2025-11-17" }), "2025-11-17", "", []string{"Joint Statement", "One."}, `x.txt:1: "Joint Statement" read as the title: kept as the first paragraph`, ""},
 		{"--date with the same dateline", "Astana, 17 November 2025\nOne.\n", meta(func(m *ImportMeta) { m.Date = "2025-11-17" }), "2025-11-17", "Astana", []string{"One."}, "", ""},
 		{"--date settles an ambiguous line", "11/12/2025\nOne.\n", meta(func(m *ImportMeta) { m.Date = "2025-11-12" }), "2025-11-12", "", []string{"One."}, "", ""},
 		{"--date against the dateline", "17 November 2025\nOne.\n", meta(func(m *ImportMeta) { m.Date = "2025-11-18" }), "", "", nil, "", "x.txt:1: the first line gives the date 2025-11-17; --date gives 2025-11-18"},
 		{"bad --date", "Title\nOne.\n", meta(func(m *ImportMeta) { m.Date = "17.11.2025" }), "", "", nil, "", `x.txt: --date "17.11.2025": give it as YYYY-MM-DD`},
 		{"impossible --date", "Title\nOne.\n", meta(func(m *ImportMeta) { m.Date = "2025-02-30" }), "", "", nil, "", `--date "2025-02-30"`},
-		{"last line dated", "Joint Statement\nOne.\nAstana, 17 November 2025\n\n", meta(nil), "2025-11-17", "Astana", []string{"Joint Statement", "One.", "Astana, 17 November 2025"}, "x.txt:3: dated 2025-11-17 by its last line", ""},
+		{"last line dated", "Joint Statement\nOne.\nAstana, 17 November 2025\n\n", meta(nil), "2025-11-17", "Astana", []string{"Joint Statement", "One."}, "x.txt:3: dated 2025-11-17 by its last line", ""},
 		{"ambiguous first line", "11/12/2025\nOne.\n", meta(nil), "", "", nil, "", `x.txt:1: "11/12/2025" may be day/month or month/day: give the date with --date YYYY-MM-DD`},
 		{"ambiguous last line", "Title\nOne.\n11/12/2025\n", meta(nil), "", "", nil, "", `x.txt:3: "11/12/2025" may be`},
 		{"day first in French", "11/12/2025\nUn.\n", meta(func(m *ImportMeta) { m.Language = "fr" }), "2025-12-11", "", []string{"Un."}, "", ""},
@@ -163,6 +165,11 @@ func TestImportDate(t *testing.T) {
 			d, errs := Parse("documents/x.md", file)
 			if errs != nil {
 				t.Fatalf("Parse() = %v\n%s", errs, file)
+			}
+			// A last line that dates the text is its dateline, in its conclusions.
+			if last := strings.TrimSpace(tt.src); tt.name == "last line dated" &&
+				(len(d.Conclusions) != 1 || d.Conclusions[0].Element != archive.ElDateline || !strings.HasSuffix(last, d.Conclusions[0].Text())) {
+				t.Errorf("conclusions = %v; want the last line as the dateline\n%s", d.Conclusions, file)
 			}
 			var paras []string
 			for _, p := range d.Paragraphs() {

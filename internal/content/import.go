@@ -42,8 +42,6 @@ type ImportMeta struct {
 	ConfirmBidi bool
 }
 
-var clauseLine = regexp.MustCompile(`^(\d{1,4})\.\s+(\S.*)$`)
-
 // importDate finds the document's date: from the first non-empty line if
 // it is a dateline, which is then not part of the text; else from
 // m.Date, the first line kept as text; else from the last non-empty line
@@ -101,17 +99,38 @@ func importDate(name string, lines []string, first int, m *ImportMeta) (date tim
 	return date, 0, fmt.Errorf("%s:%d: the first line is not a date, e.g. %q or %q, nor is the last line; got %q: give the date with --date YYYY-MM-DD", name, first+1, "17 November 2025", "Astana, 17 November 2025", lines[first])
 }
 
-// Import turns plain text in the seed's shape — a date line, then one
-// paragraph per line, clauses starting "N. ", unnumbered lines after a
-// clause continuing it — into a content file. name is the source's name,
-// for messages. The result is checked by Parse before it is returned, so
-// it is a file that `accord check` accepts.
+// Import turns plain text as published texts are copied — a date line,
+// then one paragraph per line: headings, labelled paragraphs, recitals,
+// closing formulas and signatures, footnotes, publishers' marks — into a
+// content file in the content format (docs/FORMAT.md), telling m.Note what
+// it guessed. name is the source's name, for messages. The result is
+// checked by Parse before it is returned, so it is a file that `accord
+// check` accepts.
 func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, err error) {
+	r, err := convert(name, src, &m)
+	if err != nil {
+		return "", nil, err
+	}
+	return r.check(name, &m)
+}
+
+// converted is a text converted into a content file, not yet checked.
+type converted struct {
+	slug      string
+	file      []byte
+	out       *textLayout
+	head      int // the offset of the front matter's closing line
+	headLines int // the lines before the text
+	v         *archive.Parties
+}
+
+// convert reads a plain text into a content file.
+func convert(name string, src []byte, m *ImportMeta) (r converted, err error) {
 	// The input is held to the rules of a content file, and its problems
 	// named by its own lines.
 	src = bytes.TrimPrefix(src, bom)
 	if len(src) > MaxFileSize {
-		return "", nil, fmt.Errorf("%s: %w", name, errTooLarge)
+		return r, fmt.Errorf("%s: %w", name, errTooLarge)
 	}
 	errs := &fileErrors{file: name}
 	bidi := checkEncoding(src, errs)
@@ -126,7 +145,7 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 	}
 	if len(errs.list) > 0 {
 		errs.list.sort()
-		return "", nil, errs.list
+		return r, errs.list
 	}
 	text := strings.ReplaceAll(string(src), "\r\n", "\n")
 	var lines []string
@@ -138,30 +157,15 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 		first++
 	}
 	if first == len(lines) {
-		return "", nil, fmt.Errorf("%s: empty file", name)
+		return r, fmt.Errorf("%s: empty file", name)
 	}
-	date, body0, err := importDate(name, lines, first, &m)
+	date, body0, err := importDate(name, lines, first, m)
 	if err != nil {
-		return "", nil, err
+		return r, err
 	}
 
-	var body strings.Builder
-	next, indent := 1, ""
-	for _, l := range lines[body0:] {
-		if l == "" {
-			continue
-		}
-		// A numbered line is the next clause only if it has the next number:
-		// "2024. A year of…" in a preamble stays a paragraph.
-		if sub := clauseLine.FindStringSubmatch(l); sub != nil && sub[1] == strconv.Itoa(next) {
-			marker := sub[1] + ". "
-			fmt.Fprintf(&body, "\n%s%s\n", marker, escapeMarkdown(sub[2]))
-			indent = strings.Repeat(" ", len(marker))
-			next++
-			continue
-		}
-		fmt.Fprintf(&body, "\n%s%s\n", indent, escapeMarkdown(l))
-	}
+	items := arrange(name, lines[body0:], body0, m)
+	out := writeItems(items)
 
 	v := m.Vocabulary
 	if v == nil {
@@ -181,7 +185,7 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 		issuer = partyCode(v, m.Issuer)
 		by, _ = v.LookupParty(issuer)
 	}
-	slug = m.Slug
+	slug := m.Slug
 	if slug == "" {
 		slug = DeriveSlug(date, named, by, m.Title, m.Number)
 	}
@@ -204,22 +208,72 @@ func Import(name string, src []byte, m ImportMeta) (slug string, file []byte, er
 	writeField(&fm, "source", m.Source)
 	head := fm.Len()
 	fm.WriteString("---\n")
-	file = append(fm.Bytes(), strings.TrimPrefix(body.String(), "\n")...)
+	headLines := bytes.Count(fm.Bytes(), []byte("\n"))
+	file := append(fm.Bytes(), out.md.String()...)
 
 	if !slugPattern.MatchString(slug) {
-		return "", nil, fmt.Errorf("%s: bad slug %q: lower-case letters, digits and single hyphens", name, slug)
+		return r, fmt.Errorf("%s: bad slug %q: lower-case letters, digits and single hyphens", name, slug)
 	}
+	return converted{slug: slug, file: file, out: out, head: head, headLines: headLines, v: v}, nil
+}
+
+// check parses the converted file as the loader will, confirming the
+// bidirectional controls if told to and the numbering as printed that
+// check would otherwise report.
+func (r converted) check(name string, m *ImportMeta) (slug string, file []byte, err error) {
+	slug, file, out, head, headLines, v := r.slug, r.file, r.out, r.head, r.headLines, r.v
 	path := DocumentsDir + "/" + slug + ".md"
 	if m.ConfirmBidi {
 		if _, _, units := parseFile(path, file, newMarkdown(), true, v); len(units) > 0 {
 			confirm := fmt.Sprintf("bidi: [%s]\n", strings.Join(units, ", "))
 			file = slices.Concat(file[:head], []byte(confirm), file[head:])
+			head += len(confirm)
+			headLines++
 		}
 	}
-	if _, errs := ParseWithParties(path, file, v); errs != nil {
-		return "", nil, fmt.Errorf("%s: the imported document is not valid:\n%w", name, errs)
+	// The input line of a line of the file, or 0.
+	inLine := func(fileLine int) int {
+		if i := fileLine - headLines - 1; i >= 0 && i < len(out.lines) {
+			return out.lines[i]
+		}
+		return 0
+	}
+	_, perrs := ParseWithParties(path, file, v)
+	if ids := irregularIDs(perrs); len(ids) > 0 {
+		// Numbering as printed that check would report: confirmed, and
+		// each named for the editor to hold against the original.
+		confirm := fmt.Sprintf("numbering: [%s]\n", strings.Join(ids, ", "))
+		file = slices.Concat(file[:head], []byte(confirm), file[head:])
+		headLines++
+		var d *archive.Document
+		if d, perrs = ParseWithParties(path, file, v); perrs == nil && m.Note != nil {
+			for _, id := range ids {
+				line := 0
+				if p, ok := d.Provision(id); ok {
+					line = inLine(p.Line)
+				}
+				m.Note(fmt.Sprintf("%s:%d: %s is numbered irregularly as printed: listed under numbering: in the front matter; check it against the original", name, line, id))
+			}
+		}
+	}
+	if perrs != nil {
+		for i := range perrs {
+			if l := inLine(perrs[i].Line); l > 0 {
+				perrs[i].Msg += fmt.Sprintf(" (%s:%d)", name, l)
+			}
+		}
+		return "", nil, fmt.Errorf("%s: the imported document is not valid:\n%w", name, perrs)
 	}
 	return slug, file, nil
+}
+
+// irregularIDs is the eIds of the numbering problems an editor may
+// confirm, if they are all of a parse's problems.
+func irregularIDs(errs ErrorList) []string {
+	if errs == nil {
+		return nil
+	}
+	return Irregular(errs)
 }
 
 func writeField(b *bytes.Buffer, name, value string) {

@@ -2,6 +2,7 @@ package synth
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -91,4 +92,22 @@ func BenchmarkGenerate(b *testing.B) {
 		Generate(1, 10000, 10)
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100000, "ns/clause")
+}
+
+// TestTreatyText: the made-up treaty has about the paragraphs asked for,
+// the same each time.
+func TestTreatyText(t *testing.T) {
+	text := TreatyText(1500)
+	lines := strings.Count(string(text), "\n")
+	if lines < 1450 || lines > 1550 {
+		t.Errorf("TreatyText(1500) has %d lines; want about 1,500", lines)
+	}
+	if string(TreatyText(1500)) != string(text) {
+		t.Error("TreatyText(1500) differs from one call to the next")
+	}
+	for _, want := range []string{"\nThe Parties to this Agreement,\n", "\nCHAPTER XII\n", "\nArticle 1\n", "\n(ii) through the Joint Committee;\n", "\nDONE at Geneva", "\nANNEX\n"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("TreatyText(1500) has no %q", want)
+		}
+	}
 }
