@@ -516,11 +516,8 @@ func (w *walker) eachLine(f *fence, fn func(line int, s string)) {
 // conclusion is what a line of the conclusions is, by its words: a
 // formula, a dateline, or a signature.
 func conclusion(s, lang string) archive.Element {
-	u := strings.ToUpper(s)
-	for _, f := range []string{"IN WITNESS", "DONE AT", "DONE IN", "DONE ON", "SIGNED AT", "SIGNED IN"} {
-		if strings.HasPrefix(u, f) {
-			return archive.ElFormula
-		}
+	if txtFormula.MatchString(s) { // the formulas import reads, in every language it knows
+		return archive.ElFormula
 	}
 	if _, ok, err := parseDateline(strings.TrimRight(s, "."), lang); ok || err != nil {
 		return archive.ElDateline
