@@ -132,7 +132,7 @@ type lineHeading struct {
 	title bool // words follow the label on the line: "Article 7 – Definitions"
 }
 
-const txtNumWord = `(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|[IVXLC]+|\d{1,3}|[A-Z])`
+const txtNumWord = `(?:ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|[IVXLC]+|\d{1,3}(?:\.\d{1,3})*|[A-Z])`
 
 var (
 	// A structural heading: its word, a number, then nothing or a title

@@ -81,6 +81,7 @@ func TestStructuralHeading(t *testing.T) {
 		{"ARTICLE 7", headArticle},
 		{"Article 7bis", headArticle},
 		{"Article 12.", headArticle},
+		{"Article 2.1: Import Licensing", headArticle},
 		{"Article 7 – Definitions", headArticle},
 		{"Article 7. Definitions", headArticle},
 		{"Art. 4", headArticle},

@@ -216,7 +216,7 @@ type header struct {
 }
 
 var (
-	structHeading = regexp.MustCompile(`^((?i:part|chapter|title|section|article|art\.)\s+([0-9]{1,4}(?:[a-z]{1,9})?|[IVXLCDM]{1,7}(?:[a-z]{1,9})?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))\b)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
+	structHeading = regexp.MustCompile(`^((?i:part|chapter|title|section|article|art\.)\s+([0-9]{1,4}(?:\.[0-9]{1,4})*(?:[a-z]{1,9})?|[IVXLCDM]{1,7}(?:[a-z]{1,9})?|[A-Z]|(?i:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))\b)(?:$|[ \t]*[.:]?[ \t]*(?:[–—-][ \t]*)?)`)
 	// An annex, appendix, protocol or final act; a schedule, attachment
 	// or enclosure only with its number ("Schedule of meetings" is a
 	// section).

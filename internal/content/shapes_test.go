@@ -82,6 +82,8 @@ func TestTreeShapes(t *testing.T) {
 			"preamble__p_1 \"The Parties,\"\npreamble__p_2 \"Have agreed:\"\nart_1 article [Article 1] # \"Scope\"\n  art_1__p_1 p \"Text.\"\n"},
 		{"headings of every kind", "# PART ONE\n\n## Title III\n\n### Section 2\n\n#### ARTICLE 7bis\n\nText.\n\n# IV – Energy\n\nText.\n\n# A. Trade\n\nText.\n",
 			"part_1 part [PART ONE]\n  title_III title [Title III]\n    sec_2 section [Section 2]\n      art_7bis article [ARTICLE 7bis]\n        art_7bis__p_1 p \"Text.\"\nsec_IV section [IV] # \"Energy\"\n  sec_IV__p_1 p \"Text.\"\nsec_A section [A.] # \"Trade\"\n  sec_A__p_1 p \"Text.\"\n"},
+		{"articles numbered by section", "## Article 1.1: Tariffs\n\nText.\n\n## Article 1.2: Quotas\n\nMore.\n",
+			"art_1.1 article [Article 1.1] # \"Tariffs\"\n  art_1.1__p_1 p \"Text.\"\nart_1.2 article [Article 1.2] # \"Quotas\"\n  art_1.2__p_1 p \"More.\"\n"},
 		{"the heading after an article's is its title", "## Article 7\n\n### Definitions\n\n1. Text.\n\n### Other\n\nMore.\n",
 			"art_7 article [Article 7] # \"Definitions\"\n  art_7__para_1 paragraph [1.] \"Text.\"\n  art_7__sec_1 section # \"Other\"\n    art_7__sec_1__p_1 p \"More.\"\n"},
 		{"attachments end the body; their headings are sections", "1. Text.\n\n# Annex\n\nAs follows.\n\n## Lists\n\n1. One.\n\n# Protocol on Trade\n\nText.\n\n# Final Act\n\nText.\n\n## Schedule of meetings\n\nMore.\n\n# Schedule 2\n\nLast.\n",
