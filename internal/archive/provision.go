@@ -85,6 +85,11 @@ type Provision struct {
 	// and Connectivity", "Definitions"), or nil.
 	Heading *Paragraph
 
+	// HeadingSep is what is printed between the label and the heading's
+	// words on one line (" – " in "Article 7 – Definitions", " " in "I.
+	// Energy"), or "" when the words stand on a line of their own.
+	HeadingSep string
+
 	Paragraphs []*Paragraph // its own text; the first carries the provision's eId
 	Children   []*Provision
 	Line       int // line in the content file where it starts
@@ -406,8 +411,9 @@ func (b *builder) repeats(list []*Provision, prefix string) bool {
 }
 
 // Walk calls f on every provision of the document in reading order —
-// body, attachments, conclusions, notes, remarks — each before its
-// children; f returning false skips a provision's children.
+// body, conclusions, attachments (as a treaty prints its annexes after
+// its signatures), notes, remarks — each before its children; f
+// returning false skips a provision's children.
 func (d *Document) Walk(f func(*Provision) bool) {
 	var walk func([]*Provision)
 	walk = func(list []*Provision) {
@@ -418,8 +424,8 @@ func (d *Document) Walk(f func(*Provision) bool) {
 		}
 	}
 	walk(d.Body)
-	walk(d.Attachments)
 	walk(d.Conclusions)
+	walk(d.Attachments)
 	walk(d.Notes)
 	walk(d.Remarks)
 }

@@ -55,7 +55,7 @@ func TestBuildGivesEveryProvisionItsEID(t *testing.T) {
 	var got []string
 	d.Walk(func(c *Provision) bool { got = append(got, c.EID()); return true })
 	want := "chp_I art_1 art_1__p_1 art_1__subpara_a art_1__subpara_a__point_i art_1__subpara_a__point_ii " +
-		"art_2 art_2__para_1 art_2__para_2 att_1 att_1__para_1 conclusions__formula_1 conclusions__signature_1 note_1"
+		"art_2 art_2__para_1 art_2__para_2 conclusions__formula_1 conclusions__signature_1 att_1 att_1__para_1 note_1"
 	if strings.Join(got, " ") != want {
 		t.Errorf("eIds:\n got %s\nwant %s", strings.Join(got, " "), want)
 	}

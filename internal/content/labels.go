@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"strings"
@@ -212,7 +213,8 @@ type header struct {
 	el    archive.Element
 	label string // as printed: "Article 7", "I.", "ANNEX II", or ""
 	num   string
-	empty bool // no text at all ("###")
+	empty bool   // no text at all ("###")
+	sep   string // what is printed between the label and the words: " – ", ". ", ": "
 }
 
 var (
@@ -233,6 +235,9 @@ func readHeading(src []byte, seg text.Segment) (header, text.Segment) {
 		return header{el: archive.ElSection, empty: true}, seg
 	}
 	cut := func(h header, n int) (header, text.Segment) {
+		if n < len(line) && bytes.HasPrefix(line, []byte(h.label)) {
+			h.sep = string(line[len(h.label):n])
+		}
 		return h, text.NewSegment(seg.Start+n, seg.Stop)
 	}
 	if m := structHeading.FindSubmatchIndex(line); m != nil {

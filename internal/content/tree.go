@@ -429,6 +429,9 @@ func (w *walker) heading(h *ast.Heading) {
 	}
 	w.titled = nil
 	p := &archive.Provision{Element: info.el, Label: info.label, Num: info.num, Heading: head, Line: line}
+	if head != nil {
+		p.HeadingSep = info.sep
+	}
 	if head == nil && info.el != archive.ElSection {
 		w.titled = p
 	}

@@ -90,7 +90,7 @@ func TestLoaderFixtures(t *testing.T) {
 		{"communique.md", "\n3. We welcome the new interconnector between our grids.[^1]\n"},
 		{"communique.md", "\n[^1]: The interconnector was opened in May 2024."},
 		{"table.md", "\n| Product | Tonnes |\n|---|---|\n| Grain | 1,200 |\n| Timber | 800 |\n2. "},
-		{"treaty.md", "\nChapter I\nGeneral Provisions\nArticle 1\nDefinitions\n1. For the purposes of this Agreement:\n(a) \"vessel\""},
+		{"treaty.md", "\nChapter I\nGeneral Provisions\nArticle 1 – Definitions\n1. For the purposes of this Agreement:\n(a) \"vessel\""},
 	} {
 		src, _ := os.ReadFile("../content/testdata/tree/" + want.file)
 		d, errs := content.Parse("documents/"+want.file, src)

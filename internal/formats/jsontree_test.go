@@ -54,7 +54,7 @@ func checkJSONTree(t *testing.T, d *archive.Document) {
 				flatten(n.Children, append(slices.Clone(parent), n.EID))
 			}
 		}
-		for _, part := range [][]node{doc.Body, doc.Attachments, doc.Conclusions, doc.Notes, doc.Remarks} {
+		for _, part := range [][]node{doc.Body, doc.Conclusions, doc.Attachments, doc.Notes, doc.Remarks} { // Walk's reading order
 			flatten(part, nil)
 		}
 		var want []*archive.Provision

@@ -50,11 +50,16 @@ func Text(d *archive.Document) []byte {
 	walk = func(list []*archive.Provision) {
 		for _, c := range list {
 			if c.Element.Container() {
-				if c.Label != "" {
-					line(c.Label)
-				}
-				if c.Heading != nil {
+				switch {
+				case c.Label != "" && c.Heading != nil && c.HeadingSep != "":
+					line(c.Label + c.HeadingSep + c.Heading.Text) // "Article 7 – Definitions", as printed
+				case c.Heading != nil:
+					if c.Label != "" {
+						line(c.Label)
+					}
 					line(c.Heading.Text)
+				case c.Label != "":
+					line(c.Label)
 				}
 			} else if c.Label != "" && len(c.Paragraphs) == 0 {
 				line(c.Label)

@@ -194,6 +194,7 @@ func (e *encoder) provisions(d *archive.Document, list []*archive.Provision, par
 		e.bool(c.Heading != nil)
 		if c.Heading != nil {
 			e.paragraph(d, c.Heading)
+			e.str(c.HeadingSep)
 		}
 		e.list(len(c.Paragraphs), c.Paragraphs == nil)
 		for _, p := range c.Paragraphs {

@@ -372,6 +372,7 @@ func (d *decoder) provisions(depth int) []*archive.Provision {
 		case 0:
 		case 1:
 			c.Heading = d.paragraph()
+			c.HeadingSep = d.str()
 		default:
 			d.fail("bad heading")
 		}

@@ -107,14 +107,18 @@ func headingText(c *archive.Provision) string {
 	case h == "":
 		return c.Label
 	}
-	return c.Label + labelSep(c.Label) + h
+	return c.Label + labelSep(c) + h
 }
 
-// labelSep is what goes between a heading's label and its words: a space
-// after a label that ends in its own stop ("I. Energy"), a dash otherwise
-// ("Article 7 — Definitions").
-func labelSep(label string) string {
-	if strings.HasSuffix(label, ".") || strings.HasSuffix(label, ")") {
+// labelSep is what goes between a heading's label and its words: what
+// the text prints between them on one line ("Article 7 – Definitions",
+// "I. Energy"); for words on a line of their own, a space after a label
+// that ends in its own stop, a dash otherwise ("Article 7 — Definitions").
+func labelSep(c *archive.Provision) string {
+	switch {
+	case c.HeadingSep != "":
+		return c.HeadingSep
+	case strings.HasSuffix(c.Label, ".") || strings.HasSuffix(c.Label, ")"):
 		return " "
 	}
 	return " — "
@@ -128,7 +132,7 @@ func headingHTML(c *archive.Provision) template.HTML {
 	if c.Label == "" {
 		return template.HTML(c.Heading.HTML)
 	}
-	return template.HTML(esc(c.Label+labelSep(c.Label)) + c.Heading.HTML)
+	return template.HTML(esc(c.Label+labelSep(c)) + c.Heading.HTML)
 }
 
 // crumbName is how a breadcrumb names a provision: by its own label,

@@ -4,6 +4,7 @@ import (
 	"html"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -371,12 +372,17 @@ func TestProvisionRedirects(t *testing.T) {
 	}
 }
 
+// text is n's text, without footnote markers, which the provisions' Text
+// leaves out.
 func text(n *xhtml.Node) string {
 	var b strings.Builder
 	var walk func(*xhtml.Node)
 	walk = func(n *xhtml.Node) {
 		if n.Type == xhtml.TextNode {
 			b.WriteString(n.Data)
+		}
+		if n.Type == xhtml.ElementNode && n.Data == "sup" && slices.ContainsFunc(n.Attr, func(a xhtml.Attribute) bool { return a.Key == "class" && a.Val == "noteref" }) {
+			return
 		}
 		for k := n.FirstChild; k != nil; k = k.NextSibling {
 			walk(k)

@@ -222,8 +222,8 @@ var loaderServer = sync.OnceValues(func() (*Server, error) {
 	return newTestServer(a, rules)
 })
 
-// treeServers are the servers of documents with trees: made by hand, and
-// parsed by the loader.
+// treeServers are the servers of documents with trees: made by hand,
+// parsed by the loader, and imported from plain text.
 func treeServers(t testing.TB) map[string]*Server {
 	t.Helper()
 	ls, err := loaderServer()
@@ -233,5 +233,9 @@ func treeServers(t testing.TB) map[string]*Server {
 	if n := len(ls.cfg.Archive.Documents()); n < 5 {
 		t.Fatalf("the loader's fixtures are %d documents; want 5", n)
 	}
-	return map[string]*Server{"made": treeServer(t), "loaded": ls}
+	is, err := importedServer()
+	if err != nil {
+		t.Fatalf("the imported texts: %v", err)
+	}
+	return map[string]*Server{"made": treeServer(t), "loaded": ls, "imported": is}
 }
