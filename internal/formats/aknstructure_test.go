@@ -116,7 +116,6 @@ var (
 	workModel    = append(slices.Clone(frbrCore), "FRBRcountry", "FRBRsubtype", "FRBRnumber", "FRBRname", "FRBRprescriptive", "FRBRauthoritative")
 	exprModel    = append(slices.Clone(frbrCore), "FRBRversionNumber", "FRBRauthoritative", "FRBRmasterExpression", "FRBRlanguage", "FRBRtranslation")
 	manifModel   = append(slices.Clone(frbrCore), "FRBRformat", "FRBRportion")
-	hcontainer   = []string{"num", "heading", "subheading", "intro", "content", "wrapUp"}
 	frbrRequired = []string{"FRBRthis", "FRBRuri", "FRBRdate", "FRBRauthor"}
 )
 

@@ -120,11 +120,10 @@ func raw(kids []*xnode, depth int, attrs ...xml.Attr) *aknRaw {
 
 // treeWriter writes one document's tree.
 type treeWriter struct {
-	d         *archive.Document
-	generated string
-	notes     map[string]*archive.Provision // by eId
-	placed    map[*archive.Provision]bool   // notes written at their marker
-	identify  func(component string, depth int) string
+	d        *archive.Document
+	notes    map[string]*archive.Provision // by eId
+	placed   map[*archive.Provision]bool   // notes written at their marker
+	identify func(component string, depth int) string
 }
 
 // marker is a note's marker as printed: its label, "1" for [^1].
