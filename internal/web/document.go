@@ -28,7 +28,8 @@ type DocumentPage struct {
 	Formats   []Alternate
 	Citations []Alternate
 	Flat      bool                 // a simple statement's numbered clauses, counted as "Clauses"
-	Headings  []*archive.Provision // the top-level containers, for the contents; nil without headings
+	Headings  []*archive.Provision // the top-level containers of the body, for the contents; nil without headings
+	Annexes   []*archive.Provision // the attachments, listed after the conclusions as printed
 	Lang      string               // the text's language, when it is not the page's
 }
 
@@ -49,18 +50,19 @@ func (s *Server) documentPage(d *archive.Document) DocumentPage {
 		Citations: citationFiles(d.Path()),
 		Flat:      flat(d),
 		Headings:  documentHeadings(d),
+		Annexes:   containers(d.Attachments),
 		Lang:      textLang(d),
 	}
 }
 
-// documentHeadings are the containers at the top of the body and the
-// attachments, which the contents list; nil for a document without
-// headings, whose contents list its clauses.
+// documentHeadings are the containers at the top of the body, which the
+// contents list before the conclusions and the annexes; nil for a
+// document without headings or annexes, whose contents list its clauses.
 func documentHeadings(d *archive.Document) []*archive.Provision {
 	if !hasContainers(d.Body) && !hasContainers(d.Attachments) {
 		return nil
 	}
-	return append(containers(d.Body), containers(d.Attachments)...)
+	return containers(d.Body)
 }
 
 // textLang is the lang attribute of a document's text: its language when

@@ -156,3 +156,19 @@ var noteRefs = regexp.MustCompile(`<sup class="noteref">.*?</sup>`)
 func tagsOut(s string) string {
 	return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ")
 }
+
+// TestContentsInPrintedOrder: the contents list the conclusions before
+// the annexes, as a treaty prints its signatures before them.
+func TestContentsInPrintedOrder(t *testing.T) {
+	s, err := importedServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := body(t, get(t, s.Handler(), http.MethodGet, "/documents/treaty"))
+	toc := b[strings.Index(b, `id="toc-h"`):]
+	toc = toc[:strings.Index(toc, "</nav>")]
+	c, a := strings.Index(toc, `href="#conclusions"`), strings.Index(toc, `href="#att_1"`)
+	if c < 0 || a < 0 || c > a {
+		t.Errorf("contents: conclusions at %d, the annex at %d; want both, the conclusions first:\n%s", c, a, toc)
+	}
+}
