@@ -42,8 +42,8 @@ var checkedPages = []struct{ name, path string }{
 	{"bad request", "/search?q=x&year=MMXXV"},
 	// Documents with trees: the loader's fixtures (treeContent).
 	{"treaty", "/documents/2024-01-01-treaty"},
-	{"treaty article", "/documents/2024-01-01-treaty/provisions/chp_I__art_1"},
-	{"treaty sub-paragraph", "/documents/2024-01-01-treaty/provisions/chp_I__art_1__para_1__subpara_b"},
+	{"treaty article", "/documents/2024-01-01-treaty/provisions/art_1"},
+	{"treaty sub-paragraph", "/documents/2024-01-01-treaty/provisions/art_1__para_1__subpara_b"},
 	{"treaty annex", "/documents/2024-01-01-treaty/provisions/att_1"},
 	{"communiqué", "/documents/2024-01-01-communique"},
 	{"communiqué clause with a note", "/documents/2024-01-01-communique/clauses/3"},
