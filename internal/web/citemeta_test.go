@@ -15,6 +15,7 @@ type pageHead struct {
 	meta       map[string][]string
 	alternates map[string]string
 	coins      url.Values
+	schemaDC   string // the namespace DC.* names are in (DC-HTML)
 }
 
 func readHead(t *testing.T, page string) pageHead {
@@ -38,6 +39,8 @@ func readHead(t *testing.T, page string) pageHead {
 			switch {
 			case n.Data == "meta" && attr(n, "name") != "":
 				h.meta[attr(n, "name")] = append(h.meta[attr(n, "name")], attr(n, "content"))
+			case n.Data == "link" && attr(n, "rel") == "schema.DC":
+				h.schemaDC = attr(n, "href")
 			case n.Data == "link" && attr(n, "rel") == "alternate":
 				h.alternates[attr(n, "type")] = attr(n, "href")
 			case n.Data == "span" && attr(n, "class") == "Z3988":
@@ -156,6 +159,9 @@ func TestCitationMeta(t *testing.T) {
 					}
 				}
 			}
+			if h.schemaDC != "http://purl.org/dc/elements/1.1/" {
+				t.Errorf(`<link rel="schema.DC"> = %q; want the Dublin Core elements`, h.schemaDC)
+			}
 			// No authors: a reader would split a state's name into a person's.
 			for _, name := range []string{"citation_author", "DC.creator", "citation_pdf_url"} {
 				if vs, ok := h.meta[name]; ok {
@@ -191,5 +197,22 @@ func TestCitationMeta(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNoCitationMetaElsewhere: only a document's or provision's page cites
+// a work; the home page and the list would be saved as one.
+func TestNoCitationMetaElsewhere(t *testing.T) {
+	s := seed(t)
+	for _, p := range []string{"/", "/documents", "/about"} {
+		h := readHead(t, body(t, get(t, s.Handler(), "GET", p)))
+		for name := range h.meta {
+			if strings.HasPrefix(name, "citation_") || strings.HasPrefix(name, "DC.") {
+				t.Errorf("%s: %s", p, name)
+			}
+		}
+		if h.coins != nil || h.schemaDC != "" {
+			t.Errorf("%s: a COinS span or schema.DC link", p)
+		}
 	}
 }
