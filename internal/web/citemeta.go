@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -67,5 +68,7 @@ func (s *Server) citationMeta(d *archive.Document, c *archive.Provision) ([]Meta
 	if c != nil {
 		q.Set("rft.relation", s.site.URL(d.Path()))
 	}
-	return out, q.Encode()
+	// %20 for a space: some COinS readers take "+" literally (a literal
+	// "+" is %2B either way).
+	return out, strings.ReplaceAll(q.Encode(), "+", "%20")
 }

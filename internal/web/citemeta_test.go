@@ -47,6 +47,9 @@ func readHead(t *testing.T, page string) pageHead {
 				if h.coins != nil {
 					t.Errorf("two COinS spans")
 				}
+				if strings.Contains(attr(n, "title"), "+") {
+					t.Errorf("COinS %q: a space as +", attr(n, "title"))
+				}
 				h.coins, err = url.ParseQuery(attr(n, "title"))
 				if err != nil {
 					t.Errorf("COinS: %v", err)
