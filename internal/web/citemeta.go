@@ -30,6 +30,9 @@ func (s *Server) citationMeta(d *archive.Document, c *archive.Provision) ([]Meta
 			out = append(out, Meta{name, content})
 		}
 	}
+	// Zotero takes a page with citation_title for a journal article unless
+	// told its item type; a statement or treaty is a "document" there.
+	add("z:itemType", "document")
 	add("citation_title", title)
 	add("citation_publication_date", d.Date.Format("2006/01/02"))
 	add("citation_date", d.Date.Format("2006/01/02"))

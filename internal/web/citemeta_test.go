@@ -162,6 +162,9 @@ func TestCitationMeta(t *testing.T) {
 					}
 				}
 			}
+			if got := h.meta["z:itemType"]; len(got) != 1 || got[0] != "document" {
+				t.Errorf("z:itemType = %q; want document (Zotero would guess a journal article)", got)
+			}
 			if h.schemaDC != "http://purl.org/dc/elements/1.1/" {
 				t.Errorf(`<link rel="schema.DC"> = %q; want the Dublin Core elements`, h.schemaDC)
 			}
@@ -210,7 +213,7 @@ func TestNoCitationMetaElsewhere(t *testing.T) {
 	for _, p := range []string{"/", "/documents", "/about"} {
 		h := readHead(t, body(t, get(t, s.Handler(), "GET", p)))
 		for name := range h.meta {
-			if strings.HasPrefix(name, "citation_") || strings.HasPrefix(name, "DC.") {
+			if strings.HasPrefix(name, "citation_") || strings.HasPrefix(name, "DC.") || strings.HasPrefix(name, "z:") {
 				t.Errorf("%s: %s", p, name)
 			}
 		}
