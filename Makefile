@@ -72,6 +72,8 @@ tools:
 	@command -v java >/dev/null 2>&1 || $(call APT_INSTALL,default-jre-headless)
 	@command -v npm >/dev/null 2>&1 || $(call APT_INSTALL,npm)
 	@command -v xmllint >/dev/null 2>&1 || $(call APT_INSTALL,libxml2-utils)
+	@command -v pandoc >/dev/null 2>&1 || $(call APT_INSTALL,pandoc)
+	@test -f /usr/share/citation-style-language/styles/apa.csl || $(call APT_INSTALL,citation-style-language-styles)
 
 $(AXE) $(VNU) &: | tools
 	npm install --no-audit --no-fund --silent --prefix $(NPM_DIR) axe-core@4.14.1 vnu-jar@26.9.27

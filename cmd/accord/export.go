@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -28,7 +29,7 @@ func export(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	var cfg serveConfig
 	out := fs.String("out", "", "write the site into `DIR` (required; created if missing)")
 	fs.StringVar(&cfg.contentDir, "content", "", "export the content tree in `DIR` instead of the embedded one")
-	fs.StringVar(&cfg.baseURL, "base-url", "", "public `URL` the mirror will be served from, for absolute links")
+	fs.StringVar(&cfg.baseURL, "base-url", "", "public `URL` the mirror will be served from, for absolute links (required; http://localhost:8080 for a local copy)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -38,6 +39,9 @@ func export(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	}
 	if *out == "" {
 		return usageError{errors.New("--out DIR is required")}
+	}
+	if err := exportBase(cfg.baseURL); err != nil {
+		return usageError{err}
 	}
 	site, err := newSite(ctx, cfg, slog.New(slog.DiscardHandler), siteOptions{})
 	if err != nil {
@@ -65,6 +69,21 @@ func export(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %d files to %s\n", n+1, *out)
+	return nil
+}
+
+// exportBase checks the mirror's --base-url. An export has no request to
+// take its host from, and its canonical links, feed, sitemap, citations and
+// citation_* tags carry absolute addresses: without the mirror's own, they
+// would name no host, or another site's, in every file.
+func exportBase(base string) error {
+	if base == "" {
+		return errors.New("--base-url URL is required: the pages, feed, sitemap and citations name the mirror's absolute address; give the one it will be served from (--base-url http://localhost:8080 for a local copy)")
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil || u.RawQuery != "" || u.Fragment != "" {
+		return fmt.Errorf("--base-url %q is not an http or https address such as https://accord.example", base)
+	}
 	return nil
 }
 

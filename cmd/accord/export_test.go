@@ -71,3 +71,31 @@ func TestExportMatchesServer(t *testing.T) {
 	}
 	t.Logf("%d files exported and compared", files)
 }
+
+// TestExportNeedsBaseURL: without the mirror's address, or with one that is
+// not an http(s) URL, export refuses (exit 2), says why, and writes nothing.
+func TestExportNeedsBaseURL(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{nil, "--base-url URL is required"},
+		{[]string{"--base-url", "accord.example"}, "is not an http or https address"},
+		{[]string{"--base-url", "ftp://accord.example"}, "is not an http or https address"},
+		{[]string{"--base-url", "https://"}, "is not an http or https address"},
+	} {
+		dir := filepath.Join(t.TempDir(), "out")
+		code, stdout, stderr := runCmd(t, append([]string{"export", "--out", dir}, tc.args...)...)
+		if code != 2 || !strings.Contains(stderr, tc.want) || stdout != "" {
+			t.Errorf("export %q = %d, stdout %q, stderr %q; want 2 and %q", tc.args, code, stdout, stderr, tc.want)
+		}
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("export %q wrote %s", tc.args, dir)
+		}
+	}
+	// An explicit local address is one.
+	dir := t.TempDir()
+	if code, _, stderr := runCmd(t, "export", "--out", dir, "--base-url", "http://localhost:8080"); code != 0 {
+		t.Errorf("export --base-url http://localhost:8080 = %d: %s", code, stderr)
+	}
+}

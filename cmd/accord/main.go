@@ -3,7 +3,7 @@
 //	accord serve  [--addr 127.0.0.1:8080] [--content DIR] [--index DIR] [--base-url URL]
 //	accord check  [--content DIR]
 //	accord import FILE.txt … --title T --kind K --parties KZ,EE [--date D] [--place P] [--out FILE|-]
-//	accord export --out DIR [--content DIR] [--base-url URL]
+//	accord export --out DIR --base-url URL [--content DIR]
 //
 // Every flag can also be set in the environment as ACCORD_<FLAG>, e.g.
 // ACCORD_ADDR or ACCORD_BASE_URL; a flag on the command line wins.
@@ -28,7 +28,7 @@ const usage = `usage:
   accord import FILE.txt … --title T --kind K --parties KZ,EE [--issuer UNSC] [--number N]
                 [--slug S] [--date YYYY-MM-DD] [--place P] [--language L] [--source URL] [--content DIR]
                 [--out FILE|-] [--force] [--confirm-bidi]
-  accord export --out DIR [--content DIR] [--base-url URL]
+  accord export --out DIR --base-url URL [--content DIR]
 Run 'accord COMMAND -h' for a command's flags.
 `
 

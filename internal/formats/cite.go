@@ -1,6 +1,7 @@
 package formats
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -131,12 +132,16 @@ func (c Citation) RIS() []byte {
 	return []byte(b.String())
 }
 
+type cslName struct {
+	Literal string `json:"literal"`
+}
+
 // CSL-JSON item, as citation processors (citeproc-js, Zotero, Pandoc) read it.
 type cslItem struct {
 	ID             string    `json:"id"`
 	Type           string    `json:"type"`
 	Title          string    `json:"title"`
-	Author         []cslName `json:"author"`
+	Author         []cslName `json:"author,omitempty"`
 	Issued         cslDate   `json:"issued"`
 	PublisherPlace string    `json:"publisher-place,omitempty"`
 	Genre          string    `json:"genre"`
@@ -147,15 +152,20 @@ type cslItem struct {
 	Note           string    `json:"note,omitempty"`
 }
 
-type cslName struct {
-	Literal string `json:"literal"`
-}
-
 type cslDate struct {
 	DateParts [][]int `json:"date-parts"`
 }
 
 // CSLJSON writes the citation as a CSL-JSON array of one item.
+//
+// A provision's title keeps its pinpoint ("…, para. 3"): a CSL item has no
+// field for a part of a work that styles print (the locator belongs to the
+// citing text, not to the item), so without it APA, Chicago and Bluebook
+// drop the pinpoint, and cite a clause as a second work of the same year
+// ("2025a", "2025b"). The parties are not its authors: a statement of
+// states has no personal author and is cited title first, where they would
+// make "Kazakhstan, & Estonia. (2025)". An issuer is, as an organisation
+// ("UN Security Council. (2008). Resolution 1820 (2008)").
 func (c Citation) CSLJSON() ([]byte, error) {
 	typ := "document"
 	if c.Doc.Kind == archive.Treaty || c.Doc.Kind == archive.Agreement {
@@ -174,12 +184,19 @@ func (c Citation) CSLJSON() ([]byte, error) {
 		Source:         "Accord",
 		Note:           c.Pinpoint(),
 	}
-	for _, p := range Authors(c.Doc) {
-		it.Author = append(it.Author, cslName{Literal: p.Name})
+	if d := c.Doc; d.Issuer.Code != "" {
+		it.Author = []cslName{{Literal: d.Issuer.Name}}
 	}
-	out, err := json.MarshalIndent([]cslItem{it}, "", "  ")
-	if err != nil {
+	if p := c.Pinpoint(); p != "" {
+		// nocase: styles that title-case would print "Para. 3".
+		it.Title += `, <span class="nocase">` + p + `</span>`
+	}
+	var out bytes.Buffer
+	enc := json.NewEncoder(&out)
+	enc.SetEscapeHTML(false) // the title's markup, as CSL-JSON writes it
+	enc.SetIndent("", "  ")
+	if err := enc.Encode([]cslItem{it}); err != nil {
 		return nil, err
 	}
-	return append(out, '\n'), nil
+	return out.Bytes(), nil
 }

@@ -57,10 +57,15 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 			ID:        s.URL(d.Path()),
 			Updated:   d.Date.UTC().Format(time.RFC3339),
 			Published: d.Date.UTC().Format(time.RFC3339),
+			// One alternate, the page, which readers open; the data
+			// files are related: a reader taking the first alternate, or
+			// the last, would otherwise open XML.
 			Links: []link{
 				{Href: s.URL(d.Path()), Rel: "alternate", Type: "text/html"},
-				{Href: s.URL(d.Path() + "/data.akn"), Rel: "alternate", Type: "application/akn+xml"},
-				{Href: s.URL(d.Path() + "/data.json"), Rel: "alternate", Type: "application/json"},
+				{Href: s.URL(d.Path() + "/data.akn"), Rel: "related", Type: "application/akn+xml"},
+				{Href: s.URL(d.Path() + "/data.json"), Rel: "related", Type: "application/json"},
+				{Href: s.URL(d.Path() + "/data.txt"), Rel: "related", Type: "text/plain"},
+				{Href: s.URL(d.Path() + "/data.md"), Rel: "related", Type: "text/markdown"},
 			},
 			Summary: text{Type: "text", Body: summary(d)},
 		}

@@ -47,7 +47,9 @@ func TestAtom(t *testing.T) {
 				Names []string `xml:"name"`
 			} `xml:"author"`
 			Links []struct {
-				Rel string `xml:"rel,attr"`
+				Rel  string `xml:"rel,attr"`
+				Href string `xml:"href,attr"`
+				Type string `xml:"type,attr"`
 			} `xml:"link"`
 		} `xml:"entry"`
 	}
@@ -77,6 +79,24 @@ func TestAtom(t *testing.T) {
 	}
 	if len(e.Authors) != 2 || len(e.Links) == 0 || e.Links[0].Rel != "alternate" {
 		t.Errorf("entry authors %v, links %v", e.Authors, e.Links)
+	}
+	// One alternate, the page; every data file related.
+	page := "https://accord.example/documents/2025-11-17-kazakhstan-estonia"
+	rels := map[string]string{}
+	alternates := 0
+	for _, l := range e.Links {
+		rels[l.Href] = l.Rel
+		if l.Rel == "alternate" {
+			alternates++
+		}
+	}
+	if alternates != 1 || rels[page] != "alternate" {
+		t.Errorf("entry links %v; want one alternate, the page %s", e.Links, page)
+	}
+	for _, f := range []string{"data.akn", "data.json", "data.txt", "data.md"} {
+		if rels[page+"/"+f] != "related" {
+			t.Errorf("entry link to %s: rel %q; want related", f, rels[page+"/"+f])
+		}
 	}
 }
 

@@ -34,6 +34,7 @@ type DocumentPage struct {
 }
 
 func (s *Server) documentPage(d *archive.Document) DocumentPage {
+	meta, coins := s.citationMeta(d, nil)
 	return DocumentPage{
 		Head: Head{
 			Title:       s.title(d.Title),
@@ -41,8 +42,10 @@ func (s *Server) documentPage(d *archive.Document) DocumentPage {
 			Canonical:   s.site.URL(d.Path()),
 			OGType:      "article",
 			JSONLD:      s.documentLD(d, nil),
-			Alternates:  documentAlternates(d),
+			Alternates:  append(documentAlternates(d), citationFiles(d.Path())...),
 			Main:        "document",
+			Meta:        meta,
+			COinS:       coins,
 		},
 		Doc:       d,
 		Citation:  formats.Citation{Doc: d, URL: s.site.URL(d.Path())}.Text(),
@@ -111,6 +114,7 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 	if desc == "" && c.Heading != nil {
 		desc = headingText(c)
 	}
+	meta, coins := s.citationMeta(d, c)
 	p := ClausePage{
 		Head: Head{
 			Title:       s.title(pin, d.Title),
@@ -119,8 +123,10 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 			OGType:      "article",
 			OGTitle:     d.Title + ", " + pin,
 			JSONLD:      s.documentLD(d, c),
-			Alternates:  documentAlternates(d),
+			Alternates:  append(documentAlternates(d), citationFiles(c.Path())...),
 			Main:        "clause",
+			Meta:        meta,
+			COinS:       coins,
 		},
 		Doc:       d,
 		Clause:    c,

@@ -19,6 +19,8 @@ type Head struct {
 	NoIndex     bool   // search results and errors
 	SearchText  string // the text kept in the header's search box
 	Main        string // the class of <main>, for page-specific layout
+	Meta        []Meta // citation_* and DC.* for reference managers (citemeta.go)
+	COinS       string // the page's COinS context object, if it cites a work
 }
 
 // Alternate is another format of the page, for <link rel="alternate">

@@ -82,6 +82,7 @@ func (s *Server) guards() []func(http.Handler) http.Handler {
 		middleware.SecurityHeaders(s.cfg.HSTS),
 		middleware.ReadOnly(middleware.DefaultLimits(), s.errorPage),
 		canonicalPath, // redirect.go
+		openFiles,     // cors.go
 	}
 }
 
