@@ -31,6 +31,7 @@ import (
 type serveConfig struct {
 	addr, contentDir, indexDir, baseURL string
 	trustedProxy, pprofAddr             string
+	cpuProfile                          string
 	hsts, dev, watch                    bool
 }
 
@@ -52,6 +53,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.BoolVar(&cfg.watch, "watch", false, "reload when the --content directory changes (SIGHUP always reloads)")
 	fs.BoolVar(&cfg.dev, "dev", false, "read templates and static files from the working directory")
 	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve Go's profiles (net/http/pprof) on `host:port`, a separate listener to keep private")
+	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile of start-up, from exec until ready, to `FILE` (go tool pprof FILE)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -59,6 +61,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if len(rest) > 0 {
 		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
 	}
+	stopProfile, err := startProfile(cfg.cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	if cfg.watch && cfg.contentDir == "" {
 		return usageError{errors.New("--watch needs --content DIR: the embedded content never changes")}
 	}
@@ -131,6 +138,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	live.Swap(site.server)
+	stopProfile()
 	// Loading leaves much garbage behind: return it to the system now
 	// rather than carry it as resident memory until the heap grows back.
 	debug.FreeOSMemory()
