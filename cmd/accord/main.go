@@ -24,6 +24,7 @@ import (
 const usage = `usage:
   accord serve  [--addr 127.0.0.1:8080] [--content DIR] [--index DIR] [--base-url URL]
                 [--watch] [--trusted-proxy CIDRS] [--hsts] [--pprof ADDR] [--dev]
+                [--cpuprofile FILE]
   accord check  [--content DIR]
   accord import FILE.txt … --title T --kind K --parties KZ,EE [--issuer UNSC] [--number N]
                 [--slug S] [--date YYYY-MM-DD] [--place P] [--language L] [--source URL] [--content DIR]

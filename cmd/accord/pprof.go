@@ -6,6 +6,9 @@ import (
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"os"
+	rpprof "runtime/pprof"
+	"sync"
 	"time"
 )
 
@@ -26,4 +29,25 @@ func servePprof(addr string, log *slog.Logger) error {
 	log.Info("profiles", "url", "http://"+ln.Addr().String()+"/debug/pprof/")
 	go srv.Serve(ln)
 	return nil
+}
+
+// startProfile profiles the CPU into file, if one is named, until the
+// function it returns is first called: start-up is over before a profile
+// could be asked of the --pprof listener.
+func startProfile(file string) (stop func(), err error) {
+	if file == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(file)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := rpprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return sync.OnceFunc(func() {
+		rpprof.StopCPUProfile()
+		f.Close()
+	}), nil
 }

@@ -31,6 +31,7 @@ import (
 type serveConfig struct {
 	addr, contentDir, indexDir, baseURL string
 	trustedProxy, pprofAddr             string
+	cpuProfile                          string
 	hsts, dev, watch                    bool
 }
 
@@ -52,6 +53,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.BoolVar(&cfg.watch, "watch", false, "reload when the --content directory changes (SIGHUP always reloads)")
 	fs.BoolVar(&cfg.dev, "dev", false, "read templates and static files from the working directory")
 	fs.StringVar(&cfg.pprofAddr, "pprof", "", "serve Go's profiles (net/http/pprof) on `host:port`, a separate listener to keep private")
+	fs.StringVar(&cfg.cpuProfile, "cpuprofile", "", "write a CPU profile of start-up, from exec until ready, to `FILE` (go tool pprof FILE)")
 	rest, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -59,6 +61,11 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	if len(rest) > 0 {
 		return usageError{fmt.Errorf("unexpected argument %q", rest[0])}
 	}
+	stopProfile, err := startProfile(cfg.cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer stopProfile()
 	if cfg.watch && cfg.contentDir == "" {
 		return usageError{errors.New("--watch needs --content DIR: the embedded content never changes")}
 	}
@@ -115,7 +122,9 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		defer stopWatch()
 		watch(wctx, cfg.contentDir, time.Second, func() { trySend(reload, "content changed") }, log)
 	}
-	opts := siteOptions{proxies: proxies, hsts: cfg.hsts}
+	// Without --index, the search index is built in memory after the
+	// site is ready: searches answer 503 until it is (README: Run it).
+	opts := siteOptions{proxies: proxies, hsts: cfg.hsts, searchLater: cfg.indexDir == ""}
 	if cfg.indexDir != "" {
 		// Hash the executable while the content is read.
 		opts.program = sync.OnceValues(programID)
@@ -131,6 +140,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	live.Swap(site.server)
+	stopProfile()
 	// Loading leaves much garbage behind: return it to the system now
 	// rather than carry it as resident memory until the heap grows back.
 	debug.FreeOSMemory()
@@ -181,6 +191,13 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 	if err != nil && ctx.Err() != nil {
 		log.Info("reload abandoned: shutting down", "why", why)
 		return old
+	}
+	if err == nil {
+		// The live site searches until the new one can.
+		if _, ierr := next.index.wait(); ierr != nil {
+			next.Close()
+			err = fmt.Errorf("search index: %w", ierr)
+		}
 	}
 	if err != nil {
 		log.Error("reload failed: still serving the last good archive", "why", why)
@@ -234,12 +251,12 @@ var buildSite = newSite
 // site is the archive, its index and the web server that serves them.
 type site struct {
 	archive *archive.Archive
-	index   *search.Index
+	index   *pendingIndex
 	server  *web.Server
 	handler http.Handler
 }
 
-func (s *site) Close() error { return s.index.Close() }
+func (s *site) Close() error { return s.index.close() }
 
 type siteOptions struct {
 	proxies middleware.TrustedProxies
@@ -247,6 +264,9 @@ type siteOptions struct {
 	// program identifies this build, for the archive snapshot kept beside
 	// an on-disk index; nil keeps no snapshot.
 	program func() (string, error)
+	// searchLater makes newSite return before its search index is built,
+	// which searches then wait for with a 503 (archive.ErrIndexing).
+	searchLater bool
 }
 
 // newSite reads the content, builds (or reopens) the search index and
@@ -270,7 +290,10 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 	if err != nil {
 		return nil, fmt.Errorf("the content has problems:\n%w", err)
 	}
-	idx := openIndex(ctx, cfg, a, synonyms, log)
+	idx, build := openIndex(ctx, cfg, a, synonyms, log, opts.searchLater)
+	if !opts.searchLater {
+		go build()
+	}
 	srv, err := web.NewServer(web.Config{
 		Archive:        a,
 		Vocabulary:     rules,
@@ -282,8 +305,20 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 		Dev:            cfg.dev,
 		TrustedProxies: opts.proxies,
 		HSTS:           opts.hsts,
+		// Documents' pages are rendered when first asked for, then kept
+		// in the page cache: start-up does not grow with the archive.
+		EagerClauses: -1,
 	})
-	index, ierr := idx.wait()
+	if opts.searchLater {
+		// Built once the pages are rendered, not beside them: on two
+		// cores the build would slow the start it no longer holds up.
+		if err != nil {
+			return nil, fmt.Errorf("start web server: %w", err)
+		}
+		go build()
+		return &site{archive: a, index: idx, server: srv, handler: srv.Handler()}, nil
+	}
+	_, ierr := idx.wait()
 	if ierr != nil {
 		ierr = fmt.Errorf("search index: %w", ierr)
 		if err != nil {
@@ -292,10 +327,10 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 		return nil, ierr
 	}
 	if err != nil {
-		index.Close()
+		idx.close()
 		return nil, fmt.Errorf("start web server: %w", err)
 	}
-	return &site{archive: a, index: index, server: srv, handler: srv.Handler()}, nil
+	return &site{archive: a, index: idx, server: srv, handler: srv.Handler()}, nil
 }
 
 // loadArchive reads and classifies the content. With an on-disk index, it
@@ -337,11 +372,25 @@ type pendingIndex struct {
 	err  error
 }
 
-// openIndex builds (or reopens) the search index in the background.
-func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, synonyms [][]string, log *slog.Logger) *pendingIndex {
+// openIndex returns the search index and build, which builds (or reopens)
+// it, to be run in the background. With later, nothing waits for it: its
+// end, or its failure, is logged.
+func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, synonyms [][]string, log *slog.Logger, later bool) (*pendingIndex, func()) {
 	p := &pendingIndex{done: make(chan struct{})}
-	go func() {
+	return p, func() {
+		start := time.Now()
 		defer close(p.done)
+		if later {
+			defer func() {
+				if p.err != nil {
+					if ctx.Err() == nil {
+						log.Error("search index: searches answer 503", "err", p.err)
+					}
+					return
+				}
+				log.Info("search ready", "took", time.Since(start).Round(time.Millisecond))
+			}()
+		}
 		if cfg.indexDir != "" {
 			p.idx, p.err = search.Open(ctx, cfg.indexDir, a, log)
 		} else {
@@ -350,8 +399,7 @@ func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, synonym
 		if p.err == nil {
 			p.idx.SetSynonyms(synonyms)
 		}
-	}()
-	return p
+	}
 }
 
 func (p *pendingIndex) wait() (*search.Index, error) {
@@ -359,10 +407,26 @@ func (p *pendingIndex) wait() (*search.Index, error) {
 	return p.idx, p.err
 }
 
-func (p *pendingIndex) Search(ctx context.Context, q search.Query) (*search.Results, error) {
+// close closes the index once it is built; a build under way ends soon
+// when its context is done.
+func (p *pendingIndex) close() error {
 	idx, err := p.wait()
 	if err != nil {
-		return nil, err
+		return nil
 	}
-	return idx.Search(ctx, q)
+	return idx.Close()
+}
+
+// Search searches the index once it is built; before, it answers
+// archive.ErrIndexing at once, and after a failed build ErrUnavailable.
+func (p *pendingIndex) Search(ctx context.Context, q search.Query) (*search.Results, error) {
+	select {
+	case <-p.done:
+	default:
+		return nil, fmt.Errorf("search: %w", archive.ErrIndexing)
+	}
+	if p.err != nil {
+		return nil, fmt.Errorf("search: %w", archive.ErrUnavailable)
+	}
+	return p.idx.Search(ctx, q)
 }

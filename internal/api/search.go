@@ -173,6 +173,8 @@ func searchError(err error) error {
 		return unavailable("the search took too long and was stopped; try again in a moment, or with fewer alternatives or rarer words")
 	case errors.Is(err, archive.ErrBusy):
 		return unavailable("search is busy with other costly searches; try again in a moment")
+	case errors.Is(err, archive.ErrIndexing):
+		return &retryLater{&apiError{Status: http.StatusServiceUnavailable, Message: "The search index is still being built after a start; try again in a moment."}, "1"}
 	case errors.Is(err, archive.ErrUnavailable):
 		return &retryLater{&apiError{Status: http.StatusServiceUnavailable, Message: "The search index is being rebuilt; try again in a moment."}, "5"}
 	case errors.Is(err, context.DeadlineExceeded), errors.Is(err, context.Canceled):

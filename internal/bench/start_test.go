@@ -5,13 +5,16 @@ package bench
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/accord-archive/accord"
 	"github.com/accord-archive/accord/internal/content"
 	"github.com/accord-archive/accord/internal/fixture"
 	"github.com/accord-archive/accord/internal/proc"
@@ -42,6 +45,8 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 		}
 		return Median(took), last
 	}
+
+	measureTextsStart(t, e, starts)
 
 	seed, s := starts(e.sz.starts)
 	s.Stop(stopWithin)
@@ -87,6 +92,46 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 		Verdict: Judge(rss < 200<<20),
 		Command: "VmRSS in /proc/PID/status of the server above, after GETs of 500 document pages, 500 clause pages and 200 searches",
 	})
+}
+
+// measureTextsStart times the start of an archive shaped like sixty real
+// texts (fixture.WriteTexts: about 4,800 paragraphs, one treaty of 1,500,
+// in the tree format), with no index given, and writes a CPU profile of
+// one more start beside the search profile, whose top it prints.
+func measureTextsStart(t *testing.T, e *env, starts func(int, ...string) (time.Duration, *proc.Server)) {
+	dir := filepath.Join(e.dir, "texts")
+	vocab, err := fs.Sub(accord.Files, "content/vocabulary")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fixture.WriteContent(dir, nil, vocab); err != nil {
+		t.Fatal(err)
+	}
+	paragraphs, err := fixture.WriteTexts(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	took, s := starts(e.sz.starts, "--content", dir)
+	s.Stop(stopWithin)
+	texts := len(fixture.TextsParagraphs())
+	e.table.Add(Row{
+		Measure: fmt.Sprintf("start, %d texts of %d paragraphs (one of 1,500), no index", texts, paragraphs),
+		Accord:  Ms(took),
+		Target:  "< 300 ms",
+		Verdict: Judge(took < 300*time.Millisecond),
+		Command: fmt.Sprintf("accord serve --addr 127.0.0.1:PORT --content TEXTS (median of %d)", e.sz.starts),
+	})
+	if *searchProfile == "" {
+		return
+	}
+	profile := filepath.Join(filepath.Dir(*searchProfile), "start.pprof")
+	_, s = starts(1, "--content", dir, "--cpuprofile", profile)
+	s.Stop(stopWithin)
+	out, err := exec.Command("go", "tool", "pprof", "-top", "-cum", "-nodecount", "30", e.bin, profile).CombinedOutput()
+	if err != nil {
+		t.Logf("go tool pprof %s: %v", profile, err)
+	}
+	t.Logf("CPU profile of that start, until /readyz (%s):\n%s", profile, out)
 }
 
 // warmUp requests pages and searches from s, as readers would.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
+
+	"github.com/accord-archive/accord/internal/archive"
 )
 
 // The pages kept rendered: which are rendered when the Server is made,
@@ -18,7 +20,7 @@ const htmlType = "text/html; charset=utf-8"
 // pages that grow with the archive are rendered on first request and then
 // kept: each topic's and name's page, the commitments overview and the
 // sitemaps. The documents' pages are rendered now when the archive is
-// small, and on demand into a cache when it is large. One page of every
+// small (Config.EagerClauses), and on demand into a cache otherwise. One page of every
 // template is rendered now in any case, so that a template that fails on
 // the archive fails here, at start.
 func (s *Server) prerender() error {
@@ -86,16 +88,20 @@ func (s *Server) prerender() error {
 	}
 
 	eager := s.cfg.Archive.Stats().Clauses <= s.cfg.EagerClauses
-	for i, d := range docs {
-		if !eager && i > 0 {
-			break
-		}
-		set, err := s.renderDocument(d, "")
-		if err != nil {
-			return err
-		}
-		if eager {
+	if eager {
+		for _, d := range docs {
+			set, err := s.renderDocument(d, "")
+			if err != nil {
+				return err
+			}
 			maps.Copy(s.pages, set.pages)
+		}
+	} else if len(docs) > 0 {
+		// To try the templates, the first document's page and its first
+		// numbered clause's, not all its pages: a treaty of 1,500
+		// provisions would cost its own start.
+		if err := s.tryDocument(docs[0]); err != nil {
+			return err
 		}
 	}
 	s.pageCache = newPageCache(pageCacheBytes)
@@ -114,6 +120,24 @@ func (s *Server) prerender() error {
 	s.missing.seal()
 	for _, p := range s.pages {
 		p.seal()
+	}
+	return nil
+}
+
+// tryDocument renders d's page and its first numbered clause's page, for
+// the error a template would give, and drops them.
+func (s *Server) tryDocument(d *archive.Document) error {
+	paths := []string{d.Path()}
+	for _, c := range d.Clauses {
+		if c.Number > 0 {
+			paths = append(paths, c.Path())
+			break
+		}
+	}
+	for _, path := range paths {
+		if _, err := s.renderDocument(d, path); err != nil {
+			return err
+		}
 	}
 	return nil
 }

@@ -157,6 +157,10 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, archive.ErrTooCostly) && errors.As(err, &costly):
 		s.errorPageFor(w, r, http.StatusBadRequest, "That search is too broad", costly.Reason(), "")
 		return
+	case errors.Is(err, archive.ErrIndexing):
+		w.Header().Set("Retry-After", "1")
+		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search is starting", "The archive has just started and its search index is still being built. Try again in a moment.", "")
+		return
 	case errors.Is(err, archive.ErrUnavailable):
 		w.Header().Set("Retry-After", "5")
 		s.errorPageFor(w, r, http.StatusServiceUnavailable, "Search is being rebuilt", "The search index is being rebuilt. Try again in a moment.", "")

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/classify"
+	"github.com/accord-archive/accord/internal/search"
+)
+
+// buildingIndex is an index still being built after a start.
+type buildingIndex struct{}
+
+func (buildingIndex) Search(context.Context, search.Query) (*search.Results, error) {
+	return nil, fmt.Errorf("search: %w", archive.ErrIndexing)
+}
+
+// TestSearchWhileIndexing: a search before the index is built after a
+// start is a 503 to retry that says so, not a 500, without the Go error.
+func TestSearchWhileIndexing(t *testing.T) {
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServerWith(a, rules, func(c *Config) { c.Search = buildingIndex{} })
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp := get(t, s.Handler(), http.MethodGet, "/search?q=trade")
+	b := body(t, resp)
+	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
+		t.Fatalf("GET /search while the index is built = %d, Retry-After %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
+	}
+	if !strings.Contains(b, "still being built") {
+		t.Errorf("the page does not say the index is being built")
+	}
+	if strings.Contains(b, archive.ErrIndexing.Error()) {
+		t.Errorf("the page shows the Go error")
+	}
+}
+
+// TestPageRenderedOnFirstRequest: a server that renders documents' pages
+// when first asked for keeps none at start, renders one on its first
+// request and serves it from the cache after, with the ETag (and 304) of
+// a server that rendered it at start.
+func TestPageRenderedOnFirstRequest(t *testing.T) {
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/documents/" + seedSlug, "/documents/" + seedSlug + "/clauses/2"} {
+		if _, ok := lazy.pages[path]; ok {
+			t.Fatalf("%s was rendered at start", path)
+		}
+		if _, ok := lazy.pageCache.get(path); ok {
+			t.Fatalf("%s is cached before any request", path)
+		}
+		eager := get(t, seed(t).Handler(), http.MethodGet, path)
+		first := get(t, lazy.Handler(), http.MethodGet, path)
+		cached, ok := lazy.pageCache.get(path)
+		if !ok {
+			t.Fatalf("%s was not kept after its first request", path)
+		}
+		second := get(t, lazy.Handler(), http.MethodGet, path)
+		tag := eager.Header.Get("ETag")
+		if first.StatusCode != http.StatusOK || tag == "" || first.Header.Get("ETag") != tag || second.Header.Get("ETag") != tag {
+			t.Errorf("%s: %d, ETag %q then %q; want 200 and the eager server's %q", path, first.StatusCode, first.Header.Get("ETag"), second.Header.Get("ETag"), tag)
+		}
+		if again, _ := lazy.pageCache.get(path); again != cached {
+			t.Errorf("%s was rendered again rather than served from the cache", path)
+		}
+		if res := get(t, lazy.Handler(), http.MethodGet, path, "If-None-Match", tag); res.StatusCode != http.StatusNotModified {
+			t.Errorf("%s with If-None-Match its ETag = %d; want 304", path, res.StatusCode)
+		}
+	}
+}
