@@ -42,6 +42,7 @@ var (
 	txtComma    = regexp.MustCompile(`^(\d{1,4}),[\s\p{Zs}]+(\p{Lu}|["“‘'(])`)
 	txtMulti    = regexp.MustCompile(`^(\d{1,3}(?:\.\d{1,3})+)(\.?)[\s\p{Zs}]+(\S|$)`)
 	txtParen    = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxlc]{1,6}|[A-Z])\)([\s\p{Zs}]+|$)`)
+	txtParenQ   = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxlc]{1,6})\)["“‘']`) // (c)“vessel” means, with no space
 	txtHalf     = regexp.MustCompile(`^([a-z]{1,2}|[ivxlc]{1,6})\)([\s\p{Zs}]+|$)`)
 	txtBullet   = regexp.MustCompile(`^([•–◦▪·‣○■□—\-*])([\s\p{Zs}]+|$)`)
 	txtParenNum = regexp.MustCompile(`^\((\d{1,3})\)([\s\p{Zs}]+|$)`)
@@ -86,6 +87,10 @@ func labelOf(line string) (lineLabel, bool) {
 	}
 	if m := txtParen.FindStringSubmatch(line); m != nil && letterLabel(m[1]) {
 		return lineLabel{fam: letterOrRoman(m[1]), text: "(" + m[1] + ")", rest: line[len(m[0]):]}, true
+	}
+	if m := txtParenQ.FindStringSubmatch(line); m != nil && letterLabel(m[1]) {
+		lab := "(" + m[1] + ")"
+		return lineLabel{fam: letterOrRoman(m[1]), text: lab, rest: line[len(lab):], glued: true}, true
 	}
 	if m := txtHalf.FindStringSubmatch(line); m != nil && letterLabel(m[1]) {
 		return lineLabel{fam: letterOrRoman(m[1]), text: m[1] + ")", rest: line[len(m[0]):]}, true

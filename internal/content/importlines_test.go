@@ -23,6 +23,7 @@ func TestLabelOf(t *testing.T) {
 		{"1.5 million people were displaced.", ""},
 		{"2.5 per cent of GDP", ""},
 		{"(a) to monitor the ceasefire;", "letter (a)|to monitor the ceasefire;"},
+		{"(c)“subsidiary bodies” means any organ;", "letter (c)|“subsidiary bodies” means any organ;"},
 		{"(aa) further measures;", "letter (aa)|further measures;"},
 		{"a) electronic identity;", "letter a)|electronic identity;"},
 		{"(i) the collection of data;", "letter (i)|the collection of data;"}, // the loader tells

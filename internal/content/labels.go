@@ -85,6 +85,7 @@ var (
 	// A label, then a space or the end of the line. Letters are one, or
 	// one doubled ("(aa)" after "(z)"); roman numerals are checked after.
 	parenLabel = regexp.MustCompile(`^\(([0-9]{1,3}|[a-z]{1,2}|[A-Z]{1,2}|[ivxlcdm]{1,7}|[IVXLCDM]{1,7})\)(?:[ \t]+|$)`)
+	parenQuote = regexp.MustCompile(`^\(([a-z]{1,2}|[ivxlcdm]{1,7})\)["“‘']`) // (c)“vessel” means: no space before a quote
 	closeLabel = regexp.MustCompile(`^([0-9]{1,3}|[a-z]{1,2}|[ivxlcdm]{1,7})\)(?:[ \t]+|$)`)
 	numLabel   = regexp.MustCompile(`^([0-9]{1,3})([.,])(?:[ \t]+|$|\p{Lu})`)
 	multiLabel = regexp.MustCompile(`^([0-9]{1,3}(?:\.[0-9]{1,3})+)\.?(?:[ \t]+|$)`)
@@ -113,6 +114,10 @@ func matchLabel(line []byte) (l label, rest int, ok bool) {
 		if m := parenLabel.FindSubmatchIndex(line); m != nil {
 			l, ok := wordLabel(string(line[:m[3]+1]), string(line[m[2]:m[3]]))
 			return l, m[1], ok
+		}
+		if m := parenQuote.FindSubmatchIndex(line); m != nil {
+			l, ok := wordLabel(string(line[:m[3]+1]), string(line[m[2]:m[3]]))
+			return l, m[3] + 1, ok // the quote is the text's
 		}
 	case c >= '0' && c <= '9':
 		if m := multiLabel.FindSubmatchIndex(line); m != nil {

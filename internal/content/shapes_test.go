@@ -13,6 +13,7 @@ func TestLabels(t *testing.T) {
 		fam               family
 	}{
 		{"(a) text", "(a)", "text", famLetter},
+		{"(b)“bodies” means", "(b)", "“bodies” means", famLetter},
 		{"a) text", "a)", "text", famLetter},
 		{"(aa) text", "(aa)", "text", famLetter},
 		{"(A) text", "(A)", "text", famUpper},
