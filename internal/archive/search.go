@@ -61,6 +61,11 @@ var (
 // is not answered, and the index is rebuilt. A 503 with Retry-After.
 var ErrUnavailable = errors.New("the search index is being rebuilt")
 
+// ErrIndexing is wrapped by a Searcher's error while the search index is
+// still being built after a start: the pages are served already, and a
+// search can be asked again in a moment. A 503 with Retry-After.
+var ErrIndexing = errors.New("the search index is being built")
+
 // JointActor is the actor value of a commitment that every party makes,
 // as a search filter and a facet value.
 const JointActor = "joint"

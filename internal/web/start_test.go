@@ -1,48 +1,12 @@
 package web
 
 import (
-	"context"
-	"fmt"
 	"net/http"
 	"os"
-	"strings"
 	"testing"
 
-	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
-	"github.com/accord-archive/accord/internal/search"
 )
-
-// buildingIndex is an index still being built after a start.
-type buildingIndex struct{}
-
-func (buildingIndex) Search(context.Context, search.Query) (*search.Results, error) {
-	return nil, fmt.Errorf("search: %w", archive.ErrIndexing)
-}
-
-// TestSearchWhileIndexing: a search before the index is built after a
-// start is a 503 to retry that says so, not a 500, without the Go error.
-func TestSearchWhileIndexing(t *testing.T) {
-	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServerWith(a, rules, func(c *Config) { c.Search = buildingIndex{} })
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp := get(t, s.Handler(), http.MethodGet, "/search?q=trade")
-	b := body(t, resp)
-	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" {
-		t.Fatalf("GET /search while the index is built = %d, Retry-After %q; want 503 with Retry-After", resp.StatusCode, resp.Header.Get("Retry-After"))
-	}
-	if !strings.Contains(b, "still being built") {
-		t.Errorf("the page does not say the index is being built")
-	}
-	if strings.Contains(b, archive.ErrIndexing.Error()) {
-		t.Errorf("the page shows the Go error")
-	}
-}
 
 // TestPageRenderedOnFirstRequest: a server that renders documents' pages
 // when first asked for keeps none at start, renders one on its first
