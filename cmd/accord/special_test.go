@@ -145,15 +145,7 @@ func TestServeStopsDuringAHungReload(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("no reload within 30s of an edit")
 	}
-	cancel()
-	select {
-	case code := <-done:
-		if code != 0 {
-			t.Errorf("serve exit = %d; want 0", code)
-		}
-	case <-time.After(drainTimeout):
-		t.Fatalf("serve still running %v after its context was cancelled, during a hung reload", drainTimeout)
-	}
+	stopsPromptly(t, cancel, done, "during a hung reload")
 }
 
 // TestImportSpecialAndBidi: import refuses a FIFO as its input at once,
@@ -210,6 +202,13 @@ func TestServeStopsDuringAHungLoad(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("serve did not start loading within 30s")
 	}
+	stopsPromptly(t, cancel, done, "during a hung load")
+}
+
+// stopsPromptly cancels serve's context, as SIGTERM does, and waits for
+// serve to exit cleanly within drainTimeout; during says what it was doing.
+func stopsPromptly(t *testing.T, cancel context.CancelFunc, done <-chan int, during string) {
+	t.Helper()
 	cancel()
 	select {
 	case code := <-done:
@@ -217,6 +216,6 @@ func TestServeStopsDuringAHungLoad(t *testing.T) {
 			t.Errorf("serve exit = %d; want 0", code)
 		}
 	case <-time.After(drainTimeout):
-		t.Fatalf("serve still running %v after its context was cancelled, during a hung load", drainTimeout)
+		t.Fatalf("serve still running %v after its context was cancelled, %s", drainTimeout, during)
 	}
 }
