@@ -47,6 +47,12 @@ func apiOverArchive(t *testing.T, fsys fs.FS) (*httptest.Server, *archive.Archiv
 	if err != nil {
 		t.Fatal(err)
 	}
+	return apiServer(t, a, rules), a
+}
+
+// apiServer serves the API over a classified archive, on a real index.
+func apiServer(t *testing.T, a *archive.Archive, rules *classify.Rules) *httptest.Server {
+	t.Helper()
 	idx, err := search.Build(context.Background(), a)
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +66,7 @@ func apiOverArchive(t *testing.T, fsys fs.FS) (*httptest.Server, *archive.Archiv
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
 	testenv.Deadline(t, "the API test server", 2*time.Minute, srv.CloseClientConnections)
-	return srv, a
+	return srv
 }
 
 var _ Vocabulary = (*classify.Rules)(nil)

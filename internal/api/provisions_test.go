@@ -1,21 +1,17 @@
 package api
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/formats"
-	"github.com/accord-archive/accord/internal/search"
 	"github.com/accord-archive/accord/internal/synth"
-	"github.com/accord-archive/accord/internal/testenv"
 )
 
 // apiOverTrees serves the API over the seed and the hand-built trees
@@ -34,20 +30,7 @@ func apiOverTrees(t *testing.T) *httptest.Server {
 	if a, _, err = classify.Classify(a, nil, rules, nil); err != nil {
 		t.Fatal(err)
 	}
-	idx, err := search.Build(context.Background(), a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { idx.Close() })
-	mux := http.NewServeMux()
-	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", New(Config{
-		Archive: a, Vocabulary: rules, Search: idx,
-		Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"},
-	})))
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	testenv.Deadline(t, "the API test server", 2*time.Minute, srv.CloseClientConnections)
-	return srv
+	return apiServer(t, a, rules)
 }
 
 // TestProvisions: GET /documents/{slug}/provisions/{eid} answers any
