@@ -612,21 +612,7 @@ func FuzzImportText(f *testing.F) {
 		if errs != nil {
 			t.Fatalf("Parse(Import(%q)) = %v\n%s", text, errs, file)
 		}
-		var all strings.Builder
-		for _, p := range d.Preamble {
-			all.WriteString(p.Text)
-		}
-		d.Walk(func(p *archive.Provision) bool {
-			all.WriteString(p.Label)
-			if p.Heading != nil {
-				all.WriteString(p.Heading.Text)
-			}
-			for _, q := range p.Paragraphs {
-				all.WriteString(q.Text)
-			}
-			return true
-		})
-		words := alnum(all.String())
+		words := alnum(documentWords(d))
 		for _, l := range strings.Split(text, "\n") {
 			l = txtBracketMarker.ReplaceAllString(l, "")
 			if w := alnum(l); !strings.Contains(words, w) {
@@ -684,21 +670,7 @@ func FuzzImportShapes(f *testing.F) {
 		if errs != nil {
 			t.Fatalf("Parse(Import(%q)) = %v\n%s", text, errs, file)
 		}
-		var all strings.Builder
-		for _, p := range d.Preamble {
-			all.WriteString(p.Text)
-		}
-		d.Walk(func(p *archive.Provision) bool {
-			all.WriteString(p.Label)
-			if p.Heading != nil {
-				all.WriteString(p.Heading.Text)
-			}
-			for _, q := range p.Paragraphs {
-				all.WriteString(q.Text)
-			}
-			return true
-		})
-		words := alnum(all.String())
+		words := alnum(documentWords(d))
 		for _, l := range lines {
 			if w := alnum(txtBracketMarker.ReplaceAllString(l, "")); !strings.Contains(words, w) {
 				t.Fatalf("line %q of %q is not in the document:\n%s", l, text, file)
@@ -726,4 +698,24 @@ func TestImportContinuations(t *testing.T) {
 			t.Errorf("%s: %v; want two paragraphs\n%s", id, ok, dumpTree(d))
 		}
 	}
+}
+
+// documentWords is every word a document holds, in reading order: its
+// recitals, then each provision's label, heading and text.
+func documentWords(d *archive.Document) string {
+	var all strings.Builder
+	for _, p := range d.Preamble {
+		all.WriteString(p.Text)
+	}
+	d.Walk(func(p *archive.Provision) bool {
+		all.WriteString(p.Label)
+		if p.Heading != nil {
+			all.WriteString(p.Heading.Text)
+		}
+		for _, q := range p.Paragraphs {
+			all.WriteString(q.Text)
+		}
+		return true
+	})
+	return all.String()
 }
