@@ -206,9 +206,6 @@ func (c *Provision) Cite() string {
 			// as an editor supplies what the text does not print.
 			sep()
 			out.WriteString("para. [" + strconv.Itoa(p.ordinal()) + "]")
-			if i < len(chain)-1 {
-				out.Reset()
-			}
 		default:
 			sep()
 			out.WriteString(string(p.Element))

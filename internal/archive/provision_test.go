@@ -174,3 +174,21 @@ func TestRestartingNumbersAreAddressedThroughTheirHeading(t *testing.T) {
 		t.Errorf("sec_II__para_1: number %d, cite %q", c.Number, c.Cite())
 	}
 }
+
+// A bullet under an unnumbered lead-in is cited through it, the place of
+// the lead-in kept.
+func TestCiteThroughAnUnnumberedLeadIn(t *testing.T) {
+	sec := prov(ElSection, "", "", prov(ElP, "", "We will:", prov(ElItem, "•", "trade;"), prov(ElItem, "•", "invest.")))
+	sec.Heading = para("Economy")
+	d := &Document{Slug: "l", Body: []*Provision{sec}}
+	d.Build()
+	c, ok := d.Provision("sec_1__p_1__item_2")
+	if !ok {
+		var got []string
+		d.Walk(func(c *Provision) bool { got = append(got, c.EID()); return true })
+		t.Fatalf("no sec_1__p_1__item_2 among %v", got)
+	}
+	if got, want := c.Cite(), "Economy, para. [1], bullet 2"; got != want {
+		t.Errorf("Cite() = %q, want %q", got, want)
+	}
+}
