@@ -28,7 +28,7 @@ type DocumentPage struct {
 	Formats   []Alternate
 	Citations []Alternate
 	Flat      bool                 // a simple statement's numbered clauses, counted as "Clauses"
-	Headings  []*archive.Provision // the top-level containers of the body, for the contents; nil without headings
+	Headings  []*archive.Provision // the top-level containers of the body, listed in the contents before the conclusions
 	Annexes   []*archive.Provision // the attachments, listed after the conclusions as printed
 	Lang      string               // the text's language, when it is not the page's
 }
@@ -52,20 +52,10 @@ func (s *Server) documentPage(d *archive.Document) DocumentPage {
 		Formats:   documentAlternates(d),
 		Citations: citationFiles(d.Path()),
 		Flat:      flat(d),
-		Headings:  documentHeadings(d),
+		Headings:  containers(d.Body),
 		Annexes:   containers(d.Attachments),
 		Lang:      textLang(d),
 	}
-}
-
-// documentHeadings are the containers at the top of the body, which the
-// contents list before the conclusions and the annexes; nil for a
-// document without headings or annexes, whose contents list its clauses.
-func documentHeadings(d *archive.Document) []*archive.Provision {
-	if !hasContainers(d.Body) && !hasContainers(d.Attachments) {
-		return nil
-	}
-	return containers(d.Body)
 }
 
 // textLang is the lang attribute of a document's text: its language when

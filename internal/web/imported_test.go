@@ -152,10 +152,10 @@ func TestImportedTextsServed(t *testing.T) {
 
 var noteRefs = regexp.MustCompile(`<sup class="noteref">.*?</sup>`)
 
+var tags = regexp.MustCompile(`<[^>]*>`)
+
 // tagsOut replaces every tag with a space.
-func tagsOut(s string) string {
-	return regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, " ")
-}
+func tagsOut(s string) string { return tags.ReplaceAllString(s, " ") }
 
 // TestContentsInPrintedOrder: the contents list the conclusions before
 // the annexes, as a treaty prints its signatures before them.

@@ -165,17 +165,6 @@ func crumbName(c *archive.Provision) string {
 	return cite
 }
 
-// hasContainers reports whether any provision of list, or below it, is a
-// container: whether the document's contents are its headings.
-func hasContainers(list []*archive.Provision) bool {
-	for _, c := range list {
-		if c.Element.Container() || hasContainers(c.Children) {
-			return true
-		}
-	}
-	return false
-}
-
 // containers lists the containers among list, for the contents.
 func containers(list []*archive.Provision) []*archive.Provision {
 	var out []*archive.Provision
