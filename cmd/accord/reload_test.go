@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -119,6 +120,11 @@ func startServeLogged(t *testing.T, args ...string) (string, *serverLog) {
 	case <-time.After(serveStartTimeout):
 		cancel()
 		t.Fatalf("serve %q did not log its address within %v of starting; the log:\n%s", args, serveStartTimeout, log)
+	}
+	// Without --index, search is built after /readyz: the tests that
+	// search right away wait for it, as a reader retrying the 503 would.
+	if !slices.Contains(args, "--index") {
+		log.waitFor(t, 0, regexp.MustCompile(`msg="search ready"`), serveStartTimeout)
 	}
 	t.Cleanup(func() {
 		cancel()

@@ -229,7 +229,7 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 		err = b.SetInternal([]byte(keyContent), []byte(content))
 	}
 	if err == nil {
-		err = mergeAll(ctx, b)
+		err = mergeAll(ctx, b, dir)
 	}
 	if cerr := closeQuietly(b); err == nil && cerr != nil {
 		err = fmt.Errorf("close index %s: %w", dir, cerr)
@@ -241,7 +241,7 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 // read-only, so Bleve never merges it after the build: one segment keeps
 // a search from reading each term's postings in many, and the memory
 // their dictionaries take.
-func mergeAll(ctx context.Context, b bleve.Index) error {
+func mergeAll(ctx context.Context, b bleve.Index, dir string) error {
 	adv, err := b.Advanced()
 	if err != nil {
 		return err
@@ -252,7 +252,9 @@ func mergeAll(ctx context.Context, b bleve.Index) error {
 	}
 	// A force merge takes the segments already written to disk; one the
 	// persister has not yet written is left out of it. So merge until the
-	// root holds one segment, on disk, waiting for the persister between.
+	// root holds one segment, on disk, waiting for the persister between;
+	// then give the persister a moment to delete the merged-away files,
+	// which it does in its own time, so that the manifest lists one.
 	for {
 		if err := s.ForceMerge(ctx, nil); err != nil {
 			return fmt.Errorf("merge index: %w", err)
@@ -261,6 +263,7 @@ func mergeAll(ctx context.Context, b bleve.Index) error {
 		mem, _ := m["TotMemorySegmentsAtRoot"].(uint64)
 		files, _ := m["TotFileSegmentsAtRoot"].(uint64)
 		if mem == 0 && files <= 1 {
+			waitForOldFiles(ctx, dir)
 			return nil
 		}
 		select {
@@ -268,6 +271,19 @@ func mergeAll(ctx context.Context, b bleve.Index) error {
 			return fmt.Errorf("merge index: %w", ctx.Err())
 		case <-time.After(10 * time.Millisecond):
 		}
+	}
+}
+
+// waitForOldFiles waits, for at most a few seconds, until dir's store
+// holds one segment file: files merged away are the persister's to
+// delete, and an index that keeps a few is still whole, only larger.
+func waitForOldFiles(ctx context.Context, dir string) {
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		if zaps, _ := filepath.Glob(filepath.Join(dir, "store", "*.zap")); len(zaps) <= 1 {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
 
