@@ -42,6 +42,10 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		}
 		return err
 	}
+	for _, w := range content.VersionWarnings(a) {
+		w.File = displayPath(*dir, w.File)
+		fmt.Fprintln(stderr, w.Error())
+	}
 	synonyms, err := loadSynonyms(fsys, *dir)
 	if err != nil {
 		return err

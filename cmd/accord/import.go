@@ -30,6 +30,9 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	fs.StringVar(&m.Place, "place", "", "where it was issued; default the place on the dateline, if any")
 	fs.StringVar(&m.Date, "date", "", "the document's `date` (YYYY-MM-DD), for a text whose first line is no date")
 	fs.StringVar(&m.Language, "language", "en", "the text's language `tag`")
+	fs.StringVar(&m.VersionOf, "version-of", "", "the `slug` of the document this text is a language version of; the slug defaults to it and the language (SLUG-ru)")
+	authentic := fs.String("authentic", "", "comma-separated `tags` of the languages whose texts are authentic, e.g. en,fr (default: as the text's final clause says, if it does)")
+	fs.StringVar(&m.Prevails, "prevails", "", "the `tag` of the language whose text prevails in case of divergence")
 	fs.StringVar(&m.Source, "source", "", "`URL` of the published original")
 	out := fs.String("out", "", "write to `FILE` (- for standard output); default DIR/documents/<slug>.md")
 	dir := fs.String("content", "content", "content `DIR` to write into")
@@ -53,6 +56,11 @@ func importText(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	}
 	if *out != "-" && m.Slug != "" && len(files) > 1 {
 		return usageError{errors.New("--slug names one document: import one file with it")}
+	}
+	if strings.TrimSpace(*authentic) != "" {
+		for _, t := range strings.Split(*authentic, ",") {
+			m.Authentic = append(m.Authentic, strings.TrimSpace(t))
+		}
 	}
 	if strings.TrimSpace(parties) != "" {
 		m.Parties = strings.Split(parties, ",")

@@ -26,6 +26,8 @@ type Document struct {
 	Language string    // BCP 47 language tag of the text, e.g. "en"
 	Source   string    // URL of the published original, if known
 
+	Versioning // the work's other language versions (versions.go)
+
 	// The text, as a tree of provisions in the parts of an Akoma Ntoso
 	// document (provision.go). Preamble and Clauses are the views most
 	// code reads: the recitals, and every provision that holds text of
@@ -241,6 +243,9 @@ func New(docs []*Document) (*Archive, error) {
 				p.Classification = new(Classification)
 			}
 		}
+	}
+	if problems := GroupVersions(docs); len(problems) > 0 {
+		return nil, problems[0]
 	}
 	a.docs = append([]*Document(nil), docs...)
 	sort.SliceStable(a.docs, func(i, j int) bool {

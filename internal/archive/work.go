@@ -19,7 +19,8 @@ import (
 //     resolution's number.
 //
 // Two documents may share a work IRI only as two expressions of one work,
-// in different languages (a text and its translation).
+// in different languages (a text and its translation); a version
+// (versions.go) takes its original's.
 
 // MaxIRIParties is the most parties whose codes the work IRI spells out.
 const MaxIRIParties = 3
@@ -51,6 +52,9 @@ func (d *Document) WorkSubtype() string {
 // WorkIRI is the document's Akoma Ntoso work IRI, e.g.
 // /akn/kz-ee/statement/joint/2025-11-17.
 func (d *Document) WorkIRI() string {
+	if o := d.Original(); o != d {
+		return o.WorkIRI() // a version is an expression of its original's work
+	}
 	iri := "/akn/" + d.WorkCountry() + "/statement/" + d.WorkSubtype() + "/" + d.Date.Format(time.DateOnly)
 	if d.Number != "" {
 		iri += "/" + d.Number

@@ -27,6 +27,8 @@ type meta struct {
 	Language string
 	Source   string
 
+	versions versionMeta // version-of, authentic, prevails (versions.go)
+
 	Overrides []override // the editor's classification, by unit
 	Bidi      []bidiRef  // the units where the editor confirms bidi controls
 	Numbering []bidiRef  // the provisions whose irregular numbering the editor confirms
@@ -36,7 +38,7 @@ type meta struct {
 
 // fields lists the front-matter fields an editor may write, in the order the
 // content format documents them.
-var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "source", "classification", "bidi", "numbering"}
+var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "version-of", "authentic", "prevails", "source", "classification", "bidi", "numbering"}
 
 var (
 	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -154,6 +156,8 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 			if !languageTag.MatchString(m.Language) {
 				errs.add(at(val), "bad language %q: want a language tag such as en or fr", m.Language)
 			}
+		case "version-of", "authentic", "prevails":
+			m.versions.decode(name, val, errs, at)
 		case "source":
 			m.Source = scalar(val, name, errs, at)
 			if u, err := url.Parse(m.Source); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
@@ -175,6 +179,7 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 		}
 	}
 	requireParties(seen, errs)
+	m.versions.check(errs)
 	existed(m, vocabulary, errs)
 	return m
 }

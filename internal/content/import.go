@@ -29,6 +29,11 @@ type ImportMeta struct {
 	Source   string
 	Date     string // YYYY-MM-DD, for a text whose first line is no date, or ""
 
+	// A language version of another document (docs/FORMAT.md, "Language versions").
+	VersionOf string   // the slug of the document this text is a version of, or ""
+	Authentic []string // tags of the authentic languages, or nil
+	Prevails  string   // tag of the prevailing language, or ""
+
 	// Note, if set, is told what import read that the editor should
 	// check: the day it took from a range, a date from the last line.
 	Note func(msg string)
@@ -185,13 +190,19 @@ func convert(name string, src []byte, m *ImportMeta) (r converted, err error) {
 		issuer = partyCode(v, m.Issuer)
 		by, _ = v.LookupParty(issuer)
 	}
-	slug := m.Slug
-	if slug == "" {
-		slug = DeriveSlug(date, named, by, m.Title, m.Number)
-	}
 	lang := m.Language
 	if lang == "" {
 		lang = "en"
+	}
+	slug := m.Slug
+	switch {
+	case slug != "":
+	case m.VersionOf != "":
+		// A version's derived slug would be its original's: the two
+		// share date and parties. Its language tells them apart.
+		slug = m.VersionOf + "-" + strings.ToLower(lang)
+	default:
+		slug = DeriveSlug(date, named, by, m.Title, m.Number)
 	}
 	var fm bytes.Buffer
 	fm.WriteString("---\n")
@@ -205,6 +216,11 @@ func convert(name string, src []byte, m *ImportMeta) (r converted, err error) {
 	writeField(&fm, "issuer", issuer)
 	writeField(&fm, "number", m.Number)
 	writeField(&fm, "language", lang)
+	writeField(&fm, "version-of", m.VersionOf)
+	if len(m.Authentic) > 0 {
+		fmt.Fprintf(&fm, "authentic: [%s]\n", strings.Join(m.Authentic, ", "))
+	}
+	writeField(&fm, "prevails", m.Prevails)
 	writeField(&fm, "source", m.Source)
 	head := fm.Len()
 	fm.WriteString("---\n")

@@ -159,7 +159,9 @@ func (t *Tree) Parse() (*archive.Archive, error) {
 		return nil, fmt.Errorf("parse content: %w", err)
 	}
 	all = append(all, errs...)
-	all = append(all, sameWork(docs)...)
+	verrs, grouped := versionErrors(docs)
+	all = append(all, verrs...)
+	all = append(all, sameWork(docs, grouped)...)
 	if len(docs) == 0 && len(all) == 0 {
 		all = append(all, Error{File: DocumentsDir, Msg: "no documents: add a file documents/<slug>.md"})
 	}
@@ -280,6 +282,7 @@ func parseFile(name string, src []byte, md *markdown, confirmAll bool, parties *
 	b := &body{src: bodySrc, lineBase: bodyLine, md: md, errs: errs}
 	w := b.walk(d)
 	checkNumbering(w, m.Numbering, errs)
+	m.versions.apply(d)
 	attachOverrides(d, m.Overrides, errs)
 	var units []string
 	if len(bidi) > 0 || len(m.Bidi) > 0 || len(errs.escaped) > 0 {

@@ -73,10 +73,13 @@ func requireParties(seen map[string]int, errs *fileErrors) {
 // sameWork reports documents that share an Akoma Ntoso work IRI in the
 // same language: /akn/… could reach only one of them. A text and its
 // translation share their work and differ in language, which is right.
-func sameWork(docs []*archive.Document) ErrorList {
+func sameWork(docs []*archive.Document, reported map[*archive.Document]bool) ErrorList {
 	var errs ErrorList
 	first := map[string]*archive.Document{}
 	for _, d := range docs {
+		if reported[d] {
+			continue
+		}
 		key := d.WorkIRI() + " " + d.Language
 		prev, ok := first[key]
 		if !ok {
