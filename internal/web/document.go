@@ -31,11 +31,12 @@ type DocumentPage struct {
 	Headings  []*archive.Provision // the top-level containers of the body, listed in the contents before the conclusions
 	Annexes   []*archive.Provision // the attachments, listed after the conclusions as printed
 	Lang      string               // the text's language, when it is not the page's
+	Versions  *VersionsPanel       // the work's other language versions, or nil
 }
 
 func (s *Server) documentPage(d *archive.Document) DocumentPage {
 	meta, coins := s.citationMeta(d, nil)
-	return DocumentPage{
+	page := DocumentPage{
 		Head: Head{
 			Title:       s.title(d.Title),
 			Description: documentDescription(d),
@@ -55,7 +56,10 @@ func (s *Server) documentPage(d *archive.Document) DocumentPage {
 		Headings:  containers(d.Body),
 		Annexes:   containers(d.Attachments),
 		Lang:      textLang(d),
+		Versions:  versionsPanel(d, "", false),
 	}
+	page.pageLang(d)
+	return page
 }
 
 // textLang is the lang attribute of a document's text: its language when
@@ -92,7 +96,8 @@ type ClausePage struct {
 	Tree       Tree                 // its children
 	Notes      []*archive.Provision // the notes its markers link to
 	Lang       string
-	URL        string // absolute, to copy
+	Versions   *VersionsPanel // the provision in the work's other language versions, or nil
+	URL        string         // absolute, to copy
 	Citation   string
 	Citations  []Alternate
 }
@@ -136,6 +141,8 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 	for _, a := range c.Ancestors() {
 		p.Crumbs = append(p.Crumbs, Link{Label: crumbName(a), URL: a.Path()})
 	}
+	p.pageLang(d)
+	p.Versions = versionsPanel(d, c.EID(), true) // a preamble paragraph's: preamblePage
 	return p
 }
 
@@ -173,6 +180,7 @@ func (s *Server) preamblePage(d *archive.Document, i int, first *archive.Provisi
 	page.Citation = formats.Citation{Doc: d, URL: page.URL}.Text() + ", " + pin
 	page.Citations = nil
 	page.Prev, page.Next = nil, provisionLink(first)
+	page.Versions = versionsPanel(d, p.EID(), true)
 	if i > 0 {
 		page.Prev = &Link{Label: "preamble, para. " + itoa(i), URL: d.Path() + "/provisions/" + d.Preamble[i-1].EID()}
 	}

@@ -21,6 +21,8 @@ type Head struct {
 	Main        string // the class of <main>, for page-specific layout
 	Meta        []Meta // citation_* and DC.* for reference managers (citemeta.go)
 	COinS       string // the page's COinS context object, if it cites a work
+
+	Lang, Dir string // the page's language and direction when not English (versions.go)
 }
 
 // Alternate is another format of the page, for <link rel="alternate">

@@ -34,7 +34,7 @@ type templates struct {
 func parseTemplates(fsys fs.FS, funcs template.FuncMap) (*templates, error) {
 	t := &templates{fsys: fsys, funcs: funcs, pages: map[string]*template.Template{}}
 	for _, name := range pageNames {
-		tp, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "base.html", "partials.html", name+".html")
+		tp, err := template.New("base.html").Funcs(funcs).ParseFS(fsys, "base.html", "partials.html", "versions.html", name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("templates: %w", err)
 		}
@@ -107,6 +107,9 @@ func (s *Server) funcs() template.FuncMap {
 		"add":      func(a, b int) int { return a + b },
 		"lower":    strings.ToLower,
 		"language": languageName,
+		"textlang": textLangAttr,
+		"doctitle": docTitle,
+		"inlang":   inLang,
 		// trusted marks HTML that Accord made itself as safe: paragraph
 		// HTML from goldmark with raw HTML off, and search snippets, whose
 		// text is escaped and whose only tags are <mark>.
