@@ -78,6 +78,7 @@ type (
 		Country  *aknValue    `xml:"FRBRcountry,omitempty"`
 		Subtype  *aknValue    `xml:"FRBRsubtype,omitempty"`
 		Number   *aknValue    `xml:"FRBRnumber,omitempty"`
+		Auth     *aknValue    `xml:"FRBRauthoritative,omitempty"` // an expression's: whether its text is authentic, when the work says
 		Language *aknLanguage `xml:"FRBRlanguage,omitempty"`
 	}
 	aknValue struct {
@@ -158,6 +159,7 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 				URI:      aknValue{expr},
 				Date:     aknDate{Date: date, Name: "adoption"},
 				Authors:  authors,
+				Auth:     aknAuthoritative(d),
 				Language: &aknLanguage{lang},
 			},
 			Manifestation: aknFRBR{

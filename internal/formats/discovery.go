@@ -31,6 +31,7 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 		Published string   `xml:"published"`
 		Authors   []person `xml:"author"`
 		Summary   text     `xml:"summary"`
+		Lang      string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
 	}
 	type feed struct {
 		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
@@ -68,6 +69,7 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 				{Href: s.URL(d.Path() + "/data.md"), Rel: "related", Type: "text/markdown"},
 			},
 			Summary: text{Type: "text", Body: summary(d)},
+			Lang:    entryLang(d),
 		}
 		for _, p := range Authors(d) {
 			e.Authors = append(e.Authors, person{p.Name})
@@ -126,9 +128,11 @@ func (s Site) Sitemap(docs []*archive.Document, paths ...string) ([]byte, error)
 	type u struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod"`
+		Alt     []alternate
 	}
 	type urlset struct {
 		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		XHTML   string   `xml:"xmlns:xhtml,attr,omitempty"` // for the alternates, when there are any
 		URLs    []u      `xml:"url"`
 	}
 	set := urlset{URLs: []u{{Loc: s.URL("/"), LastMod: newest(docs)}, {Loc: s.URL("/documents"), LastMod: newest(docs)}}}
@@ -137,9 +141,12 @@ func (s Site) Sitemap(docs []*archive.Document, paths ...string) ([]byte, error)
 	}
 	for _, d := range docs {
 		mod := d.Date.Format(time.DateOnly)
-		set.URLs = append(set.URLs, u{Loc: s.URL(d.Path()), LastMod: mod})
+		set.URLs = append(set.URLs, u{Loc: s.URL(d.Path()), LastMod: mod, Alt: s.alternates(d, "")})
 		for _, c := range d.Clauses {
-			set.URLs = append(set.URLs, u{Loc: s.URL(c.Path()), LastMod: mod})
+			set.URLs = append(set.URLs, u{Loc: s.URL(c.Path()), LastMod: mod, Alt: s.alternates(d, c.EID())})
+		}
+		if len(d.Versions()) > 1 {
+			set.XHTML = xhtmlNS
 		}
 	}
 	return marshalXML(set)

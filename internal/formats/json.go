@@ -46,6 +46,8 @@ type (
 		Formats   FormatsJSON `json:"formats"`
 		Citation  string      `json:"citation"`
 		Preambles int         `json:"preamble_paragraph_count"`
+
+		Versions []VersionJSON `json:"versions,omitempty"` // the work's language versions (versions.go)
 	}
 
 	// FormatsJSON links a document's other formats.
@@ -172,6 +174,7 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 		WorkURI:   WorkURI(d),
 		Clauses:   len(d.Clauses),
 		Preambles: len(d.Preamble),
+		Versions:  s.versionsJSON(d),
 		URL:       s.URL(d.Path()),
 		APIURL:    s.URL("/api/v1" + d.Path()),
 		Formats: FormatsJSON{

@@ -271,3 +271,38 @@ func readFile(t *testing.T, name string) string {
 	}
 	return string(b)
 }
+
+// The work IRI leads to the original's page, each expression IRI to its
+// version's data.akn, and every IRI a version's data.akn names resolves.
+func TestVersionIRIsResolve(t *testing.T) {
+	s := versionsSrv(t)
+	const work = "/akn/ee-kz/statement/joint/2024-05-14"
+	for iri, want := range map[string]string{
+		work:                     "/documents/" + stEN,
+		work + "/!main":          "/documents/" + stEN,
+		work + "/eng@":           "/documents/" + stEN + "/data.akn",
+		work + "/rus@":           "/documents/" + stRU + "/data.akn",
+		work + "/est@2024-05-14": "/documents/" + stET + "/data.akn",
+		work + "/est@.akn":       "/documents/" + stET + "/data.akn",
+		"/akn/ee-fr/statement/agreement/2023-09-21/fra@/!main": "/documents/" + trFR + "/data.akn",
+		work + "/fra@": "",
+	} {
+		r := get(t, s.Handler(), http.MethodGet, iri)
+		switch {
+		case want == "" && r.StatusCode != http.StatusNotFound:
+			t.Errorf("%s = %d; want 404: no version in that language", iri, r.StatusCode)
+		case want != "" && (r.StatusCode != http.StatusSeeOther || !strings.HasSuffix(r.Header.Get("Location"), want)):
+			t.Errorf("%s = %d → %s; want 303 → %s", iri, r.StatusCode, r.Header.Get("Location"), want)
+		}
+	}
+	iri := regexp.MustCompile(`(?:href|value)="(/(?:akn|ontology)/[^"#]+)"`)
+	for _, slug := range []string{stEN, stRU, stET, trEN, trFR} {
+		b := body(t, get(t, s.Handler(), http.MethodGet, "/documents/"+slug+"/data.akn"))
+		for _, m := range iri.FindAllStringSubmatch(b, -1) {
+			r := get(t, s.Handler(), http.MethodGet, m[1])
+			if r.StatusCode != http.StatusSeeOther && r.StatusCode != http.StatusOK {
+				t.Errorf("%s's data.akn names %s, which is %d", slug, m[1], r.StatusCode)
+			}
+		}
+	}
+}

@@ -26,8 +26,9 @@ func resolveWork(a *archive.Archive, iri string) (string, bool) {
 		work = strings.TrimSuffix(work, "/!main")
 		var found *archive.Document
 		for _, d := range a.Documents() {
-			// A text and its translation share a work: the English one, or the first, is its page.
-			if d.WorkIRI() == work && (found == nil || d.Language == "en" && found.Language != "en") {
+			// A text and its translation share a work: the original (versions.go),
+			// else the English one, or the first, is its page.
+			if d.WorkIRI() == work && (found == nil || workPage(d, found)) {
 				found = d
 			}
 		}
@@ -57,6 +58,14 @@ func resolveWork(a *archive.Archive, iri string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// workPage reports whether d rather than found is the page of their work.
+func workPage(d, found *archive.Document) bool {
+	if (d.Original() == d) != (found.Original() == found) {
+		return d.Original() == d
+	}
+	return d.Language == "en" && found.Language != "en"
 }
 
 // serveOntology resolves the references data.akn makes to the parties
