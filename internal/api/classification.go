@@ -123,6 +123,7 @@ type CommitmentFilter struct {
 	Topic string // the unit touches it
 	Year  int
 	Type  string // commitment type code
+	Lang  string // the language of the text
 }
 
 // Match reports whether m, a commitment of a unit of d classified as cl,
@@ -132,7 +133,8 @@ func (f CommitmentFilter) Match(d *archive.Document, cl *archive.Classification,
 		(f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.Names(f.Party)) &&
 		(f.Topic == "" || cl.HasTopic(f.Topic)) &&
 		(f.Year == 0 || d.Year() == f.Year) &&
-		(f.Type == "" || m.Type.Code == f.Type)
+		(f.Type == "" || m.Type.Code == f.Type) &&
+		inLanguage(d, f.Lang)
 }
 
 func (s *server) commitmentFilter(r *http.Request) (CommitmentFilter, error) {
@@ -149,6 +151,9 @@ func (s *server) commitmentFilter(r *http.Request) (CommitmentFilter, error) {
 		return f, err
 	}
 	if f.Type, err = s.typeParam("type", q.Get("type")); err != nil {
+		return f, err
+	}
+	if f.Lang, err = langParam(q.Get("lang")); err != nil {
 		return f, err
 	}
 	return f, nil

@@ -12,18 +12,21 @@ import (
 	"github.com/accord-archive/accord/internal/params"
 )
 
-// DocumentFilter selects documents as /documents does: by party, year, kind.
+// DocumentFilter selects documents as /documents does: by party, year,
+// kind, and language.
 type DocumentFilter struct {
 	Party string
 	Year  int
 	Kind  string
+	Lang  string // a language tag: "ru" matches ru and ru-RU
 }
 
 // Match reports whether d passes the filter.
 func (f DocumentFilter) Match(d *archive.Document) bool {
 	return (f.Party == "" || d.Names(f.Party)) &&
 		(f.Year == 0 || d.Year() == f.Year) &&
-		(f.Kind == "" || string(d.Kind) == f.Kind)
+		(f.Kind == "" || string(d.Kind) == f.Kind) &&
+		inLanguage(d, f.Lang)
 }
 
 func (s *server) documentFilter(r *http.Request) (DocumentFilter, error) {
@@ -34,6 +37,9 @@ func (s *server) documentFilter(r *http.Request) (DocumentFilter, error) {
 		return f, err
 	}
 	if f.Kind, err = kindParam(q.Get("kind")); err != nil {
+		return f, err
+	}
+	if f.Lang, err = langParam(q.Get("lang")); err != nil {
 		return f, err
 	}
 	f.Year, err = yearParam(q.Get("year"))
@@ -109,7 +115,9 @@ func (s *server) getClause(r *http.Request) (any, error) {
 	if !ok {
 		return nil, notFound("no clause %d in %s: clauses are numbered 1 to %d", n, d.Slug, len(d.Clauses))
 	}
-	return s.Site.Clause(c), nil
+	out := s.Site.Clause(c)
+	out.Lang = d.Language
+	return out, nil
 }
 
 // maxEIDLen bounds the eId a request may name: a longer one names no

@@ -102,6 +102,8 @@ type (
 		Citation   string          `json:"citation"`
 
 		Classification *ClassificationJSON `json:"classification,omitempty"`
+
+		Lang string `json:"lang,omitempty"` // the language of its text, on its own (the API's clause); a document's clauses are in its language
 	}
 
 	// ClassificationJSON is what a unit (a clause or a preamble paragraph)

@@ -50,6 +50,7 @@ type (
 	// holding it, and those before and after it in reading order.
 	ProvisionPageJSON struct {
 		Document  string             `json:"document"` // slug
+		Lang      string             `json:"lang"`     // the language of its text, its document's
 		Provision ProvisionJSON      `json:"provision"`
 		Ancestors []ProvisionRefJSON `json:"ancestors"`
 		Prev      *ProvisionRefJSON  `json:"prev"`
@@ -129,7 +130,7 @@ func (s Site) ProvisionRef(c *archive.Provision) *ProvisionRefJSON {
 // provisions holding it, and the provisions before and after it in the
 // document's reading order (Document.Walk).
 func (s Site) ProvisionPage(c *archive.Provision) ProvisionPageJSON {
-	out := ProvisionPageJSON{Document: c.Doc.Slug, Provision: s.Provision(c, true), Ancestors: []ProvisionRefJSON{}}
+	out := ProvisionPageJSON{Document: c.Doc.Slug, Lang: c.Doc.Language, Provision: s.Provision(c, true), Ancestors: []ProvisionRefJSON{}}
 	for _, a := range c.Ancestors() {
 		out.Ancestors = append(out.Ancestors, *s.ProvisionRef(a))
 	}
