@@ -52,10 +52,17 @@ var checkedPages = []struct{ name, path string }{
 	{"resolution", "/documents/2024-01-01-resolution"},
 	{"statement", "/documents/2024-01-01-statement"},
 	{"table", "/documents/2024-01-01-table"},
+	// Language versions (testdata/versions): pages in Russian, Estonian
+	// and French, a clause side by side, and English lists quoting them.
+	{"Russian version", "/documents/2024-05-14-estonia-kazakhstan-ru"},
+	{"Estonian clause side by side", "/documents/2024-05-14-estonia-kazakhstan-et/clauses/4"},
+	{"French article of an authentic treaty", "/documents/2023-09-21-estonia-france-fr/provisions/art_2"},
+	{"search quoting versions", "/search?q=2025"},
 }
 
-// treeContent is a content tree of the seed and the loader's tree
-// fixtures (a treaty, a communiqué, a resolution, a statement, a table),
+// treeContent is a content tree of the seed, the loader's tree fixtures
+// (a treaty, a communiqué, a resolution, a statement, a table) and the
+// language versions of testdata/versions,
 // for the page checks of documents with headings, annexes and notes.
 func treeContent(t *testing.T) string {
 	t.Helper()
@@ -71,6 +78,9 @@ func treeContent(t *testing.T) string {
 		if err := os.WriteFile(filepath.Join(dir, "documents", "2024-01-01-"+name+".md"), b, 0o644); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if err := os.CopyFS(filepath.Join(dir, "documents", "versions"), os.DirFS("../../testdata/versions/documents")); err != nil {
+		t.Fatal(err)
 	}
 	return dir
 }
