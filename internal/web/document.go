@@ -59,6 +59,7 @@ func (s *Server) documentPage(d *archive.Document) DocumentPage {
 		Versions:  versionsPanel(d, "", false),
 	}
 	page.pageLang(d)
+	page.Languages = s.languageLinks(page.Versions)
 	return page
 }
 
@@ -143,6 +144,7 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 	}
 	p.pageLang(d)
 	p.Versions = versionsPanel(d, c.EID(), true) // a preamble paragraph's: preamblePage
+	p.Languages = s.languageLinks(p.Versions)
 	return p
 }
 
@@ -181,6 +183,7 @@ func (s *Server) preamblePage(d *archive.Document, i int, first *archive.Provisi
 	page.Citations = nil
 	page.Prev, page.Next = nil, provisionLink(first)
 	page.Versions = versionsPanel(d, p.EID(), true)
+	page.Languages = s.languageLinks(page.Versions)
 	if i > 0 {
 		page.Prev = &Link{Label: "preamble, para. " + itoa(i), URL: d.Path() + "/provisions/" + d.Preamble[i-1].EID()}
 	}

@@ -22,7 +22,8 @@ type Head struct {
 	Meta        []Meta // citation_* and DC.* for reference managers (citemeta.go)
 	COinS       string // the page's COinS context object, if it cites a work
 
-	Lang, Dir string // the page's language and direction when not English (versions.go)
+	Lang, Dir string      // the page's language and direction when not English (versions.go)
+	Languages []Alternate // the page in the work's other language versions: Type is the language tag
 }
 
 // Alternate is another format of the page, for <link rel="alternate">

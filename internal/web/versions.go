@@ -104,6 +104,21 @@ func versionsPanel(d *archive.Document, eid string, parallel bool) *VersionsPane
 	return p
 }
 
+// languageLinks are the <link rel="alternate" hreflang> of a page in
+// every version that has it, its own included, as search engines ask.
+func (s *Server) languageLinks(p *VersionsPanel) []Alternate {
+	if p == nil {
+		return nil
+	}
+	var out []Alternate
+	for _, l := range p.Links {
+		if !l.Missing {
+			out = append(out, Alternate{Type: l.Lang, Href: s.site.URL(l.URL)})
+		}
+	}
+	return out
+}
+
 // sameProvision is v's provision of eid: a numbered clause's page is
 // /clauses/{n}, found by eId all the same.
 func sameProvision(v *archive.Document, eid string) *archive.Provision {

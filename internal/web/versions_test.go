@@ -306,3 +306,20 @@ func TestVersionIRIsResolve(t *testing.T) {
 		}
 	}
 }
+
+// The <head> of a version's page names the same page in every version.
+func TestHeadNamesTheOtherVersions(t *testing.T) {
+	s := versionsSrv(t)
+	_, b := pageLang(t, s, "/documents/"+stET+"/clauses/2")
+	want := []string{
+		`<link rel="alternate" hreflang="en" href="https://accord.example/documents/` + stEN + `/clauses/2">`,
+		`<link rel="alternate" hreflang="et" href="https://accord.example/documents/` + stET + `/clauses/2">`,
+		`<link rel="alternate" hreflang="ru" href="https://accord.example/documents/` + stRU + `/clauses/2">`,
+	}
+	if m := contains(b[:strings.Index(b, "</head>")], want...); m != nil {
+		t.Errorf("the head lacks %q", m)
+	}
+	if _, b := pageLang(t, seed(t), "/documents/"+seedSlug); strings.Contains(b, "hreflang") {
+		t.Errorf("the seed, a text alone, names versions")
+	}
+}
