@@ -76,8 +76,37 @@ func GroupVersions(docs []*Document) []VersionProblem {
 		for _, v := range vs {
 			v.original, v.versions = o, vs
 		}
+		problems = append(problems, disagree(o, vs[1:])...)
 	}
+	slices.SortFunc(problems, func(a, b VersionProblem) int { return strings.Compare(a.Error(), b.Error()) })
 	return problems
+}
+
+// disagree reports versions that declare other authentic or prevailing
+// languages than their original: the work has one answer.
+func disagree(o *Document, versions []*Document) []VersionProblem {
+	var out []VersionProblem
+	for _, v := range versions {
+		if v.Authentic != nil && o.Authentic != nil && !sameSet(v.Authentic, o.Authentic) {
+			out = append(out, VersionProblem{v, max(v.AuthenticLine, 1), fmt.Sprintf("authentic %v differs from %v in %s, which this is a version of: the work has one set of authentic texts", v.Authentic, o.Authentic, o.File)})
+		}
+		if v.Prevails != "" && o.Prevails != "" && v.Prevails != o.Prevails {
+			out = append(out, VersionProblem{v, max(v.AuthenticLine, 1), fmt.Sprintf("prevails %q differs from %q in %s, which this is a version of", v.Prevails, o.Prevails, o.File)})
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
 }
 
 // Original is the document this one is a version of, or the document itself.

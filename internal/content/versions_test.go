@@ -129,6 +129,9 @@ func TestVersionErrors(t *testing.T) {
 		{"prevails not authentic", func(f fstest.MapFS) {
 			replace(f, "documents/"+treatyEN+"-fr.md", "prevails: en", "prevails: de")
 		}, "documents/" + treatyEN + `-fr.md:10: prevails "de" is not among the authentic languages [en fr]`},
+		{"authentic unlike the original's", func(f fstest.MapFS) {
+			replace(f, "documents/"+treatyEN+"-fr.md", "authentic: [en, fr]", "authentic: [en, fr, ru]")
+		}, "documents/" + treatyEN + `-fr.md:9: authentic [en fr ru] differs from [en fr] in documents/2023-09-21-estonia-france.md`},
 		{"bad authentic tag", func(f fstest.MapFS) {
 			replace(f, "documents/"+treatyEN+"-fr.md", "authentic: [en, fr]", "authentic: [en, French]")
 		}, "documents/" + treatyEN + `-fr.md:9: bad language "French" in authentic`},
