@@ -29,6 +29,7 @@ const usage = `usage:
   accord import FILE.txt … --title T --kind K --parties KZ,EE [--issuer UNSC] [--number N]
                 [--slug S] [--date YYYY-MM-DD] [--place P] [--language L] [--source URL] [--content DIR]
                 [--out FILE|-] [--force] [--confirm-bidi]
+                [--version-of SLUG] [--authentic en,fr] [--prevails en]
   accord export --out DIR --base-url URL [--content DIR]
 Run 'accord COMMAND -h' for a command's flags.
 `
