@@ -142,6 +142,19 @@ func boolByte(b bool) byte {
 	return 0
 }
 
+// versioning writes what a document says of its language versions; the
+// archive groups them again (archive.New).
+func (e *encoder) versioning(d *archive.Document) {
+	e.str(d.VersionOf)
+	e.int(d.VersionOfLine)
+	e.list(len(d.Authentic), d.Authentic == nil)
+	for _, t := range d.Authentic {
+		e.str(t)
+	}
+	e.int(d.AuthenticLine)
+	e.str(d.Prevails)
+}
+
 func (e *encoder) document(d *archive.Document) {
 	e.str(d.Slug)
 	e.str(d.Title)
@@ -167,6 +180,7 @@ func (e *encoder) document(d *archive.Document) {
 	}
 	e.str(d.Issuer.Code)
 	e.str(d.Number)
+	e.versioning(d)
 	e.list(len(d.Preamble), d.Preamble == nil)
 	for _, p := range d.Preamble {
 		if p.Clause != nil {

@@ -282,6 +282,19 @@ func (d *decoder) para() *archive.Paragraph {
 	return &d.docParas[i-1]
 }
 
+func (d *decoder) versioning(doc *archive.Document) {
+	doc.VersionOf = d.str()
+	doc.VersionOfLine = d.int()
+	if n, isNil := d.list(); !isNil {
+		doc.Authentic = make([]string, n)
+		for i := range doc.Authentic {
+			doc.Authentic[i] = d.str()
+		}
+	}
+	doc.AuthenticLine = d.int()
+	doc.Prevails = d.str()
+}
+
 func (d *decoder) document(doc *archive.Document) {
 	doc.Slug = d.str()
 	doc.Title = d.str()
@@ -303,6 +316,7 @@ func (d *decoder) document(doc *archive.Document) {
 		doc.Issuer = d.party(issuer, "")
 	}
 	doc.Number = d.str()
+	d.versioning(doc)
 	n, isNil = d.list()
 	doc.Preamble = carve(d, &d.paraPtrs, n, isNil)
 	for i := range doc.Preamble {
