@@ -347,3 +347,36 @@ func TestWorkIRILeadsToTheOriginal(t *testing.T) {
 		t.Errorf("the work IRI = %d → %s; want 303 → the French original", r.StatusCode, loc)
 	}
 }
+
+// A version without the provision links to its whole text, and says so
+// beside the others.
+func TestVersionWithoutTheProvision(t *testing.T) {
+	fsys, err := versionsFS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	et := "documents/" + stET + ".md"
+	src := string(fsys[et].Data)
+	fsys[et].Data = []byte(src[:strings.Index(src, "6. Ministrite")])
+	a, rules, err := classify.LoadArchive(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServer(a, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, b := pageLang(t, s, "/documents/"+stEN+"/clauses/6")
+	want := []string{
+		`<a href="/documents/` + stET + `" hreflang="et" lang="et" title="Not in this version: its whole text">Eesti</a>`,
+		`<a href="/documents/` + stRU + `/clauses/6" hreflang="ru" lang="ru">Русский</a>`,
+		`<p class="missing" lang="en" dir="ltr">Not in this version.</p>`,
+	}
+	if m := contains(b, want...); m != nil {
+		t.Errorf("clause 6 lacks %q", m)
+	}
+	head := b[:strings.Index(b, "</head>")]
+	if strings.Contains(head, `hreflang="et"`) || !strings.Contains(head, `hreflang="ru"`) {
+		t.Errorf("the head names the Estonian version, which has no clause 6, or not the Russian")
+	}
+}
