@@ -44,7 +44,7 @@ func TestVocabularyErrors(t *testing.T) {
 		{
 			name:  "unknown section",
 			files: map[string]string{"extra.yaml": "verbs: []\n"},
-			want:  []string{`vocabulary/extra.yaml:1: unknown field "verbs" in a vocabulary file: the fields are types, topics, entities, countries, speakers`},
+			want:  []string{`vocabulary/extra.yaml:1: unknown field "verbs" in a vocabulary file: the fields are language, types, topics, entities, countries, speakers`},
 		},
 		{
 			name:  "empty phrase list",
