@@ -46,6 +46,12 @@ type (
 		Formats   FormatsJSON `json:"formats"`
 		Citation  string      `json:"citation"`
 		Preambles int         `json:"preamble_paragraph_count"`
+
+		// Unclassified: no vocabulary reads the document's language, so
+		// its units carry no commitments (nor topics and names, unless
+		// ClassificationFrom, a version's slug, lent them).
+		Unclassified       bool   `json:"unclassified,omitempty"`
+		ClassificationFrom string `json:"classification_from,omitempty"`
 	}
 
 	// FormatsJSON links a document's other formats.
@@ -185,6 +191,9 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 			CSLJSON:    s.URL(d.Path() + "/cite.csl.json"),
 		},
 		Citation: Citation{Doc: d}.Text(),
+
+		Unclassified:       d.Unclassified,
+		ClassificationFrom: d.InheritedFrom,
 	}
 }
 

@@ -303,6 +303,8 @@ func (d *decoder) document(doc *archive.Document) {
 		doc.Issuer = d.party(issuer, "")
 	}
 	doc.Number = d.str()
+	doc.Unclassified = d.byte() != 0
+	doc.InheritedFrom = d.str()
 	n, isNil = d.list()
 	doc.Preamble = carve(d, &d.paraPtrs, n, isNil)
 	for i := range doc.Preamble {
