@@ -221,11 +221,17 @@ func wholeWord(text string, ws []word, end int) int {
 // to report" → "the Secretary-General"), within one clause of a sentence.
 func (c *classifier) addressee(text string, ws []word, from int) string {
 	g := &c.lx.g
+	if from > 0 && g.callFor[ws[from-1].id] {
+		return "" // "appellent à un cessez-le-feu", "призвали к": a call for something
+	}
+	if from < len(ws) && g.callTo[ws[from].id] && ws[from].flags&(sentenceStart|afterComma) == 0 {
+		from++ // "Demande à toutes les parties de"
+	}
 	for i := from; i < len(ws) && i < from+maxAddressee; i++ {
 		if i > from && ws[i].flags&(sentenceStart|afterComma) != 0 || ws[i].flags&sentenceStart != 0 {
 			return ""
 		}
-		if ws[i].id == g.to || i > from && infinitive(text[ws[i].start:ws[i].end], g.infinitive) {
+		if g.callTo[ws[i].id] || i > from && infinitive(text[ws[i].start:ws[i].end], g.infinitive) {
 			if i == from {
 				return ""
 			}
@@ -276,6 +282,9 @@ func (c *classifier) verbGroups(ws []word) {
 				}
 			case g.skip[w.id] || w.flags&adverb != 0 && pos+1 < len(ws):
 				pos++
+				continue
+			case w.id == g.and && pos == k.end && pos+1 < len(ws) && g.skip[ws[pos+1].id]:
+				pos++ // "будут и впредь укреплять"
 				continue
 			}
 			break

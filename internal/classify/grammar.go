@@ -23,6 +23,8 @@ type grammar struct {
 	modal      map[int32]bool // modal phrases need their subject right before them
 	eachOf     map[int32]bool // "Each Party", "Neither Party": what binds each binds all
 	title      map[int32]bool // "President", "Minister": a person's office before the name
+	callTo     map[int32]bool // "Requests the Secretary-General to"
+	callFor    map[int32]bool // "appellent à": a call for a thing
 
 	// How the language's vocabulary is written and read (see grammarWords).
 	conjugated  bool
@@ -39,6 +41,13 @@ type grammarWords struct {
 
 	be, article, plural, collective, head, sideNoun, skip, passive, beForm,
 	relative, prep, determiner, modal, eachOf, title []string
+
+	// callTo: the words after a call's addressee, before the action
+	// asked ("to"; "à", "de").
+	callTo []string
+	// callFor: a call phrase ending in one of these asks for a thing, and
+	// has no addressee ("appellent à un cessez-le-feu").
+	callFor []string
 
 	// conjugated: the vocabulary writes a verb once, in the base form, and
 	// English spelling makes its tenses; a phrase in the present needs its
@@ -89,7 +98,7 @@ func newGrammar(d dictionary, w grammarWords) grammar {
 		sideNoun: set(d, w.sideNoun...), skip: set(d, w.skip...), passive: set(d, w.passive...),
 		beForm: set(d, w.beForm...), relative: set(d, w.relative...), prep: set(d, w.prep...),
 		determiner: set(d, w.determiner...), modal: set(d, w.modal...), eachOf: set(d, w.eachOf...),
-		title: set(d, w.title...),
+		title: set(d, w.title...), callTo: set(d, w.callTo...), callFor: set(d, w.callFor...),
 
 		conjugated: w.conjugated, opensIssuer: w.opensIssuer, noArticles: w.noArticles,
 		adjAfter: w.adjAfter, infinitive: w.infinitive,
@@ -119,6 +128,7 @@ var grammars = map[string]grammarWords{
 		modal:      []string{"will", "shall", "would", "could", "may", "can", "should"},
 		eachOf:     []string{"each", "either", "neither"},
 		title:      []string{"president", "minister", "chancellor", "secretary", "king", "queen", "premier", "emir", "sultan", "ambassador", "commissioner", "vice"},
+		callTo:     []string{"to"},
 		conjugated: true,
 	},
 	// Words are folded as the text is: lower case, no accents ("ё" is
@@ -138,11 +148,12 @@ var grammars = map[string]grammarWords{
 		eachOf:     []string{"каждая", "ни"},
 		title:      []string{"президент", "премьер", "министр", "канцлер", "генеральный", "госсекретарь", "председатель"},
 		infinitive: []string{"ть", "ться", "ти", "тись"},
+		callFor:    []string{"к"},
 
 		opensIssuer: true, noArticles: true,
 	},
 	"fr": {
-		and: "et", of: "de", to: "a", republic: "republique", both: "deux", two: "deux", party: "partie", not: "pas", by: "par",
+		and: "et", of: "de", republic: "republique", both: "deux", two: "deux", party: "partie", not: "pas", by: "par",
 		be:         []string{"ete", "etre"},
 		article:    []string{"le", "la", "les", "l"},
 		plural:     []string{"parties", "nous", "dirigeants", "presidents", "ministres", "chefs", "gouvernements", "delegations", "ils", "elles"},
@@ -157,6 +168,9 @@ var grammars = map[string]grammarWords{
 		determiner: []string{"le", "la", "les", "l", "leur", "leurs", "son", "sa", "ses", "un", "une", "des", "du", "ce", "cette", "ces", "notre", "nos", "tous", "toutes"},
 		eachOf:     []string{"chaque", "aucune"},
 		title:      []string{"president", "presidente", "ministre", "chancelier", "secretaire", "roi", "reine", "premier"},
+
+		callTo:  []string{"a", "de", "d"},
+		callFor: []string{"a"},
 
 		opensIssuer: true, adjAfter: true,
 	},
