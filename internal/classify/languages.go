@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 
@@ -28,7 +27,6 @@ import (
 // langDef is what the files of one language add.
 type langDef struct {
 	lang     string
-	at       at // the first language key, for messages
 	types    []langItem
 	topics   []langItem
 	entities []langItem
@@ -88,10 +86,12 @@ func (r *Rules) Languages() []string {
 	return out
 }
 
-// languageKey reads a file's language key, before its sections: "" is English.
-func (d *decoder) languageKey(doc *yaml.Node) (string, at) {
+// languageKey reads a file's language key, before its sections: "" is
+// English. ok is false for a language the rules cannot read: the file is
+// not read further.
+func (d *decoder) languageKey(doc *yaml.Node) (lang string, ok bool) {
 	if doc.Kind != yaml.MappingNode {
-		return "", at{}
+		return "", true
 	}
 	for i := 0; i+1 < len(doc.Content); i += 2 {
 		if doc.Content[i].Value != "language" {
@@ -99,21 +99,20 @@ func (d *decoder) languageKey(doc *yaml.Node) (string, at) {
 		}
 		val := doc.Content[i+1]
 		s := d.Scalar(val, "language")
-		where := at{s, d.File, val.Line}
 		if s == "" {
-			return "", where
+			return "", true
 		}
 		lang := languageOf(s)
 		if _, ok := grammars[lang]; !ok || lang != strings.ToLower(s) {
 			d.Add(val.Line, "language %q: the rules read %s; a language needs its grammar words in the code first", s, strings.Join(grammarList(), ", "))
-			return "", where
+			return "", false
 		}
 		if lang == "en" {
-			return "", where
+			return "", true
 		}
-		return lang, where
+		return lang, true
 	}
-	return "", at{}
+	return "", true
 }
 
 func grammarList() []string {
@@ -126,13 +125,13 @@ func grammarList() []string {
 }
 
 // languageFile decodes the sections of a file in another language.
-func (d *decoder) languageFile(doc *yaml.Node, v *vocabulary, lang string, where at) {
+func (d *decoder) languageFile(doc *yaml.Node, v *vocabulary, lang string) {
 	if v.langs == nil {
 		v.langs = map[string]*langDef{}
 	}
 	l := v.langs[lang]
 	if l == nil {
-		l = &langDef{lang: lang, at: where}
+		l = &langDef{lang: lang}
 		v.langs[lang] = l
 	}
 	d.Fields(doc, "a vocabulary file", []string{"language", "types", "topics", "entities", "parties", "speakers"}, func(key string, val *yaml.Node) {
@@ -331,5 +330,3 @@ func (r *Rules) mapPartyEntities() {
 		}
 	}
 }
-
-func (l *langDef) String() string { return fmt.Sprintf("%s (%s)", l.lang, l.at.where()) }

@@ -140,8 +140,12 @@ func (d *decoder) file1(src []byte, v *vocabulary) {
 	if doc == nil {
 		return
 	}
-	if lang, where := d.languageKey(doc); lang != "" {
-		d.languageFile(doc, v, lang, where)
+	lang, ok := d.languageKey(doc)
+	switch {
+	case !ok:
+		return
+	case lang != "":
+		d.languageFile(doc, v, lang)
 		return
 	}
 	d.Fields(doc, "a vocabulary file", []string{"language", "types", "topics", "entities", "countries", "speakers"}, func(key string, val *yaml.Node) {
