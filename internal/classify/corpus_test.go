@@ -37,7 +37,8 @@ const (
 	minRecall    = 0.85
 	minTopicHit  = 0.95 // share of the expected topics and names found
 
-	minProvisionsPerLanguage = 40 // in each language but English
+	minProvisionsPerLanguage = 40  // in each language but English
+	minWithTopic             = 0.8 // share of provisions that touch a topic, in each language
 )
 
 func describeCorpus(m archive.Commitment) string {
@@ -208,6 +209,9 @@ func TestCorpus(t *testing.T) {
 		}
 		// The corpus is written for the rules: it says what they find,
 		// so any difference is a regression (or a corpus to correct).
+		if with := ratio(cv.withTopic, cv.provisions); with < minWithTopic {
+			t.Errorf("%s: %.0f%% of provisions touch a topic; want at least %.0f%%", lang, 100*with, 100*minWithTopic)
+		}
 		if l.fp+l.fn > 0 {
 			t.Errorf("%s: %d commitments found that the corpus does not list and %d it lists not found (see the log)", lang, l.fp, l.fn)
 		}
