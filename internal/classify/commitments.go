@@ -512,9 +512,10 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 		return subject{all: true}, true, j - 1
 	case id == g.state && j-2 >= sentence && ws[j-1].id == g.of && ws[j-2].id == g.heads:
 		return subject{all: true}, true, j - 1
-	case g.sideNoun[id] && j-1 >= sentence && c.endsAt[j-1] >= 0 && c.spans[c.endsAt[j-1]].ref.adjective &&
-		ws[j].flags&possessive == 0:
-		return subject{code: c.spans[c.endsAt[j-1]].ref.code}, true, j - 1
+	case g.sideNoun[id] && ws[j].flags&possessive == 0 && c.adjectiveBefore(ws, j, sentence) >= 0:
+		// "the Estonian side", "the Japanese Prime Minister"
+		q := c.adjectiveBefore(ws, j, sentence)
+		return subject{code: c.spans[c.endsAt[q]].ref.code}, true, j - 1
 	case id == unknown && ws[j].flags&capital != 0 && j-1 >= sentence && g.title[ws[j-1].id] && c.endsAt[j] < 0:
 		// "President Tokayev" with no speaker entry: a person, whose
 		// party the vocabulary cannot tell.
@@ -568,6 +569,15 @@ func (c *classifier) readParty(ws []word, s partySpan, sentence int) (subject, b
 		k -= 2
 		if k-1 >= sentence && g.article[ws[k-1].id] {
 			k--
+		}
+	} else if k-2 >= sentence && ws[k-1].id == g.of {
+		// "the Minister for Foreign Affairs of India": an office in
+		// capitals, holding a title, is the party's.
+		if q := c.office(ws, k-2, sentence); q >= 0 {
+			k = q
+			if k-1 >= sentence && g.article[ws[k-1].id] {
+				k--
+			}
 		}
 	}
 	if k-1 < sentence {
@@ -626,4 +636,54 @@ func infinitive(w string, endings []string) bool {
 		}
 	}
 	return false
+}
+
+// adjectiveBefore is the word index of the party adjective before the
+// noun at j, across up to two capitalised words ("the Japanese Prime
+// Minister"), or -1.
+func (c *classifier) adjectiveBefore(ws []word, j, sentence int) int {
+	for q := j - 1; q >= sentence && q >= j-3; q-- {
+		if e := c.endsAt[q]; e >= 0 {
+			if c.spans[e].ref.adjective {
+				return q
+			}
+			return -1
+		}
+		if ws[q].flags&capital == 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxOffice is the most words of an office before "of": "Minister for
+// Foreign Affairs and International Trade".
+const maxOffice = 7
+
+// office is the first word of an office that ends at word j ("Minister
+// for Foreign Affairs" before "of India"), or -1: capitalised words and
+// the small words between them, one of them a title.
+func (c *classifier) office(ws []word, j, sentence int) int {
+	g := &c.lx.g
+	first, titled := -1, false
+scan:
+	for q := j; q >= sentence && q > j-maxOffice; q-- {
+		w := ws[q]
+		switch {
+		case c.endsAt[q] >= 0 || g.article[w.id]:
+			break scan
+		case w.flags&capital != 0:
+			first = q
+			titled = titled || g.title[w.id] || g.head[w.id]
+		case w.id != g.and && w.id != g.of && !g.prep[w.id]:
+			break scan // a lower-case word that is not "for", "of", "and": the office ended
+		}
+		if w.flags&(sentenceStart|afterComma) != 0 {
+			break
+		}
+	}
+	if !titled {
+		return -1
+	}
+	return first
 }
