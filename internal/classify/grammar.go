@@ -27,7 +27,6 @@ type grammar struct {
 	callFor    map[int32]bool // "appellent à": a call for a thing
 
 	// How the language's vocabulary is written and read (see grammarWords).
-	conjugated  bool
 	opensIssuer bool
 	noArticles  bool
 	adjAfter    bool
@@ -49,12 +48,6 @@ type grammarWords struct {
 	// has no addressee ("appellent à un cessez-le-feu").
 	callFor []string
 
-	// conjugated: the vocabulary writes a verb once, in the base form, and
-	// English spelling makes its tenses; a phrase in the present needs its
-	// subject right before it. Elsewhere every form is written out and any
-	// form finds its subject by looking back, as a past tense does: the
-	// endings of Russian and French tell a verb from a noun.
-	conjugated bool
 	// opensIssuer: a verb opening a paragraph of an organ's text is the
 	// organ's, whatever its form ("Постановляет", "Décide").
 	opensIssuer bool
@@ -100,7 +93,7 @@ func newGrammar(d dictionary, w grammarWords) grammar {
 		determiner: set(d, w.determiner...), modal: set(d, w.modal...), eachOf: set(d, w.eachOf...),
 		title: set(d, w.title...), callTo: set(d, w.callTo...), callFor: set(d, w.callFor...),
 
-		conjugated: w.conjugated, opensIssuer: w.opensIssuer, noArticles: w.noArticles,
+		opensIssuer: w.opensIssuer, noArticles: w.noArticles,
 		adjAfter: w.adjAfter, infinitive: w.infinitive,
 	}
 }
@@ -129,7 +122,6 @@ var grammars = map[string]grammarWords{
 		eachOf:     []string{"each", "either", "neither"},
 		title:      []string{"president", "minister", "chancellor", "secretary", "king", "queen", "premier", "emir", "sultan", "ambassador", "commissioner", "vice"},
 		callTo:     []string{"to"},
-		conjugated: true,
 	},
 	// Words are folded as the text is: lower case, no accents ("ё" is
 	// "е", "й" is "и", "à" is "a").

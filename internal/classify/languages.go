@@ -21,7 +21,10 @@ import (
 //	speakers: [{party: RU, names: [Президент Путин]}]
 //
 // Its phrases are written in every form texts use: the rules conjugate
-// English only. A party's names may be the subject of a commitment; its
+// English only. Any form finds its subject by looking back to its
+// sentence's start, as an English past tense does (the endings of
+// Russian and French verbs tell them from nouns, which English "support"
+// does not); one opening a paragraph of an organ's text is the organ's. A party's names may be the subject of a commitment; its
 // forms (other cases) only name it.
 
 // langDef is what the files of one language add.
