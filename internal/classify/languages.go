@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,8 +25,9 @@ import (
 // English only. Any form finds its subject by looking back to its
 // sentence's start, as an English past tense does (the endings of
 // Russian and French verbs tell them from nouns, which English "support"
-// does not); one opening a paragraph of an organ's text is the organ's. A party's names may be the subject of a commitment; its
-// forms (other cases) only name it.
+// does not); one opening a paragraph of an organ's text is the organ's.
+// A party's names may be the subject of a commitment; its forms (other
+// cases) only name it.
 
 // langDef is what the files of one language add.
 type langDef struct {
@@ -217,9 +219,7 @@ func (r *Rules) buildLanguage(l *langDef, fail func(at, string, ...any)) {
 		words := fold(p.text)
 		key := strings.Join(words, " ")
 		if prev, ok := owner[key]; ok {
-			if prev.file != "" || p.file != "" {
-				fail(p, "%s %q is already claimed at %s", what, p.text, prev.where())
-			}
+			fail(p, "%s %q is already claimed at %s", what, p.text, prev.where())
 			return
 		}
 		owner[key] = p
@@ -274,7 +274,7 @@ func (r *Rules) buildLanguage(l *langDef, fail func(at, string, ...any)) {
 			add(&lx.parties, subjects, n, ref, false, "party name")
 		}
 		if hasEntity {
-			for _, n := range append(slicesClip(p.names), p.forms...) {
+			for _, n := range append(slices.Clip(p.names), p.forms...) {
 				add(&lx.names, owner, n, entity, false, "alias")
 			}
 		}
@@ -295,8 +295,6 @@ func (r *Rules) buildLanguage(l *langDef, fail func(at, string, ...any)) {
 	}
 	lx.done(len(r.dict))
 }
-
-func slicesClip(s []at) []at { return s[:len(s):len(s)] }
 
 // done freezes the lexicon's matchers once the dictionary holds n words.
 func (lx *lexicon) done(n int) {
