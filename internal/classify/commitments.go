@@ -106,6 +106,7 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		return out
 	}
 	c.issuer = issuer
+	c.negations(ws)
 	c.verbGroups(ws)
 	c.findParties(ws)
 	c.searched = resetMemo(c.searched, len(ws))
@@ -686,4 +687,31 @@ scan:
 		return -1
 	}
 	return first
+}
+
+// negations reads a verb after its language's negation ("не
+// поддерживают", "n'appuie pas") as the negation and the verb, a
+// position: not supporting is opposing. English negates through its
+// modals ("will not accept"), which verbGroups reads.
+func (c *classifier) negations(ws []word) {
+	g := &c.lx.g
+	if len(g.negation) == 0 {
+		return
+	}
+	t, ok := c.r.typeBy["position"]
+	if !ok {
+		return
+	}
+	for i := range c.cands {
+		k := &c.cands[i]
+		if k.modal || k.start == 0 || ws[k.start].flags&(sentenceStart|afterComma) != 0 || !g.negation[ws[k.start-1].id] {
+			continue
+		}
+		if i > 0 && c.cands[i-1].end > k.start-1 {
+			continue // the word before is the previous phrase's
+		}
+		k.start--
+		k.typ = int32(t.Strength - 1)
+		k.present = false
+	}
 }

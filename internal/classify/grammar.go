@@ -25,6 +25,7 @@ type grammar struct {
 	title      map[int32]bool // "President", "Minister": a person's office before the name
 	callTo     map[int32]bool // "Requests the Secretary-General to"
 	callFor    map[int32]bool // "appellent à": a call for a thing
+	negation   map[int32]bool // "не поддерживают": a position
 
 	// How the language's vocabulary is written and read (see grammarWords).
 	opensIssuer bool
@@ -47,6 +48,8 @@ type grammarWords struct {
 	// callFor: a call phrase ending in one of these asks for a thing, and
 	// has no addressee ("appellent à un cessez-le-feu").
 	callFor []string
+	// negation: the words that negate the verb after them ("не", "ne").
+	negation []string
 
 	// opensIssuer: a verb opening a paragraph of an organ's text is the
 	// organ's, whatever its form ("Постановляет", "Décide").
@@ -91,7 +94,7 @@ func newGrammar(d dictionary, w grammarWords) grammar {
 		sideNoun: set(d, w.sideNoun...), skip: set(d, w.skip...), passive: set(d, w.passive...),
 		beForm: set(d, w.beForm...), relative: set(d, w.relative...), prep: set(d, w.prep...),
 		determiner: set(d, w.determiner...), modal: set(d, w.modal...), eachOf: set(d, w.eachOf...),
-		title: set(d, w.title...), callTo: set(d, w.callTo...), callFor: set(d, w.callFor...),
+		title: set(d, w.title...), callTo: set(d, w.callTo...), callFor: set(d, w.callFor...), negation: set(d, w.negation...),
 
 		opensIssuer: w.opensIssuer, noArticles: w.noArticles,
 		adjAfter: w.adjAfter, infinitive: w.infinitive,
@@ -141,6 +144,7 @@ var grammars = map[string]grammarWords{
 		title:      []string{"президент", "премьер", "министр", "канцлер", "генеральный", "госсекретарь", "председатель"},
 		infinitive: []string{"ть", "ться", "ти", "тись"},
 		callFor:    []string{"к"},
+		negation:   []string{"не"},
 
 		opensIssuer: true, noArticles: true,
 	},
@@ -161,8 +165,9 @@ var grammars = map[string]grammarWords{
 		eachOf:     []string{"chaque", "aucune"},
 		title:      []string{"president", "presidente", "ministre", "chancelier", "secretaire", "roi", "reine", "premier"},
 
-		callTo:  []string{"a", "de", "d"},
-		callFor: []string{"a"},
+		callTo:   []string{"a", "de", "d"},
+		callFor:  []string{"a"},
+		negation: []string{"ne", "n"},
 
 		opensIssuer: true, adjAfter: true,
 	},
