@@ -143,3 +143,31 @@ func TestApplyInheritsVersions(t *testing.T) {
 		t.Errorf("lone %v %q, ru %v %q", lone.Unclassified, lone.InheritedFrom, ru.Unclassified, ru.InheritedFrom)
 	}
 }
+
+// TestRecurringNames: the groups, organs, agreements and regions that
+// recur in communiqués are names, in each language the rules read.
+func TestRecurringNames(t *testing.T) {
+	r := realRules(t)
+	want := []string{"group-of-seven", "group-of-twenty", "united-nations-security-council", "international-monetary-fund", "paris-agreement"}
+	for lang, text := range map[string]string{
+		"en": "The G7 and the G20 welcome the Quad, ASEAN, the Security Council, the General Assembly, the IMF, the Paris Agreement and a free Indo-Pacific.",
+		"ru": "G7 и Группа двадцати, Совет Безопасности ООН, МВФ и Парижское соглашение.",
+		"fr": "Le G7 et le G20, le Conseil de sécurité, le FMI et l'Accord de Paris.",
+	} {
+		d := oneClause(t, text)
+		d.Language = lang
+		if err := r.ApplyDocument(d); err != nil {
+			t.Fatal(err)
+		}
+		got := slugs(d.Clauses[0].Entities, func(e *archive.Entity) string { return e.Slug })
+		need := want
+		if lang == "en" {
+			need = append(slices.Clone(want), "quadrilateral-security-dialogue", "association-of-southeast-asian-nations", "united-nations-general-assembly", "indo-pacific")
+		}
+		for _, w := range need {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: %q names %v; want %s among them", lang, text, got, w)
+			}
+		}
+	}
+}
