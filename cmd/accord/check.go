@@ -62,8 +62,9 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	fmt.Fprintf(stdout, "%d commitment%s in %d clause%s; vocabulary: %d commitment types, %d topics, %d entities, %d parties\n",
-		commitments, plural(commitments), classified, plural(classified), len(rules.Types()), len(rules.Topics()), len(rules.Entities()), rules.Parties().Len())
+	fmt.Fprintf(stdout, "%d commitment%s in %d clause%s; vocabulary: %d commitment types, %d topics, %d entities, %d parties; languages %s\n",
+		commitments, plural(commitments), classified, plural(classified), len(rules.Types()), len(rules.Topics()), len(rules.Entities()), rules.Parties().Len(),
+		strings.Join(rules.Languages(), ", "))
 	fmt.Fprintf(stdout, "%d synonym group%s\n", len(synonyms), plural(len(synonyms)))
 	return nil
 }

@@ -41,6 +41,15 @@ type Document struct {
 	Remarks     []*Provision // publishers' marks and framing: kept, shown apart, not text
 	Clauses     []*Clause    // every body and attachment provision with text, in reading order
 
+	// Unclassified is set by the classifier when no vocabulary reads the
+	// document's language: its units hold no commitments because nothing
+	// read them, not because they make none (an editor's override still
+	// applies). InheritedFrom is then the slug of the version in another
+	// language whose topics and names its provisions took, aligned by
+	// eId, or "".
+	Unclassified  bool
+	InheritedFrom string
+
 	File   string            // content file path, for messages
 	Digest [sha256.Size]byte // SHA-256 of the content file as parsed
 

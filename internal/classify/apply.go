@@ -38,6 +38,7 @@ func (r *Rules) Apply(a *archive.Archive) error {
 		})
 	}
 	wg.Wait()
+	inheritVersions(docs)
 	var errs content.ErrorList
 	for _, e := range perDoc {
 		errs = append(errs, e...)
@@ -62,23 +63,40 @@ func (r *Rules) ApplyDocument(d *archive.Document) error {
 // dateline, formula, signature, note or publisher's mark commits no one
 // and is about nothing: the rules never read it (an editor's override
 // still applies), nor a heading, which is no provision's text.
+//
+// A document in a language the vocabulary has no words for is not read
+// at all (Document.Unclassified): an empty analysis would say that the
+// text commits to nothing.
 func (c *classifier) document(d *archive.Document) content.ErrorList {
 	var errs content.ErrorList
+	lx, reads := c.r.langs[languageOf(d.Language)]
+	d.Unclassified, d.InheritedFrom = !reads, ""
+	c.lx = lx
 	for _, p := range d.Preamble {
+		if !reads {
+			errs = append(errs, c.r.unread(p.Classification, d)...)
+			continue
+		}
 		errs = append(errs, c.unit(p.Classification, d, "", p)...)
 	}
 	for _, cl := range d.Clauses {
-		if !cl.Operative() {
-			over := cl.Override
-			cl.Classification = archive.Classification{Override: over}
-			if over != nil {
-				errs = append(errs, c.r.override(&cl.Classification, d)...)
-			}
+		if !reads || !cl.Operative() {
+			errs = append(errs, c.r.unread(&cl.Classification, d)...)
 			continue
 		}
 		errs = append(errs, c.unit(&cl.Classification, d, c.leadIn(cl), cl.Paragraphs...)...)
 	}
 	return errs
+}
+
+// unread empties a unit the rules do not read, keeping the editor's override.
+func (r *Rules) unread(cl *archive.Classification, d *archive.Document) content.ErrorList {
+	over := cl.Override
+	*cl = archive.Classification{Override: over}
+	if over == nil {
+		return nil
+	}
+	return r.override(cl, d)
 }
 
 // leadIn is the sentence that leads in to cl — "The Parties shall:"
@@ -141,8 +159,8 @@ func (c *classifier) unit(cl *archive.Classification, d *archive.Document, lead 
 	for _, p := range ps {
 		ws := c.sc.scan(p.Text)
 		commitments = c.commitments(commitments, p, ws, d.Named(), d.Issuer.Code)
-		c.r.terms.each(ws, func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
-		c.r.names.each(ws, func(ph *phrase, _, _ int) { entities = append(entities, ph.target) })
+		c.lx.terms.each(ws, func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
+		c.lx.names.each(ws, func(ph *phrase, _, _ int) { entities = append(entities, ph.target) })
 	}
 	if len(commitments) == 0 && lead != "" && len(ps) > 0 {
 		commitments = c.continued(ps[0], lead, d)

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -49,6 +50,7 @@ type partySpan struct {
 // classifier holds the buffers of one run of the rules over many units.
 type classifier struct {
 	r      *Rules
+	lx     *lexicon // the language of the document being read
 	sc     scanner
 	spans  []partySpan
 	endsAt []int32 // word index → index in spans of the party phrase ending there, or -1
@@ -76,7 +78,7 @@ const (
 )
 
 func (r *Rules) newClassifier() *classifier {
-	return &classifier{r: r, sc: scanner{dict: r.dict}}
+	return &classifier{r: r, lx: &r.lexicon, sc: scanner{dict: r.dict}}
 }
 
 // commitments finds the commitments of one paragraph, appending them to out.
@@ -85,12 +87,12 @@ func (r *Rules) newClassifier() *classifier {
 // actor of an operative paragraph's opening verb ("Decides") and of a
 // preamble's participle ("Reaffirming …") with no subject of their own.
 func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph, ws []word, parties []archive.Party, issuer string) []archive.Commitment {
-	r, g := c.r, &c.r.g
+	r, g := c.r, &c.lx.g
 	c.cands = c.cands[:0]
 	// Matches come left to right: the sentence starts are found in one
 	// pass over the words, not by looking back from each verb.
 	sentence, scanned := 0, 0
-	r.verbs.each(ws, func(ph *phrase, start, end int) {
+	c.lx.verbs.each(ws, func(ph *phrase, start, end int) {
 		for ; scanned <= start; scanned++ {
 			c.looks++
 			if ws[scanned].flags&sentenceStart != 0 {
@@ -104,6 +106,7 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		return out
 	}
 	c.issuer = issuer
+	c.negations(ws)
 	c.verbGroups(ws)
 	c.findParties(ws)
 	c.searched = resetMemo(c.searched, len(ws))
@@ -176,11 +179,14 @@ func (c *classifier) commitments(out []archive.Commitment, p *archive.Paragraph,
 		if r.types[k.typ].Code == "decision" && end < len(ws) && ws[end].id == g.to && !k.modal && ws[end].flags&(sentenceStart|afterComma) == 0 {
 			end++
 		}
-		if last := ws[end-1].id; last == r.g.to && end < len(ws) && ws[end].flags&(sentenceStart|afterComma) == 0 &&
+		// "are committed to gender equality" restates a principle: the
+		// words after "to" are its object, printed without them.
+		restate := r.types[k.typ].Code == "reaffirmation"
+		if last := ws[end-1].id; !restate && last == g.to && end < len(ws) && ws[end].flags&(sentenceStart|afterComma) == 0 &&
 			ws[end].id != g.and && !g.determiner[ws[end].id] {
 			end++
 		}
-		if ws[end-1].id == g.to {
+		if !restate && ws[end-1].id == g.to {
 			end-- // "decided to" before a noun: the verb alone
 		}
 		// A phrase is a whole verb group: never cut inside "de-escalate".
@@ -215,12 +221,18 @@ func wholeWord(text string, ws []word, end int) int {
 // verb up to the "to" of the action asked ("Requests the Secretary-General
 // to report" → "the Secretary-General"), within one clause of a sentence.
 func (c *classifier) addressee(text string, ws []word, from int) string {
-	g := &c.r.g
+	g := &c.lx.g
+	if from > 0 && g.callFor[ws[from-1].id] {
+		return "" // "appellent à un cessez-le-feu", "призвали к": a call for something
+	}
+	if from < len(ws) && g.callTo[ws[from].id] && ws[from].flags&(sentenceStart|afterComma) == 0 {
+		from++ // "Demande à toutes les parties de"
+	}
 	for i := from; i < len(ws) && i < from+maxAddressee; i++ {
 		if i > from && ws[i].flags&(sentenceStart|afterComma) != 0 || ws[i].flags&sentenceStart != 0 {
 			return ""
 		}
-		if ws[i].id == g.to {
+		if g.callTo[ws[i].id] || i > from && infinitive(text[ws[i].start:ws[i].end], g.infinitive) {
 			if i == from {
 				return ""
 			}
@@ -242,7 +254,7 @@ const maxAddressee = 12
 // adverbs, "not" and a parenthesis: the group is one candidate, its phrase
 // the whole group and its type the verb's, the negation's or the modal's.
 func (c *classifier) verbGroups(ws []word) {
-	g, r := &c.r.g, c.r
+	g, r := &c.lx.g, c.r
 	out := c.cands[:0]
 	for i := 0; i < len(c.cands); i++ {
 		k := c.cands[i]
@@ -271,6 +283,9 @@ func (c *classifier) verbGroups(ws []word) {
 				}
 			case g.skip[w.id] || w.flags&adverb != 0 && pos+1 < len(ws):
 				pos++
+				continue
+			case w.id == g.and && pos == k.end && pos+1 < len(ws) && g.skip[ws[pos+1].id]:
+				pos++ // "будут и впредь укреплять"
 				continue
 			}
 			break
@@ -326,7 +341,7 @@ func (c *classifier) findParties(ws []word) {
 	for range ws {
 		c.endsAt = append(c.endsAt, -1)
 	}
-	c.r.parties.each(ws, func(ph *phrase, start, end int) {
+	c.lx.parties.each(ws, func(ph *phrase, start, end int) {
 		c.endsAt[end-1] = int32(len(c.spans))
 		c.spans = append(c.spans, partySpan{start: start, end: end, ref: c.r.partyOf[ph.target]})
 	})
@@ -335,7 +350,7 @@ func (c *classifier) findParties(ws []word) {
 // participle resolves an -ing form. One that opens a sentence waits for the
 // verb that follows; one after a comma continues the verb before it.
 func (c *classifier) participle(ws []word, k *candidate, i int) {
-	g := &c.r.g
+	g := &c.lx.g
 	switch {
 	case ws[k.start].flags&sentenceStart != 0:
 		k.opening = true
@@ -343,7 +358,7 @@ func (c *classifier) participle(ws []word, k *candidate, i int) {
 	case ws[k.start].flags&afterComma == 0:
 		k.rejected = true // "the importance of supporting …": a noun, not a commitment
 		return
-	case k.end-k.start == 1 && (k.end >= len(ws) || !g.determiner[ws[k.end].id]):
+	case k.end-k.start == 1 && !g.noArticles && (k.end >= len(ws) || !g.determiner[ws[k.end].id]):
 		// "…, supporting academic exchange" continues a list of aims;
 		// "…, emphasising the importance" is the parties speaking.
 		k.rejected = true
@@ -375,7 +390,7 @@ func resetMemo(memo []int32, n int) []int32 {
 
 // finite resolves a verb's subject.
 func (c *classifier) finite(ws []word, k *candidate, i int) {
-	g := &c.r.g
+	g := &c.lx.g
 	j := k.start - 1
 	for j >= k.sentence && c.endsAt[j] < 0 && !g.plural[ws[j].id] &&
 		(g.skip[ws[j].id] || ws[j].flags&adverb != 0) {
@@ -420,13 +435,17 @@ func (c *classifier) finite(ws []word, k *candidate, i int) {
 					}
 				}
 			}
-		} else if k.present && k.start == k.sentence && c.issuer != "" && !k.modal {
-			k.who, k.resolved = subject{code: c.issuer}, true // "Decides", "Urges all States"
+		} else if k.present && c.issuer != "" && !k.modal {
+			// "Decides", "Urges all States", "Also welcomes", "Strongly condemns"
+			k.who, k.resolved = subject{code: c.issuer}, true
 		}
 		k.rejected = !k.resolved
 		return
 	}
 	k.who, k.resolved = c.search(ws, j, k.sentence)
+	if !k.resolved && g.opensIssuer && c.issuer != "" && j < k.sentence {
+		k.who, k.resolved = subject{code: c.issuer}, true // "Постановляет", "Décide"
+	}
 	k.rejected = !k.resolved
 }
 
@@ -445,7 +464,7 @@ func (c *classifier) search(ws []word, j, sentence int) (subject, bool) {
 		}
 		c.path = append(c.path, int32(j))
 		c.looks++
-		if c.r.g.relative[ws[j].id] {
+		if c.lx.g.relative[ws[j].id] {
 			break
 		}
 		who, ok, next := c.cue(ws, j, sentence)
@@ -483,7 +502,7 @@ func (c *classifier) memoSubject(m int32) (subject, bool) {
 // cue reports whether a subject ends at word j, and otherwise where to
 // look next.
 func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
-	g := &c.r.g
+	g := &c.lx.g
 	id := ws[j].id
 	switch {
 	case g.plural[id]:
@@ -494,13 +513,19 @@ func (c *classifier) cue(ws []word, j, sentence int) (subject, bool, int) {
 		return subject{all: true}, true, j - 1
 	case id == g.state && j-2 >= sentence && ws[j-1].id == g.of && ws[j-2].id == g.heads:
 		return subject{all: true}, true, j - 1
-	case g.sideNoun[id] && j-1 >= sentence && c.endsAt[j-1] >= 0 && c.spans[c.endsAt[j-1]].ref.adjective &&
-		ws[j].flags&possessive == 0:
-		return subject{code: c.spans[c.endsAt[j-1]].ref.code}, true, j - 1
+	case g.sideNoun[id] && ws[j].flags&possessive == 0 && c.adjectiveBefore(ws, j, sentence) >= 0:
+		// "the Estonian side", "the Japanese Prime Minister"
+		q := c.adjectiveBefore(ws, j, sentence)
+		return subject{code: c.spans[c.endsAt[q]].ref.code}, true, j - 1
 	case id == unknown && ws[j].flags&capital != 0 && j-1 >= sentence && g.title[ws[j-1].id] && c.endsAt[j] < 0:
 		// "President Tokayev" with no speaker entry: a person, whose
 		// party the vocabulary cannot tell.
 		return subject{code: archive.UnresolvedActor}, true, j - 1
+	case g.adjAfter && c.endsAt[j] >= 0 && c.spans[c.endsAt[j]].ref.adjective:
+		// "la partie française"
+		if s := c.spans[c.endsAt[j]]; s.start-1 >= sentence && g.sideNoun[ws[s.start-1].id] {
+			return subject{code: s.ref.code}, true, s.start - 1
+		}
 	case c.endsAt[j] >= 0 && !c.spans[c.endsAt[j]].ref.adjective:
 		s := c.spans[c.endsAt[j]]
 		who, ok := c.party(ws, s, sentence)
@@ -530,7 +555,7 @@ func (c *classifier) party(ws []word, s partySpan, sentence int) (subject, bool)
 }
 
 func (c *classifier) readParty(ws []word, s partySpan, sentence int) (subject, bool) {
-	g := &c.r.g
+	g := &c.lx.g
 	if ws[s.end-1].flags&possessive != 0 {
 		return subject{}, false
 	}
@@ -538,13 +563,22 @@ func (c *classifier) readParty(ws []word, s partySpan, sentence int) (subject, b
 	if k-2 >= sentence && ws[k-1].id == g.of && ws[k-2].id == g.republic {
 		k -= 2
 	}
-	if k-1 >= sentence && ws[k-1].id == g.the {
+	if k-1 >= sentence && g.article[ws[k-1].id] {
 		k--
 	}
 	if k-2 >= sentence && ws[k-1].id == g.of && g.head[ws[k-2].id] {
 		k -= 2
-		if k-1 >= sentence && ws[k-1].id == g.the {
+		if k-1 >= sentence && g.article[ws[k-1].id] {
 			k--
+		}
+	} else if k-2 >= sentence && ws[k-1].id == g.of {
+		// "the Minister for Foreign Affairs of India": an office in
+		// capitals, holding a title, is the party's.
+		if q := c.office(ws, k-2, sentence); q >= 0 {
+			k = q
+			if k-1 >= sentence && g.article[ws[k-1].id] {
+				k--
+			}
 		}
 	}
 	if k-1 < sentence {
@@ -593,4 +627,91 @@ func together(o subject, code string) subject {
 		return o
 	}
 	return subject{codes: append(slices.Clip(codes), code)}
+}
+
+// infinitive reports whether w ends in one of a language's infinitive endings.
+func infinitive(w string, endings []string) bool {
+	for _, e := range endings {
+		if strings.HasSuffix(w, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// adjectiveBefore is the word index of the party adjective before the
+// noun at j, across up to two capitalised words ("the Japanese Prime
+// Minister"), or -1.
+func (c *classifier) adjectiveBefore(ws []word, j, sentence int) int {
+	for q := j - 1; q >= sentence && q >= j-3; q-- {
+		if e := c.endsAt[q]; e >= 0 {
+			if c.spans[e].ref.adjective {
+				return q
+			}
+			return -1
+		}
+		if ws[q].flags&capital == 0 {
+			return -1
+		}
+	}
+	return -1
+}
+
+// maxOffice is the most words of an office before "of": "Minister for
+// Foreign Affairs and International Trade".
+const maxOffice = 7
+
+// office is the first word of an office that ends at word j ("Minister
+// for Foreign Affairs" before "of India"), or -1: capitalised words and
+// the small words between them, one of them a title.
+func (c *classifier) office(ws []word, j, sentence int) int {
+	g := &c.lx.g
+	first, titled := -1, false
+scan:
+	for q := j; q >= sentence && q > j-maxOffice; q-- {
+		w := ws[q]
+		switch {
+		case c.endsAt[q] >= 0 || g.article[w.id]:
+			break scan
+		case w.flags&capital != 0:
+			first = q
+			titled = titled || g.title[w.id] || g.head[w.id]
+		case w.id != g.and && w.id != g.of && !g.prep[w.id]:
+			break scan // a lower-case word that is not "for", "of", "and": the office ended
+		}
+		if w.flags&(sentenceStart|afterComma) != 0 {
+			break
+		}
+	}
+	if !titled {
+		return -1
+	}
+	return first
+}
+
+// negations reads a verb after its language's negation ("не
+// поддерживают", "n'appuie pas") as the negation and the verb, a
+// position: not supporting is opposing. English negates through its
+// modals ("will not accept"), which verbGroups reads.
+func (c *classifier) negations(ws []word) {
+	g := &c.lx.g
+	if len(g.negation) == 0 {
+		return
+	}
+	t, ok := c.r.typeBy["position"]
+	if !ok {
+		return
+	}
+	for i := range c.cands {
+		k := &c.cands[i]
+		if k.modal || k.start == 0 || ws[k.start].flags&(sentenceStart|afterComma) != 0 || !g.negation[ws[k.start-1].id] {
+			continue
+		}
+		if i > 0 && c.cands[i-1].end > k.start-1 {
+			continue // the word before is the previous phrase's
+		}
+		k.start--
+		k.typ = int32(t.Strength - 1)
+		k.present = false
+	}
 }

@@ -35,6 +35,16 @@ func (v *vocabulary) decodeCountries(errs content.ErrorList) content.ErrorList {
 		d.speaker(c.n, v, v.parties)
 		errs = append(errs, d.errs()...)
 	}
+	for _, l := range v.langs {
+		var list []speakerDef
+		list, v.speakers = v.speakers, nil
+		for _, c := range l.speakerN {
+			d := &decoder{vocab.Decoder{File: c.file}}
+			d.speaker(c.n, v, v.parties)
+			errs = append(errs, d.errs()...)
+		}
+		l.speakers, v.speakers = v.speakers, list
+	}
 	return errs
 }
 

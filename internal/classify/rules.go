@@ -23,13 +23,11 @@ type Rules struct {
 	topicBy  map[string]int
 	entityBy map[string]int
 
-	dict    dictionary
-	g       grammar
-	verbs   matcher // target: index in types
-	terms   matcher // target: index in topics
-	names   matcher // target: index in entities
-	parties matcher // target: index in partyRefs
-	partyOf []partyRef
+	dict        dictionary
+	lexicon                         // English: the vocabulary's own language
+	langs       map[string]*lexicon // every language the rules read, English too
+	partyOf     []partyRef
+	partyEntity map[string]int32 // party code → its entity, for the names of other languages
 
 	partyVocabulary *archive.Parties // what actors and countries are checked against
 }
@@ -69,7 +67,8 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 
 		partyVocabulary: v.parties,
 	}
-	r.g = newGrammar(r.dict)
+	r.lang, r.g = "en", newGrammar(r.dict, grammars["en"])
+	r.langs = map[string]*lexicon{"en": &r.lexicon}
 	fail := func(a at, format string, args ...any) {
 		errs = append(errs, content.Error{File: a.file, Line: a.line, Msg: fmt.Sprintf(format, args...)})
 	}
@@ -144,10 +143,16 @@ func build(v *vocabulary, errs content.ErrorList) (*Rules, content.ErrorList) {
 		r.entities = append(r.entities, e.e)
 	}
 	r.addPartyEntities(ids, phraseOwner)
-	r.verbs.done(len(r.dict))
-	r.terms.done(len(r.dict))
-	r.names.done(len(r.dict))
-	r.parties.done(len(r.dict))
+	r.lexicon.done(len(r.dict))
+	r.mapPartyEntities()
+	langs := make([]string, 0, len(v.langs))
+	for l := range v.langs {
+		langs = append(langs, l)
+	}
+	sort.Strings(langs)
+	for _, l := range langs {
+		r.buildLanguage(v.langs[l], fail)
+	}
 	return r, errs
 }
 

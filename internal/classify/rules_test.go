@@ -164,12 +164,18 @@ func FuzzApply(f *testing.F) {
 		"The Presidents agreed to", "Reaffirming, ,", "expressed … … gratitude", "Estonia’", "’s will",
 		"The President of the Republic of", "and agreed to consider the", "Kazakh-Estonian side will",
 		"COP30 in Belém", "\xff\xfeagreed to \u0301", "Ⅻ İstanbul ǅ",
+		"Стороны будут и", "Призывает все государства-члены присоединиться", "Les Parties s'engagent à",
+		"Demande à", "La partie française", "Exprimant … préoccupation",
 	} {
 		f.Add(s)
 	}
 	r := realRules(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		d := oneClause(t, text)
+		// The language by the text's first byte: every lexicon sees every text.
+		if len(text) > 0 {
+			d.Language = []string{"en", "ru", "fr"}[int(text[0])%3]
+		}
 		if err := r.ApplyDocument(d); err != nil {
 			t.Fatal(err)
 		}

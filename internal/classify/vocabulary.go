@@ -82,6 +82,8 @@ type vocabulary struct {
 	// The countries and speakers sections, decoded once the party vocabulary is known.
 	countryNodes []countryNode
 	speakerNodes []countryNode
+
+	langs map[string]*langDef // what the files in other languages add, by language
 }
 
 // speakerDef is who speaks for a party: "President Biden", "the Secretary of State".
@@ -138,7 +140,18 @@ func (d *decoder) file1(src []byte, v *vocabulary) {
 	if doc == nil {
 		return
 	}
-	d.Fields(doc, "a vocabulary file", []string{"types", "topics", "entities", "countries", "speakers"}, func(key string, val *yaml.Node) {
+	lang, ok := d.languageKey(doc)
+	switch {
+	case !ok:
+		return
+	case lang != "":
+		d.languageFile(doc, v, lang)
+		return
+	}
+	d.Fields(doc, "a vocabulary file", []string{"language", "types", "topics", "entities", "countries", "speakers"}, func(key string, val *yaml.Node) {
+		if key == "language" {
+			return
+		}
 		items := d.List(val, key)
 		for _, n := range items {
 			if key == "countries" {

@@ -44,7 +44,7 @@ func TestVocabularyErrors(t *testing.T) {
 		{
 			name:  "unknown section",
 			files: map[string]string{"extra.yaml": "verbs: []\n"},
-			want:  []string{`vocabulary/extra.yaml:1: unknown field "verbs" in a vocabulary file: the fields are types, topics, entities, countries, speakers`},
+			want:  []string{`vocabulary/extra.yaml:1: unknown field "verbs" in a vocabulary file: the fields are language, types, topics, entities, countries, speakers`},
 		},
 		{
 			name:  "empty phrase list",
@@ -128,6 +128,40 @@ func TestVocabularyErrors(t *testing.T) {
 			name:  "bad YAML",
 			files: map[string]string{"topics.yaml": "topics:\n  - id: trade\n    name: x\n  bad\n"},
 			want:  []string{"vocabulary/topics.yaml:4: not valid YAML: could not find expected ':'"},
+		},
+		{
+			name:  "a language with no grammar",
+			files: map[string]string{"de.yaml": "language: de\ntopics:\n  - {id: trade, terms: [Handel]}\n"},
+			want:  []string{`vocabulary/de.yaml:1: language "de": the rules read en, fr, ru; a language needs its grammar words in the code first`},
+		},
+		{
+			name: "ids a language file does not know",
+			files: map[string]string{"ru.yaml": "language: ru\ntypes:\n  - {id: promise, phrases: [обещали]}\n" +
+				"topics:\n  - {id: fishing, terms: [рыболовство]}\nentities:\n  - {id: atlantis, aliases: [Атлантида]}\n" +
+				"parties:\n  - {code: XY, names: [Иксия]}\n"},
+			want: []string{
+				`vocabulary/ru.yaml:3: unknown commitment type "promise": a ru file adds phrases to the types of the English vocabulary (agreement)`,
+				`vocabulary/ru.yaml:5: unknown topic "fishing": a ru file adds terms to the topics of the English vocabulary`,
+				`vocabulary/ru.yaml:7: unknown entity "atlantis": a ru file adds names to the entities of the English vocabulary`,
+				`vocabulary/ru.yaml:9: unknown party "XY": want a code of the party vocabulary, such as RU or UNSC`,
+			},
+		},
+		{
+			name: "a phrase twice in one language, across files",
+			files: map[string]string{
+				"ru.yaml":  "language: ru\ntypes:\n  - id: agreement\n    phrases: [договорились]\n",
+				"ru2.yaml": "language: ru\ntypes:\n  - id: agreement\n    phrases: [Договорились]\n",
+			},
+			want: []string{`vocabulary/ru2.yaml:4: phrase "Договорились" is already claimed at vocabulary/ru.yaml:4`},
+		},
+		{
+			name:  "what only English defines, in a language file",
+			files: map[string]string{"fr.yaml": "language: fr\ntypes:\n  - {id: agreement, name: Accord, verbs: [convenir]}\ncountries:\n  - code: FR\n"},
+			want: []string{
+				`vocabulary/fr.yaml:3: unknown field "name" in a commitment type in another language (an id and its phrases): the fields are id, phrases, participles`,
+				`vocabulary/fr.yaml:3: unknown field "verbs" in a commitment type in another language (an id and its phrases): the fields are id, phrases, participles`,
+				`vocabulary/fr.yaml:4: unknown field "countries" in a vocabulary file: the fields are language, types, topics, entities, parties, speakers`,
+			},
 		},
 		{
 			name:  "errors in several files, all reported",

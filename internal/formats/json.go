@@ -48,6 +48,11 @@ type (
 		Preambles int         `json:"preamble_paragraph_count"`
 
 		Versions []VersionJSON `json:"versions,omitempty"` // the work's language versions (versions.go)
+		// Unclassified: no vocabulary reads the document's language, so
+		// its units carry no commitments (nor topics and names, unless
+		// ClassificationFrom, a version's slug, lent them).
+		Unclassified       bool   `json:"unclassified,omitempty"`
+		ClassificationFrom string `json:"classification_from,omitempty"`
 	}
 
 	// FormatsJSON links a document's other formats.
@@ -190,6 +195,9 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 			CSLJSON:    s.URL(d.Path() + "/cite.csl.json"),
 		},
 		Citation: Citation{Doc: d}.Text(),
+
+		Unclassified:       d.Unclassified,
+		ClassificationFrom: d.InheritedFrom,
 	}
 }
 

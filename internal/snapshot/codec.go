@@ -181,6 +181,8 @@ func (e *encoder) document(d *archive.Document) {
 	e.str(d.Issuer.Code)
 	e.str(d.Number)
 	e.versioning(d)
+	e.bool(d.Unclassified)
+	e.str(d.InheritedFrom)
 	e.list(len(d.Preamble), d.Preamble == nil)
 	for _, p := range d.Preamble {
 		if p.Clause != nil {

@@ -317,6 +317,8 @@ func (d *decoder) document(doc *archive.Document) {
 	}
 	doc.Number = d.str()
 	d.versioning(doc)
+	doc.Unclassified = d.byte() != 0
+	doc.InheritedFrom = d.str()
 	n, isNil = d.list()
 	doc.Preamble = carve(d, &d.paraPtrs, n, isNil)
 	for i := range doc.Preamble {

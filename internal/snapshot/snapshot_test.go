@@ -115,6 +115,10 @@ func TestDecodedIsParsed(t *testing.T) {
 		{"synthetic", synthTree(t, 300, 12)},
 		{"parties of every kind", func() fstest.MapFS { f := tree(t, nil); maps.Copy(f, synth.World()); return f }()},
 		{"documents in trees", treeFixtures(t)},
+		{"versions in a language with no vocabulary", tree(t, map[string]string{
+			"documents/version-en.md": "---\ntitle: Version\nkind: joint-statement\ndate: 2025-01-02\nparties: [KZ, EE]\nlanguage: en\n---\n1. The Parties agreed to expand trade.\n",
+			"documents/version-et.md": "---\ntitle: Versioon\nkind: joint-statement\ndate: 2025-01-02\nparties: [KZ, EE]\nlanguage: et\n---\n1. Pooled leppisid kokku.\n",
+		})},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			want, _, err := classify.LoadArchive(tc.fsys)
