@@ -304,9 +304,11 @@ func (ix *Index) locate(ctx context.Context, r index.IndexReader, q query.Query,
 		}
 		m.Complete(nil)
 		spans := map[string][]span{}
-		for term, locs := range m.Locations[fieldText] {
-			for _, l := range locs {
-				spans[term] = append(spans[term], span{int(l.Start), int(l.End)})
+		for _, terms := range m.Locations { // the text field of the unit's language, and fold
+			for term, locs := range terms {
+				for _, l := range locs {
+					spans[term] = append(spans[term], span{int(l.Start), int(l.End)})
+				}
 			}
 		}
 		out[i] = spans

@@ -16,6 +16,7 @@ var facetFields = []struct {
 	{"party", fieldParty, 20, byDocument},
 	{"year", fieldYear, 20, byDocument},
 	{"kind", fieldKind, 12, byDocument},
+	{"lang", fieldLang, 20, byDocument},
 	{"commitment", fieldCommitment, 12, byClassification},
 	{"actor", fieldActor, 20, byClassification},
 	{"topic", fieldTopic, 30, byClassification},
@@ -59,8 +60,8 @@ func (cat *catalogue) facetResults(counts [][]int32) []Facet {
 			}
 			terms[j] = t
 		}
-		if len(terms) == 0 {
-			continue
+		if len(terms) == 0 || f.field == fieldLang && len(cat.facets[i].values) < 2 {
+			continue // no hits, or an archive in one language
 		}
 		facet := Facet{Field: f.name, Terms: terms, Other: total}
 		for _, t := range terms {
