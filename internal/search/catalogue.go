@@ -37,8 +37,10 @@ type catalogue struct {
 
 	parties *archive.Parties // for the aliases of a document's parties; may be nil
 
-	langs  []*lang                     // the languages other than English, as met
-	langBy map[*archive.Document]*lang // the language of each document not in English
+	langs     []*lang                     // the languages other than English, as met
+	langBy    map[*archive.Document]*lang // the language of each document not in English
+	langOrd   []uint8                     // by ordinal: 0 English, i+1 langs[i]; nil when all are English
+	langUnits []int                       // how many units each language has, by langOrd
 }
 
 // The facet groups, by what a key of the group stands for.
@@ -115,6 +117,7 @@ func newCatalogue(a *archive.Archive) *catalogue {
 	}
 	cat.rank()
 	cat.langs, cat.langBy = cat.languages()
+	cat.langOrd = cat.langOrds()
 
 	known := make([]map[string]int32, len(cat.facets)) // value -> id, by facet
 	for i := range cat.facets {

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -32,7 +34,16 @@ type compiled struct {
 
 	lang   *lang      // whose analysis and field the words are looked up in
 	others []compiled // the same query in the archive's other languages (see compile)
+
+	// weights weighs a hit's score by its unit's language, by
+	// catalogue.langOrd; nil: all alike.
+	weights []float64
+	stats   *bsearch.BM25Stats // the statistics of lang's units (see langStats); nil: the index's
 }
+
+// otherLangWeight weighs the hits in a language that knows fewer of the
+// query's words than another language does.
+const otherLangWeight = 0.2
 
 // contextBoost weighs a match in a unit's context (its document's title,
 // parties and issuer) against one in its own text: low enough that a
@@ -51,21 +62,48 @@ const contextBoost = 0.2
 // so English hits keep their order among themselves.
 func (ix *Index) compile(n *node, r index.IndexReader, wide bool) compiled {
 	c := ix.compileIn(n, r, wide, ix.english)
-	for _, l := range ix.langs {
+	if len(ix.langs) == 0 {
+		return c
+	}
+	known := make([]float64, len(ix.langs)+1) // by catalogue.langOrd
+	known[0] = c.known()
+	for i, l := range ix.langs {
 		lc := ix.compileIn(n, r, wide, l)
-		if lc.query != nil && lc.holdsAny(r) {
-			c.others = append(c.others, lc)
+		if lc.query != nil {
+			if known[i+1] = lc.known(); known[i+1] > 0 {
+				c.others = append(c.others, lc)
+			}
+		}
+	}
+	if r != nil {
+		c.stats = ix.statsFor(r, ix.cat.langUnits[0])
+		for i := range c.others {
+			o := &c.others[i]
+			o.stats = ix.statsFor(r, ix.cat.langUnits[slices.Index(ix.langs, o.lang)+1])
 		}
 	}
 	if len(c.others) == 0 {
+		c.query = withStats(c.query, c.stats)
 		return c
+	}
+	// The languages that know the most of the query's words are the
+	// query's: their units keep their scores; the others' are weighed
+	// down. An English query ranks the English texts first, though a word
+	// of it is rarer, so weightier, in a French text.
+	best := slices.Max(known)
+	c.weights = make([]float64, len(known))
+	for i, k := range known {
+		c.weights[i] = 1
+		if k < best {
+			c.weights[i] = otherLangWeight
+		}
 	}
 	var trees []query.Query
 	if c.query != nil {
-		trees = append(trees, c.query)
+		trees = append(trees, withStats(c.query, c.stats))
 	}
 	for _, o := range c.others {
-		trees = append(trees, o.query)
+		trees = append(trees, withStats(o.query, o.stats))
 		for t := range o.marked {
 			c.marked[t] = true
 		}

@@ -10,7 +10,9 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/token/unicodenorm"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/registry"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 	"golang.org/x/text/language"
@@ -247,6 +249,26 @@ func (cat *catalogue) languages() ([]*lang, map[*archive.Document]*lang) {
 	return out, by
 }
 
+// langOrds numbers each unit's language: 0 for English, i+1 for langs[i].
+func (cat *catalogue) langOrds() []uint8 {
+	if len(cat.langs) == 0 {
+		return nil
+	}
+	idx := map[*lang]uint8{}
+	for i, l := range cat.langs {
+		idx[l] = uint8(i + 1)
+	}
+	out := make([]uint8, len(cat.units))
+	cat.langUnits = make([]int, len(cat.langs)+1)
+	for ord := range cat.units {
+		if l := cat.langBy[cat.units[ord].doc()]; l != nil {
+			out[ord] = idx[l]
+		}
+		cat.langUnits[out[ord]]++
+	}
+	return out
+}
+
 // langOf is the language of the unit numbered ord; nil for English.
 func (cat *catalogue) langOf(ord int) *lang { return cat.langBy[cat.units[ord].doc()] }
 
@@ -258,19 +280,39 @@ func docLang(d *archive.Document) string {
 	return d.Language
 }
 
-// holdsAny reports whether c's language field holds any of the terms c
-// marks, that is, whether the query can match there; true without a
-// reader.
-func (c *compiled) holdsAny(r index.IndexReader) bool {
-	if r == nil {
-		return true
+// known is the share of the query's words (any of their analysed terms)
+// that c's language field holds: 0 when the query cannot match there. A
+// query of phrases alone counts 1 if the field holds any of their terms.
+// Without a reader, 1.
+func (c *compiled) known() float64 {
+	if c.r == nil {
+		return 1
 	}
-	for t := range c.marked {
-		if n, err := termCount(context.Background(), r, t, c.lang.field); err == nil && n > 0 {
-			return true
+	holds := func(terms []string) bool {
+		for _, t := range terms {
+			if n, err := termCount(context.Background(), c.r, t, c.lang.field); err == nil && n > 0 {
+				return true
+			}
+		}
+		return false
+	}
+	if len(c.wordTerms) == 0 {
+		all := make([]string, 0, len(c.marked))
+		for t := range c.marked {
+			all = append(all, t)
+		}
+		if holds(all) {
+			return 1
+		}
+		return 0
+	}
+	n := 0
+	for _, ts := range c.wordTerms {
+		if holds(ts) {
+			n++
 		}
 	}
-	return false
+	return float64(n) / float64(len(c.wordTerms))
 }
 
 // in is the query as compiled in the language with primary subtag base:
@@ -297,7 +339,7 @@ func (c *compiled) partial() query.Query {
 		if len(t.filters) > 0 {
 			some = query.NewBooleanQuery(t.filters, t.items, nil)
 		}
-		parts = append(parts, some)
+		parts = append(parts, withStats(some, t.stats))
 	}
 	switch len(parts) {
 	case 0:
@@ -310,3 +352,59 @@ func (c *compiled) partial() query.Query {
 
 // lang is the primary language subtag of u's document.
 func (u *catalogued) lang() string { return langBase(u.doc().Language) }
+
+// langStats makes a language's query score with BM25 statistics of its
+// own. Bleve's BM25 counts every unit of the index in a term's idf and in
+// a field's average length, whether or not the unit has the field: a
+// French text would shorten the average English unit and shift English
+// scores. Each language's query is scored as if the index held its units
+// alone: so English ranks as in an archive of English texts only.
+type langStats struct {
+	query.Query
+	stats *bsearch.BM25Stats
+}
+
+func (q *langStats) Searcher(ctx context.Context, r index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	return q.Query.Searcher(context.WithValue(ctx, bsearch.BM25StatsKey, q.stats), r, m, o)
+}
+
+// statsFor is the BM25 statistics of the units whose language is
+// numbered ord (catalogue.langOrd; fold: all those not in English): how
+// many they are, and the cardinality of every field, as Bleve asks for
+// each field a query names. Nil without a reader or statistics.
+func (ix *Index) statsFor(r index.IndexReader, units int) *bsearch.BM25Stats {
+	br, ok := r.(index.BM25Reader)
+	if !ok || units == 0 {
+		return nil
+	}
+	fields, err := r.Fields()
+	if err != nil {
+		return nil
+	}
+	st := &bsearch.BM25Stats{DocCount: float64(units), FieldCardinality: make(map[string]int, len(fields))}
+	// Bleve fails a term of a field it has no figure for, and a field no
+	// unit has (no headings in the archive) is not among the reader's.
+	for _, f := range []string{fieldOrd, fieldText, fieldCtx, fieldHead, fieldDoc, fieldParty, fieldYear,
+		fieldKind, fieldLang, fieldCommitment, fieldActor, fieldTopic, fieldEntity, fieldFold} {
+		st.FieldCardinality[f] = 0
+	}
+	for _, l := range ix.langs {
+		st.FieldCardinality[l.field] = 0
+	}
+	for _, f := range fields {
+		n, err := br.FieldCardinality(f)
+		if err != nil {
+			return nil
+		}
+		st.FieldCardinality[f] = n
+	}
+	return st
+}
+
+// withStats wraps q to score with st; q itself when st is nil.
+func withStats(q query.Query, st *bsearch.BM25Stats) query.Query {
+	if q == nil || st == nil {
+		return q
+	}
+	return &langStats{Query: q, stats: st}
+}

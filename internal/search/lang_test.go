@@ -8,7 +8,9 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
+	"github.com/accord-archive/accord/internal/relevance"
 )
 
 // langDocs are short statements in four languages, by slug: front matter
@@ -16,7 +18,7 @@ import (
 var langDocs = map[string][2]string{
 	"2025-01-01-en": {"title: Joint Statement\nparties: [KZ, EE]\nlanguage: en\n",
 		"1. The Parties agreed to strengthen their coastal defence cooperation.\n\n" +
-			"2. The Parties welcomed the agreement on transport.\n"},
+			"2. The Parties welcomed the agreement on transport with Estonia.\n"},
 	"2025-01-02-ru": {"title: Совместное заявление\nparties: [KZ, EE]\nlanguage: ru\n",
 		"1. Стороны договорились укреплять сотрудничество в области береговой обороны.\n\n" +
 			"2. Береговая охрана Сторон проведёт совместные учения.\n\n" +
@@ -113,6 +115,70 @@ func TestLangEnglishBeside(t *testing.T) {
 	// transport is a word of English, French and (in the Estonian
 	// transpordi, not) Russian's транспорте: each language's own.
 	wantUnits(t, ix, Query{Text: "transport"}, "2025-01-01-en#para_2", "2025-01-03-fr#para_1")
+}
+
+// A query's words known to English rank the English text above a
+// French one that matches only through its document's parties, though
+// the French field is smaller, its words rarer, so weightier.
+func TestLangQueryLanguageFirst(t *testing.T) {
+	ix := langIndex(t, langDocs)
+	got, _ := rankedUnits(t, ix, "Estonia transport")
+	if want := []string{"2025-01-01-en#para_2", "2025-01-03-fr#para_1"}; !slices.Equal(got, want) {
+		t.Errorf("Estonia transport = %q; want %q", got, want)
+	}
+}
+
+// English ranks in an archive of several languages exactly as in one of
+// English texts alone: the harness's English queries find the same
+// English units in the same order (and may find units in other languages
+// too, which their words also match).
+func TestLangEnglishRankingUnchanged(t *testing.T) {
+	a, err := relevance.Archive("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := relevance.Load("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var english []*archive.Document
+	for _, d := range a.Documents() {
+		if langBase(d.Language) == English {
+			english = append(english, d)
+		}
+	}
+	if len(english) == len(a.Documents()) {
+		t.Fatal("the harness has no text in another language")
+	}
+	only, err := archive.NewWithParties(english, a.Parties())
+	if err != nil {
+		t.Fatal(err)
+	}
+	synonyms, err := relevance.Synonyms("../..")
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := func(a *archive.Archive) *Index {
+		ix, err := Build(context.Background(), a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { ix.Close() })
+		ix.SetSynonyms(synonyms)
+		return ix
+	}
+	all, alone := index(a), index(only)
+	for _, q := range relevance.ByLanguage(qs, a)[English] {
+		want, _ := rankedUnits(t, alone, q.Text)
+		got, _ := rankedUnits(t, all, q.Text)
+		got = slices.DeleteFunc(got, func(u string) bool {
+			d, _ := a.Document(u[:strings.IndexByte(u, '#')])
+			return langBase(d.Language) != English
+		})
+		if !slices.Equal(got, want[:min(len(want), len(got))]) || len(got) == 0 && len(want) > 0 {
+			t.Errorf("%q: %q beside other languages; %q in English alone", q.Text, got, want)
+		}
+	}
 }
 
 // lang: in the query and Query.Lang limit a search to one language; the

@@ -71,7 +71,7 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	if err := run.Err(); err != nil {
 		return nil, fail(err)
 	}
-	coll, err := ix.collect(run, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+	coll, err := ix.collect(run, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, c.weights)
 	if err != nil {
 		return nil, fail(err)
 	}
@@ -81,7 +81,7 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		// search: that reads many more postings.
 		wmain, wc, _ := ix.prepare(q, r, true)
 		if wcost, err := estimate(run, r, wmain, wc); err == nil && wcost.Units <= lim.MaxCost {
-			wcoll, err := ix.collect(run, r, wmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+			wcoll, err := ix.collect(run, r, wmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, wc.weights)
 			if err != nil {
 				return nil, fail(err)
 			}
@@ -95,7 +95,7 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		fmain, fc, _ := ix.prepareIn(q, r, ix.fold)
 		if fmain != nil {
 			if fcost, err := estimate(run, r, fmain, fc); err == nil && fcost.Units <= lim.MaxCost {
-				fcoll, err := ix.collect(run, r, fmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+				fcoll, err := ix.collect(run, r, fmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, nil)
 				if err != nil {
 					return nil, fail(err)
 				}
@@ -110,7 +110,7 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		// rather than nothing, and which words the best of them lacks.
 		partial = withFilters(partial, q)
 		if pc, err := estimate(run, r, partial, c); err == nil && pc.Units <= lim.MaxCost {
-			pcoll, err := ix.collect(run, r, partial, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+			pcoll, err := ix.collect(run, r, partial, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, c.weights)
 			if err != nil {
 				return nil, fail(err)
 			}
@@ -175,7 +175,10 @@ func (ix *Index) prepareIn(q Query, r index.IndexReader, l *lang) (query.Query, 
 	if c.query == nil {
 		return nil, c, fallback
 	}
-	return withFilters(c.query, q), c, fallback
+	if r != nil && l == ix.fold {
+		c.stats = ix.statsFor(r, len(ix.cat.units)-ix.cat.langUnits[0])
+	}
+	return withFilters(withStats(c.query, c.stats), q), c, fallback
 }
 
 // parseText parses text, falling back to its plain words (and saying so)

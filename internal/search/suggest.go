@@ -114,7 +114,7 @@ func closestTerm(fz index.IndexReaderFuzzy, term string) (string, error) {
 func (ix *Index) surfaceForm(ctx context.Context, r index.IndexReader, term string) (string, error) {
 	tq := query.NewTermQuery(term)
 	tq.SetField(fieldText)
-	c, err := ix.collect(ctx, r, tq, ByOldest, 1, 0, false, false)
+	c, err := ix.collect(ctx, r, tq, ByOldest, 1, 0, false, false, nil)
 	if err != nil || len(c.page) == 0 {
 		return "", err
 	}
