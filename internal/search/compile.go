@@ -42,8 +42,10 @@ type compiled struct {
 }
 
 // otherLangWeight weighs the hits in a language that knows fewer of the
-// query's words than another language does.
-const otherLangWeight = 0.2
+// query's words than another language does: low enough to put them, in
+// effect, after the query's language's, since a word common in one
+// language's texts (so weighing little) may be rare in another's.
+const otherLangWeight = 0.01
 
 // contextBoost weighs a match in a unit's context (its document's title,
 // parties and issuer) against one in its own text: low enough that a

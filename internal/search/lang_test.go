@@ -121,10 +121,18 @@ func TestLangEnglishBeside(t *testing.T) {
 // French one that matches only through its document's parties, though
 // the French field is smaller, its words rarer, so weightier.
 func TestLangQueryLanguageFirst(t *testing.T) {
-	ix := langIndex(t, langDocs)
+	ix := langIndex(t, map[string][2]string{
+		"2025-01-01-en": {"title: Joint Statement\nparties: [KZ, EE]\nlanguage: en\n",
+			"1. The Parties discussed rail transport with Estonia.\n\n" +
+				"2. The Parties discussed road transport with Estonia.\n\n" +
+				"3. The Parties discussed sea transport with Estonia.\n"},
+		"2025-01-03-fr": {"title: Déclaration commune\nparties: [KZ, EE]\nlanguage: fr\n",
+			"1. Les Parties saluent l'accord sur le transport.\n\n" +
+				"2. Les Parties saluent les accords commerciaux.\n"},
+	})
 	got, _ := rankedUnits(t, ix, "Estonia transport")
-	if want := []string{"2025-01-01-en#para_2", "2025-01-03-fr#para_1"}; !slices.Equal(got, want) {
-		t.Errorf("Estonia transport = %q; want %q", got, want)
+	if len(got) != 4 || got[3] != "2025-01-03-fr#para_1" {
+		t.Errorf("Estonia transport = %q; want the English paragraphs first, the French one last", got)
 	}
 }
 
