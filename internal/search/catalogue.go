@@ -247,15 +247,17 @@ func (cat *catalogue) fields(ord int32) unit {
 	u := unit{
 		Ord:  strconv.Itoa(int(ord)),
 		Doc:  d.Slug,
-		Lang: English,
 		Year: strconv.Itoa(d.Year()),
 		Kind: string(d.Kind),
 	}
 	if l := cat.langBy[d]; l != nil {
-		u.Lang = l.base
+		u.Lang = []string{l.base}
 	} else {
 		text := c.text()
 		u.Text = &text
+		if len(cat.langs) > 0 {
+			u.Lang = []string{English}
+		}
 	}
 	for _, p := range d.Named() { // the issuer too: party:G7 finds the G7's communiqués
 		u.Party = append(u.Party, p.Code)
@@ -295,7 +297,7 @@ func (u *unit) facetValues(field string) []string {
 	case fieldDoc:
 		return []string{u.Doc}
 	case fieldLang:
-		return []string{u.Lang}
+		return u.Lang
 	case fieldParty:
 		return u.Party
 	case fieldYear:

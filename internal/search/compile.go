@@ -150,6 +150,9 @@ func (ix *Index) compileNode(n *node, c *compiled, negated bool) query.Query {
 		c.expansions += expansions(q)
 		return q
 	case nodeFilter:
+		if n.field == fieldLang {
+			return ix.langFilter(n.text)
+		}
 		q := query.NewTermQuery(n.text)
 		q.SetField(n.field)
 		return q

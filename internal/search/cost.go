@@ -155,6 +155,8 @@ func (e *estimator) walk(q query.Query) (work, hits int64) {
 		return e.docs, e.docs
 	case *langStats:
 		return e.walk(q.Query)
+	case *query.MatchNoneQuery:
+		return 0, 0
 	case *query.MultiPhraseQuery:
 		hits = e.docs
 		for _, group := range q.Terms {

@@ -34,6 +34,9 @@ func (cat *catalogue) facetResults(counts [][]int32) []Facet {
 		if i >= len(counts) {
 			break
 		}
+		if f.field == fieldLang && len(cat.facets[i].values) < 2 {
+			continue // an archive in one language
+		}
 		// The size best values, by count then value, kept sorted by
 		// insertion: most values fall short of the last one kept, and the
 		// doc facet has one value per document.
@@ -60,8 +63,8 @@ func (cat *catalogue) facetResults(counts [][]int32) []Facet {
 			}
 			terms[j] = t
 		}
-		if len(terms) == 0 || f.field == fieldLang && len(cat.facets[i].values) < 2 {
-			continue // no hits, or an archive in one language
+		if len(terms) == 0 {
+			continue
 		}
 		facet := Facet{Field: f.name, Terms: terms, Other: total}
 		for _, t := range terms {

@@ -408,3 +408,18 @@ func withStats(q query.Query, st *bsearch.BM25Stats) query.Query {
 	}
 	return &langStats{Query: q, stats: st}
 }
+
+// langFilter is the filter of the units in the language with primary
+// subtag base. An archive all in English indexes no language: there,
+// lang:en is every unit and any other language none.
+func (ix *Index) langFilter(base string) query.Query {
+	if len(ix.langs) == 0 {
+		if base == English {
+			return query.NewMatchAllQuery()
+		}
+		return query.NewMatchNoneQuery()
+	}
+	q := query.NewTermQuery(base)
+	q.SetField(fieldLang)
+	return q
+}

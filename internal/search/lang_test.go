@@ -222,10 +222,22 @@ func TestLangFilterAndFacet(t *testing.T) {
 		}
 	}
 
-	// An archive in English alone has no lang facet: one value says nothing.
-	for _, f := range mustSearch(t, seed(t), Query{Text: "cooperation"}).Facets {
+	// An archive in English alone has no lang facet: one value says
+	// nothing. Its units are all English, none in another language.
+	all := mustSearch(t, seed(t), Query{Text: "cooperation"})
+	for _, f := range all.Facets {
 		if f.Field == "lang" {
 			t.Errorf("the seed, all English, has a lang facet: %+v", f)
+		}
+	}
+	for _, q := range []Query{{Text: "cooperation lang:en"}, {Text: "cooperation", Lang: "en"}} {
+		if res := mustSearch(t, seed(t), q); res.Total != all.Total {
+			t.Errorf("%+v in the seed = %d hits; want all %d", q, res.Total, all.Total)
+		}
+	}
+	for _, q := range []Query{{Text: "cooperation lang:ru"}, {Text: "cooperation", Lang: "ru"}} {
+		if res := mustSearch(t, seed(t), q); res.Total != 0 {
+			t.Errorf("%+v in the seed = %d hits; want none", q, res.Total)
 		}
 	}
 }

@@ -42,7 +42,7 @@ type unit struct {
 	Ord   string   `json:"ord"`
 	Text  *string  `json:"text"` // nil for a unit not in English: fill adds its text (see lang.go)
 	Doc   string   `json:"doc"`
-	Lang  string   `json:"lang"`
+	Lang  []string `json:"lang"` // the language's primary subtag; none in an archive all in English
 	Party []string `json:"party"`
 	Year  string   `json:"year"`
 	Kind  string   `json:"kind"`

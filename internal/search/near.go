@@ -16,15 +16,18 @@ const nearWeight = 0.3
 
 // nearFirst raises the score of each hit by the nearness of the query's
 // words in it and sorts the page again by score; ties keep their order.
-// wordsOf gives each word's analysed terms in a hit's language; locs,
-// each hit's term locations.
-func nearFirst(page []ranked, locs []map[string][]span, wordsOf func(ranked) [][]string) {
-	if len(page) < 2 {
+// words holds each word's analysed terms, or wordsOf, when not nil, for
+// the hit's language; locs, each hit's term locations.
+func nearFirst(page []ranked, locs []map[string][]span, words [][]string, wordsOf func(ranked) [][]string) {
+	if len(page) < 2 || wordsOf == nil && len(words) < 2 {
 		return
 	}
 	var order []int
 	for i := range page {
-		if words := wordsOf(page[i]); len(words) >= 2 {
+		if wordsOf != nil {
+			words = wordsOf(page[i])
+		}
+		if len(words) >= 2 {
 			if order == nil {
 				order = make([]int, len(page))
 			}

@@ -108,7 +108,7 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	if partial := c.partial(); coll.total == 0 && partial != nil && !fallback {
 		// No unit holds every word: the units that hold the most of them,
 		// rather than nothing, and which words the best of them lacks.
-		partial = withFilters(partial, q)
+		partial = ix.withFilters(partial, q)
 		if pc, err := estimate(run, r, partial, c); err == nil && pc.Units <= lim.MaxCost {
 			pcoll, err := ix.collect(run, r, partial, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, c.weights)
 			if err != nil {
@@ -129,9 +129,11 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		return nil, fail(err)
 	}
 	if q.Sort == ByRelevance {
-		nearFirst(coll.page, locs, func(h ranked) [][]string {
-			return c.in(ix.cat.units[h.ord].lang()).wordTerms
-		})
+		var wordsOf func(ranked) [][]string // nil: c's words, for every hit
+		if len(c.others) > 0 {
+			wordsOf = func(h ranked) [][]string { return c.in(ix.cat.units[h.ord].lang()).wordTerms }
+		}
+		nearFirst(coll.page, locs, c.wordTerms, wordsOf)
 	}
 	for i, h := range coll.page {
 		hit, err := ix.hit(h, locs[i], c.marked)
@@ -162,10 +164,10 @@ const widenBelow = defaultPerPage
 func (ix *Index) prepare(q Query, r index.IndexReader, wide bool) (query.Query, compiled, bool) {
 	n, fallback := parseText(q.Text)
 	c := ix.compile(n, r, wide)
-	if c.query == nil && len(structFilters(q)) == 0 {
+	if c.query == nil && len(ix.structFilters(q)) == 0 {
 		return nil, c, fallback
 	}
-	return withFilters(c.query, q), c, fallback
+	return ix.withFilters(c.query, q), c, fallback
 }
 
 // prepareIn is prepare in language l alone, narrow.
@@ -178,7 +180,7 @@ func (ix *Index) prepareIn(q Query, r index.IndexReader, l *lang) (query.Query, 
 	if r != nil && l == ix.fold {
 		c.stats = ix.statsFor(r, len(ix.cat.units)-ix.cat.langUnits[0])
 	}
-	return withFilters(withStats(c.query, c.stats), q), c, fallback
+	return ix.withFilters(withStats(c.query, c.stats), q), c, fallback
 }
 
 // parseText parses text, falling back to its plain words (and saying so)
@@ -192,8 +194,8 @@ func parseText(text string) (*node, bool) {
 }
 
 // withFilters is main (nil: every unit) with q's own filters.
-func withFilters(main query.Query, q Query) query.Query {
-	filters := structFilters(q)
+func (ix *Index) withFilters(main query.Query, q Query) query.Query {
+	filters := ix.structFilters(q)
 	if main == nil {
 		main = query.NewMatchAllQuery()
 	}
@@ -262,7 +264,7 @@ func normalise(q Query) Query {
 }
 
 // structFilters are the Query's own filters, AND-ed with the text's.
-func structFilters(q Query) []query.Query {
+func (ix *Index) structFilters(q Query) []query.Query {
 	var fs []query.Query
 	add := func(field, value string) {
 		t := query.NewTermQuery(value)
@@ -293,8 +295,8 @@ func structFilters(q Query) []query.Query {
 	if q.Entity != "" {
 		add(fieldEntity, q.Entity)
 	}
-	if q.Lang != "" {
-		add(fieldLang, q.Lang)
+	if q.Lang != "" && (len(ix.langs) > 0 || q.Lang != English) { // lang=en in an English archive: no filter
+		fs = append(fs, ix.langFilter(q.Lang))
 	}
 	return fs
 }
