@@ -7,6 +7,9 @@ import (
 	"net/http"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
+
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
 	"github.com/accord-archive/accord/internal/params"
@@ -33,6 +36,7 @@ type (
 		Clause     int         `json:"clause,omitempty"`
 		EID        string      `json:"eid"`
 		Snippet    string      `json:"snippet"`
+		Lang       string      `json:"lang"`
 		Text       string      `json:"text"`
 		URL        string      `json:"url"`
 		ContextURL string      `json:"context_url"`
@@ -101,6 +105,8 @@ func (s *server) paramError(e *params.Error) error {
 		return badRequest("%s %q is not a topic: see /api/v1/topics for the slugs", e.Param, v)
 	case "entity":
 		return badRequest("%s %q is not an entity: see /api/v1/entities for the slugs", e.Param, v)
+	case "lang":
+		return badRequest("lang %q is not a language: use a BCP 47 language code such as en, ru or fr", v)
 	case "sort":
 		return badRequest("sort must be relevance, newest or oldest")
 	}
@@ -136,6 +142,7 @@ func (s *server) search(r *http.Request) (any, error) {
 			Document:   documentRef{Slug: h.Doc.Slug, Title: h.Doc.Title, Date: h.Doc.Date.Format("2006-01-02"), URL: s.Site.URL(h.Doc.Path())},
 			EID:        h.EID,
 			Snippet:    h.Snippet,
+			Lang:       h.Lang,
 			Score:      h.Score,
 			ContextURL: s.Site.URL(h.Doc.Path() + "#" + h.EID),
 		}
@@ -212,6 +219,10 @@ func (s *server) facetLabel(field, value string) string {
 		}
 	case "kind":
 		return archive.Kind(value).Name()
+	case "lang":
+		if t, err := language.Parse(value); err == nil {
+			return display.English.Tags().Name(t)
+		}
 	case "commitment":
 		if t, ok := s.Vocabulary.Type(value); ok {
 			return t.Name

@@ -100,6 +100,10 @@ type Query struct {
 	Topic      string
 	Entity     string
 
+	// Lang is a language's primary subtag (ru, fr, en): units of the
+	// documents in that language.
+	Lang string
+
 	Sort    Sort
 	Page    int // 1-based; 0 means 1
 	PerPage int // 0 means the default (10)
@@ -111,7 +115,7 @@ type Results struct {
 	Total    int   // hits over all pages
 	Took     time.Duration
 	Hits     []Hit
-	Facets   []Facet // "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity" (those with terms)
+	Facets   []Facet // "doc", "party", "year", "kind", "lang", "commitment", "actor", "topic", "entity" (those with terms; "lang" only in an archive of several languages)
 	Fallback bool    // the text could not be parsed and was searched as plain words
 	Suggest  string  // a corrected query drawn from the index's terms, when there were no hits
 	// Partial, when no unit holds every word of the text, lists the words
@@ -129,11 +133,12 @@ type Hit struct {
 	EID       string     // para_3, art_2__para_1__subpara_a, preamble__p_2
 	Snippet   string     // HTML: escaped verbatim text with matches in <mark>
 	Score     float64
+	Lang      string // the unit's language, its document's BCP 47 tag ("en" when it names none)
 }
 
 // Facet counts hits by one field's values.
 type Facet struct {
-	Field string // "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity"
+	Field string // "doc", "party", "year", "kind", "lang", "commitment", "actor", "topic", "entity"
 	Terms []FacetTerm
 	Other int // hits in values not listed
 }

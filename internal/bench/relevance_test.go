@@ -4,6 +4,7 @@ package bench
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"github.com/accord-archive/accord/internal/relevance"
@@ -38,11 +39,12 @@ func TestRelevance(t *testing.T) {
 	}
 	defer fts.Close()
 
-	accord, err := relevance.Evaluate(qs, relevance.Ranked(ctx, ix))
+	accordSearch := relevance.Ranked(ctx, ix)
+	accord, err := relevance.Evaluate(qs, accordSearch)
 	if err != nil {
 		t.Fatal(err)
 	}
-	peer, err := relevance.Evaluate(qs, func(q string) ([]string, error) {
+	peerSearch := func(q string) ([]string, error) {
 		hits, err := fts.Search(ctx, q)
 		if err != nil {
 			return nil, nil // FTS5 refuses some input (a lone "?"): nothing found
@@ -52,7 +54,8 @@ func TestRelevance(t *testing.T) {
 			units = append(units, relevance.Unit(h.Doc, h.EID))
 		}
 		return units, nil
-	})
+	}
+	peer, err := relevance.Evaluate(qs, peerSearch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,6 +67,25 @@ func TestRelevance(t *testing.T) {
 		t.Logf("%-7s %v", e.name, e.s)
 		for _, q := range e.s.Zero {
 			t.Logf("%-7s zero-result: %q", e.name, q)
+		}
+	}
+	// The same by the language of the texts judged.
+	byLang := relevance.ByLanguage(qs, a)
+	langs := make([]string, 0, len(byLang))
+	for l := range byLang {
+		langs = append(langs, l)
+	}
+	slices.Sort(langs)
+	for _, l := range langs {
+		for _, e := range []struct {
+			name   string
+			search func(string) ([]string, error)
+		}{{"Accord", accordSearch}, {"FTS5", peerSearch}} {
+			s, err := relevance.Evaluate(byLang[l], e.search)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s, %-7s %2d queries  %v", l, e.name, len(byLang[l]), s)
 		}
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/accord-archive/accord/internal/archive"
 )
 
@@ -25,7 +27,7 @@ const MaxPerPage = 50
 // unknown party, document, topic; a year or page out of range; a query
 // longer than archive.MaxQueryLen.
 type Error struct {
-	Param string // "q", "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity", "sort", "page", "per_page"
+	Param string // "q", "doc", "party", "year", "kind", "commitment", "actor", "topic", "entity", "lang", "sort", "page", "per_page"
 	Value string // as sent, trimmed
 }
 
@@ -86,6 +88,9 @@ func Search(v url.Values, a *archive.Archive, voc archive.Vocabulary) (archive.Q
 		}
 		q.Entity = e.Slug
 	}
+	if q.Lang, ok = Lang(v.Get("lang")); !ok {
+		return bad("lang", strings.TrimSpace(v.Get("lang")))
+	}
 	switch srt := v.Get("sort"); srt {
 	case "", "relevance":
 	case "newest":
@@ -137,6 +142,24 @@ func Kind(v string) (archive.Kind, bool) {
 	}
 	k := archive.Kind(strings.ToLower(v))
 	return k, k.Valid()
+}
+
+// Lang reads a language as a BCP 47 tag in either case, as its primary
+// subtag ("pt-BR" is pt, "rus" is ru), which is what the search's lang
+// filter holds; "" is any language.
+func Lang(v string) (string, bool) {
+	if v = strings.TrimSpace(v); v == "" {
+		return "", true
+	}
+	t, err := language.Parse(v)
+	if err != nil {
+		return "", false
+	}
+	b, conf := t.Base()
+	if conf == language.No {
+		return "", false
+	}
+	return b.String(), true
 }
 
 // Number reads a whole number from 1 to most, as a year or a page is;

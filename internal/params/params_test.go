@@ -48,6 +48,10 @@ func TestSearch(t *testing.T) {
 		{"sort=sideways", archive.Query{}, "sort"},
 		{"page=1001", archive.Query{}, "page"},
 		{"per_page=51", archive.Query{}, "per_page"},
+		{"lang=RU", archive.Query{Lang: "ru"}, ""},
+		{"lang=pt-BR", archive.Query{Lang: "pt"}, ""},
+		{"lang=+et+", archive.Query{Lang: "et"}, ""},
+		{"lang=klingon!", archive.Query{}, "lang"},
 		{"unknown=1", archive.Query{}, ""},
 	}
 	for _, tt := range tests {

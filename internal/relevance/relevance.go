@@ -154,6 +154,35 @@ func Check(qs []Query, a *archive.Archive) []string {
 	return bad
 }
 
+// ByLanguage splits qs by the language of the documents their judged
+// units belong to (the first such unit's; "en" for a document that names
+// none), so that each language's figures can be read apart.
+func ByLanguage(qs []Query, a *archive.Archive) map[string][]Query {
+	lang := map[string]string{}
+	for _, d := range a.Documents() {
+		l := d.Language
+		if l == "" {
+			l = "en"
+		}
+		lang[d.Slug] = l
+	}
+	out := map[string][]Query{}
+	for _, q := range qs {
+		units := make([]string, 0, len(q.Grades))
+		for u := range q.Grades {
+			units = append(units, u)
+		}
+		sort.Strings(units)
+		l := "en"
+		if len(units) > 0 {
+			slug, _, _ := strings.Cut(units[0], "#")
+			l = lang[slug]
+		}
+		out[l] = append(out[l], q)
+	}
+	return out
+}
+
 // Scores are the measures of one engine over the query set.
 type Scores struct {
 	NDCG, MRR, Recall float64  // means over the queries, at K

@@ -36,6 +36,11 @@ type catalogue struct {
 	flat [facetGroups]facetColumn
 
 	parties *archive.Parties // for the aliases of a document's parties; may be nil
+
+	langs     []*lang                     // the languages other than English, as met
+	langBy    map[*archive.Document]*lang // the language of each document not in English
+	langOrd   []uint8                     // by ordinal: 0 English, i+1 langs[i]; nil when all are English
+	langUnits []int                       // how many units each language has, by langOrd
 }
 
 // The facet groups, by what a key of the group stands for.
@@ -111,6 +116,8 @@ func newCatalogue(a *archive.Archive) *catalogue {
 		}
 	}
 	cat.rank()
+	cat.langs, cat.langBy = cat.languages()
+	cat.langOrd = cat.langOrds()
 
 	known := make([]map[string]int32, len(cat.facets)) // value -> id, by facet
 	for i := range cat.facets {
@@ -239,10 +246,18 @@ func (cat *catalogue) fields(ord int32) unit {
 	d := c.doc()
 	u := unit{
 		Ord:  strconv.Itoa(int(ord)),
-		Text: c.text(),
 		Doc:  d.Slug,
 		Year: strconv.Itoa(d.Year()),
 		Kind: string(d.Kind),
+	}
+	if l := cat.langBy[d]; l != nil {
+		u.Lang = []string{l.base}
+	} else {
+		text := c.text()
+		u.Text = &text
+		if len(cat.langs) > 0 {
+			u.Lang = []string{English}
+		}
 	}
 	for _, p := range d.Named() { // the issuer too: party:G7 finds the G7's communiqués
 		u.Party = append(u.Party, p.Code)
@@ -281,6 +296,8 @@ func (u *unit) facetValues(field string) []string {
 	switch field {
 	case fieldDoc:
 		return []string{u.Doc}
+	case fieldLang:
+		return u.Lang
 	case fieldParty:
 		return u.Party
 	case fieldYear:

@@ -45,7 +45,10 @@ const checkDoneEvery = 1024
 // counts merged: the hits, their scores and so the page are the same as
 // one walk's. A costly search is walked in one part that gives its core
 // up often, so that cheap searches and pages go first.
-func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query, s Sort, size, skip int, facets, costly bool) (*collection, error) {
+//
+// weights, when not nil, weighs each hit's score by its unit's language
+// (catalogue.langOrd): see compiled.weights.
+func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query, s Sort, size, skip int, facets, costly bool, weights []float64) (*collection, error) {
 	ords, err := ix.ordinalsFor(r)
 	if err != nil {
 		return nil, err
@@ -53,7 +56,7 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 	bounds := ix.partBounds(ords, costly)
 	parts := make([]*partial, len(bounds)-1)
 	if len(parts) == 1 {
-		if parts[0], err = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, costly, bounds[0], bounds[1]); err != nil {
+		if parts[0], err = ix.collectPart(ctx, r, q, ords, s, size+skip, facets, costly, weights, bounds[0], bounds[1]); err != nil {
 			return nil, err
 		}
 	} else {
@@ -65,7 +68,7 @@ func (ix *Index) collect(ctx context.Context, r index.IndexReader, q query.Query
 		for i := range parts {
 			wg.Go(func() {
 				defer guard(&errs[i])()
-				parts[i], errs[i] = ix.collectPart(pctx, r, q, ords, s, size+skip, facets, costly, bounds[i], bounds[i+1])
+				parts[i], errs[i] = ix.collectPart(pctx, r, q, ords, s, size+skip, facets, costly, weights, bounds[i], bounds[i+1])
 				if errs[i] != nil {
 					cancel()
 				}
@@ -193,7 +196,7 @@ func (k *keyCounts) reset() {
 const yieldEvery = 64
 
 // collectPart walks q's hits with internal numbers from from to to.
-func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Query, ords *ordinals, s Sort, k int, facets, costly bool, from, to uint64) (*partial, error) {
+func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Query, ords *ordinals, s Sort, k int, facets, costly bool, weights []float64, from, to uint64) (*partial, error) {
 	searcher, err := q.Searcher(withScoring(ctx), r, ix.bleve.Mapping(), bsearch.SearcherOptions{})
 	if err != nil {
 		return nil, err
@@ -254,7 +257,11 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 			p.counts.count(byDocument, u.docKey)
 			p.counts.count(byClassification, u.classKey)
 		}
-		p.top.offer(m.Score, u.rank(s), u.ord, m.IndexInternalID)
+		score := m.Score
+		if weights != nil {
+			score *= weights[ix.cat.langOrd[u.ord]]
+		}
+		p.top.offer(score, u.rank(s), u.ord, m.IndexInternalID)
 		sctx.DocumentMatchPool.Put(m)
 	}
 	return p, nil
@@ -304,9 +311,11 @@ func (ix *Index) locate(ctx context.Context, r index.IndexReader, q query.Query,
 		}
 		m.Complete(nil)
 		spans := map[string][]span{}
-		for term, locs := range m.Locations[fieldText] {
-			for _, l := range locs {
-				spans[term] = append(spans[term], span{int(l.Start), int(l.End)})
+		for _, terms := range m.Locations { // the text field of the unit's language, and fold
+			for term, locs := range terms {
+				for _, l := range locs {
+					spans[term] = append(spans[term], span{int(l.Start), int(l.End)})
+				}
 			}
 		}
 		out[i] = spans
@@ -344,6 +353,8 @@ func restrict(q, ids query.Query) query.Query {
 		d := *q
 		d.Disjuncts = each(d.Disjuncts)
 		return &d
+	case *langStats:
+		return &langStats{Query: restrict(q.Query, ids), stats: q.stats}
 	}
 	return q
 }

@@ -1,8 +1,10 @@
 package search
 
 import (
+	"slices"
 	"strings"
 
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
 )
@@ -29,7 +31,21 @@ type compiled struct {
 
 	// The analysed terms of each positive word, for nearness.
 	wordTerms [][]string
+
+	lang   *lang      // whose analysis and field the words are looked up in
+	others []compiled // the same query in the archive's other languages (see compile)
+
+	// weights weighs a hit's score by its unit's language, by
+	// catalogue.langOrd; nil: all alike.
+	weights []float64
+	stats   *bsearch.BM25Stats // the statistics of lang's units (see langStats); nil: the index's
 }
+
+// otherLangWeight weighs the hits in a language that knows fewer of the
+// query's words than another language does: low enough to put them, in
+// effect, after the query's language's, since a word common in one
+// language's texts (so weighing little) may be rare in another's.
+const otherLangWeight = 0.01
 
 // contextBoost weighs a match in a unit's context (its document's title,
 // parties and issuer) against one in its own text: low enough that a
@@ -41,8 +57,73 @@ const contextBoost = 0.2
 // fields. Wide, it also matches a word in a unit's context and, with a
 // reader, compounds joined and split ("cyber security", "cybersecurity");
 // r may be nil.
+//
+// The query is compiled once for English and once for each other language
+// of the archive whose field holds a word of it; a unit matches if it
+// matches in its own language. The languages are alternatives at the top,
+// so English hits keep their order among themselves.
 func (ix *Index) compile(n *node, r index.IndexReader, wide bool) compiled {
-	c := compiled{marked: map[string]bool{}, r: r, wide: wide}
+	c := ix.compileIn(n, r, wide, ix.english)
+	if len(ix.langs) == 0 {
+		return c
+	}
+	known := make([]float64, len(ix.langs)+1) // by catalogue.langOrd
+	known[0] = c.known()
+	for i, l := range ix.langs {
+		lc := ix.compileIn(n, r, wide, l)
+		if lc.query != nil {
+			if known[i+1] = lc.known(); known[i+1] > 0 {
+				c.others = append(c.others, lc)
+			}
+		}
+	}
+	if r != nil {
+		c.stats = ix.statsFor(r, ix.cat.langUnits[0])
+		for i := range c.others {
+			o := &c.others[i]
+			o.stats = ix.statsFor(r, ix.cat.langUnits[slices.Index(ix.langs, o.lang)+1])
+		}
+	}
+	if len(c.others) == 0 {
+		c.query = withStats(c.query, c.stats)
+		return c
+	}
+	// The languages that know the most of the query's words are the
+	// query's: their units keep their scores; the others' are weighed
+	// down. An English query ranks the English texts first, though a word
+	// of it is rarer, so weightier, in a French text.
+	best := slices.Max(known)
+	c.weights = make([]float64, len(known))
+	for i, k := range known {
+		c.weights[i] = 1
+		if k < best {
+			c.weights[i] = otherLangWeight
+		}
+	}
+	var trees []query.Query
+	if c.query != nil {
+		trees = append(trees, withStats(c.query, c.stats))
+	}
+	for _, o := range c.others {
+		trees = append(trees, withStats(o.query, o.stats))
+		for t := range o.marked {
+			c.marked[t] = true
+		}
+		c.branches += o.branches
+		c.phrases += o.phrases
+		c.expansions += o.expansions
+	}
+	if len(trees) == 1 {
+		c.query = trees[0]
+	} else {
+		c.query = query.NewDisjunctionQuery(trees)
+	}
+	return c
+}
+
+// compileIn compiles n in language l.
+func (ix *Index) compileIn(n *node, r index.IndexReader, wide bool, l *lang) compiled {
+	c := compiled{marked: map[string]bool{}, r: r, wide: wide, lang: l}
 	if n.kind == nodeAnd {
 		c.query = ix.compileAnd(n, &c, false, true)
 	} else {
@@ -59,7 +140,7 @@ func (ix *Index) compileNode(n *node, c *compiled, negated bool) query.Query {
 		}
 		return ix.compileWord(n, c, negated)
 	case nodePhrase:
-		q, ts := ix.textQuery(n.text)
+		q, ts := ix.textQuery(n.text, c.lang)
 		if q != nil && !negated {
 			markAll(c, ts)
 		}
@@ -69,6 +150,9 @@ func (ix *Index) compileNode(n *node, c *compiled, negated bool) query.Query {
 		c.expansions += expansions(q)
 		return q
 	case nodeFilter:
+		if n.field == fieldLang {
+			return ix.langFilter(n.text)
+		}
 		q := query.NewTermQuery(n.text)
 		q.SetField(n.field)
 		return q
@@ -113,7 +197,7 @@ func (ix *Index) compileWord(n *node, c *compiled, negated bool) query.Query {
 // text or, weighed less, in its context; and, for a long word, its parts
 // written apart in the text.
 func (ix *Index) wordQuery(w string, c *compiled) (query.Query, []string) {
-	q, ts := ix.textQuery(w)
+	q, ts := ix.textQuery(w, c.lang)
 	if q == nil {
 		return nil, nil
 	}
@@ -127,11 +211,16 @@ func (ix *Index) wordQuery(w string, c *compiled) (query.Query, []string) {
 	if !c.wide {
 		return q, ts
 	}
-	if split := ix.split(w, c.r); split != nil {
+	if split := ix.split(w, c.r, c.lang); split != nil {
 		alts = append(alts, split)
 		c.phrases++
 	}
-	if cq := contextQuery(q); cq != nil {
+	eq := q
+	if c.lang != ix.english {
+		// The context and headings are analysed as English.
+		eq, _ = ix.textQuery(w, ix.english)
+	}
+	if cq := contextQuery(eq); cq != nil {
 		alts = append(alts, cq)
 	}
 	if len(alts) == 1 {
@@ -249,8 +338,8 @@ func (ix *Index) compileAnd(n *node, c *compiled, negated, top bool) query.Query
 // or a phrase when the analyzer makes several positions of it (a hyphenated
 // word, a phrase). Tokens that share a position are alternatives. It also
 // returns the analysed terms.
-func (ix *Index) textQuery(s string) (query.Query, []string) {
-	tokens := ix.analyzer.Analyze([]byte(s))
+func (ix *Index) textQuery(s string, l *lang) (query.Query, []string) {
+	tokens := l.analyzer.Analyze([]byte(s))
 	if len(tokens) == 0 {
 		return nil, nil
 	}
@@ -271,8 +360,8 @@ func (ix *Index) textQuery(s string) (query.Query, []string) {
 			all = append(all, joined)
 			continue
 		}
-		if i < 0 || i >= len(tokens) {
-			continue // positions are 1-based and dense; guard anyway
+		if i < 0 || i > last-first {
+			continue // positions are 1-based and ordered (stop words leave gaps); guard anyway
 		}
 		for len(groups) <= i {
 			groups = append(groups, nil)
@@ -286,23 +375,28 @@ func (ix *Index) textQuery(s string) (query.Query, []string) {
 	if len(groups) == 1 {
 		if len(groups[0]) == 1 {
 			q := query.NewTermQuery(groups[0][0])
-			q.SetField(fieldText)
+			q.SetField(l.field)
 			return q, all
 		}
 		qs := make([]query.Query, len(groups[0]))
 		for i, term := range groups[0] {
 			q := query.NewTermQuery(term)
-			q.SetField(fieldText)
+			q.SetField(l.field)
 			qs[i] = q
 		}
 		return query.NewDisjunctionQuery(qs), all
 	}
-	phrase := query.NewMultiPhraseQuery(groups, fieldText)
+	for i, g := range groups {
+		if len(g) == 0 {
+			groups[i] = []string{""} // a stop word the analysis dropped: any word there
+		}
+	}
+	phrase := query.NewMultiPhraseQuery(groups, l.field)
 	if joined == "" {
 		return phrase, all
 	}
 	q := query.NewTermQuery(joined)
-	q.SetField(fieldText)
+	q.SetField(l.field)
 	return query.NewDisjunctionQuery([]query.Query{phrase, q}), all
 }
 

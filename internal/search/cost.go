@@ -153,6 +153,10 @@ func (e *estimator) walk(q query.Query) (work, hits int64) {
 		return n, n
 	case *query.MatchAllQuery:
 		return e.docs, e.docs
+	case *langStats:
+		return e.walk(q.Query)
+	case *query.MatchNoneQuery:
+		return 0, 0
 	case *query.MultiPhraseQuery:
 		hits = e.docs
 		for _, group := range q.Terms {

@@ -16,6 +16,7 @@ var facetFields = []struct {
 	{"party", fieldParty, 20, byDocument},
 	{"year", fieldYear, 20, byDocument},
 	{"kind", fieldKind, 12, byDocument},
+	{"lang", fieldLang, 20, byDocument},
 	{"commitment", fieldCommitment, 12, byClassification},
 	{"actor", fieldActor, 20, byClassification},
 	{"topic", fieldTopic, 30, byClassification},
@@ -32,6 +33,9 @@ func (cat *catalogue) facetResults(counts [][]int32) []Facet {
 	for i, f := range facetFields {
 		if i >= len(counts) {
 			break
+		}
+		if f.field == fieldLang && len(cat.facets[i].values) < 2 {
+			continue // an archive in one language
 		}
 		// The size best values, by count then value, kept sorted by
 		// insertion: most values fall short of the last one kept, and the

@@ -28,6 +28,10 @@ type Index struct {
 	analyzer analysis.Analyzer
 	equiv    equivalents // the acronyms the archive defines, and the synonyms
 
+	english *lang   // English: analyzer on the text field
+	langs   []*lang // the archive's other languages (see lang.go)
+	fold    *lang   // the fold field; nil when every unit is in English
+
 	// mu is held for reading by each search, which reads the index below
 	// Bleve's own guard, and for writing by Close.
 	mu     sync.RWMutex
@@ -85,6 +89,11 @@ func buildMemory(ctx context.Context, cat *catalogue) (bleve.Index, error) {
 // newIndex makes the Index of b, logging nothing.
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
 	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), equiv: cat.acronyms(), log: slog.New(slog.DiscardHandler)}
+	ix.english = &lang{base: English, field: fieldText, analyzer: ix.analyzer}
+	ix.langs = cat.langs
+	if len(ix.langs) > 0 {
+		ix.fold = &lang{base: fieldFold, field: fieldFold, analyzer: foldAnalyzer}
+	}
 	ix.healCtx, ix.healCancel = context.WithCancel(context.Background())
 	ix.SetLimits(Limits{})
 	ix.counts.New = func() any {
@@ -200,6 +209,12 @@ func fillBatch(batch *bleve.Batch, m mapping.IndexMapping, shared *sharedFields,
 		doc := document.NewDocument(id)
 		if err := m.MapDocument(doc, cat.fields(int32(ord))); err != nil {
 			return fmt.Errorf("index %s: %w", id, err)
+		}
+		if l := cat.langOf(ord); l != nil {
+			// Not English: the text in its language's field, and folded.
+			text := []byte(cat.units[ord].text())
+			doc.AddField(document.NewTextFieldCustom(l.field, nil, text, textOptions, l.analyzer))
+			doc.AddField(document.NewTextFieldCustom(fieldFold, nil, text, textOptions, foldAnalyzer))
 		}
 		ctx, heading := shared.of(ord)
 		doc.AddField(ctx)

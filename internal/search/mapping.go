@@ -40,8 +40,9 @@ const unitType = "unit"
 // headings are not here: fill adds them analysed (see sharedField).
 type unit struct {
 	Ord   string   `json:"ord"`
-	Text  string   `json:"text"`
+	Text  *string  `json:"text"` // nil for a unit not in English: fill adds its text (see lang.go)
 	Doc   string   `json:"doc"`
+	Lang  []string `json:"lang"` // the language's primary subtag; none in an archive all in English
 	Party []string `json:"party"`
 	Year  string   `json:"year"`
 	Kind  string   `json:"kind"`
@@ -67,12 +68,8 @@ func newMapping() *mapping.IndexMappingImpl {
 	im.DocValuesDynamic = false
 	im.ScoringModel = index.BM25Scoring
 
-	text := bleve.NewTextFieldMapping()
+	text := textMapping()
 	text.Analyzer = analyzerName
-	text.Store = false
-	text.IncludeInAll = false
-	text.IncludeTermVectors = true // term locations, for snippets and phrases
-	text.DocValues = false
 
 	ctx := contextMapping()
 
@@ -92,6 +89,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	um.AddFieldMappingsAt(fieldCtx, ctx)
 	um.AddFieldMappingsAt(fieldHead, ctx)
 	um.AddFieldMappingsAt(fieldDoc, keywordField(false))
+	um.AddFieldMappingsAt(fieldLang, keywordField(false))
 	um.AddFieldMappingsAt(fieldParty, keywordField(false))
 	um.AddFieldMappingsAt(fieldYear, keywordField(false))
 	um.AddFieldMappingsAt(fieldKind, keywordField(false))
@@ -117,3 +115,18 @@ func contextMapping() *mapping.FieldMapping {
 	ctx.DocValues = false
 	return ctx
 }
+
+// textMapping is the mapping of a unit's text, in any language: term
+// locations kept, for snippets and phrases.
+func textMapping() *mapping.FieldMapping {
+	text := bleve.NewTextFieldMapping()
+	text.Store = false
+	text.IncludeInAll = false
+	text.IncludeTermVectors = true
+	text.DocValues = false
+	return text
+}
+
+// textOptions are the indexing options of the text fields of other
+// languages, which fill adds itself.
+var textOptions = textMapping().Options()

@@ -16,15 +16,29 @@ const nearWeight = 0.3
 
 // nearFirst raises the score of each hit by the nearness of the query's
 // words in it and sorts the page again by score; ties keep their order.
-// words holds each word's analysed terms; locs, each hit's term locations.
-func nearFirst(page []ranked, locs []map[string][]span, words [][]string) {
-	if len(words) < 2 || len(page) < 2 {
+// words holds each word's analysed terms, or wordsOf, when not nil, for
+// the hit's language; locs, each hit's term locations.
+func nearFirst(page []ranked, locs []map[string][]span, words [][]string, wordsOf func(ranked) [][]string) {
+	if len(page) < 2 || wordsOf == nil && len(words) < 2 {
 		return
 	}
-	order := make([]int, len(page))
+	var order []int
 	for i := range page {
+		if wordsOf != nil {
+			words = wordsOf(page[i])
+		}
+		if len(words) >= 2 {
+			if order == nil {
+				order = make([]int, len(page))
+			}
+			page[i].score *= 1 + nearWeight*nearness(locs[i], words)
+		}
+	}
+	if order == nil {
+		return // a word or none in every hit: nothing to reorder
+	}
+	for i := range order {
 		order[i] = i
-		page[i].score *= 1 + nearWeight*nearness(locs[i], words)
 	}
 	sort.SliceStable(order, func(a, b int) bool { return page[order[a]].score > page[order[b]].score })
 	sortedPage := make([]ranked, len(page))

@@ -26,8 +26,11 @@ import (
 // Change either, bump it, and every on-disk index is rebuilt on next Open.
 // The mapping's own JSON is hashed into the stored version as well, so a
 // mapping change that forgets the bump is caught too. 5: a unit is any
-// provision with text, identified by its eId; a heading field.
-const indexVersion = "accord-index-5"
+// provision with text, identified by its eId; a heading field. 6: a unit
+// not in English is analysed in its language's field and in "fold" (which
+// the mapping does not list: langAnalysisVersion names their analysis);
+// a lang field.
+const indexVersion = "accord-index-6-" + langAnalysisVersion
 
 // Keys of the index's internal store that say what it was built from.
 const (

@@ -16,7 +16,8 @@ import (
 //	a OR b        either; binds tighter than the implicit AND
 //	( … )         grouping
 //	field:value   party:EE, year:2025, doc:slug, kind:joint-statement,
-//	              commitment:agreement, actor:EE, topic:transport, entity:titr
+//	              commitment:agreement, actor:EE, topic:transport, entity:titr,
+//	              lang:ru
 //
 // Anything else that looks like syntax (* ? ~ / ^ \ :) is just text, which
 // the analyzer reduces to words or nothing. Input that does not parse
@@ -54,6 +55,7 @@ var errSyntax = errors.New("query syntax")
 var filterFields = map[string]string{
 	"party": fieldParty, "year": fieldYear, "doc": fieldDoc, "kind": fieldKind,
 	"commitment": fieldCommitment, "actor": fieldActor, "topic": fieldTopic, "entity": fieldEntity,
+	"lang": fieldLang,
 }
 
 // parse parses s. It returns errSyntax (wrapped) when s does not parse.
@@ -305,6 +307,11 @@ func filterValue(field, v string) (string, bool) {
 		return v, isPartyCode(v)
 	case fieldYear:
 		return v, len(v) >= 1 && len(v) <= 4 && strings.Trim(v, "0123456789") == ""
+	case fieldLang: // a BCP 47 tag, as its primary subtag: lang:pt-BR is lang:pt
+		if len(v) < 2 || len(v) > 35 || strings.Trim(strings.ToLower(v), "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
+			return "", false
+		}
+		return langBase(v), true
 	default: // doc, kind: lower-case letters, digits and hyphens
 		v = strings.ToLower(v)
 		return v, v != "" && len(v) <= 200 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyz0123456789-") == ""

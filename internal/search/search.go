@@ -71,7 +71,7 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 	if err := run.Err(); err != nil {
 		return nil, fail(err)
 	}
-	coll, err := ix.collect(run, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+	coll, err := ix.collect(run, r, main, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, c.weights)
 	if err != nil {
 		return nil, fail(err)
 	}
@@ -81,24 +81,41 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		// search: that reads many more postings.
 		wmain, wc, _ := ix.prepare(q, r, true)
 		if wcost, err := estimate(run, r, wmain, wc); err == nil && wcost.Units <= lim.MaxCost {
-			wcoll, err := ix.collect(run, r, wmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+			wcoll, err := ix.collect(run, r, wmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, wc.weights)
 			if err != nil {
 				return nil, fail(err)
 			}
 			coll, main, c = wcoll, wmain, wc
 		}
 	}
-	if coll.total == 0 && len(c.items) > 1 && !fallback {
+	if coll.total == 0 && ix.fold != nil {
+		// Nothing matches the words as written: the units of other
+		// languages that hold them without their diacritics ("oli" finds
+		// "õli"), but only then, so that a word as written always wins.
+		fmain, fc, _ := ix.prepareIn(q, r, ix.fold)
+		if fmain != nil {
+			if fcost, err := estimate(run, r, fmain, fc); err == nil && fcost.Units <= lim.MaxCost {
+				fcoll, err := ix.collect(run, r, fmain, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, nil)
+				if err != nil {
+					return nil, fail(err)
+				}
+				if fcoll.total > 0 {
+					coll, main, c = fcoll, fmain, fc
+				}
+			}
+		}
+	}
+	if partial := c.partial(); coll.total == 0 && partial != nil && !fallback {
 		// No unit holds every word: the units that hold the most of them,
 		// rather than nothing, and which words the best of them lacks.
-		partial := ix.partialQuery(q, c)
+		partial = ix.withFilters(partial, q)
 		if pc, err := estimate(run, r, partial, c); err == nil && pc.Units <= lim.MaxCost {
-			pcoll, err := ix.collect(run, r, partial, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly)
+			pcoll, err := ix.collect(run, r, partial, q.Sort, q.PerPage, (q.Page-1)*q.PerPage, true, costly, c.weights)
 			if err != nil {
 				return nil, fail(err)
 			}
 			if pcoll.total > 0 {
-				res.Partial, err = ix.leftOut(run, c, pcoll.page)
+				res.Partial, err = ix.leftOut(run, &c, pcoll.page)
 				if err != nil {
 					return nil, fail(err)
 				}
@@ -112,7 +129,11 @@ func (ix *Index) search(ctx context.Context, q Query) (*Results, error) {
 		return nil, fail(err)
 	}
 	if q.Sort == ByRelevance {
-		nearFirst(coll.page, locs, c.wordTerms)
+		var wordsOf func(ranked) [][]string // nil: c's words, for every hit
+		if len(c.others) > 0 {
+			wordsOf = func(h ranked) [][]string { return c.in(ix.cat.units[h.ord].lang()).wordTerms }
+		}
+		nearFirst(coll.page, locs, c.wordTerms, wordsOf)
 	}
 	for i, h := range coll.page {
 		hit, err := ix.hit(h, locs[i], c.marked)
@@ -141,21 +162,40 @@ const widenBelow = defaultPerPage
 // Wide, it also matches context and compounds (see compile); r, which may
 // be nil, lets a long word match its parts written apart.
 func (ix *Index) prepare(q Query, r index.IndexReader, wide bool) (query.Query, compiled, bool) {
-	n, err := parse(q.Text)
-	fallback := err != nil
-	if fallback {
-		n = plainWords(q.Text)
-	}
+	n, fallback := parseText(q.Text)
 	c := ix.compile(n, r, wide)
-	if c.query == nil && len(structFilters(q)) == 0 {
+	if c.query == nil && len(ix.structFilters(q)) == 0 {
 		return nil, c, fallback
 	}
-	return withFilters(c.query, q), c, fallback
+	return ix.withFilters(c.query, q), c, fallback
+}
+
+// prepareIn is prepare in language l alone, narrow.
+func (ix *Index) prepareIn(q Query, r index.IndexReader, l *lang) (query.Query, compiled, bool) {
+	n, fallback := parseText(q.Text)
+	c := ix.compileIn(n, r, false, l)
+	if c.query == nil {
+		return nil, c, fallback
+	}
+	if r != nil && l == ix.fold {
+		c.stats = ix.statsFor(r, len(ix.cat.units)-ix.cat.langUnits[0])
+	}
+	return ix.withFilters(withStats(c.query, c.stats), q), c, fallback
+}
+
+// parseText parses text, falling back to its plain words (and saying so)
+// when it does not parse.
+func parseText(text string) (*node, bool) {
+	n, err := parse(text)
+	if err != nil {
+		return plainWords(text), true
+	}
+	return n, false
 }
 
 // withFilters is main (nil: every unit) with q's own filters.
-func withFilters(main query.Query, q Query) query.Query {
-	filters := structFilters(q)
+func (ix *Index) withFilters(main query.Query, q Query) query.Query {
+	filters := ix.structFilters(q)
 	if main == nil {
 		main = query.NewMatchAllQuery()
 	}
@@ -167,33 +207,24 @@ func withFilters(main query.Query, q Query) query.Query {
 	return main
 }
 
-// partialQuery is the search for units holding some of c's required
-// items: the more items a unit holds, the higher it ranks.
-func (ix *Index) partialQuery(q Query, c compiled) query.Query {
-	var some query.Query = query.NewDisjunctionQuery(c.items)
-	if len(c.filters) > 0 {
-		some = query.NewBooleanQuery(c.filters, c.items, nil)
-	}
-	return withFilters(some, q)
-}
-
 // leftOut is the words of c's items that the best of the hits does not
 // hold, in the query's order.
-func (ix *Index) leftOut(ctx context.Context, c compiled, hits []ranked) ([]string, error) {
+func (ix *Index) leftOut(ctx context.Context, c *compiled, hits []ranked) ([]string, error) {
 	if len(hits) == 0 {
 		return nil, nil
 	}
 	ord := query.NewTermQuery(strconv.Itoa(int(hits[0].ord)))
 	ord.SetField(fieldOrd)
+	t := c.in(ix.cat.units[hits[0].ord].lang())
 	var out []string
-	for i, item := range c.items {
+	for i, item := range t.items {
 		both := query.NewConjunctionQuery([]query.Query{ord, item})
 		sr, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(both, 0, 0, false))
 		if err != nil {
 			return nil, err
 		}
 		if sr.Total == 0 {
-			out = append(out, c.itemWords[i])
+			out = append(out, t.itemWords[i])
 		}
 	}
 	return out, nil
@@ -208,6 +239,9 @@ func normalise(q Query) Query {
 	q.Commitment = strings.ToLower(strings.TrimSpace(q.Commitment))
 	q.Topic = strings.ToLower(strings.TrimSpace(q.Topic))
 	q.Entity = strings.ToLower(strings.TrimSpace(q.Entity))
+	if q.Lang = strings.TrimSpace(q.Lang); q.Lang != "" {
+		q.Lang = langBase(q.Lang)
+	}
 	if q.Actor = strings.TrimSpace(q.Actor); !strings.EqualFold(q.Actor, JointActor) {
 		q.Actor = strings.ToUpper(q.Actor)
 	} else {
@@ -230,7 +264,7 @@ func normalise(q Query) Query {
 }
 
 // structFilters are the Query's own filters, AND-ed with the text's.
-func structFilters(q Query) []query.Query {
+func (ix *Index) structFilters(q Query) []query.Query {
 	var fs []query.Query
 	add := func(field, value string) {
 		t := query.NewTermQuery(value)
@@ -261,6 +295,9 @@ func structFilters(q Query) []query.Query {
 	if q.Entity != "" {
 		add(fieldEntity, q.Entity)
 	}
+	if q.Lang != "" && (len(ix.langs) > 0 || q.Lang != English) { // lang=en in an English archive: no filter
+		fs = append(fs, ix.langFilter(q.Lang))
+	}
 	return fs
 }
 
@@ -284,5 +321,6 @@ func (ix *Index) hit(h ranked, locs map[string][]span, marked map[string]bool) (
 		EID:       u.para.EID(),
 		Snippet:   snippet(u.text(), spans),
 		Score:     h.score,
+		Lang:      docLang(u.doc()),
 	}, nil
 }

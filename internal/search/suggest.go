@@ -34,7 +34,7 @@ func (ix *Index) suggest(ctx context.Context, q Query, words []string) (string, 
 			continue // too short to guess at, or a hyphenated word
 		}
 		term := string(tokens[0].Term)
-		known, err := termCount(ctx, r, term)
+		known, err := termCount(ctx, r, term, fieldText)
 		if err != nil {
 			return "", err
 		}
@@ -66,8 +66,8 @@ func (ix *Index) suggest(ctx context.Context, q Query, words []string) (string, 
 	return text, nil
 }
 
-func termCount(ctx context.Context, r index.IndexReader, term string) (uint64, error) {
-	tfr, err := r.TermFieldReader(ctx, []byte(term), fieldText, false, false, false)
+func termCount(ctx context.Context, r index.IndexReader, term, field string) (uint64, error) {
+	tfr, err := r.TermFieldReader(ctx, []byte(term), field, false, false, false)
 	if err != nil {
 		return 0, fmt.Errorf("term %q: %w", term, err)
 	}
@@ -114,7 +114,7 @@ func closestTerm(fz index.IndexReaderFuzzy, term string) (string, error) {
 func (ix *Index) surfaceForm(ctx context.Context, r index.IndexReader, term string) (string, error) {
 	tq := query.NewTermQuery(term)
 	tq.SetField(fieldText)
-	c, err := ix.collect(ctx, r, tq, ByOldest, 1, 0, false, false)
+	c, err := ix.collect(ctx, r, tq, ByOldest, 1, 0, false, false, nil)
 	if err != nil || len(c.page) == 0 {
 		return "", err
 	}

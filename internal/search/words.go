@@ -18,7 +18,7 @@ import (
 // word in the unit's own text. Nil when the words are not plain words or
 // the index does not hold the joined word (or there is no reader).
 func (ix *Index) compound(a, b string, c *compiled, negated bool) query.Query {
-	if !c.wide || c.r == nil || !isWordOfLetters(a) || !isWordOfLetters(b) || !ix.knows(c.r, a+b) {
+	if !c.wide || c.r == nil || !isWordOfLetters(a) || !isWordOfLetters(b) || !ix.knows(c.r, a+b, c.lang) {
 		return nil
 	}
 	qa := ix.compileWord(&node{kind: nodeWord, text: a}, c, negated)
@@ -27,7 +27,7 @@ func (ix *Index) compound(a, b string, c *compiled, negated bool) query.Query {
 		return nil
 	}
 	both := query.NewConjunctionQuery([]query.Query{qa, qb})
-	joined, ts := ix.textQuery(a + b)
+	joined, ts := ix.textQuery(a+b, c.lang)
 	if !negated {
 		markAll(c, ts)
 	}
@@ -44,16 +44,16 @@ const (
 // split is the phrase of the two words w may be written as, when the
 // index knows both ("cybersecurity": "cyber security"); nil otherwise or
 // without a reader. The first split that works, shortest head first.
-func (ix *Index) split(w string, r index.IndexReader) query.Query {
+func (ix *Index) split(w string, r index.IndexReader, l *lang) query.Query {
 	if r == nil || len(w) < minSplitWord || !isWordOfLetters(w) {
 		return nil
 	}
 	for i := minSplitPart; i <= len(w)-minSplitPart; i++ {
 		head, tail := w[:i], w[i:]
-		if !ix.knows(r, tail) || !ix.knows(r, head) {
+		if !ix.knows(r, tail, l) || !ix.knows(r, head, l) {
 			continue
 		}
-		q, _ := ix.textQuery(head + " " + tail)
+		q, _ := ix.textQuery(head+" "+tail, l)
 		if mp, ok := q.(*query.MultiPhraseQuery); ok {
 			return mp
 		}
@@ -61,13 +61,13 @@ func (ix *Index) split(w string, r index.IndexReader) query.Query {
 	return nil
 }
 
-// knows reports whether the index's text holds word (as analysed).
-func (ix *Index) knows(r index.IndexReader, word string) bool {
-	tokens := ix.analyzer.Analyze([]byte(word))
+// knows reports whether the index's text in l holds word (as analysed).
+func (ix *Index) knows(r index.IndexReader, word string, l *lang) bool {
+	tokens := l.analyzer.Analyze([]byte(word))
 	if len(tokens) != 1 {
 		return false
 	}
-	n, err := termCount(context.Background(), r, string(tokens[0].Term))
+	n, err := termCount(context.Background(), r, string(tokens[0].Term), l.field)
 	return err == nil && n > 0
 }
 
@@ -123,7 +123,7 @@ func (ix *Index) equivalent(kids []*node, c *compiled, negated bool) (query.Quer
 			qs = append(qs, query.NewConjunctionQuery(own))
 		}
 		for _, alt := range alts {
-			q, ts := ix.textQuery(alt)
+			q, ts := ix.textQuery(alt, c.lang)
 			if q == nil {
 				continue
 			}

@@ -100,6 +100,8 @@ func paramProblem(param, value string, voc Vocabulary) string {
 		return v + " is not a topic: see the list of topics."
 	case "entity":
 		return v + " is not a name the archive knows: see the list of names."
+	case "lang":
+		return v + " is not a language: use a language code such as en, ru or fr."
 	case "sort":
 		return v + " is not a way to sort: use relevance, newest or oldest."
 	}

@@ -59,7 +59,7 @@ type searchParams struct {
 
 // searchKeys are the parameters of a search's address, in the order
 // url.Values.Encode would write them.
-var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "page", "party", "q", "sort", "topic", "year"}
+var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "lang", "page", "party", "q", "sort", "topic", "year"}
 
 // url is the search's address with one parameter, one of searchKeys,
 // changed ("" removes it) and the page reset unless it is the one changed.
@@ -108,6 +108,8 @@ func (p searchParams) value(k string) string {
 		}
 	case "kind":
 		return p.q.Kind
+	case "lang":
+		return p.q.Lang
 	case "commitment":
 		return p.q.Commitment
 	case "actor":
@@ -141,7 +143,7 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		page.Doc, _ = s.cfg.Archive.Document(p.q.Doc)
 	}
 	if strings.TrimSpace(p.q.Text) == "" && p.q.Doc == "" && p.q.Party == "" && p.q.Year == 0 && p.q.Kind == "" &&
-		p.q.Commitment == "" && p.q.Actor == "" && p.q.Topic == "" && p.q.Entity == "" {
+		p.q.Commitment == "" && p.q.Actor == "" && p.q.Topic == "" && p.q.Entity == "" && p.q.Lang == "" {
 		page.Empty = true
 		page.Description = "Search every clause of every document in " + SiteName + "."
 		w.Header().Set("Cache-Control", "public, max-age=300")
@@ -234,6 +236,9 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 	if p.q.Kind != "" {
 		page.Active = append(page.Active, Link{Label: "Kind: " + archive.Kind(p.q.Kind).Name(), URL: p.url("kind", "")})
 	}
+	if p.q.Lang != "" {
+		page.Active = append(page.Active, Link{Label: "Language: " + languageName(p.q.Lang), URL: p.url("lang", "")})
+	}
 	for _, c := range []struct{ field, value, name string }{
 		{"commitment", p.q.Commitment, "Commitment"}, {"actor", p.q.Actor, "Who"},
 		{"topic", p.q.Topic, "Topic"}, {"entity", p.q.Entity, "Names"},
@@ -261,6 +266,10 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 				}
 			case "kind":
 				l.Label = archive.Kind(t.Value).Name()
+			case "lang":
+				// In English, as the rest of the page: a name in its own
+				// language would need its own lang attribute.
+				l.Label = languageName(t.Value)
 			case "commitment", "actor", "topic", "entity":
 				l.Label = s.classLabel(f.Field, t.Value)
 			}
@@ -289,13 +298,13 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 }
 
 var facetNames = map[string]string{
-	"doc": "Document", "party": "Party", "year": "Year", "kind": "Kind",
+	"doc": "Document", "party": "Party", "year": "Year", "kind": "Kind", "lang": "Language",
 	"commitment": "Commitment", "actor": "Who commits", "topic": "Topic", "entity": "Names",
 }
 
 // facetOrder is the order of the facets in the sidebar: what people narrow
 // by most first.
-var facetOrder = []string{"commitment", "topic", "actor", "party", "year", "doc", "entity", "kind"}
+var facetOrder = []string{"commitment", "topic", "actor", "party", "lang", "year", "doc", "entity", "kind"}
 
 func typeCodes(v Vocabulary) string {
 	var codes []string
