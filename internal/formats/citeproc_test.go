@@ -21,7 +21,7 @@ const cslStyles = "/usr/share/citation-style-language/styles"
 
 // TestCiteprocPinpoint renders the seed document, its clause 3 and a
 // treaty's sub-paragraph through a real citation processor (pandoc's
-// citeproc) in APA, Chicago (author-date and notes) and Bluebook: each
+// citeproc) in APA, Chicago (author-date and notes), Bluebook, MLA and OSCOLA: each
 // reference keeps its title, its pinpoint, as printed, and its year, and a
 // clause is not taken for a second work of the same year ("2025a").
 func TestCiteprocPinpoint(t *testing.T) {
@@ -79,6 +79,8 @@ func TestCiteprocPinpoint(t *testing.T) {
 		{"chicago-note-bibliography", "November 17, 2025"},
 		{"chicago-fullnote-bibliography", "November 17, 2025"},
 		{"bluebook-law-review", "(2025)"},
+		{"modern-language-association", "17 Nov. 2025"},
+		{"oscola", ""},
 	} {
 		t.Run(style.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
