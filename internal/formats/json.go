@@ -11,6 +11,7 @@ import (
 type Site struct {
 	BaseURL string // scheme and host, no trailing slash: https://accord.example
 	Name    string // "Accord"
+	Licence archive.Licence
 }
 
 // URL makes a site path absolute.
@@ -74,6 +75,7 @@ type (
 		Conclusions []ProvisionJSON `json:"conclusions,omitempty"`
 		Notes       []ProvisionJSON `json:"notes,omitempty"`
 		Remarks     []ProvisionJSON `json:"remarks,omitempty"` // publishers' marks: not text of the document
+		Licence     *LicenceJSON    `json:"license,omitempty"` // the archive's licence, when it declares one
 	}
 
 	// ParagraphJSON is one paragraph of verbatim text. A preamble paragraph
@@ -190,7 +192,7 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 
 // Document represents a whole document.
 func (s Site) Document(d *archive.Document) DocumentJSON {
-	out := DocumentJSON{DocumentSummaryJSON: s.DocumentSummary(d), Preamble: []ParagraphJSON{}, Clauses: []ClauseJSON{}}
+	out := DocumentJSON{DocumentSummaryJSON: s.DocumentSummary(d), Preamble: []ParagraphJSON{}, Clauses: []ClauseJSON{}, Licence: s.LicenceJSON()}
 	for _, p := range d.Preamble {
 		pj := s.paragraph(p)
 		pj.Classification = s.Classification(p.Classification)

@@ -51,6 +51,8 @@ type AboutPage struct {
 	Head
 	Stats archive.Stats
 	Types []*archive.CommitmentType // the commitment types, strongest first
+	// Licence is the archive's licence and its statement on the texts.
+	Licence archive.Licence
 }
 
 func (s *Server) aboutPage() AboutPage {
@@ -62,8 +64,9 @@ func (s *Server) aboutPage() AboutPage {
 			OGType:      "website",
 			Main:        "about",
 		},
-		Stats: s.cfg.Archive.Stats(),
-		Types: s.cfg.Vocabulary.Types(),
+		Stats:   s.cfg.Archive.Stats(),
+		Types:   s.cfg.Vocabulary.Types(),
+		Licence: s.cfg.Licence,
 	}
 }
 
