@@ -241,5 +241,10 @@ func (s *server) index(*http.Request) (any, error) {
 		"commitments": u("/commitments"),
 		"topics":      u("/topics"),
 		"entities":    u("/entities"),
+		// The bulk files and OAI-PMH are the site's, outside the API.
+		"bulk_jsonl":   s.Site.URL(formats.BulkJSONLines),
+		"bulk_akn_zip": s.Site.URL(formats.BulkAknZip),
+		"bulk_csv":     s.Site.URL(formats.BulkCSV),
+		"oai":          s.Site.URL("/oai"),
 	}, nil
 }

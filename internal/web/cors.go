@@ -19,9 +19,10 @@ func openFiles(next http.Handler) http.Handler {
 	})
 }
 
-// openFile reports whether p is a data file, a citation or the feed.
+// openFile reports whether p is a data file, a bulk file, a citation or
+// the feed.
 func openFile(p string) bool {
-	if p == "/feed.atom" {
+	if p == "/feed.atom" || strings.HasPrefix(p, "/data/") {
 		return true
 	}
 	if !strings.HasPrefix(p, "/documents/") {

@@ -47,6 +47,7 @@ func (s *Server) routes() http.Handler {
 	get("/sitemaps/{part}", s.serveSitemap)
 	get("/robots.txt", s.serveRobots)
 	get("/opensearch.xml", s.serveOpenSearch)
+	get("/data/{file}", s.serveKept) // the bulk files: bulk.go
 	// Assets and Akoma Ntoso identifiers: static.go, redirect.go.
 	get("/static/*", s.serveStatic)
 	get("/akn/*", s.serveWork)
