@@ -127,6 +127,12 @@ type (
 		EID       string  `json:"eid"`                 // the paragraph the phrase is in
 		Start     int     `json:"start"`               // UTF-8 byte offsets of the phrase in that paragraph's text
 		End       int     `json:"end"`
+		// The same offsets in UTF-16 code units (JavaScript's string
+		// indexes) and in code points (Python's).
+		StartUTF16     int `json:"start_utf16"`
+		EndUTF16       int `json:"end_utf16"`
+		StartCodePoint int `json:"start_codepoint"`
+		EndCodePoint   int `json:"end_codepoint"`
 	}
 
 	// TopicRefJSON is a topic a unit touches.
@@ -280,6 +286,8 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 	}
 	if m.Paragraph != nil {
 		out.EID = m.Paragraph.EID()
+		out.StartUTF16, out.StartCodePoint = Offsets(m.Paragraph.Text, out.Start)
+		out.EndUTF16, out.EndCodePoint = Offsets(m.Paragraph.Text, out.End)
 	}
 	if m.Actor != "" {
 		actor := m.Actor
