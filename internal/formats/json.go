@@ -54,6 +54,7 @@ type (
 		HTML       string `json:"html"`
 		JSON       string `json:"json"`
 		AkomaNtoso string `json:"akn"`
+		AknXML     string `json:"akn_xml"` // the same file as akn, named .xml
 		Text       string `json:"txt"`
 		Markdown   string `json:"md"`
 		BibTeX     string `json:"bibtex"`
@@ -186,6 +187,7 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 			HTML:       s.URL(d.Path()),
 			JSON:       s.URL(d.Path() + "/data.json"),
 			AkomaNtoso: s.URL(d.Path() + "/data.akn"),
+			AknXML:     s.URL(d.Path() + "/data.xml"),
 			Text:       s.URL(d.Path() + "/data.txt"),
 			Markdown:   s.URL(d.Path() + "/data.md"),
 			BibTeX:     s.URL(d.Path() + "/cite.bib"),

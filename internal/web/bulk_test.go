@@ -52,3 +52,18 @@ func TestBulkFiles(t *testing.T) {
 		t.Errorf("the JSON Lines file: %v, %q", err, line.Slug)
 	}
 }
+
+// TestDataXML: data.xml is data.akn, byte for byte, type and ETag alike,
+// open to other origins; data.akn is still served.
+func TestDataXML(t *testing.T) {
+	h := seed(t).Handler()
+	p := "/documents/" + seedSlug
+	akn, xml := get(t, h, "GET", p+"/data.akn"), get(t, h, "GET", p+"/data.xml")
+	if akn.StatusCode != 200 || xml.StatusCode != 200 || body(t, akn) != body(t, xml) ||
+		akn.Header.Get("ETag") != xml.Header.Get("ETag") || akn.Header.Get("Content-Type") != xml.Header.Get("Content-Type") {
+		t.Errorf("data.xml (%d) is not data.akn (%d)", xml.StatusCode, akn.StatusCode)
+	}
+	if xml.Header.Get("Access-Control-Allow-Origin") != "*" {
+		t.Error("data.xml is not open to other origins")
+	}
+}

@@ -29,7 +29,7 @@ func openFile(p string) bool {
 		return false
 	}
 	switch path.Base(p) {
-	case "data.json", "data.akn", "data.txt", "data.md", "cite.bib", "cite.ris", "cite.csl.json":
+	case "data.json", "data.akn", "data.xml", "data.txt", "data.md", "cite.bib", "cite.ris", "cite.csl.json":
 		return true
 	}
 	return false
