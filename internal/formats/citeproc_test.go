@@ -119,3 +119,39 @@ func TestCiteprocPinpoint(t *testing.T) {
 		})
 	}
 }
+
+// TestCiteprocBibTeX renders the seed's clause 3 from its cite.bib through
+// pandoc's citeproc (which reads BibTeX as biblatex does): the reference
+// starts with the title and its pinpoint, not with the parties as authors.
+func TestCiteprocBibTeX(t *testing.T) {
+	pandoc, err := exec.LookPath("pandoc")
+	if err != nil {
+		testenv.Missing(t, "pandoc is not installed (apt-get install pandoc)")
+	}
+	if _, err := os.Stat(filepath.Join(cslStyles, "apa.csl")); err != nil {
+		testenv.Missing(t, "no CSL styles in "+cslStyles+" (apt-get install citation-style-language-styles)")
+	}
+	d := seed(t)
+	c3, _ := d.Clause(3)
+	cite := Citation{Doc: d, Clause: c3, URL: testSite.URL(c3.Path())}
+	bib := filepath.Join(t.TempDir(), "refs.bib")
+	if err := os.WriteFile(bib, cite.BibTeX(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []string{"apa", "chicago-author-date", "modern-language-association"} {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		cmd := exec.CommandContext(ctx, pandoc, "--citeproc", "--bibliography", bib,
+			"--csl", filepath.Join(cslStyles, style+".csl"), "-f", "markdown", "-t", "plain", "--wrap=none")
+		cmd.Stdin = strings.NewReader("[@" + cite.key() + "]\n\n# References\n")
+		out, err := cmd.Output()
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: pandoc: %v", style, err)
+		}
+		refs := strings.TrimSpace(string(out)[strings.Index(string(out), "References")+len("References"):])
+		want := d.Title + ", para. 3"
+		if !strings.HasPrefix(strings.Trim(refs, "“\""), want) && !strings.HasPrefix(refs, want) {
+			t.Errorf("%s: the reference does not start with %q:\n%s", style, want, refs)
+		}
+	}
+}
