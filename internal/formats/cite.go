@@ -190,7 +190,8 @@ type cslDate struct {
 
 // CSLJSON writes the citation as a CSL-JSON array of one item.
 //
-// A provision's title keeps its pinpoint ("…, para. 3"): a CSL item has no
+// A provision's title keeps its pinpoint ("… (Astana, 17 November 2025),
+// para. 3"): a CSL item has no
 // field for a part of a work that styles print (the locator belongs to the
 // citing text, not to the item), so without it APA, Chicago and Bluebook
 // drop the pinpoint, and cite a clause as a second work of the same year
@@ -219,6 +220,15 @@ func (c Citation) CSLJSON() ([]byte, error) {
 	if d := c.Doc; d.Issuer.Code != "" {
 		it.Author = []cslName{{Literal: d.Issuer.Name}}
 	}
+	// The place and full date of signature follow the title, as legal
+	// citation guides give them ("(Astana, 17 November 2025)"): most
+	// styles print no place for a document without a publisher, and
+	// OSCOLA and Bluebook only its year.
+	when := c.Doc.Date.Format("2 January 2006")
+	if c.Doc.Place != "" {
+		when = c.Doc.Place + ", " + when
+	}
+	it.Title += " (" + when + ")"
 	if p := c.Pinpoint(); p != "" {
 		// nocase: styles that title-case would print "Para. 3".
 		it.Title += `, <span class="nocase">` + p + `</span>`

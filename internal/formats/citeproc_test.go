@@ -97,7 +97,13 @@ func TestCiteprocPinpoint(t *testing.T) {
 			text := string(out)
 			refs := text[strings.Index(text, "References"):]
 			for _, w := range works {
-				want := w.title
+				// Title, place and full date, pinpoint, as legal guides
+				// cite a statement: in every style.
+				when := w.cite.Doc.Date.Format("2 January 2006")
+				if p := w.cite.Doc.Place; p != "" {
+					when = p + ", " + when
+				}
+				want := w.title + " (" + when + ")"
 				if w.pin != "" {
 					want += ", " + w.pin
 				}
