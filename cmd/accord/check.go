@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/content"
 	"github.com/accord-archive/accord/internal/vocab"
@@ -50,6 +51,10 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	licence, err := loadLicence(fsys, *dir)
+	if err != nil {
+		return err
+	}
 	s := a.Stats()
 	fmt.Fprintf(stdout, "%d document%s, %d clause%s, %d preamble paragraph%s\n",
 		s.Documents, plural(s.Documents), s.Clauses, plural(s.Clauses), s.PreambleParagraphs, plural(s.PreambleParagraphs))
@@ -66,6 +71,11 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		commitments, plural(commitments), classified, plural(classified), len(rules.Types()), len(rules.Topics()), len(rules.Entities()), rules.Parties().Len(),
 		strings.Join(rules.Languages(), ", "))
 	fmt.Fprintf(stdout, "%d synonym group%s\n", len(synonyms), plural(len(synonyms)))
+	if licence.Declared() {
+		fmt.Fprintf(stdout, "licence of the data: %s\n", licence.Name)
+	} else {
+		fmt.Fprintf(stdout, "no licence declared (%s)\n", vocab.SiteFile)
+	}
 	return nil
 }
 
@@ -82,6 +92,21 @@ func loadSynonyms(fsys iofs.FS, dir string) ([][]string, error) {
 		msgs = append(msgs, p.Error())
 	}
 	return nil, fmt.Errorf("%d problem%s:\n%s", len(problems), plural(len(problems)), strings.Join(msgs, "\n"))
+}
+
+// loadLicence reads the licence of the content tree in dir, every problem as
+// file:line.
+func loadLicence(fsys iofs.FS, dir string) (archive.Licence, error) {
+	l, problems := vocab.LoadSite(fsys)
+	if len(problems) == 0 {
+		return l, nil
+	}
+	var msgs []string
+	for _, p := range problems {
+		p.File = displayPath(dir, p.File)
+		msgs = append(msgs, p.Error())
+	}
+	return archive.Licence{}, fmt.Errorf("%d problem%s:\n%s", len(problems), plural(len(problems)), strings.Join(msgs, "\n"))
 }
 
 // displayPath names a file of the content tree as an editor would open it.

@@ -62,6 +62,17 @@ func export(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return err
 		}
 		n++
+		// data.xml, data.akn's other name, is linked from no page.
+		if alias, ok := strings.CutSuffix(p.Path, "/data.akn"); ok && strings.HasPrefix(p.Path, "/documents/") {
+			x := crawl.Fetch(site.handler, alias+"/data.xml")
+			if x.Status != http.StatusOK {
+				return fmt.Errorf("%s answers %d: not exporting a broken site", x.Path, x.Status)
+			}
+			if err := writeExported(*out, x.Path, x.Body); err != nil {
+				return err
+			}
+			n++
+		}
 	}
 	// The not-found page, for hosts that serve 404.html for what is missing.
 	rec := crawl.Fetch(site.handler, "/404")

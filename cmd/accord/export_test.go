@@ -57,6 +57,7 @@ func TestExportMatchesServer(t *testing.T) {
 		"/documents/2025-11-17-kazakhstan-estonia/clauses/9", "/documents/2025-11-17-kazakhstan-estonia/data.akn",
 		"/documents/2025-11-17-kazakhstan-estonia/clauses/3/cite.bib", "/sitemap.xml", "/feed.atom", "/robots.txt",
 		"/opensearch.xml", "/api/v1/openapi.json", "/documents/2025-11-17-kazakhstan-estonia/data.json",
+		"/documents/2025-11-17-kazakhstan-estonia/data.xml", "/data/accord.jsonl", "/data/akn.zip", "/data/provisions.csv",
 	} {
 		if !seen[want] {
 			t.Errorf("the export lacks %s", want)

@@ -116,3 +116,30 @@ func TestCheckPartiesFile(t *testing.T) {
 		t.Errorf("the duplicate is reported %d times", n)
 	}
 }
+
+// TestCheckSiteFile: check reports the site file's problems as file:line,
+// and names the licence of a good one.
+func TestCheckSiteFile(t *testing.T) {
+	dir := t.TempDir()
+	copyVocabulary(t, dir)
+	if err := os.MkdirAll(filepath.Join(dir, "documents"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	doc := "---\ntitle: T\nkind: statement\ndate: 2025-01-01\nparties: [KZ]\n---\nText.\n"
+	site := filepath.Join(dir, "site.yaml")
+	for name, data := range map[string]string{"documents/x.md": doc, "site.yaml": "licence:\n  name: CC BY\n  id: CC BY 4.0\n"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, errs := runCmd(t, "check", "--content", dir)
+	if want := site + `:3: licence id "CC BY 4.0" is not an SPDX identifier`; code != 1 || !strings.Contains(errs, want) {
+		t.Errorf("check = %d, %q; want %q", code, errs, want)
+	}
+	if err := os.WriteFile(site, []byte("licence:\n  name: CC BY\n  id: CC-BY-4.0\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errs := runCmd(t, "check", "--content", dir); code != 0 || !strings.Contains(out, "licence of the data: CC BY") {
+		t.Errorf("check = %d, %q, %q", code, out, errs)
+	}
+}

@@ -290,6 +290,10 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 	if err != nil {
 		return nil, fmt.Errorf("the content has problems:\n%w", err)
 	}
+	licence, err := loadLicence(fsys, cfg.contentDir)
+	if err != nil {
+		return nil, fmt.Errorf("the content has problems:\n%w", err)
+	}
 	idx, build := openIndex(ctx, cfg, a, synonyms, log, opts.searchLater)
 	if !opts.searchLater {
 		go build()
@@ -301,6 +305,7 @@ func newSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts siteOp
 		Templates:      templates,
 		Static:         static,
 		BaseURL:        cfg.baseURL,
+		Licence:        licence,
 		Logger:         log,
 		Dev:            cfg.dev,
 		TrustedProxies: opts.proxies,

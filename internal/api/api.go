@@ -43,7 +43,10 @@ type Config struct {
 	Logger     *slog.Logger
 }
 
-type server struct{ Config }
+type server struct {
+	Config
+	openapi []byte // OpenAPI with the archive's licence
+}
 
 // New returns the API's handler, to be mounted at /api/v1.
 // It panics if Archive, Vocabulary or Search is nil: that is a mistake in
@@ -55,7 +58,7 @@ func New(cfg Config) http.Handler {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
-	s := &server{cfg}
+	s := &server{Config: cfg, openapi: describe(OpenAPI, cfg.Site)}
 	r := chi.NewRouter()
 	r.Use(cors)
 	r.MethodNotAllowed(func(w http.ResponseWriter, r *http.Request) {
@@ -192,7 +195,38 @@ func cors(next http.Handler) http.Handler {
 }
 
 func (s *server) serveOpenAPI(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, r, http.StatusOK, bytes.Clone(OpenAPI))
+	writeJSON(w, r, http.StatusOK, bytes.Clone(s.openapi))
+}
+
+// describe is the OpenAPI document with what depends on the site: its
+// contact (the about page, which says where to report errors) and the
+// archive's licence as info.license, an identifier when the licence has
+// one (3.1 allows it or a url, not both), else its url. The document is
+// this package's, with "info": { written once, so they are set in at that
+// place and the document keeps its order.
+func describe(doc []byte, site formats.Site) []byte {
+	js, _ := json.Marshal(map[string]string{"name": site.Name, "url": site.URL("/about")})
+	add := "\n    \"contact\": " + string(js) + ","
+	if l := site.Licence; l.Declared() {
+		lic := map[string]string{"name": l.Name}
+		if l.ID != "" {
+			lic["identifier"] = l.ID
+		} else {
+			lic["url"] = l.URL
+		}
+		js, _ := json.Marshal(lic)
+		add += "\n    \"license\": " + string(js) + ","
+	}
+	const info = `"info": {`
+	i := bytes.Index(doc, []byte(info))
+	if i < 0 {
+		panic("api: openapi.json has no info object")
+	}
+	i += len(info)
+	out := make([]byte, 0, len(doc)+len(add))
+	out = append(out, doc[:i]...)
+	out = append(out, add...)
+	return append(out, doc[i:]...)
 }
 
 // index is the API's entry point: where its collections and its
@@ -207,5 +241,10 @@ func (s *server) index(*http.Request) (any, error) {
 		"commitments": u("/commitments"),
 		"topics":      u("/topics"),
 		"entities":    u("/entities"),
+		// The bulk files and OAI-PMH are the site's, outside the API.
+		"bulk_jsonl":   s.Site.URL(formats.BulkJSONLines),
+		"bulk_akn_zip": s.Site.URL(formats.BulkAknZip),
+		"bulk_csv":     s.Site.URL(formats.BulkCSV),
+		"oai":          s.Site.URL("/oai"),
 	}, nil
 }

@@ -61,7 +61,7 @@ func apiServer(t *testing.T, a *archive.Archive, rules *classify.Rules) *httptes
 	mux := http.NewServeMux()
 	mux.Handle("/api/v1/", http.StripPrefix("/api/v1", New(Config{
 		Archive: a, Vocabulary: rules, Search: idx,
-		Site: formats.Site{BaseURL: "https://accord.example", Name: "Accord"},
+		Site: testSite,
 	})))
 	srv := httptest.NewServer(mux)
 	t.Cleanup(srv.Close)
@@ -70,6 +70,47 @@ func apiServer(t *testing.T, a *archive.Archive, rules *classify.Rules) *httptes
 }
 
 var _ Vocabulary = (*classify.Rules)(nil)
+
+// testSite is the site the tests' API describes, with a licence.
+var testSite = formats.Site{BaseURL: "https://accord.example", Name: "Accord", Licence: archive.Licence{
+	Name: "Creative Commons Attribution 4.0 International", URL: "https://creativecommons.org/licenses/by/4.0/",
+	Texts: "The texts are their issuers'.",
+}}
+
+// TestNotModifiedDeclared: a response asked for again with its ETag is a
+// 304, search included (its tag leaves out took_ms), and the OpenAPI
+// document declares it, with the If-None-Match it answers.
+func TestNotModifiedDeclared(t *testing.T) {
+	srv := newTestAPI(t)
+	_, router := loadOpenAPI(t)
+	for _, path := range []string{"/documents/2025-11-17-kazakhstan-estonia", "/documents", "/search?q=transport", "/topics"} {
+		first, _ := fetch(t, "GET", srv.URL+"/api/v1"+path)
+		tag := first.Header.Get("ETag")
+		again, body := fetch(t, "GET", srv.URL+"/api/v1"+path, "If-None-Match", tag)
+		if again.StatusCode != http.StatusNotModified {
+			t.Errorf("GET %s with If-None-Match %s: %d, want 304", path, tag, again.StatusCode)
+			continue
+		}
+		checkAgainstOpenAPI(t, router, path, again, body)
+	}
+	// The licence without an SPDX id is given by its url; a contact.
+	_, body := fetch(t, "GET", srv.URL+"/api/v1/openapi.json")
+	var doc struct {
+		Info struct {
+			License map[string]string `json:"license"`
+			Contact map[string]string `json:"contact"`
+		} `json:"info"`
+	}
+	if err := json.Unmarshal(body, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if l := doc.Info.License; l["name"] != testSite.Licence.Name || l["url"] != testSite.Licence.URL || l["identifier"] != "" {
+		t.Errorf("info.license %v", l)
+	}
+	if c := doc.Info.Contact; c["url"] != "https://accord.example/about" {
+		t.Errorf("info.contact %v: want the about page", c)
+	}
+}
 
 // checkAgainstOpenAPI validates a response to GET /api/v1+path against the
 // OpenAPI document, as a client at /api/v1 sees it.
@@ -104,11 +145,53 @@ func loadOpenAPI(t *testing.T) (*openapi3.T, routers.Router) {
 	if !doc.IsOpenAPI31OrLater() {
 		t.Errorf("openapi.json version %q; want 3.1", doc.OpenAPI)
 	}
-	router, err := legacy.NewRouter(doc)
+	if bytes.Contains(OpenAPI, []byte(`"additionalProperties": false`)) {
+		t.Error("openapi.json closes a schema (additionalProperties: false), yet promises that fields may be added")
+	}
+	// The responses are checked against the document closed: every
+	// field the API writes must be described, though clients are told
+	// to expect more.
+	closed, err := openapi3.NewLoader().LoadFromData(closeSchemas(t, OpenAPI))
+	if err != nil {
+		t.Fatal(err)
+	}
+	router, err := legacy.NewRouter(closed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return doc, router
+}
+
+// closeSchemas is doc with additionalProperties: false in every schema
+// that lists its properties.
+func closeSchemas(t *testing.T, doc []byte) []byte {
+	t.Helper()
+	var v any
+	if err := json.Unmarshal(doc, &v); err != nil {
+		t.Fatal(err)
+	}
+	var walk func(any)
+	walk = func(v any) {
+		switch v := v.(type) {
+		case map[string]any:
+			if _, ok := v["properties"].(map[string]any); ok {
+				v["additionalProperties"] = false
+			}
+			for _, x := range v {
+				walk(x)
+			}
+		case []any:
+			for _, x := range v {
+				walk(x)
+			}
+		}
+	}
+	walk(v)
+	out, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 // TestResponsesMatchOpenAPI validates every response the API gives in these

@@ -2,6 +2,7 @@ package formats
 
 import (
 	"encoding/xml"
+	"strconv"
 	"strings"
 	"time"
 
@@ -112,6 +113,7 @@ type (
 		P []aknTitle `xml:"p"`
 	}
 	aknTitle struct {
+		EID        string   `xml:"eId,attr,omitempty"` // preface__p_N: the naming convention names every block
 		Class      string   `xml:"class,attr,omitempty"`
 		DocTitle   string   `xml:"docTitle,omitempty"`
 		Proponents []aknRef `xml:"docProponent,omitempty"`
@@ -193,6 +195,9 @@ func AkomaNtoso(d *archive.Document, generated time.Time) ([]byte, error) {
 	}
 	st.Preface.P = append(st.Preface.P, meta)
 	st.Preface.P = append(st.Preface.P, aknTitle{Class: "proponents", Proponents: aknProponents(d)})
+	for i := range st.Preface.P {
+		st.Preface.P[i].EID = "preface__p_" + strconv.Itoa(i+1)
+	}
 
 	// The depths below are those of <statement>'s children (2) and of
 	// an attachment's <meta> (5), for the indentation (akntree.go).

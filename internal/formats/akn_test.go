@@ -116,7 +116,10 @@ func TestAkomaNtosoFidelity(t *testing.T) {
 	if workURI != "/akn/kz-ee/statement/joint/2025-11-17" {
 		t.Errorf("work FRBRuri = %q; want /akn/kz-ee/statement/joint/2025-11-17", workURI)
 	}
-	var wantEIDs, wantTexts []string
+	// The preface's three blocks (title, date and place, proponents),
+	// then the text's paragraphs.
+	wantEIDs := []string{"preface__p_1", "preface__p_2", "preface__p_3"}
+	var wantTexts []string
 	for _, p := range d.Paragraphs() {
 		wantEIDs = append(wantEIDs, p.EID())
 		wantTexts = append(wantTexts, p.Text)

@@ -77,14 +77,19 @@ func (c Citation) BibTeX() []byte {
 		}
 	}
 	fmt.Fprintf(&b, "@misc{%s,\n", c.key())
-	// Braces keep a state's name whole: BibTeX would split "Republic of X"
-	// into a person's first and last names.
-	authors := make([]string, len(Authors(c.Doc)))
-	for i, p := range Authors(c.Doc) {
-		authors[i] = "{" + bibEscape(p.Name) + "}"
+	// As in CSL-JSON: the parties are not authors, since a statement of
+	// states has no personal author and is cited title first; they issued
+	// it (organization, which biblatex prints after the title). An issuer
+	// is the author, as an organisation, in braces that keep its name
+	// whole. The title carries the pinpoint, since styles print no note
+	// where a citation goes.
+	if d := c.Doc; d.Issuer.Code != "" {
+		field("author", "{"+bibEscape(d.Issuer.Name)+"}")
 	}
-	field("author", strings.Join(authors, " and "))
-	field("title", "{"+bibEscape(c.Doc.Title)+"}")
+	field("title", "{"+bibEscape(c.title())+"}")
+	if c.Doc.Issuer.Code == "" {
+		field("organization", bibEscape(c.issuers()))
+	}
 	field("date", c.Doc.Date.Format(time.DateOnly))
 	field("year", strconv.Itoa(c.Doc.Year()))
 	fmt.Fprintf(&b, "  %-12s = %s,\n", "month", strings.ToLower(c.Doc.Date.Format("Jan")))
@@ -95,6 +100,27 @@ func (c Citation) BibTeX() []byte {
 	field("url", c.URL)
 	b.WriteString("}\n")
 	return []byte(b.String())
+}
+
+// title is the work's title, with the pinpoint of a provision.
+func (c Citation) title() string {
+	if p := c.Pinpoint(); p != "" {
+		return c.Doc.Title + ", " + p
+	}
+	return c.Doc.Title
+}
+
+// issuers names who issued the text: "Kazakhstan and Estonia", "Japan,
+// Korea and China", or its issuer.
+func (c Citation) issuers() string {
+	var names []string
+	for _, p := range Authors(c.Doc) {
+		names = append(names, p.Name)
+	}
+	if len(names) <= 2 {
+		return strings.Join(names, " and ")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // bibEscape escapes what BibTeX and LaTeX read as markup.
@@ -116,9 +142,15 @@ func (c Citation) RIS() []byte {
 	}
 	tag("TY", "GOVDOC")
 	tag("ID", c.key())
-	tag("TI", c.Doc.Title)
-	for _, p := range Authors(c.Doc) {
-		tag("AU", p.Name)
+	// Title first, with the pinpoint, and the parties not as authors
+	// (see BibTeX) but as the publisher, as a government document's; an
+	// issuer is the author.
+	if d := c.Doc; d.Issuer.Code != "" {
+		tag("AU", d.Issuer.Name)
+	}
+	tag("TI", c.title())
+	if c.Doc.Issuer.Code == "" {
+		tag("PB", c.issuers())
 	}
 	tag("PY", strconv.Itoa(c.Doc.Year()))
 	tag("DA", c.Doc.Date.Format("2006/01/02/"))
@@ -158,7 +190,8 @@ type cslDate struct {
 
 // CSLJSON writes the citation as a CSL-JSON array of one item.
 //
-// A provision's title keeps its pinpoint ("…, para. 3"): a CSL item has no
+// A provision's title keeps its pinpoint ("… (Astana, 17 November 2025),
+// para. 3"): a CSL item has no
 // field for a part of a work that styles print (the locator belongs to the
 // citing text, not to the item), so without it APA, Chicago and Bluebook
 // drop the pinpoint, and cite a clause as a second work of the same year
@@ -187,6 +220,15 @@ func (c Citation) CSLJSON() ([]byte, error) {
 	if d := c.Doc; d.Issuer.Code != "" {
 		it.Author = []cslName{{Literal: d.Issuer.Name}}
 	}
+	// The place and full date of signature follow the title, as legal
+	// citation guides give them ("(Astana, 17 November 2025)"): most
+	// styles print no place for a document without a publisher, and
+	// OSCOLA and Bluebook only its year.
+	when := c.Doc.Date.Format("2 January 2006")
+	if c.Doc.Place != "" {
+		when = c.Doc.Place + ", " + when
+	}
+	it.Title += " (" + when + ")"
 	if p := c.Pinpoint(); p != "" {
 		// nocase: styles that title-case would print "Para. 3".
 		it.Title += `, <span class="nocase">` + p + `</span>`

@@ -21,7 +21,7 @@ const cslStyles = "/usr/share/citation-style-language/styles"
 
 // TestCiteprocPinpoint renders the seed document, its clause 3 and a
 // treaty's sub-paragraph through a real citation processor (pandoc's
-// citeproc) in APA, Chicago (author-date and notes) and Bluebook: each
+// citeproc) in APA, Chicago (author-date and notes), Bluebook, MLA and OSCOLA: each
 // reference keeps its title, its pinpoint, as printed, and its year, and a
 // clause is not taken for a second work of the same year ("2025a").
 func TestCiteprocPinpoint(t *testing.T) {
@@ -79,6 +79,8 @@ func TestCiteprocPinpoint(t *testing.T) {
 		{"chicago-note-bibliography", "November 17, 2025"},
 		{"chicago-fullnote-bibliography", "November 17, 2025"},
 		{"bluebook-law-review", "(2025)"},
+		{"modern-language-association", "17 Nov. 2025"},
+		{"oscola", ""},
 	} {
 		t.Run(style.name, func(t *testing.T) {
 			ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
@@ -95,7 +97,13 @@ func TestCiteprocPinpoint(t *testing.T) {
 			text := string(out)
 			refs := text[strings.Index(text, "References"):]
 			for _, w := range works {
-				want := w.title
+				// Title, place and full date, pinpoint, as legal guides
+				// cite a statement: in every style.
+				when := w.cite.Doc.Date.Format("2 January 2006")
+				if p := w.cite.Doc.Place; p != "" {
+					when = p + ", " + when
+				}
+				want := w.title + " (" + when + ")"
 				if w.pin != "" {
 					want += ", " + w.pin
 				}
@@ -115,5 +123,41 @@ func TestCiteprocPinpoint(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCiteprocBibTeX renders the seed's clause 3 from its cite.bib through
+// pandoc's citeproc (which reads BibTeX as biblatex does): the reference
+// starts with the title and its pinpoint, not with the parties as authors.
+func TestCiteprocBibTeX(t *testing.T) {
+	pandoc, err := exec.LookPath("pandoc")
+	if err != nil {
+		testenv.Missing(t, "pandoc is not installed (apt-get install pandoc)")
+	}
+	if _, err := os.Stat(filepath.Join(cslStyles, "apa.csl")); err != nil {
+		testenv.Missing(t, "no CSL styles in "+cslStyles+" (apt-get install citation-style-language-styles)")
+	}
+	d := seed(t)
+	c3, _ := d.Clause(3)
+	cite := Citation{Doc: d, Clause: c3, URL: testSite.URL(c3.Path())}
+	bib := filepath.Join(t.TempDir(), "refs.bib")
+	if err := os.WriteFile(bib, cite.BibTeX(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, style := range []string{"apa", "chicago-author-date", "modern-language-association"} {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		cmd := exec.CommandContext(ctx, pandoc, "--citeproc", "--bibliography", bib,
+			"--csl", filepath.Join(cslStyles, style+".csl"), "-f", "markdown", "-t", "plain", "--wrap=none")
+		cmd.Stdin = strings.NewReader("[@" + cite.key() + "]\n\n# References\n")
+		out, err := cmd.Output()
+		cancel()
+		if err != nil {
+			t.Fatalf("%s: pandoc: %v", style, err)
+		}
+		refs := strings.TrimSpace(string(out)[strings.Index(string(out), "References")+len("References"):])
+		want := d.Title + ", para. 3"
+		if !strings.HasPrefix(strings.Trim(refs, "“\""), want) && !strings.HasPrefix(refs, want) {
+			t.Errorf("%s: the reference does not start with %q:\n%s", style, want, refs)
+		}
 	}
 }

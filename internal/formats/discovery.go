@@ -39,6 +39,7 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 		ID      string   `xml:"id"`
 		Links   []link   `xml:"link"`
 		Updated string   `xml:"updated"`
+		Rights  string   `xml:"rights,omitempty"`
 		Author  string   `xml:"author>name"`
 		Entries []entry  `xml:"entry"`
 	}
@@ -47,6 +48,7 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 		ID:     s.URL("/"),
 		Links:  []link{{Href: s.URL("/feed.atom"), Rel: "self", Type: "application/atom+xml"}, {Href: s.URL("/"), Rel: "alternate", Type: "text/html"}},
 		Author: s.Name,
+		Rights: Rights(s.Licence),
 	}
 	f.Updated = time.Unix(0, 0).UTC().Format(time.RFC3339)
 	if len(docs) > 0 {

@@ -10,7 +10,10 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 )
 
-var testSite = Site{BaseURL: "https://accord.example", Name: "Accord"}
+var testSite = Site{BaseURL: "https://accord.example", Name: "Accord", Licence: archive.Licence{
+	Name: "Creative Commons Attribution 4.0 International", ID: "CC-BY-4.0",
+	URL: "https://creativecommons.org/licenses/by/4.0/", Texts: "The texts are their issuers'.",
+}}
 
 func TestDocumentJSONGolden(t *testing.T) {
 	out, err := json.MarshalIndent(testSite.Document(seed(t)), "", "  ")

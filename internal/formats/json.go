@@ -11,6 +11,7 @@ import (
 type Site struct {
 	BaseURL string // scheme and host, no trailing slash: https://accord.example
 	Name    string // "Accord"
+	Licence archive.Licence
 }
 
 // URL makes a site path absolute.
@@ -60,6 +61,7 @@ type (
 		HTML       string `json:"html"`
 		JSON       string `json:"json"`
 		AkomaNtoso string `json:"akn"`
+		AknXML     string `json:"akn_xml"` // the same file as akn, named .xml
 		Text       string `json:"txt"`
 		Markdown   string `json:"md"`
 		BibTeX     string `json:"bibtex"`
@@ -81,6 +83,7 @@ type (
 		Conclusions []ProvisionJSON `json:"conclusions,omitempty"`
 		Notes       []ProvisionJSON `json:"notes,omitempty"`
 		Remarks     []ProvisionJSON `json:"remarks,omitempty"` // publishers' marks: not text of the document
+		Licence     *LicenceJSON    `json:"license,omitempty"` // the archive's licence, when it declares one
 	}
 
 	// ParagraphJSON is one paragraph of verbatim text. A preamble paragraph
@@ -134,6 +137,12 @@ type (
 		EID       string  `json:"eid"`                 // the paragraph the phrase is in
 		Start     int     `json:"start"`               // UTF-8 byte offsets of the phrase in that paragraph's text
 		End       int     `json:"end"`
+		// The same offsets in UTF-16 code units (JavaScript's string
+		// indexes) and in code points (Python's).
+		StartUTF16     int `json:"start_utf16"`
+		EndUTF16       int `json:"end_utf16"`
+		StartCodePoint int `json:"start_codepoint"`
+		EndCodePoint   int `json:"end_codepoint"`
 	}
 
 	// TopicRefJSON is a topic a unit touches.
@@ -188,6 +197,7 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 			HTML:       s.URL(d.Path()),
 			JSON:       s.URL(d.Path() + "/data.json"),
 			AkomaNtoso: s.URL(d.Path() + "/data.akn"),
+			AknXML:     s.URL(d.Path() + "/data.xml"),
 			Text:       s.URL(d.Path() + "/data.txt"),
 			Markdown:   s.URL(d.Path() + "/data.md"),
 			BibTeX:     s.URL(d.Path() + "/cite.bib"),
@@ -203,7 +213,7 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 
 // Document represents a whole document.
 func (s Site) Document(d *archive.Document) DocumentJSON {
-	out := DocumentJSON{DocumentSummaryJSON: s.DocumentSummary(d), Preamble: []ParagraphJSON{}, Clauses: []ClauseJSON{}}
+	out := DocumentJSON{DocumentSummaryJSON: s.DocumentSummary(d), Preamble: []ParagraphJSON{}, Clauses: []ClauseJSON{}, Licence: s.LicenceJSON()}
 	for _, p := range d.Preamble {
 		pj := s.paragraph(p)
 		pj.Classification = s.Classification(p.Classification)
@@ -291,6 +301,8 @@ func (s Site) Commitment(m archive.Commitment) CommitmentJSON {
 	}
 	if m.Paragraph != nil {
 		out.EID = m.Paragraph.EID()
+		out.StartUTF16, out.StartCodePoint = Offsets(m.Paragraph.Text, out.Start)
+		out.EndUTF16, out.EndCodePoint = Offsets(m.Paragraph.Text, out.End)
 	}
 	if m.Actor != "" {
 		actor := m.Actor

@@ -30,14 +30,15 @@ func worldDoc(t testing.TB, slug string) *archive.Document {
 }
 
 // TestIssuerCitations: an organ is the author of its resolution, cited by
-// its short name; an organisation is an author as a state is.
+// its short name; the parties to a statement, states or organisations,
+// issued it and are not its authors.
 func TestIssuerCitations(t *testing.T) {
 	d := worldDoc(t, "2008-06-19-unsc-1820")
 	c := Citation{Doc: d, URL: "https://accord.example" + d.Path()}
 	if got, want := c.Text(), "UN Security Council, Resolution 1820 (2008), New York, 19 June 2008"; got != want {
 		t.Errorf("Text = %q; want %q", got, want)
 	}
-	if bib := string(c.BibTeX()); !strings.Contains(bib, "author       = {{United Nations Security Council}},") {
+	if bib := string(c.BibTeX()); !strings.Contains(bib, "author       = {{United Nations Security Council}},") || strings.Contains(bib, "organization") {
 		t.Errorf("BibTeX:\n%s", bib)
 	}
 	if ris := string(c.RIS()); !strings.Contains(ris, "AU  - United Nations Security Council\r\n") {
@@ -48,8 +49,11 @@ func TestIssuerCitations(t *testing.T) {
 		t.Errorf("CSL-JSON:\n%s", csl)
 	}
 	eu := worldDoc(t, "2025-04-04-eu-kazakhstan")
-	if bib := string(Citation{Doc: eu}.BibTeX()); !strings.Contains(bib, "author       = {{European Union} and {Kazakhstan}},") {
+	if bib := string(Citation{Doc: eu}.BibTeX()); strings.Contains(bib, "author") || !strings.Contains(bib, "organization = {European Union and Kazakhstan},") {
 		t.Errorf("BibTeX of an EU–KZ statement:\n%s", bib)
+	}
+	if ris := string(Citation{Doc: eu}.RIS()); strings.Contains(ris, "AU  -") || !strings.Contains(ris, "PB  - European Union and Kazakhstan\r\n") {
+		t.Errorf("RIS of an EU–KZ statement:\n%s", ris)
 	}
 	feed, err := Site{Name: "Accord"}.Atom([]*archive.Document{d, eu})
 	if err != nil || !strings.Contains(string(feed), "<name>United Nations Security Council</name>") || !strings.Contains(string(feed), "<name>European Union</name>") {

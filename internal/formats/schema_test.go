@@ -250,7 +250,7 @@ func TestDocumentJSONMatchesSource(t *testing.T) {
 		t.Errorf("slug, date, url, api_url = %q, %q, %q, %q; want %q, %q (the source's), %q and the API's", doc.Slug, doc.Date, doc.URL, doc.APIURL, slug, date, page)
 	}
 	wantFormats := map[string]string{
-		"html": page, "json": page + "/data.json", "akn": page + "/data.akn", "txt": page + "/data.txt", "md": page + "/data.md",
+		"html": page, "json": page + "/data.json", "akn": page + "/data.akn", "akn_xml": page + "/data.xml", "txt": page + "/data.txt", "md": page + "/data.md",
 		"bibtex": page + "/cite.bib", "ris": page + "/cite.ris", "csl_json": page + "/cite.csl.json",
 	}
 	for k, v := range wantFormats {

@@ -82,7 +82,7 @@ func TestPageCacheBound(t *testing.T) {
 func TestPageRenderedAlone(t *testing.T) {
 	s := synthServer(t, 7, 3, 6, -1)
 	d := s.cfg.Archive.Documents()[1]
-	for _, path := range []string{d.Path(), d.Clauses[0].Path(), d.Clauses[5].Path() + "/cite.bib", d.Path() + "/cite.csl.json", d.Path() + "/data.akn", d.Path() + "/data.md"} {
+	for _, path := range []string{d.Path(), d.Clauses[0].Path(), d.Clauses[5].Path() + "/cite.bib", d.Path() + "/cite.csl.json", d.Path() + "/data.akn", d.Path() + "/data.xml", d.Path() + "/data.md"} {
 		set, err := s.renderDocument(d, path)
 		if err != nil {
 			t.Fatal(err)
@@ -98,7 +98,7 @@ func TestPageRenderedAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := 1 + 4*len(d.Clauses) + 3 + 4; len(all.pages) != want {
+	if want := 1 + 4*len(d.Clauses) + 3 + 5; len(all.pages) != want { // the page, each clause's page and citations, the citations, data.json, .akn, .xml, .txt, .md
 		t.Errorf("renderDocument(all) = %d pages; want %d", len(all.pages), want)
 	}
 }

@@ -19,16 +19,17 @@ func openFiles(next http.Handler) http.Handler {
 	})
 }
 
-// openFile reports whether p is a data file, a citation or the feed.
+// openFile reports whether p is a data file, a bulk file, a citation or
+// the feed.
 func openFile(p string) bool {
-	if p == "/feed.atom" {
+	if p == "/feed.atom" || strings.HasPrefix(p, "/data/") {
 		return true
 	}
 	if !strings.HasPrefix(p, "/documents/") {
 		return false
 	}
 	switch path.Base(p) {
-	case "data.json", "data.akn", "data.txt", "data.md", "cite.bib", "cite.ris", "cite.csl.json":
+	case "data.json", "data.akn", "data.xml", "data.txt", "data.md", "cite.bib", "cite.ris", "cite.csl.json":
 		return true
 	}
 	return false

@@ -304,7 +304,10 @@ func (s *Server) renderDocument(d *archive.Document, only string) (*documentPage
 		}
 		add(p, newPage("application/json; charset=utf-8", js))
 	}
-	if p := d.Path() + "/data.akn"; want(p) {
+	// data.xml is data.akn under the name the Akoma Ntoso naming
+	// convention gives a single XML file (.akn is its ZIP package's); the
+	// released data.akn stays.
+	if p, x := d.Path()+"/data.akn", d.Path()+"/data.xml"; want(p) || want(x) {
 		// The manifestation date is the document's own date, not the time
 		// of rendering, so that the file is the same on every start and
 		// export.
@@ -312,7 +315,11 @@ func (s *Server) renderDocument(d *archive.Document, only string) (*documentPage
 		if err != nil {
 			return nil, fmt.Errorf("%s: Akoma Ntoso: %w", d.Slug, err)
 		}
-		add(p, newPage("application/akn+xml; charset=utf-8", akn))
+		for _, q := range []string{p, x} {
+			if want(q) {
+				add(q, newPage("application/akn+xml; charset=utf-8", akn))
+			}
+		}
 	}
 	if p := d.Path() + "/data.txt"; want(p) {
 		add(p, newPage("text/plain; charset=utf-8", formats.Text(d)))

@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/accord-archive/accord/internal/archive"
+	"github.com/accord-archive/accord/internal/formats"
 )
 
 // HomePage is the archive's front page.
@@ -51,6 +52,9 @@ type AboutPage struct {
 	Head
 	Stats archive.Stats
 	Types []*archive.CommitmentType // the commitment types, strongest first
+	// Licence is the archive's licence and its statement on the texts.
+	Licence archive.Licence
+	Bulk    []formats.BulkFile // the bulk downloads
 }
 
 func (s *Server) aboutPage() AboutPage {
@@ -61,9 +65,12 @@ func (s *Server) aboutPage() AboutPage {
 			Canonical:   s.site.URL("/about"),
 			OGType:      "website",
 			Main:        "about",
+			JSONLD:      s.datasetLD(),
 		},
-		Stats: s.cfg.Archive.Stats(),
-		Types: s.cfg.Vocabulary.Types(),
+		Bulk:    formats.BulkFiles,
+		Stats:   s.cfg.Archive.Stats(),
+		Types:   s.cfg.Vocabulary.Types(),
+		Licence: s.cfg.Licence,
 	}
 }
 

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"cmp"
+
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/formats"
 )
@@ -63,30 +65,48 @@ func citationFiles(p string) []Alternate {
 	}
 }
 
-// documentLD is schema.org data for a document: a Legislation-like
-// record of who issued it, where and when.
+// documentLD is schema.org data for a document, or for its provision c.
+//
+// A binding instrument (a treaty, an agreement) is Legislation, the type
+// schema.org gives to legal texts; every other text (a joint statement, a
+// communiqué, a memorandum, a resolution, most of which bind no one) is a
+// CreativeWork, with its kind as genre: calling a political statement
+// legislation would claim a force it does not have. Its parties are its
+// creators, as organisations (a state as the government that speaks for
+// it, not as a Country: a Country is a place, and cannot author), never
+// the jurisdictions it applies in; the place of signature is where it was
+// made (locationCreated), not what it is about (contentLocation). Accord
+// did not publish the text: it is named as the publisher of this
+// structured data (sdPublisher) under the archive's licence (sdLicense),
+// and the text's reuse is what the about page says.
 func (s *Server) documentLD(d *archive.Document, c *archive.Clause) map[string]any {
-	parties := make([]map[string]any, len(d.Parties))
-	for i, p := range d.Parties {
-		parties[i] = partyLD(p)
-	}
 	ld := map[string]any{
-		"@context":                "https://schema.org",
-		"@type":                   "Legislation",
-		"name":                    d.Title,
-		"legislationType":         d.Kind.Name(),
-		"datePublished":           d.Date.Format("2006-01-02"),
-		"inLanguage":              d.Language,
-		"url":                     s.site.URL(d.Path()),
-		"identifier":              formats.WorkURI(d),
-		"legislationJurisdiction": parties,
-		"publisher":               map[string]any{"@type": "Organization", "name": SiteName},
+		"@context":      "https://schema.org",
+		"@type":         ldType(d.Kind),
+		"name":          d.Title,
+		"genre":         d.Kind.Name(),
+		"datePublished": d.Date.Format("2006-01-02"),
+		"inLanguage":    d.Language,
+		"url":           s.site.URL(d.Path()),
+		"identifier":    s.site.URL(formats.WorkURI(d)),
+		"sdPublisher":   map[string]any{"@type": "Organization", "name": SiteName, "url": s.site.URL("/")},
+		"usageInfo":     s.site.URL("/about#licence"),
 	}
-	if d.Issuer.Code != "" {
-		ld["legislationPassedBy"] = partyLD(d.Issuer)
+	if ld["@type"] == "Legislation" {
+		ld["legislationType"] = d.Kind.Name()
+	}
+	var creators []map[string]any
+	for _, p := range formats.Authors(d) {
+		creators = append(creators, creatorLD(p))
+	}
+	if len(creators) > 0 {
+		ld["creator"] = creators
+	}
+	if l := s.cfg.Licence; l.Declared() {
+		ld["sdLicense"] = cmp.Or(l.URL, l.Name)
 	}
 	if d.Place != "" {
-		ld["spatialCoverage"] = map[string]any{"@type": "Place", "name": d.Place}
+		ld["locationCreated"] = map[string]any{"@type": "Place", "name": d.Place}
 	}
 	if d.Source != "" {
 		ld["isBasedOn"] = d.Source
@@ -94,14 +114,36 @@ func (s *Server) documentLD(d *archive.Document, c *archive.Clause) map[string]a
 	if c != nil {
 		return map[string]any{
 			"@context":      "https://schema.org",
-			"@type":         "Legislation",
+			"@type":         ld["@type"],
 			"name":          d.Title + ", " + pinOf(c),
+			"genre":         d.Kind.Name(),
 			"url":           s.site.URL(c.Path()),
 			"text":          c.Text(),
 			"isPartOf":      ld,
 			"inLanguage":    d.Language,
 			"datePublished": d.Date.Format("2006-01-02"),
+			"sdPublisher":   ld["sdPublisher"],
 		}
 	}
 	return ld
+}
+
+// ldType is the schema.org type of a document of kind k: Legislation for
+// the binding instruments, CreativeWork for the rest.
+func ldType(k archive.Kind) string {
+	switch k {
+	case archive.Treaty, archive.Agreement:
+		return "Legislation"
+	}
+	return "CreativeWork"
+}
+
+// creatorLD is a party as the creator of a text: a state's government
+// (GovernmentOrganization), or an organisation, organ or group.
+func creatorLD(p archive.Party) map[string]any {
+	t := "Organization"
+	if p.Kind == archive.State || p.Kind == "" {
+		t = "GovernmentOrganization"
+	}
+	return map[string]any{"@type": t, "name": p.Name, "identifier": p.Code}
 }

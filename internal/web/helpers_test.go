@@ -13,6 +13,7 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/search"
+	"github.com/accord-archive/accord/internal/vocab"
 )
 
 const seedSlug = "2025-11-17-kazakhstan-estonia"
@@ -45,6 +46,12 @@ func newTestServerWith(a *archive.Archive, v Vocabulary, change func(*Config)) (
 		Static:     os.DirFS("../../static"),
 		BaseURL:    "https://accord.example",
 	}
+	// The repository's licence, as accord serve gives it.
+	licence, problems := vocab.LoadSite(os.DirFS("../../content"))
+	if len(problems) > 0 {
+		return nil, problems[0]
+	}
+	cfg.Licence = licence
 	if change != nil {
 		change(&cfg)
 	}

@@ -106,6 +106,7 @@ func (s *Server) prerender() error {
 	}
 	s.pageCache = newPageCache(pageCacheBytes)
 
+	s.addBulk(docs) // bulk.go
 	if err := s.keepDiscovery(docs); err != nil {
 		return err
 	}

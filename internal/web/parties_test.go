@@ -103,18 +103,18 @@ func partyLinks(codes []string) []string {
 	return out
 }
 
-// TestJSONLDParties: a state is a Country, an organisation an
-// Organization, and an issuer passed the text.
+// TestJSONLDParties: a state's government and an organisation create the
+// text; an issuer alone creates a resolution.
 func TestJSONLDParties(t *testing.T) {
 	s := world(t)
 	d, _ := s.cfg.Archive.Document("2008-06-19-unsc-1820")
 	ld, _ := json.Marshal(s.documentLD(d, nil))
-	if !strings.Contains(string(ld), `"legislationPassedBy":{"@type":"Organization","identifier":"UNSC"`) {
+	if !strings.Contains(string(ld), `"creator":[{"@type":"Organization","identifier":"UNSC"`) {
 		t.Errorf("JSON-LD of a resolution: %s", ld)
 	}
 	d, _ = s.cfg.Archive.Document("2025-04-04-eu-kazakhstan")
 	ld, _ = json.Marshal(s.documentLD(d, nil))
-	if m := contains(string(ld), `{"@type":"Organization","identifier":"EU"`, `{"@type":"Country","identifier":"KZ"`); len(m) > 0 {
+	if m := contains(string(ld), `{"@type":"Organization","identifier":"EU"`, `{"@type":"GovernmentOrganization","identifier":"KZ"`); len(m) > 0 {
 		t.Errorf("JSON-LD of an EU–KZ statement lacks %q: %s", m, ld)
 	}
 }

@@ -47,6 +47,8 @@ func (s *Server) routes() http.Handler {
 	get("/sitemaps/{part}", s.serveSitemap)
 	get("/robots.txt", s.serveRobots)
 	get("/opensearch.xml", s.serveOpenSearch)
+	get("/data/{file}", s.serveKept)                                     // the bulk files: bulk.go
+	get("/oai", newOAI(s.site, s.cfg.Archive.Documents(), "").ServeHTTP) // OAI-PMH: oai.go
 	// Assets and Akoma Ntoso identifiers: static.go, redirect.go.
 	get("/static/*", s.serveStatic)
 	get("/akn/*", s.serveWork)

@@ -50,6 +50,10 @@ type Config struct {
 	BaseURL    string // public scheme://host, for canonical and preview URLs
 	Logger     *slog.Logger
 	Dev        bool // re-read templates on every request
+	// Licence is the archive's licence and its statement on the texts'
+	// reuse (content/site.yaml): on /about, in data.json, the feed, the
+	// API's description and the pages' schema.org data.
+	Licence archive.Licence
 
 	// Guards. The zero values mean the defaults.
 	TrustedProxies middleware.TrustedProxies
@@ -104,7 +108,7 @@ func NewServer(cfg Config) (*Server, error) {
 	}
 	s := &Server{
 		cfg:  cfg,
-		site: formats.Site{BaseURL: base, Name: SiteName},
+		site: formats.Site{BaseURL: base, Name: SiteName, Licence: cfg.Licence},
 		log:  cfg.Logger,
 	}
 	var err error
