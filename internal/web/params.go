@@ -66,14 +66,15 @@ func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 	v.Del("per_page")
 	q, err := params.Search(v, s.cfg.Archive, s.cfg.Vocabulary)
 	q.Page = max(q.Page, 1)
+	p := searchParams{q: q, literal: literalParam(v["literal"])}
 	var bad *params.Error
 	if errors.As(err, &bad) {
 		if bad.Param == "page" {
-			return searchParams{q}, pageProblem(bad.Value, maxSearchPage)
+			return p, pageProblem(bad.Value, maxSearchPage)
 		}
-		return searchParams{q}, paramProblem(bad.Param, bad.Value, s.cfg.Vocabulary)
+		return p, paramProblem(bad.Param, bad.Value, s.cfg.Vocabulary)
 	}
-	return searchParams{q}, ""
+	return p, ""
 }
 
 // paramProblem says, to the person who typed it, why value cannot be the

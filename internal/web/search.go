@@ -32,6 +32,10 @@ type SearchPage struct {
 	Pager    Pager
 	Millis   string // time taken, "0.8 ms"
 	Suggest  Link   // a corrected query, if any
+	Readings []Link // the parties the query names, read as parties: each links to the search without that reading
+	Literal  []Link // the parties the person asked to search as words: each links to reading it again
+	Nearest  []Link // when nothing matches: the nearest searches that find something
+	Words    []string // the query's words, to say which none holds
 	Empty    bool   // nothing to search for yet
 	FirstHit int    // the rank of the first hit on this page
 }
@@ -54,12 +58,13 @@ type FacetView struct {
 
 // searchParams are /search's parameters. Unknown ones are ignored.
 type searchParams struct {
-	q archive.Query
+	q       archive.Query
+	literal []string // party codes the query names, to search as words only (understand.go)
 }
 
 // searchKeys are the parameters of a search's address, in the order
 // url.Values.Encode would write them.
-var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "page", "party", "q", "sort", "topic", "year"}
+var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "literal", "page", "party", "q", "sort", "topic", "year"}
 
 // url is the search's address with one parameter, one of searchKeys,
 // changed ("" removes it) and the page reset unless it is the one changed.
@@ -118,6 +123,8 @@ func (p searchParams) value(k string) string {
 		return p.q.Entity
 	case "sort":
 		return string(p.q.Sort)
+	case "literal":
+		return strings.Join(p.literal, ",")
 	}
 	return ""
 }
@@ -148,7 +155,10 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		s.renderPage(w, r, http.StatusOK, "search", page)
 		return
 	}
-	res, err := s.cfg.Search.Search(r.Context(), p.q)
+	run := p.q
+	var readings []partyReading
+	run.Text, readings = s.readParties(p.q.Text, p.literal, p.q.Party)
+	res, err := s.cfg.Search.Search(r.Context(), run)
 	var costly interface{ Reason() string }
 	switch {
 	case errors.Is(err, archive.ErrQueryTooLong):
@@ -180,6 +190,13 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.fillSearchPage(&page, p, res)
+	s.fillReadings(&page, p, readings)
+	for _, t := range queryTokens(p.q.Text) {
+		page.Words = append(page.Words, t.text)
+	}
+	if res.Total == 0 {
+		page.Nearest = s.nearestSearches(r.Context(), p, readings)
+	}
 	if p.q.Page > 1 && page.Pager.Pages < p.q.Page {
 		msg := "This search has " + plural(page.Pager.Pages, "page", "pages") + " of results."
 		if res.Total == 0 {
