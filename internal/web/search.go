@@ -30,14 +30,14 @@ type SearchPage struct {
 	Facets   []FacetView
 	Sorts    []Link
 	Pager    Pager
-	Millis   string // time taken, "0.8 ms"
-	Suggest  Link   // a corrected query, if any
-	Readings []Link // the parties the query names, read as parties: each links to the search without that reading
-	Literal  []Link // the parties the person asked to search as words: each links to reading it again
-	Nearest  []Link // when nothing matches: the nearest searches that find something
+	Millis   string   // time taken, "0.8 ms"
+	Suggest  Link     // a corrected query, if any
+	Readings []Link   // the parties the query names, read as parties: each links to the search without that reading
+	Literal  []Link   // the parties the person asked to search as words: each links to reading it again
+	Nearest  []Link   // when nothing matches: the nearest searches that find something
 	Words    []string // the query's words, to say which none holds
-	Empty    bool   // nothing to search for yet
-	FirstHit int    // the rank of the first hit on this page
+	Empty    bool     // nothing to search for yet
+	FirstHit int      // the rank of the first hit on this page
 }
 
 // SearchHit is one result, ready to show.
