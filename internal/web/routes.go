@@ -60,6 +60,8 @@ func (s *Server) routes() http.Handler {
 	limit := middleware.Concurrency(s.cfg.SearchSlots, s.errorPage)
 	r.With(limit).Get("/search", s.serveSearch)
 	r.With(limit).Head("/search", s.serveSearch)
+	r.With(limit).Get("/search.atom", s.serveSearchFeed) // searchfeed.go
+	r.With(limit).Head("/search.atom", s.serveSearchFeed)
 	r.With(limit).Mount("/api/v1", api.New(api.Config{
 		Archive:    s.cfg.Archive,
 		Vocabulary: s.cfg.Vocabulary,

@@ -36,6 +36,8 @@ type SearchPage struct {
 	Literal  []Link   // the parties the person asked to search as words: each links to reading it again
 	Nearest  []Link   // when nothing matches: the nearest searches that find something
 	Words    []string // the query's words, to say which none holds
+	Feed     string   // this search as an Atom feed
+	Advanced Advanced // the advanced search form
 	Empty    bool     // nothing to search for yet
 	FirstHit int      // the rank of the first hit on this page
 }
@@ -142,7 +144,8 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 			SearchText: p.q.Text,
 			Main:       "search",
 		},
-		Text: p.q.Text,
+		Text:     p.q.Text,
+		Advanced: s.advanced(p),
 	}
 	if p.q.Doc != "" {
 		page.Doc, _ = s.cfg.Archive.Document(p.q.Doc)
@@ -190,6 +193,8 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.fillSearchPage(&page, p, res)
+	page.Feed = searchFeedPath(p)
+	page.Alternates = append(page.Alternates, Alternate{Type: "application/atom+xml", Title: "Accord: this search", Href: page.Feed})
 	s.fillReadings(&page, p, readings)
 	for _, t := range queryTokens(p.q.Text) {
 		page.Words = append(page.Words, t.text)
@@ -241,15 +246,15 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 	if p.q.Doc != "" && page.Doc != nil {
 		page.Active = append(page.Active, Link{Label: "Document: " + page.Doc.Title, URL: p.url("doc", "")})
 	}
-	if p.q.Party != "" {
-		party, _ := s.cfg.Archive.LookupParty(p.q.Party)
-		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", "")})
+	for _, code := range splitList(p.q.Party) {
+		party, _ := s.cfg.Archive.LookupParty(code)
+		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", listWithout(p.q.Party, code))})
 	}
 	if p.q.Year != 0 {
 		page.Active = append(page.Active, Link{Label: "Year: " + itoa(p.q.Year), URL: p.url("year", "")})
 	}
-	if p.q.Kind != "" {
-		page.Active = append(page.Active, Link{Label: "Kind: " + archive.Kind(p.q.Kind).Name(), URL: p.url("kind", "")})
+	for _, k := range splitList(p.q.Kind) {
+		page.Active = append(page.Active, Link{Label: "Kind: " + archive.Kind(k).Name(), URL: p.url("kind", listWithout(p.q.Kind, k))})
 	}
 	for _, c := range []struct{ field, value, name string }{
 		{"commitment", p.q.Commitment, "Commitment"}, {"actor", p.q.Actor, "Who"},
@@ -282,9 +287,16 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 				l.Label = s.classLabel(f.Field, t.Value)
 			}
 			l.Active = p.value(f.Field) == t.Value
-			if l.Active {
+			switch {
+			case f.Field == "party" && slices.Contains(splitList(p.q.Party), t.Value):
+				// Parties add up: a second narrows to the documents of both.
+				l.Active = true
+				l.URL = p.url(f.Field, listWithout(p.q.Party, t.Value))
+			case f.Field == "party" && p.q.Party != "":
+				l.URL = p.url(f.Field, p.q.Party+","+t.Value)
+			case l.Active:
 				l.URL = p.url(f.Field, "")
-			} else {
+			default:
 				l.URL = p.url(f.Field, t.Value)
 			}
 			fv.Terms = append(fv.Terms, l)
@@ -320,4 +332,23 @@ func typeCodes(v Vocabulary) string {
 		codes = append(codes, t.Code)
 	}
 	return strings.Join(codes, ", ")
+}
+
+// splitList reads a comma-separated filter value: "EE,KZ".
+func splitList(v string) []string {
+	if v == "" {
+		return nil
+	}
+	return strings.Split(v, ",")
+}
+
+// listWithout is list less one of its values.
+func listWithout(list, value string) string {
+	var out []string
+	for _, v := range splitList(list) {
+		if v != value {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, ",")
 }

@@ -88,3 +88,56 @@ func TestSearchNothingSaysWhyAndOffersNearest(t *testing.T) {
 		t.Errorf("missing %q", m)
 	}
 }
+
+// Several parties at once narrow to the documents of all of them, and
+// each chip removes one; several kinds widen to any of them.
+func TestSearchSeveralPartiesAndKinds(t *testing.T) {
+	s := seed(t)
+	page := body(t, get(t, s.Handler(), http.MethodGet, "/search?q=transport&party=EE&party=KZ&kind=treaty,joint-statement"))
+	if m := contains(page, `<p class="summary" role="status">2 passages`,
+		`<a href="/search?kind=treaty%2Cjoint-statement&amp;party=KZ&amp;q=transport">Party: Estonia`,
+		`<a href="/search?kind=treaty%2Cjoint-statement&amp;party=EE&amp;q=transport">Party: Kazakhstan`,
+		`<a href="/search?kind=joint-statement&amp;party=EE%2CKZ&amp;q=transport">Kind: Treaty`,
+		`name="party" value="EE" checked`, `name="party" value="KZ" checked`, `name="kind" value="joint-statement" checked`,
+		`<details class="advanced" open>`); m != nil {
+		t.Errorf("missing %q", m)
+	}
+	// A party the seed is not a party to leaves nothing: the parties add up.
+	page = body(t, get(t, s.Handler(), http.MethodGet, "/search?q=transport&party=EE,US"))
+	if !strings.Contains(page, "Nothing matches") {
+		t.Error("party=EE,US found passages of a document the US is no party to")
+	}
+	// The facet of a second party adds it rather than replacing the first.
+	page = body(t, get(t, s.Handler(), http.MethodGet, "/search?q=transport&party=EE"))
+	if !strings.Contains(page, `href="/search?party=EE%2CKZ&amp;q=transport">Kazakhstan`) {
+		t.Error("the Kazakhstan facet does not add to Estonia")
+	}
+	res := get(t, s.Handler(), http.MethodGet, "/search?q=transport&party=EE,XX")
+	if res.StatusCode != http.StatusBadRequest || !strings.Contains(body(t, res), "“XX” is not a party’s code") {
+		t.Errorf("party=EE,XX: status %d", res.StatusCode)
+	}
+}
+
+// A search can be followed: its page links its Atom feed, newest first.
+func TestSearchFeed(t *testing.T) {
+	s := seed(t)
+	page := body(t, get(t, s.Handler(), http.MethodGet, "/search?q=estonia+transport"))
+	if m := contains(page, `<a href="/search.atom?q=estonia&#43;transport" type="application/atom+xml">Follow this search</a>`); m != nil {
+		t.Errorf("missing %q", m)
+	}
+	res := get(t, s.Handler(), http.MethodGet, "/search.atom?q=estonia+transport")
+	feed := body(t, res)
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "application/atom+xml; charset=utf-8" {
+		t.Fatalf("status %d, %s", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	if m := contains(feed, `<feed xmlns="http://www.w3.org/2005/Atom">`, "<title>Accord: search “estonia transport”</title>",
+		"<id>https://accord.example/documents/2025-11-17-kazakhstan-estonia/clauses/3</id>", "<updated>2025-11-17T00:00:00Z</updated>"); m != nil {
+		t.Errorf("feed missing %q", m)
+	}
+	if again := body(t, get(t, s.Handler(), http.MethodGet, "/search.atom?q=estonia+transport")); again != feed {
+		t.Error("the same search's feed differs")
+	}
+	if res := get(t, s.Handler(), http.MethodGet, "/search.atom?party=nowhere"); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("a bad party: status %d", res.StatusCode)
+	}
+}
