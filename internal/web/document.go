@@ -31,6 +31,7 @@ type DocumentPage struct {
 	Headings  []*archive.Provision // the top-level containers of the body, listed in the contents before the conclusions
 	Annexes   []*archive.Provision // the attachments, listed after the conclusions as printed
 	Lang      string               // the text's language, when it is not the page's
+	Analysis  bool                 // commitments, topics and names under each paragraph (?analysis=1)
 }
 
 func (s *Server) documentPage(d *archive.Document) DocumentPage {
@@ -371,8 +372,34 @@ func (s *Server) documentFile(slug, path string) (*page, error) {
 }
 
 // serveDocument serves /documents/{slug}: document.html filled by
-// documentPage, rendered by renderDocument.
-func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) { s.serveDocumentPage(w, r) }
+// documentPage, rendered by renderDocument; with ?analysis=1, the page
+// with its analysis, rendered when first asked for and cached.
+func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Query().Get("analysis") != "1" {
+		s.serveDocumentPage(w, r)
+		return
+	}
+	d, ok := s.cfg.Archive.Document(chi.URLParam(r, "slug"))
+	if !ok || r.URL.Path != d.Path() {
+		s.serveDocumentPage(w, r) // redirects or explains, as without
+		return
+	}
+	key := d.Path() + "?analysis=1"
+	if p, ok := s.pageCache.get(key); ok {
+		p.serve(w, r)
+		return
+	}
+	page := s.documentPage(d)
+	page.Analysis = true
+	body, err := s.tmpl.render("document", page)
+	if err != nil {
+		s.renderFault(w, r, err)
+		return
+	}
+	p := newPage(htmlType, body).seal()
+	s.pageCache.add(key, p)
+	p.serve(w, r)
+}
 
 // serveClause serves /documents/{slug}/clauses/{n}: clause.html filled by
 // clausePage, rendered by renderDocument.

@@ -107,6 +107,7 @@ func (s *Server) funcs() template.FuncMap {
 		"add":      func(a, b int) int { return a + b },
 		"lower":    strings.ToLower,
 		"language": languageName,
+		"host":     hostOf,
 		// trusted marks HTML that Accord made itself as safe: paragraph
 		// HTML from goldmark with raw HTML off, and search snippets, whose
 		// text is escaped and whose only tags are <mark>.
@@ -117,6 +118,7 @@ func (s *Server) funcs() template.FuncMap {
 		"facets":  facetList,
 		// The tree of provisions (tree.go).
 		"tree":        tree,
+		"analysed":    func(t Tree, on bool) Tree { t.Analysis = on; return t },
 		"provisions":  s.provisionsHTML,
 		"heading":     headingHTML,
 		"headingText": headingText,
@@ -184,6 +186,16 @@ func query(pairs ...string) string {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// hostOf is the host of an absolute URL, without "www.": how a link to a
+// source names it ("akorda.kz"); the URL itself when it has none.
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return u
+	}
+	return strings.TrimPrefix(p.Hostname(), "www.")
+}
 
 // languageName names a BCP 47 language tag in English ("en" → "English"),
 // or returns the tag when it is not one.

@@ -16,6 +16,10 @@ import (
 // Tree is a list of sibling provisions grouped for the page.
 type Tree struct {
 	Blocks []Block
+	// Analysis shows each provision's commitments (its verb phrases
+	// marked), topics and names under it; without, the text alone, as
+	// issued (the reading mode, a document page's default).
+	Analysis bool
 }
 
 // Block is a run of siblings laid out together: Kind "ol" (numbered,
@@ -64,6 +68,9 @@ func tree(list []*archive.Provision, base int) Tree {
 	}
 	return t
 }
+
+// sub is n's children laid out as t is.
+func (t Tree) sub(n Node) Tree { st := subtree(n); st.Analysis = t.Analysis; return st }
 
 // subtree is n's children laid out on n's page.
 func subtree(n Node) Tree { return tree(n.Children, n.base) }
@@ -348,12 +355,12 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 			}
 			b.WriteString("\">\n")
 			for _, n := range bl.Items {
-				s.writeItem(b, n)
+				s.writeItem(b, n, t.Analysis)
 			}
 			b.WriteString("</" + bl.Kind + ">\n")
 		case "division":
 			for _, n := range bl.Items {
-				s.writeDivision(b, n)
+				s.writeDivision(b, n, t.Analysis)
 			}
 			b.WriteString("\n")
 		case "table":
@@ -367,11 +374,13 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 		default:
 			for _, n := range bl.Items {
 				b.WriteString(`<div class="para para-` + esc(string(n.Element)) + `" id="` + esc(n.EID()) + `">`)
-				writeOwn(b, n.Provision)
+				writeOwn(b, n.Provision, t.Analysis)
 				writePermalink(b, n.Provision, pinOf(n.Provision))
-				b.WriteString(string(s.labels(&n.Classification).HTML()))
+				if t.Analysis {
+					b.WriteString(string(s.labels(&n.Classification).HTML()))
+				}
 				if len(n.Children) > 0 {
-					s.writeTree(b, subtree(n))
+					s.writeTree(b, t.sub(n))
 				}
 				b.WriteString("</div>\n")
 			}
@@ -382,7 +391,7 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 // writeItem writes a labelled provision as a list item. A numbered
 // clause's number is the list's (value), so its printed label is hidden
 // from screen readers; any other label is read as printed.
-func (s *Server) writeItem(b *strings.Builder, n Node) {
+func (s *Server) writeItem(b *strings.Builder, n Node, analysis bool) {
 	b.WriteString(`<li class="clause" id="` + esc(n.EID()) + `"`)
 	if n.Number > 0 {
 		b.WriteString(` value="` + itoa(n.Number) + `"`)
@@ -398,38 +407,44 @@ func (s *Server) writeItem(b *strings.Builder, n Node) {
 	}
 	writePermalink(b, n.Provision, name)
 	b.WriteString("</div>\n  ")
-	writeOwn(b, n.Provision)
-	b.WriteString(string(s.labels(&n.Classification).HTML()))
+	writeOwn(b, n.Provision, analysis)
+	if analysis {
+		b.WriteString(string(s.labels(&n.Classification).HTML()))
+	}
 	if len(n.Children) > 0 {
-		s.writeTree(b, subtree(n))
+		s.writeTree(b, Tree{Blocks: subtree(n).Blocks, Analysis: analysis})
 	}
 	b.WriteString("</li>\n")
 }
 
 // writeDivision writes a container: a section headed at its level.
-func (s *Server) writeDivision(b *strings.Builder, n Node) {
+func (s *Server) writeDivision(b *strings.Builder, n Node, analysis bool) {
 	h := "h" + itoa(n.Level)
 	b.WriteString(`<section class="division division-` + esc(string(n.Element)) + `" id="` + esc(n.EID()) + "\">\n<" + h + ">")
 	b.WriteString(string(headingHTML(n.Provision)) + " ")
 	writePermalink(b, n.Provision, pinOf(n.Provision))
 	b.WriteString("</" + h + ">\n")
-	writeOwn(b, n.Provision)
+	writeOwn(b, n.Provision, analysis)
 	if len(n.Children) > 0 {
-		s.writeTree(b, subtree(n))
+		s.writeTree(b, Tree{Blocks: subtree(n).Blocks, Analysis: analysis})
 	}
 	b.WriteString("</section>\n")
 }
 
 // writeOwn writes a provision's own paragraphs: the first carries no id,
 // since the provision's element has its eId, the later ones theirs.
-func writeOwn(b *strings.Builder, c *archive.Provision) {
+func writeOwn(b *strings.Builder, c *archive.Provision, analysis bool) {
 	for i, p := range c.Paragraphs {
 		if i > 0 {
 			b.WriteString(`<p id="` + esc(p.EID()) + `">`)
 		} else {
 			b.WriteString("<p>")
 		}
-		b.WriteString(string(markedHTML(p)))
+		if analysis {
+			b.WriteString(string(markedHTML(p)))
+		} else {
+			b.WriteString(p.HTML)
+		}
 		b.WriteString("</p>\n  ")
 	}
 }

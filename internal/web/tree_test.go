@@ -499,7 +499,7 @@ func TestSeedKeepsItsLayout(t *testing.T) {
 		"<div><dt>Clauses</dt><dd>9</dd></div>",
 		`<li><span class="num">1.</span> <a href="#para_1">`,
 		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><span class=\"num\" aria-hidden=\"true\">1.</span><a class=\"permalink\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Clause 1 on its own page\">¶</a></div>\n  <p>",
-		"</li>\n</ol>\n</article>",
+		"</li>\n</ol>\n<p class=\"print-only\">",
 	}
 	if m := contains(b, want...); len(m) > 0 {
 		t.Errorf("GET %s lacks %q", d.Path(), m)

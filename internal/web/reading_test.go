@@ -1,0 +1,75 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
+
+// A reader opening a document gets the text as issued: no commitment
+// pills, topics, names or underlined verbs among the paragraphs, every
+// link in the text body a link to a paragraph; the analysis is one link
+// away, at ?analysis=1, and back.
+func TestDocumentReadingModeIsTheDefault(t *testing.T) {
+	h := seed(t).Handler()
+	doc := "/documents/" + seedSlug
+	page := body(t, get(t, h, http.MethodGet, doc))
+	for _, bad := range []string{`class="labels"`, `class="verb`, `class="tag `, `class="about-line"`} {
+		if strings.Contains(page, bad) {
+			t.Errorf("the document page holds %s", bad)
+		}
+	}
+	if m := contains(page, `<a href="`+doc+`?analysis=1" rel="nofollow">Show analysis</a>`, "Text as issued."); m != nil {
+		t.Errorf("missing %q", m)
+	}
+	res := get(t, h, http.MethodGet, doc+"?analysis=1")
+	an := body(t, res)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("?analysis=1: status %d", res.StatusCode)
+	}
+	if m := contains(an, `class="labels"`, `class="verb verb-agreement"`, `<a href="`+doc+`">Text only</a>`, `<link rel="canonical" href="https://accord.example`+doc+`">`); m != nil {
+		t.Errorf("?analysis=1 missing %q", m)
+	}
+	checkHTML(t, doc+"?analysis=1", an)
+	// The same text in both: the analysis adds, never changes a word.
+	if strings.Count(page, `<li class="clause"`) != strings.Count(an, `<li class="clause"`) {
+		t.Error("the two views hold different clauses")
+	}
+	// Cached, and answered alike the second time.
+	if again := body(t, get(t, h, http.MethodGet, doc+"?analysis=1")); again != an {
+		t.Error("the analysis page differs when asked again")
+	}
+	if res := get(t, h, http.MethodGet, "/documents/no-such?analysis=1"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("an unknown document with analysis: %d", res.StatusCode)
+	}
+}
+
+// A journalist checking "kept exactly as issued" finds, on the document's
+// page, where the text was copied from and when, and on /about who keeps
+// the archive and how to report an error.
+func TestDocumentProvenance(t *testing.T) {
+	h := seed(t).Handler()
+	d := seedDoc(t)
+	page := body(t, get(t, h, http.MethodGet, "/documents/"+seedSlug))
+	if m := contains(page, `<dt>Source</dt><dd><a href="`+d.Source+`" rel="external" class="source-link">mirror.akorda.kz</a>`,
+		`<dt>Retrieved</dt><dd><time datetime="2026-11-24">24 November 2026</time>`,
+		`<p class="print-only">https://accord.example/documents/`+seedSlug+` · Text copied from `+d.Source+` on 24 November 2026</p>`); m != nil {
+		t.Errorf("missing %q", m)
+	}
+	about := body(t, get(t, h, http.MethodGet, "/about"))
+	if m := contains(about, `id="curation"`, `id="corrections"`, "To report an error", `href="https://github.com/accord-archive/accord/issues"`); m != nil {
+		t.Errorf("/about missing %q", m)
+	}
+}
+
+func TestHostOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://www.akorda.kz/en/x":               "akorda.kz",
+		"https://web.archive.org/web/2025/https:/": "web.archive.org",
+		"not a url": "not a url",
+	} {
+		if got := hostOf(in); got != want {
+			t.Errorf("hostOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
