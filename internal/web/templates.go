@@ -23,7 +23,7 @@ import (
 // pageNames are the templates that render a whole page. Each is parsed
 // with base.html, which lays out the head, header and footer, and with
 // partials.html, the pieces pages share.
-var pageNames = []string{"home", "documents", "document", "clause", "search", "error", "about", "commitments", "topics", "units"}
+var pageNames = []string{"home", "documents", "document", "clause", "search", "error", "about", "commitments", "topics", "units", "cite"}
 
 type templates struct {
 	fsys  fs.FS
@@ -125,6 +125,7 @@ func (s *Server) funcs() template.FuncMap {
 		"containers":  containers,
 		"table":       tableHTML,
 		"pin":         pinOf,
+		"citeDetails": s.citeDetails,
 		"noteNum":     noteNum,
 	}
 }

@@ -396,18 +396,20 @@ func (s *Server) writeItem(b *strings.Builder, n Node, analysis bool) {
 	if n.Number > 0 {
 		b.WriteString(` value="` + itoa(n.Number) + `"`)
 	}
-	b.WriteString(">\n  <div class=\"clause-head\"><span class=\"num\"")
-	if n.Number > 0 {
-		b.WriteString(` aria-hidden="true"`)
-	}
-	b.WriteString(">" + esc(n.Label) + "</span>")
+	// The label as printed is the provision's permalink: visible, a touch
+	// target of its own, and the first stop after a contents link.
 	name := pinOf(n.Provision)
 	if n.Number > 0 {
 		name = "Clause " + itoa(n.Number)
 	}
-	writePermalink(b, n.Provision, name)
+	b.WriteString(">\n  <div class=\"clause-head\"><a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\" aria-label=\"" + esc(name) + " on its own page\">" + esc(n.Label) + "</a>")
 	b.WriteString("</div>\n  ")
 	writeOwn(b, n.Provision, analysis)
+	if n.Number > 0 && n.base == 0 {
+		// A numbered clause on its document's page: link and cite it here.
+		s.writeCiteDetails(b, n.Doc, n.Provision, "clause "+itoa(n.Number))
+		b.WriteString("\n  ")
+	}
 	if analysis {
 		b.WriteString(string(s.labels(&n.Classification).HTML()))
 	}
