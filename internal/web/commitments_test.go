@@ -293,7 +293,7 @@ func TestCountCommitments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := countCommitments(tt.docs, tt.f)
+			c := countCommitments(tt.docs, tt.f, nil)
 			if c.Total != tt.total {
 				t.Errorf("Total = %d; want %d", c.Total, tt.total)
 			}
@@ -309,5 +309,23 @@ func TestCountCommitments(t *testing.T) {
 				t.Errorf("Shown = %s\nwant    %s", got, tt.shown)
 			}
 		})
+	}
+}
+
+// A reader filtering commitments by topic sees what was committed to on
+// it: clause 2's "agreed to expand cooperation in … trade and investment"
+// is a trade agreement, though its next sentence names transport.
+func TestCommitmentsByTopicArePreciseToThePhrase(t *testing.T) {
+	h := seed(t).Handler()
+	transport := body(t, get(t, h, http.MethodGet, "/commitments?topic=transport"))
+	if strings.Contains(transport, ">agreed to expand</span>") {
+		t.Error("/commitments?topic=transport lists clause 2's agreement on trade")
+	}
+	if m := contains(transport, ">reaffirmed</span> commitment to deepening collaboration in key sectors, including transport"); m != nil {
+		t.Errorf("/commitments?topic=transport lacks %q", m)
+	}
+	trade := body(t, get(t, h, http.MethodGet, "/commitments?topic=trade"))
+	if !strings.Contains(trade, ">agreed to expand</span>") {
+		t.Error("/commitments?topic=trade lacks clause 2's agreement")
 	}
 }
