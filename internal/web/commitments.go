@@ -212,6 +212,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 		Canonical:   s.site.URL(f.url()),
 		OGType:      "website",
 		Main:        "commitments",
+		Filters:     true,
 	}
 	return p
 }

@@ -21,6 +21,7 @@ type Head struct {
 	Main        string // the class of <main>, for page-specific layout
 	Meta        []Meta // citation_* and DC.* for reference managers (citemeta.go)
 	COinS       string // the page's COinS context object, if it cites a work
+	Filters     bool   // the page has filters (#filters): a skip link leads to them
 }
 
 // Alternate is another format of the page, for <link rel="alternate">

@@ -73,3 +73,30 @@ func TestHostOf(t *testing.T) {
 		}
 	}
 }
+
+// The pages with filters put them first, in a "Filter" disclosure a
+// phone shows closed above the results, with a skip link to them; the
+// document's numbered clauses are headings for a screen reader.
+func TestFiltersFirstAndClauseHeadings(t *testing.T) {
+	h := seed(t).Handler()
+	for _, path := range []string{"/commitments?topic=transport", "/documents", "/search?q=cooperation"} {
+		page := body(t, get(t, h, http.MethodGet, path))
+		filters := strings.Index(page, `<details class="filters" id="filters"><summary>Filter</summary>`)
+		results := strings.Index(page, `<section aria-label=`)
+		if filters < 0 || results < 0 || filters > results {
+			t.Errorf("%s: the filters (at %d) do not come before the results (at %d)", path, filters, results)
+		}
+		if !strings.Contains(page, `<a class="skip" href="#filters">Skip to filters</a>`) {
+			t.Errorf("%s: no skip link to the filters", path)
+		}
+	}
+	page := body(t, get(t, h, http.MethodGet, "/documents/"+seedSlug))
+	for n := 1; n <= 9; n++ {
+		if !strings.Contains(page, `<h2 class="visually-hidden">Clause `+itoa(n)+`</h2>`) {
+			t.Errorf("clause %d has no heading", n)
+		}
+	}
+	if !strings.Contains(page, `<details class="toc-fold"><summary><h2 id="toc-h">Contents</h2></summary>`) {
+		t.Error("the contents are not a disclosure")
+	}
+}

@@ -193,6 +193,7 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.fillSearchPage(&page, p, res)
+	page.Filters = len(page.Hits) > 0 && len(page.Facets) > 0
 	page.Feed = searchFeedPath(p)
 	page.Alternates = append(page.Alternates, Alternate{Type: "application/atom+xml", Title: "Accord: this search", Href: page.Feed})
 	s.fillReadings(&page, p, readings)

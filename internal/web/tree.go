@@ -402,7 +402,14 @@ func (s *Server) writeItem(b *strings.Builder, n Node, analysis bool) {
 	if n.Number > 0 {
 		name = "Clause " + itoa(n.Number)
 	}
-	b.WriteString(">\n  <div class=\"clause-head\"><a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\" aria-label=\"" + esc(name) + " on its own page\">" + esc(n.Label) + "</a>")
+	b.WriteString(">\n  <div class=\"clause-head\">")
+	if n.Number > 0 && n.Parent == nil {
+		// A heading for each numbered clause, for a screen reader's list
+		// of headings; its level follows the headings that hold it.
+		h := "h" + itoa(n.Level)
+		b.WriteString("<" + h + " class=\"visually-hidden\">" + esc(name) + "</" + h + ">")
+	}
+	b.WriteString("<a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\" aria-label=\"" + esc(name) + " on its own page\">" + esc(n.Label) + "</a>")
 	b.WriteString("</div>\n  ")
 	writeOwn(b, n.Provision, analysis)
 	if n.Number > 0 && n.base == 0 {

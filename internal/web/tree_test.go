@@ -498,7 +498,7 @@ func TestSeedKeepsItsLayout(t *testing.T) {
 	want := []string{
 		"<div><dt>Clauses</dt><dd>9</dd></div>",
 		`<li><span class="num">1.</span> <a href="#para_1">`,
-		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><a class=\"num permalink-num\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Clause 1 on its own page\">1.</a></div>\n  <p>",
+		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><h2 class=\"visually-hidden\">Clause 1</h2><a class=\"num permalink-num\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Clause 1 on its own page\">1.</a></div>\n  <p>",
 		"</li>\n</ol>\n<p class=\"print-only\">",
 	}
 	if m := contains(b, want...); len(m) > 0 {
