@@ -409,7 +409,13 @@ func (s *Server) writeItem(b *strings.Builder, n Node, analysis bool) {
 		h := "h" + itoa(n.Level)
 		b.WriteString("<" + h + " class=\"visually-hidden\">" + esc(name) + "</" + h + ">")
 	}
-	b.WriteString("<a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\" aria-label=\"" + esc(name) + " on its own page\">" + esc(n.Label) + "</a>")
+	if n.Number > 0 {
+		b.WriteString("<a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\" aria-label=\"" + esc(name) + " on its own page\">" + esc(n.Label) + "</a>")
+	} else {
+		// The label as printed starts its name ("(ii) Art. 2(1)(a)(ii) on
+		// its own page"): what is seen is what a speech user says.
+		b.WriteString("<a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\">" + esc(n.Label) + "<span class=\"visually-hidden\"> " + esc(name) + " on its own page</span></a>")
+	}
 	b.WriteString("</div>\n  ")
 	writeOwn(b, n.Provision, analysis)
 	if n.Number > 0 && n.base == 0 {

@@ -257,7 +257,7 @@ func TestDocumentPageRegions(t *testing.T) {
 			`energy.<sup class="noteref"><a href="#note_1" id="ref_note_1">1</a></sup>`,
 			`<li id="note_1"><span class="num">1</span><div class="note-text"><p>Including renewable energy. <a href="#ref_note_1" class="noteback"`,
 			`<div class="table-wrap" id="att_1__table_1"><table>`, `<td>Kazakhstan</td>`, `aria-label="Annex I, table 1 on its own page"`,
-			`on its own page">(ii)</a>`, `<ol class="clauses sub">`,
+			` on its own page</span></a>`, `>(ii)<span class="visually-hidden">`, `<ol class="clauses sub">`,
 			`<dt>Provisions</dt>`,
 		},
 		"/documents/2024-03-03-communique": {
