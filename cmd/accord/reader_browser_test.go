@@ -82,6 +82,7 @@ func TestReaderPrintsTheCleanText(t *testing.T) {
 			return {Labels: shown(".labels, .tag, .view-toggle"), Header: shown("header.site, .toc, .search"), Cite: shown(".cite-details"),
 				Note: document.querySelector(".print-only").innerText};
 		})()`)
+		shot(t, ctx, "reader-print")
 		if p.Labels+p.Header+p.Cite > 0 {
 			t.Errorf("%s prints %d analysis, %d navigation and %d citation elements", path, p.Labels, p.Header, p.Cite)
 		}
