@@ -40,6 +40,7 @@ var checkedPages = []struct{ name, path string }{
 	{"entity", "/entities/united-nations"},
 	{"search by commitment", "/search?q=cooperation&commitment=support"},
 	{"document with analysis", "/documents/2025-11-17-kazakhstan-estonia?analysis=1"},
+	{"document searched within", "/documents/2025-11-17-kazakhstan-estonia?q=transport"},
 	{"search with a party chip", "/search?q=estonia+kazakhstan+transport"},
 	{"search, several parties and kinds", "/search?q=transport&party=EE,KZ&kind=joint-statement,treaty"},
 	{"search, nothing, nearest", "/search?q=transport&party=US"},

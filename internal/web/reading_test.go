@@ -100,3 +100,36 @@ func TestFiltersFirstAndClauseHeadings(t *testing.T) {
 		t.Error("the contents are not a disclosure")
 	}
 }
+
+// Search within a document stays in it: the words are marked in place,
+// numbered, and the bar above the text jumps to each.
+func TestSearchWithinDocumentMarksInPlace(t *testing.T) {
+	h := seed(t).Handler()
+	doc := "/documents/" + seedSlug
+	res := get(t, h, http.MethodGet, doc+"?q=transport")
+	page := body(t, res)
+	if res.StatusCode != http.StatusOK || res.Header.Get("ETag") != "" {
+		t.Fatalf("status %d, ETag %q", res.StatusCode, res.Header.Get("ETag"))
+	}
+	if m := contains(page, `4 matches for <q>transport</q>`, `<a href="#m1">1</a>`, `<a href="#m4">4</a>`,
+		`<mark class="hit" id="m1">transport</mark>`, `International <mark class="hit" id="m3">Transport</mark> Route`,
+		`<form class="search within" role="search" aria-label="This document" action="`+doc+`"`, `value="transport"`,
+		`<meta name="robots" content="noindex">`); m != nil {
+		t.Errorf("missing %q", m)
+	}
+	checkHTML(t, doc+"?q=transport", page)
+	// The text is unchanged but for the marks.
+	plain := body(t, get(t, h, http.MethodGet, doc))
+	strip := strings.NewReplacer(`<mark class="hit" id="m1">`, "", `<mark class="hit" id="m2">`, "", `<mark class="hit" id="m3">`, "", `<mark class="hit" id="m4">`, "", "</mark>", "")
+	_, a, _ := strings.Cut(strip.Replace(page), `<section id="preamble"`)
+	_, b, _ := strings.Cut(plain, `<section id="preamble"`)
+	if a != b {
+		t.Error("the marked text differs from the text beyond its marks")
+	}
+	if p := body(t, get(t, h, http.MethodGet, doc+"?q=zebra")); !strings.Contains(p, "No match for <q>zebra</q> in this text.") {
+		t.Error("no notice for a word the text lacks")
+	}
+	if res := get(t, h, http.MethodGet, doc+"?q="+strings.Repeat("a", 600)); res.StatusCode != http.StatusBadRequest {
+		t.Errorf("a 600-character search within: %d", res.StatusCode)
+	}
+}

@@ -119,6 +119,8 @@ func (s *Server) funcs() template.FuncMap {
 		// The tree of provisions (tree.go).
 		"tree":        tree,
 		"analysed":    func(t Tree, on bool) Tree { t.Analysis = on; return t },
+		"finding":     func(t Tree, f *finder) Tree { t.find = f; return t },
+		"preamblePara": markedPreamble,
 		"provisions":  s.provisionsHTML,
 		"heading":     headingHTML,
 		"headingText": headingText,

@@ -20,6 +20,7 @@ type Tree struct {
 	// marked), topics and names under it; without, the text alone, as
 	// issued (the reading mode, a document page's default).
 	Analysis bool
+	find     *finder // a search within the document: its words marked (find.go)
 }
 
 // Block is a run of siblings laid out together: Kind "ol" (numbered,
@@ -70,7 +71,11 @@ func tree(list []*archive.Provision, base int) Tree {
 }
 
 // sub is n's children laid out as t is.
-func (t Tree) sub(n Node) Tree { st := subtree(n); st.Analysis = t.Analysis; return st }
+func (t Tree) sub(n Node) Tree {
+	st := subtree(n)
+	st.Analysis, st.find = t.Analysis, t.find
+	return st
+}
 
 // subtree is n's children laid out on n's page.
 func subtree(n Node) Tree { return tree(n.Children, n.base) }
@@ -355,12 +360,12 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 			}
 			b.WriteString("\">\n")
 			for _, n := range bl.Items {
-				s.writeItem(b, n, t.Analysis)
+				s.writeItem(b, n, t)
 			}
 			b.WriteString("</" + bl.Kind + ">\n")
 		case "division":
 			for _, n := range bl.Items {
-				s.writeDivision(b, n, t.Analysis)
+				s.writeDivision(b, n, t)
 			}
 			b.WriteString("\n")
 		case "table":
@@ -374,7 +379,7 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 		default:
 			for _, n := range bl.Items {
 				b.WriteString(`<div class="para para-` + esc(string(n.Element)) + `" id="` + esc(n.EID()) + `">`)
-				writeOwn(b, n.Provision, t.Analysis)
+				writeOwn(b, n.Provision, t)
 				writePermalink(b, n.Provision, pinOf(n.Provision))
 				if t.Analysis {
 					b.WriteString(string(s.labels(&n.Classification).HTML()))
@@ -391,7 +396,8 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 // writeItem writes a labelled provision as a list item. A numbered
 // clause's number is the list's (value), so its printed label is hidden
 // from screen readers; any other label is read as printed.
-func (s *Server) writeItem(b *strings.Builder, n Node, analysis bool) {
+func (s *Server) writeItem(b *strings.Builder, n Node, t Tree) {
+	analysis := t.Analysis
 	b.WriteString(`<li class="clause" id="` + esc(n.EID()) + `"`)
 	if n.Number > 0 {
 		b.WriteString(` value="` + itoa(n.Number) + `"`)
@@ -417,7 +423,7 @@ func (s *Server) writeItem(b *strings.Builder, n Node, analysis bool) {
 		b.WriteString("<a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\">" + esc(n.Label) + "<span class=\"visually-hidden\"> " + esc(name) + " on its own page</span></a>")
 	}
 	b.WriteString("</div>\n  ")
-	writeOwn(b, n.Provision, analysis)
+	writeOwn(b, n.Provision, t)
 	if n.Number > 0 && n.base == 0 {
 		// A numbered clause on its document's page: link and cite it here.
 		s.writeCiteDetails(b, n.Doc, n.Provision, "clause "+itoa(n.Number))
@@ -427,37 +433,40 @@ func (s *Server) writeItem(b *strings.Builder, n Node, analysis bool) {
 		b.WriteString(string(s.labels(&n.Classification).HTML()))
 	}
 	if len(n.Children) > 0 {
-		s.writeTree(b, Tree{Blocks: subtree(n).Blocks, Analysis: analysis})
+		s.writeTree(b, t.sub(n))
 	}
 	b.WriteString("</li>\n")
 }
 
 // writeDivision writes a container: a section headed at its level.
-func (s *Server) writeDivision(b *strings.Builder, n Node, analysis bool) {
+func (s *Server) writeDivision(b *strings.Builder, n Node, t Tree) {
 	h := "h" + itoa(n.Level)
 	b.WriteString(`<section class="division division-` + esc(string(n.Element)) + `" id="` + esc(n.EID()) + "\">\n<" + h + ">")
 	b.WriteString(string(headingHTML(n.Provision)) + " ")
 	writePermalink(b, n.Provision, pinOf(n.Provision))
 	b.WriteString("</" + h + ">\n")
-	writeOwn(b, n.Provision, analysis)
+	writeOwn(b, n.Provision, t)
 	if len(n.Children) > 0 {
-		s.writeTree(b, Tree{Blocks: subtree(n).Blocks, Analysis: analysis})
+		s.writeTree(b, t.sub(n))
 	}
 	b.WriteString("</section>\n")
 }
 
 // writeOwn writes a provision's own paragraphs: the first carries no id,
 // since the provision's element has its eId, the later ones theirs.
-func writeOwn(b *strings.Builder, c *archive.Provision, analysis bool) {
+func writeOwn(b *strings.Builder, c *archive.Provision, t Tree) {
 	for i, p := range c.Paragraphs {
 		if i > 0 {
 			b.WriteString(`<p id="` + esc(p.EID()) + `">`)
 		} else {
 			b.WriteString("<p>")
 		}
-		if analysis {
+		switch {
+		case t.find != nil:
+			b.WriteString(t.find.mark(p))
+		case t.Analysis:
 			b.WriteString(string(markedHTML(p)))
-		} else {
+		default:
 			b.WriteString(p.HTML)
 		}
 		b.WriteString("</p>\n  ")
