@@ -129,6 +129,10 @@ func TestSearchWithinDocumentMarksInPlace(t *testing.T) {
 	if p := body(t, get(t, h, http.MethodGet, doc+"?q=zebra")); !strings.Contains(p, "No match for <q>zebra</q> in this text.") {
 		t.Error("no notice for a word the text lacks")
 	}
+	// A word matches at a word's start: "port" is not in "transport" or "support".
+	if p := body(t, get(t, h, http.MethodGet, doc+"?q=port")); !strings.Contains(p, "No match for <q>port</q> in this text.") {
+		t.Error("“port” marked inside other words")
+	}
 	if res := get(t, h, http.MethodGet, doc+"?q="+strings.Repeat("a", 600)); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("a 600-character search within: %d", res.StatusCode)
 	}
