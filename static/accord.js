@@ -1,5 +1,5 @@
 // Accord's progressive enhancement: everything works without it.
-// "/" focuses the search box; "Copy link" buttons copy a clause's address.
+// "/" focuses the search box; "Copy" buttons copy a clause's address or a citation.
 (function () {
   "use strict";
   document.addEventListener("keydown", function (e) {
@@ -15,17 +15,27 @@
 
   function copied(button, text) {
     var status = button.parentNode.querySelector(".copied");
-    if (status) status.textContent = text;
+    if (status) {
+      status.textContent = text;
+      return;
+    }
+    var label = button.textContent;
+    button.textContent = text.length < 12 ? text : "Select and copy";
+    setTimeout(function () { button.textContent = label; }, 2000);
   }
 
+  // A copy button copies what is beside it: the link its data-copy-target
+  // names, or the citation text (.cite-text) it follows.
   document.querySelectorAll("button.copy").forEach(function (button) {
-    var link = button.parentNode.querySelector(button.getAttribute("data-copy-target"));
-    if (!link || !navigator.clipboard) return;
+    var sel = button.getAttribute("data-copy-target");
+    var src = button.parentNode.querySelector(sel || ".cite-text");
+    if (!src || !navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      navigator.clipboard.writeText(link.getAttribute("data-copy") || link.href).then(
-        function () { copied(button, "Link copied."); },
-        function () { copied(button, "Could not copy: select the link and copy it."); }
+      var text = src.getAttribute("data-copy") || src.href || src.textContent;
+      navigator.clipboard.writeText(text).then(
+        function () { copied(button, sel ? "Link copied." : "Copied"); },
+        function () { copied(button, "Could not copy: select the text and copy it."); }
       );
     });
   });

@@ -27,8 +27,8 @@ const usage = `usage:
                 [--cpuprofile FILE]
   accord check  [--content DIR]
   accord import FILE.txt … --title T --kind K --parties KZ,EE [--issuer UNSC] [--number N]
-                [--slug S] [--date YYYY-MM-DD] [--place P] [--language L] [--source URL] [--content DIR]
-                [--out FILE|-] [--force] [--confirm-bidi]
+                [--slug S] [--date YYYY-MM-DD] [--place P] [--language L] [--source URL] [--retrieved YYYY-MM-DD]
+                [--archived URL] [--content DIR] [--out FILE|-] [--force] [--confirm-bidi]
                 [--version-of SLUG] [--authentic en,fr] [--prevails en]
   accord export --out DIR --base-url URL [--content DIR]
 Run 'accord COMMAND -h' for a command's flags.

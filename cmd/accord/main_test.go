@@ -105,7 +105,7 @@ func TestImportCommand(t *testing.T) {
 	}
 	// Flags may follow the file, as editors write them.
 	title := "Joint Statement of the Presidents of the Republic of Kazakhstan and the Republic of Estonia"
-	code, stdout, stderr := runCmd(t, "import", seed, "--title", title, "--parties", "KZ,EE", "--place", "Astana", "--kind", "joint-statement", "--out", "-")
+	code, stdout, stderr := runCmd(t, "import", seed, "--title", title, "--parties", "KZ,EE", "--place", "Astana", "--kind", "joint-statement", "--source", seedSource, "--retrieved", "2026-11-24", "--out", "-")
 	if code != 0 || stdout != string(want) {
 		t.Fatalf("import --out - = %d, %q (stderr %q); want the seed's content file", code, stdout, stderr)
 	}
@@ -270,7 +270,7 @@ func TestImportTexts(t *testing.T) {
 		{"statement.txt", []string{"--title", "Joint Statement of the Leaders of Veloria and Tarsia", "--date", "2024-03-03", "--parties", "KZ,EE"}},
 		{"communique.txt", []string{"--title", "Brenmoor Communiqué", "--kind", "communique", "--issuer", "G7"}},
 		{"treaty.txt", []string{"--title", "Water Agreement", "--kind", "agreement", "--date", "2021-06-12", "--parties", "KZ,EE"}},
-		{"resolution.txt", []string{"--title", "Resolution 9901 (2031)", "--kind", "resolution", "--date", "2031-05-05", "--issuer", "UNSC", "--number", "9901"}},
+		{"resolution.txt", []string{"--title", "Resolution 9901 (2031)", "--kind", "resolution", "--date", "2031-05-05", "--issuer", "UNSC", "--number", "9901", "--source", "https://www.un.org/securitycouncil/"}},
 		{"misprint.txt", []string{"--title", "Ministers' Statement", "--parties", "KZ,EE"}},
 		{"labels.txt", []string{"--title", "Joint Declaration on Digital Cooperation", "--date", "2024-01-01", "--parties", "KZ,UZ"}},
 		{"french.txt", []string{"--title", "Déclaration conjointe", "--language", "fr", "--parties", "FR,KZ"}},
@@ -285,3 +285,6 @@ func TestImportTexts(t *testing.T) {
 		t.Errorf("check of the imported texts = %d, %q, %q", code, stdout, stderr)
 	}
 }
+
+// seedSource is the seed's published original, as its content file names it.
+const seedSource = "https://mirror.akorda.kz/en/joint-statement-by-the-president-of-the-republic-of-kazakhstan-mr-kassym-jomart-tokayev-and-the-president-of-the-republic-of-estonia-mr-alar-karis-26101425"

@@ -39,6 +39,13 @@ var checkedPages = []struct{ name, path string }{
 	{"entities", "/entities"},
 	{"entity", "/entities/united-nations"},
 	{"search by commitment", "/search?q=cooperation&commitment=support"},
+	{"document with analysis", "/documents/2025-11-17-kazakhstan-estonia?analysis=1"},
+	{"document searched within", "/documents/2025-11-17-kazakhstan-estonia?q=transport"},
+	{"search with a party chip", "/search?q=estonia+kazakhstan+transport"},
+	{"search, several parties and kinds", "/search?q=transport&party=EE,KZ&kind=joint-statement,treaty"},
+	{"search, nothing, nearest", "/search?q=transport&party=US"},
+	{"cite page", "/documents/2025-11-17-kazakhstan-estonia/clauses/3/cite?style=chicago"},
+	{"commitments by topic", "/commitments?topic=transport"},
 	{"bad request", "/search?q=x&year=MMXXV"},
 	// Documents with trees: the loader's fixtures (treeContent).
 	{"treaty", "/documents/2024-01-01-treaty"},

@@ -25,6 +25,10 @@ type Document struct {
 	Number   string    // the work's number or name when it needs one ("1820"), or ""
 	Language string    // BCP 47 language tag of the text, e.g. "en"
 	Source   string    // URL of the published original, if known
+	// Provenance: the day the text was copied from Source, and an
+	// archived copy of the original (a web archive's address), if any.
+	Retrieved time.Time
+	Archived  string
 
 	Versioning // the work's other language versions (versions.go)
 

@@ -89,9 +89,9 @@ const (
 type Query struct {
 	Text  string // the query language the README describes: words, "phrases", -excluded, OR, field:value
 	Doc   string // document slug
-	Party string // ISO 3166-1 alpha-2 code
+	Party string // ISO 3166-1 alpha-2 code; several, comma-separated, must all be parties
 	Year  int
-	Kind  string
+	Kind  string // several, comma-separated: any of them
 
 	// Classification filters: a commitment type code, a party code or
 	// JointActor for who commits, a topic slug, an entity slug.

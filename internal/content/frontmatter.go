@@ -26,6 +26,10 @@ type meta struct {
 	partyAt  int // the line of parties, or of issuer
 	Language string
 	Source   string
+	// Provenance (provenance.go): when the text was copied from Source,
+	// and an archived copy of the original.
+	Retrieved time.Time
+	Archived  string
 
 	versions versionMeta // version-of, authentic, prevails (versions.go)
 
@@ -38,7 +42,7 @@ type meta struct {
 
 // fields lists the front-matter fields an editor may write, in the order the
 // content format documents them.
-var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "version-of", "authentic", "prevails", "source", "classification", "bidi", "numbering"}
+var fields = []string{"title", "kind", "date", "place", "parties", "issuer", "number", "language", "version-of", "authentic", "prevails", "source", "retrieved", "archived", "classification", "bidi", "numbering"}
 
 var (
 	languageTag = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
@@ -163,6 +167,10 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 			if u, err := url.Parse(m.Source); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 				errs.add(at(val), "bad source %q: want an absolute http or https URL", m.Source)
 			}
+		case "retrieved":
+			m.Retrieved = retrievedDate(scalar(val, name, errs, at), at(val), errs)
+		case "archived":
+			m.Archived = archivedURL(scalar(val, name, errs, at), at(val), errs)
 		case "classification":
 			m.Overrides = decodeOverrides(val, errs, at)
 		case "bidi":
@@ -181,6 +189,7 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 	requireParties(seen, errs)
 	m.versions.check(errs)
 	existed(m, vocabulary, errs)
+	requireSource(m, seen, errs)
 	return m
 }
 

@@ -28,6 +28,10 @@ type ImportMeta struct {
 	Language string   // "" means en
 	Source   string
 	Date     string // YYYY-MM-DD, for a text whose first line is no date, or ""
+	// Provenance: the day the text was copied from Source (YYYY-MM-DD),
+	// and an archived copy of it; both optional.
+	Retrieved string
+	Archived  string
 
 	// A language version of another document (docs/FORMAT.md, "Language versions").
 	VersionOf string   // the slug of the document this text is a version of, or ""
@@ -222,6 +226,11 @@ func convert(name string, src []byte, m *ImportMeta) (r converted, err error) {
 	}
 	writeField(&fm, "prevails", m.Prevails)
 	writeField(&fm, "source", m.Source)
+	if m.Retrieved != "" {
+		// A date as the date is written, unquoted; the loader checks it.
+		fmt.Fprintf(&fm, "retrieved: %s\n", strings.TrimSpace(m.Retrieved))
+	}
+	writeField(&fm, "archived", m.Archived)
 	head := fm.Len()
 	fm.WriteString("---\n")
 	headLines := bytes.Count(fm.Bytes(), []byte("\n"))

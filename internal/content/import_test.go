@@ -14,6 +14,10 @@ var seedMeta = ImportMeta{
 	Kind:    "joint-statement",
 	Place:   "Astana",
 	Parties: []string{"KZ", "EE"},
+	// The seed's provenance: the page it was copied from, and the day it
+	// entered the archive.
+	Source:    "https://mirror.akorda.kz/en/joint-statement-by-the-president-of-the-republic-of-kazakhstan-mr-kassym-jomart-tokayev-and-the-president-of-the-republic-of-estonia-mr-alar-karis-26101425",
+	Retrieved: "2026-11-24",
 }
 
 // TestImportSeed: the seed's plain text gives the same document as the

@@ -130,6 +130,7 @@ var textCases = []textCase{
 		file: "resolution.txt",
 		meta: func(m *ImportMeta) {
 			m.Date, m.Kind, m.Parties, m.Issuer, m.Number = "2031-05-05", "resolution", nil, "UNSC", "9901"
+			m.Source = "https://www.un.org/securitycouncil/"
 		},
 		want: []string{
 			"Resolution 9901 (2031)",

@@ -279,6 +279,7 @@ func parseFile(name string, src []byte, md *markdown, confirmAll bool, parties *
 		Source:   m.Source,
 		File:     name,
 	}
+	d.Retrieved, d.Archived = m.Retrieved, m.Archived
 	b := &body{src: bodySrc, lineBase: bodyLine, md: md, errs: errs}
 	w := b.walk(d)
 	checkNumbering(w, m.Numbering, errs)

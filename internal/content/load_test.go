@@ -164,6 +164,16 @@ func TestMalformed(t *testing.T) {
 			[]string{"documents/a.md:2: front matter is not valid YAML"}},
 		{"bad source", map[string]string{"documents/a.md": doc(goodFront+"source: not a url\n", "Text.\n")},
 			[]string{`documents/a.md:6: bad source "not a url"`}},
+		// Provenance: a document issued since SourceRequiredFrom names its
+		// source; retrieved and archived need one, and read as they say.
+		{"new document without source", map[string]string{"documents/a.md": doc("title: T\nkind: joint-statement\ndate: 2026-03-02\nparties: [KZ, EE]\n", "Text.\n")},
+			[]string{"documents/a.md:1: missing source: a document issued on or after 2026-01-01"}},
+		{"retrieved without source", map[string]string{"documents/a.md": doc(goodFront+"retrieved: 2025-11-20\narchived: https://web.archive.org/x\n", "Text.\n")},
+			[]string{"documents/a.md:6: retrieved without source", "documents/a.md:7: archived without source"}},
+		{"bad provenance", map[string]string{"documents/a.md": doc(goodFront+"source: https://example.org/s\nretrieved: 20 Nov 2025\narchived: web.archive.org/x\n", "Text.\n")},
+			[]string{`documents/a.md:7: bad retrieved "20 Nov 2025"`, `documents/a.md:8: bad archived "web.archive.org/x"`}},
+		{"retrieved before issue", map[string]string{"documents/a.md": doc(goodFront+"source: https://example.org/s\nretrieved: 2025-11-16\n", "Text.\n")},
+			[]string{"documents/a.md:7: retrieved 2025-11-16 is before the document's date 2025-11-17"}},
 		{"repeated clause number", map[string]string{"documents/a.md": doc(goodFront, "Pre.\n\n1. One.\n\n2. Two.\n\n2. Again.\n\n3. Three.\n")},
 			[]string{"documents/a.md:13: '2.' repeats the number on line 11: '3.' was expected; if the text is printed so, confirm it with 'numbering: [para_2-2]'"}},
 		{"skipped clause number", map[string]string{"documents/a.md": doc(goodFront, "Pre.\n\n1. One.\n\n2. Two.\n\n4. Four.\n")},

@@ -274,13 +274,26 @@ func (ix *Index) structFilters(q Query) []query.Query {
 	if q.Doc != "" {
 		add(fieldDoc, q.Doc)
 	}
-	if q.Party != "" {
-		add(fieldParty, q.Party)
+	// Party and Kind may list several values, comma-separated (the pages'
+	// multi-value filters): a unit of a document to which every party
+	// listed is a party, of any kind listed.
+	for _, p := range strings.Split(q.Party, ",") {
+		if p != "" {
+			add(fieldParty, p)
+		}
 	}
 	if q.Year != 0 {
 		add(fieldYear, strconv.Itoa(q.Year))
 	}
-	if q.Kind != "" {
+	if kinds := strings.Split(q.Kind, ","); len(kinds) > 1 {
+		var any []query.Query
+		for _, k := range kinds {
+			t := query.NewTermQuery(k)
+			t.SetField(fieldKind)
+			any = append(any, t)
+		}
+		fs = append(fs, query.NewDisjunctionQuery(any))
+	} else if q.Kind != "" {
 		add(fieldKind, q.Kind)
 	}
 	if q.Commitment != "" {

@@ -162,6 +162,8 @@ func (e *encoder) document(d *archive.Document) {
 	e.str(d.Place)
 	e.str(d.Language)
 	e.str(d.Source)
+	e.str(d.Archived)
+	e.str(d.Retrieved.Format(time.DateOnly))
 	e.str(d.File)
 	if d.Date.Location() != time.UTC || !d.Date.Equal(d.Date.Truncate(time.Second)) {
 		e.fail("%s: date %v is not a UTC time in whole seconds", d.File, d.Date)

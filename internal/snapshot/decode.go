@@ -302,6 +302,9 @@ func (d *decoder) document(doc *archive.Document) {
 	doc.Place = d.str()
 	doc.Language = d.str()
 	doc.Source = d.str()
+	doc.Archived = d.str()
+	// Zero when the document has no retrieved date: "0001-01-01".
+	doc.Retrieved, _ = time.Parse(time.DateOnly, d.str())
 	doc.File = d.str()
 	doc.Date = time.Unix(int64(d.int()), 0).UTC()
 	d.docParas = carve(d, &d.paras, d.size(), false)

@@ -28,7 +28,7 @@ import (
 
 // version names the encoding; change the encoding, bump it, and every
 // snapshot is made afresh on next start.
-const version = "accord-archive-11"
+const version = "accord-archive-12"
 
 // A snapshot file is magic, the key, a CRC-32C of the rest, then the
 // archive as encode writes it.

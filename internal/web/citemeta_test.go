@@ -96,6 +96,7 @@ func TestCitationMeta(t *testing.T) {
 			"DC.language":                "en",
 			"DC.publisher":               "Accord",
 			"DC.identifier":              seedDocURL,
+			"DC.source":                  seedDoc(t).Source,
 			"DC.coverage":                "Astana",
 		}, "", "Astana"},
 		{"seed clause", seed(t), "/documents/" + seedSlug + "/clauses/3", map[string]string{
@@ -112,6 +113,7 @@ func TestCitationMeta(t *testing.T) {
 			"DC.language":                "en",
 			"DC.publisher":               "Accord",
 			"DC.identifier":              seedDocURL + "/clauses/3",
+			"DC.source":                  seedDoc(t).Source,
 			"DC.relation.ispartof":       seedDocURL,
 			"DC.coverage":                "Astana",
 		}, seedDocURL, "Astana"},

@@ -98,17 +98,26 @@ type shownCommitment struct {
 // countCommitments counts the commitments of docs under f and picks those
 // the page shows, in the order of docs and of each unit's commitments.
 // It depends on nothing but its arguments.
-func countCommitments(docs []*archive.Document, f commitmentsFilter) commitmentCounts {
+//
+// topics gives a commitment's topics: those of the sentence that holds its
+// phrase (Server.phraseTopics), so that a filter by topic lists what was
+// committed to on it, not everything its clause touches; nil reads the
+// unit's topics.
+func countCommitments(docs []*archive.Document, f commitmentsFilter, topics func(archive.Commitment, *archive.Classification) []*archive.Topic) commitmentCounts {
+	if topics == nil {
+		topics = func(_ archive.Commitment, cl *archive.Classification) []*archive.Topic { return cl.Topics }
+	}
 	c := commitmentCounts{ByType: map[string]int{}, Parties: map[string]int{}, Topics: map[string]int{}, Years: map[string]int{}}
 	shown := map[string]int{} // by type code
 	lo := (max(f.Page, 1) - 1) * unitsPerPage
 	eachUnitOf(docs, func(d *archive.Document, cu *archive.Clause, para *archive.Paragraph, cl *archive.Classification) {
 		inYear := f.Year == 0 || d.Year() == f.Year
-		inTopic := f.Topic == "" || cl.HasTopic(f.Topic)
 		for _, m := range cl.Commitments {
 			if m.Type == nil {
 				continue
 			}
+			about := topics(m, cl)
+			inTopic := f.Topic == "" || slices.ContainsFunc(about, func(t *archive.Topic) bool { return t.Slug == f.Topic })
 			byParty := f.Party == "" || m.Actor == f.Party || m.Actor == "" && d.Names(f.Party)
 			ofType := f.Type == "" || m.Type.Code == f.Type
 			if inYear && inTopic && ofType {
@@ -121,7 +130,7 @@ func countCommitments(docs []*archive.Document, f commitmentsFilter) commitmentC
 				}
 			}
 			if byParty && inYear && ofType {
-				for _, t := range cl.Topics {
+				for _, t := range about {
 					c.Topics[t.Slug]++
 				}
 			}
@@ -151,7 +160,7 @@ func countCommitments(docs []*archive.Document, f commitmentsFilter) commitmentC
 // commitmentsPage presents the commitments that countCommitments counts:
 // the groups with their entries, the sidebars' links, the filters in force.
 func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
-	counts := countCommitments(s.cfg.Archive.Documents(), f)
+	counts := countCommitments(s.cfg.Archive.Documents(), f, s.phraseTopics)
 	p := CommitmentsPage{Filtered: f != commitmentsFilter{}, Total: counts.Total}
 	entries := map[string][]CommitmentEntry{}
 	var u Unit
@@ -203,6 +212,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 		Canonical:   s.site.URL(f.url()),
 		OGType:      "website",
 		Main:        "commitments",
+		Filters:     true,
 	}
 	return p
 }

@@ -135,8 +135,8 @@ func TestClassificationPages(t *testing.T) {
 		{"entity named nowhere", "/entities/zambia", 200, []string{"No clause in the archive touches this yet"}},
 		{"unknown topic", "/topics/nope", 404, []string{"no topic called “nope”"}},
 		{"unknown entity", "/entities/nope", 404, []string{"knows no organisation"}},
-		{"clause shows what it does", doc + "/clauses/2", 200, []string{"What this clause does", `<span class="verb verb-agreement" title="Agreement">agreed to expand</span>`, `href="/topics/trade"`}},
-		{"document labels its clauses", doc, 200, []string{`class="tag tag-agreement" href="/commitments#agreement"`, `href="/entities/united-nations"`}},
+		{"clause shows what it does", doc + "/clauses/2", 200, []string{"What this clause does", "“agreed to expand”", `href="/topics/trade"`}},
+		{"document labels its clauses on demand", doc + "?analysis=1", 200, []string{`class="tag tag-agreement" href="/commitments#agreement"`, `href="/entities/united-nations"`, `<span class="verb verb-agreement" title="Agreement">agreed to expand</span>`}},
 		{"search facets", "/search?q=cooperation", 200, []string{"Who commits", `href="/search?commitment=agreement&amp;q=cooperation"`}},
 		{"search bad commitment", "/search?commitment=promise", 400, []string{"is not a kind of commitment"}},
 		{"search bad actor", "/search?actor=Estonia", 400, []string{"is not an actor"}},
@@ -293,7 +293,7 @@ func TestCountCommitments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := countCommitments(tt.docs, tt.f)
+			c := countCommitments(tt.docs, tt.f, nil)
 			if c.Total != tt.total {
 				t.Errorf("Total = %d; want %d", c.Total, tt.total)
 			}
@@ -309,5 +309,23 @@ func TestCountCommitments(t *testing.T) {
 				t.Errorf("Shown = %s\nwant    %s", got, tt.shown)
 			}
 		})
+	}
+}
+
+// A reader filtering commitments by topic sees what was committed to on
+// it: clause 2's "agreed to expand cooperation in … trade and investment"
+// is a trade agreement, though its next sentence names transport.
+func TestCommitmentsByTopicArePreciseToThePhrase(t *testing.T) {
+	h := seed(t).Handler()
+	transport := body(t, get(t, h, http.MethodGet, "/commitments?topic=transport"))
+	if strings.Contains(transport, ">agreed to expand</span>") {
+		t.Error("/commitments?topic=transport lists clause 2's agreement on trade")
+	}
+	if m := contains(transport, ">reaffirmed</span> commitment to deepening collaboration in key sectors, including transport"); m != nil {
+		t.Errorf("/commitments?topic=transport lacks %q", m)
+	}
+	trade := body(t, get(t, h, http.MethodGet, "/commitments?topic=trade"))
+	if !strings.Contains(trade, ">agreed to expand</span>") {
+		t.Error("/commitments?topic=trade lacks clause 2's agreement")
 	}
 }

@@ -32,6 +32,9 @@ type DocumentPage struct {
 	Annexes   []*archive.Provision // the attachments, listed after the conclusions as printed
 	Lang      string               // the text's language, when it is not the page's
 	Versions  *VersionsPanel       // the work's other language versions, or nil
+	Analysis  bool                 // commitments, topics and names under each paragraph (?analysis=1)
+	Find      *finder              // a search within the document (?q=): its words marked in the text
+	Found     *Found               // and the bar of links to its marks
 }
 
 func (s *Server) documentPage(d *archive.Document) DocumentPage {
@@ -389,8 +392,38 @@ func (s *Server) documentFile(slug, path string) (*page, error) {
 }
 
 // serveDocument serves /documents/{slug}: document.html filled by
-// documentPage, rendered by renderDocument.
-func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) { s.serveDocumentPage(w, r) }
+// documentPage, rendered by renderDocument; with ?analysis=1, the page
+// with its analysis, rendered when first asked for and cached.
+func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
+	if q := r.URL.Query().Get("q"); strings.TrimSpace(q) != "" {
+		s.serveDocumentFind(w, r, q)
+		return
+	}
+	if r.URL.Query().Get("analysis") != "1" {
+		s.serveDocumentPage(w, r)
+		return
+	}
+	d, ok := s.cfg.Archive.Document(chi.URLParam(r, "slug"))
+	if !ok || r.URL.Path != d.Path() {
+		s.serveDocumentPage(w, r) // redirects or explains, as without
+		return
+	}
+	key := d.Path() + "?analysis=1"
+	if p, ok := s.pageCache.get(key); ok {
+		p.serve(w, r)
+		return
+	}
+	page := s.documentPage(d)
+	page.Analysis = true
+	body, err := s.tmpl.render("document", page)
+	if err != nil {
+		s.renderFault(w, r, err)
+		return
+	}
+	p := newPage(htmlType, body).seal()
+	s.pageCache.add(key, p)
+	p.serve(w, r)
+}
 
 // serveClause serves /documents/{slug}/clauses/{n}: clause.html filled by
 // clausePage, rendered by renderDocument.
@@ -450,4 +483,41 @@ func (s *Server) serveDocumentPage(w http.ResponseWriter, r *http.Request) {
 		}
 		s.serveNotFound(w, r)
 	}
+}
+
+// serveDocumentFind serves /documents/{slug}?q=words: the text with the
+// words marked in place (find.go), rendered per request.
+func (s *Server) serveDocumentFind(w http.ResponseWriter, r *http.Request, q string) {
+	d, ok := s.cfg.Archive.Document(chi.URLParam(r, "slug"))
+	if !ok || r.URL.Path != d.Path() {
+		s.serveDocumentPage(w, r)
+		return
+	}
+	if len([]rune(q)) > archive.MaxQueryLen {
+		s.errorPageFor(w, r, http.StatusBadRequest, "That search could not be run", paramProblem("q", q, nil), "")
+		return
+	}
+	page := s.documentPage(d)
+	page.Analysis = r.URL.Query().Get("analysis") == "1"
+	page.NoIndex = true
+	page.Found = &Found{Query: q}
+	if page.Find = newFinder(q); page.Find != nil {
+		// Count the marks first, for the bar above the text; the page's
+		// own finder numbers them again as it writes them, in the same
+		// order.
+		count := newFinder(q)
+		for _, p := range d.Preamble {
+			count.mark(p)
+		}
+		for _, c := range d.Clauses {
+			for _, p := range c.Paragraphs {
+				count.mark(p)
+			}
+		}
+		for i := 1; i <= min(count.n, 100); i++ {
+			page.Found.Marks = append(page.Found.Marks, Link{Label: itoa(i), URL: "#m" + itoa(i)})
+		}
+	}
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	s.render(w, r, http.StatusOK, "document", page, false)
 }

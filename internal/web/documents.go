@@ -143,6 +143,7 @@ func (s *Server) documentsPage(f documentsFilter) DocumentsPage {
 			Canonical:   s.site.URL(f.url()),
 			OGType:      "website",
 			Main:        "documents",
+			Filters:     true,
 		},
 		Total:    len(docs),
 		Filtered: !f.empty(),

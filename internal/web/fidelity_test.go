@@ -53,8 +53,8 @@ func TestRenderedTextIsVerbatim(t *testing.T) {
 	walk = func(n *html.Node, inText bool) {
 		if n.Type == html.ElementNode {
 			switch {
-			case attr(n, "class") == "labels":
-				return // the classification shown under a clause, not its text
+			case attr(n, "class") == "labels", attr(n, "class") == "cite-details", attr(n, "class") == "print-only":
+				return // the classification, the citations and the print line: not the text
 			case attr(n, "id") == "preamble" || attr(n, "class") == "clauses":
 				inText = true
 			case inText && n.Data == "p":

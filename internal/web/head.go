@@ -26,6 +26,7 @@ type Head struct {
 
 	Lang, Dir string      // the page's language and direction when not English (versions.go)
 	Languages []Alternate // the page in the work's other language versions: Type is the language tag
+	Filters   bool        // the page has filters (#filters): a skip link leads to them
 }
 
 // Alternate is another format of the page, for <link rel="alternate">

@@ -34,7 +34,7 @@ func TestPages(t *testing.T) {
 		{"documents bad kind", "/documents?kind=treatyish", 400, "", []string{"is not a kind of document"}, htmlType},
 		{"documents page too far", "/documents?page=9", 404, "", []string{"There is no page 9"}, htmlType},
 		{"documents unknown parameter ignored", "/documents?utm_source=x", 200, "", []string{"1 document"}, htmlType},
-		{"document", doc, 200, "", []string{"<h1 id=\"doc-title\">Joint Statement of the Presidents", "Astana", "Kazakhstan</a>, <a", `name="doc" value="` + seedSlug + `"`, `href="#para_9"`, "<dd>English</dd>"}, htmlType},
+		{"document", doc, 200, "", []string{"<h1 id=\"doc-title\">Joint Statement of the Presidents", "Astana", "Kazakhstan</a>, <a", `aria-label="This document" action="` + doc + `"`, `href="#para_9"`, "<dd>English</dd>"}, htmlType},
 		{"clause", doc + "/clauses/3", 200, "", []string{"Trans-Caspian International Transport Route (TITR)", `href="` + doc + `#para_3"`, `rel="prev" href="` + doc + `/clauses/2"`, `rel="next" href="` + doc + `/clauses/4"`, "Astana, 17 November 2025, para. 3"}, htmlType},
 		{"first clause has no previous", doc + "/clauses/1", 200, "", []string{"First clause", `rel="next"`}, htmlType},
 		{"last clause has no next", doc + "/clauses/9", 200, "", []string{"Last clause", `rel="prev"`}, htmlType},

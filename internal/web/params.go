@@ -3,6 +3,8 @@ package web
 import (
 	"errors"
 	"net/http"
+	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -64,16 +66,29 @@ func pageProblem(v string, most int) string {
 func (s *Server) parseSearch(r *http.Request) (searchParams, string) {
 	v := r.URL.Query()
 	v.Del("per_page")
+	// Several parties or kinds (party=EE&party=KZ, or party=EE,KZ) are
+	// read here, each checked as params reads one; the search takes them
+	// comma-separated.
+	parties, badParty := s.multiParam(v, "party", func(x string) (string, bool) { return params.Party(s.cfg.Archive, x) })
+	kinds, badKind := s.multiParam(v, "kind", func(x string) (string, bool) { k, ok := params.Kind(x); return string(k), ok })
 	q, err := params.Search(v, s.cfg.Archive, s.cfg.Vocabulary)
 	q.Page = max(q.Page, 1)
+	q.Party, q.Kind = parties, kinds
+	p := searchParams{q: q, literal: literalParam(v["literal"])}
+	if err == nil && badParty != "" {
+		err = &params.Error{Param: "party", Value: badParty}
+	}
+	if err == nil && badKind != "" {
+		err = &params.Error{Param: "kind", Value: badKind}
+	}
 	var bad *params.Error
 	if errors.As(err, &bad) {
 		if bad.Param == "page" {
-			return searchParams{q}, pageProblem(bad.Value, maxSearchPage)
+			return p, pageProblem(bad.Value, maxSearchPage)
 		}
-		return searchParams{q}, paramProblem(bad.Param, bad.Value, s.cfg.Vocabulary)
+		return p, paramProblem(bad.Param, bad.Value, s.cfg.Vocabulary)
 	}
-	return searchParams{q}, ""
+	return p, ""
 }
 
 // paramProblem says, to the person who typed it, why value cannot be the
@@ -106,4 +121,28 @@ func paramProblem(param, value string, voc Vocabulary) string {
 		return v + " is not a way to sort: use relevance, newest or oldest."
 	}
 	return v + " is not a value " + param + " can take."
+}
+
+// multiParam reads the values of key, repeated or comma-separated, each
+// read by one; it leaves key out of v, so that params.Search reads none of
+// it, and returns them comma-separated, without repeats, or the first
+// value that cannot be one.
+func (s *Server) multiParam(v url.Values, key string, one func(string) (string, bool)) (string, string) {
+	var out []string
+	defer v.Del(key)
+	for _, raw := range v[key] {
+		for _, x := range strings.Split(raw, ",") {
+			if strings.TrimSpace(x) == "" {
+				continue
+			}
+			val, ok := one(x)
+			if !ok {
+				return "", strings.TrimSpace(x)
+			}
+			if val != "" && !slices.Contains(out, val) {
+				out = append(out, val)
+			}
+		}
+	}
+	return strings.Join(out, ","), ""
 }

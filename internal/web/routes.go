@@ -31,6 +31,8 @@ func (s *Server) routes() http.Handler {
 	get("/documents", s.serveDocuments)
 	get("/documents/{slug}", s.serveDocument)
 	get("/documents/{slug}/clauses/{n}", s.serveClause)
+	get("/documents/{slug}/cite", s.serveCite)             // citestyles.go
+	get("/documents/{slug}/clauses/{n}/cite", s.serveCite) // with today's date
 	get("/documents/{slug}/{file}", s.serveDocumentFile)
 	get("/documents/{slug}/clauses/{n}/{file}", s.serveClauseFile)
 	get("/documents/{slug}/provisions/{eid}", s.serveProvision)
@@ -62,6 +64,8 @@ func (s *Server) routes() http.Handler {
 	limit := middleware.Concurrency(s.cfg.SearchSlots, s.errorPage)
 	r.With(limit).Get("/search", s.serveSearch)
 	r.With(limit).Head("/search", s.serveSearch)
+	r.With(limit).Get("/search.atom", s.serveSearchFeed) // searchfeed.go
+	r.With(limit).Head("/search.atom", s.serveSearchFeed)
 	r.With(limit).Mount("/api/v1", api.New(api.Config{
 		Archive:    s.cfg.Archive,
 		Vocabulary: s.cfg.Vocabulary,

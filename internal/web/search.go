@@ -30,10 +30,16 @@ type SearchPage struct {
 	Facets   []FacetView
 	Sorts    []Link
 	Pager    Pager
-	Millis   string // time taken, "0.8 ms"
-	Suggest  Link   // a corrected query, if any
-	Empty    bool   // nothing to search for yet
-	FirstHit int    // the rank of the first hit on this page
+	Millis   string   // time taken, "0.8 ms"
+	Suggest  Link     // a corrected query, if any
+	Readings []Link   // the parties the query names, read as parties: each links to the search without that reading
+	Literal  []Link   // the parties the person asked to search as words: each links to reading it again
+	Nearest  []Link   // when nothing matches: the nearest searches that find something
+	Words    []string // the query's words, to say which none holds
+	Feed     string   // this search as an Atom feed
+	Advanced Advanced // the advanced search form
+	Empty    bool     // nothing to search for yet
+	FirstHit int      // the rank of the first hit on this page
 }
 
 // SearchHit is one result, ready to show.
@@ -54,12 +60,13 @@ type FacetView struct {
 
 // searchParams are /search's parameters. Unknown ones are ignored.
 type searchParams struct {
-	q archive.Query
+	q       archive.Query
+	literal []string // party codes the query names, to search as words only (understand.go)
 }
 
 // searchKeys are the parameters of a search's address, in the order
 // url.Values.Encode would write them.
-var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "lang", "page", "party", "q", "sort", "topic", "year"}
+var searchKeys = [...]string{"actor", "commitment", "doc", "entity", "kind", "lang", "literal", "page", "party", "q", "sort", "topic", "year"}
 
 // url is the search's address with one parameter, one of searchKeys,
 // changed ("" removes it) and the page reset unless it is the one changed.
@@ -120,6 +127,8 @@ func (p searchParams) value(k string) string {
 		return p.q.Entity
 	case "sort":
 		return string(p.q.Sort)
+	case "literal":
+		return strings.Join(p.literal, ",")
 	}
 	return ""
 }
@@ -137,7 +146,8 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 			SearchText: p.q.Text,
 			Main:       "search",
 		},
-		Text: p.q.Text,
+		Text:     p.q.Text,
+		Advanced: s.advanced(p),
 	}
 	if p.q.Doc != "" {
 		page.Doc, _ = s.cfg.Archive.Document(p.q.Doc)
@@ -150,7 +160,10 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		s.renderPage(w, r, http.StatusOK, "search", page)
 		return
 	}
-	res, err := s.cfg.Search.Search(r.Context(), p.q)
+	run := p.q
+	var readings []partyReading
+	run.Text, readings = s.readParties(p.q.Text, p.literal, p.q.Party)
+	res, err := s.cfg.Search.Search(r.Context(), run)
 	var costly interface{ Reason() string }
 	switch {
 	case errors.Is(err, archive.ErrQueryTooLong):
@@ -182,6 +195,16 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.fillSearchPage(&page, p, res)
+	page.Filters = len(page.Hits) > 0 && len(page.Facets) > 0
+	page.Feed = searchFeedPath(p)
+	page.Alternates = append(page.Alternates, Alternate{Type: "application/atom+xml", Title: "Accord: this search", Href: page.Feed})
+	s.fillReadings(&page, p, readings)
+	for _, t := range queryTokens(p.q.Text) {
+		page.Words = append(page.Words, t.text)
+	}
+	if res.Total == 0 {
+		page.Nearest = s.nearestSearches(r.Context(), p, readings)
+	}
 	if p.q.Page > 1 && page.Pager.Pages < p.q.Page {
 		msg := "This search has " + plural(page.Pager.Pages, "page", "pages") + " of results."
 		if res.Total == 0 {
@@ -226,15 +249,15 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 	if p.q.Doc != "" && page.Doc != nil {
 		page.Active = append(page.Active, Link{Label: "Document: " + page.Doc.Title, URL: p.url("doc", "")})
 	}
-	if p.q.Party != "" {
-		party, _ := s.cfg.Archive.LookupParty(p.q.Party)
-		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", "")})
+	for _, code := range splitList(p.q.Party) {
+		party, _ := s.cfg.Archive.LookupParty(code)
+		page.Active = append(page.Active, Link{Label: "Party: " + party.Name, URL: p.url("party", listWithout(p.q.Party, code))})
 	}
 	if p.q.Year != 0 {
 		page.Active = append(page.Active, Link{Label: "Year: " + itoa(p.q.Year), URL: p.url("year", "")})
 	}
-	if p.q.Kind != "" {
-		page.Active = append(page.Active, Link{Label: "Kind: " + archive.Kind(p.q.Kind).Name(), URL: p.url("kind", "")})
+	for _, k := range splitList(p.q.Kind) {
+		page.Active = append(page.Active, Link{Label: "Kind: " + archive.Kind(k).Name(), URL: p.url("kind", listWithout(p.q.Kind, k))})
 	}
 	if p.q.Lang != "" {
 		page.Active = append(page.Active, Link{Label: "Language: " + languageName(p.q.Lang), URL: p.url("lang", "")})
@@ -274,9 +297,16 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 				l.Label = s.classLabel(f.Field, t.Value)
 			}
 			l.Active = p.value(f.Field) == t.Value
-			if l.Active {
+			switch {
+			case f.Field == "party" && slices.Contains(splitList(p.q.Party), t.Value):
+				// Parties add up: a second narrows to the documents of both.
+				l.Active = true
+				l.URL = p.url(f.Field, listWithout(p.q.Party, t.Value))
+			case f.Field == "party" && p.q.Party != "":
+				l.URL = p.url(f.Field, p.q.Party+","+t.Value)
+			case l.Active:
 				l.URL = p.url(f.Field, "")
-			} else {
+			default:
 				l.URL = p.url(f.Field, t.Value)
 			}
 			fv.Terms = append(fv.Terms, l)
@@ -312,4 +342,23 @@ func typeCodes(v Vocabulary) string {
 		codes = append(codes, t.Code)
 	}
 	return strings.Join(codes, ", ")
+}
+
+// splitList reads a comma-separated filter value: "EE,KZ".
+func splitList(v string) []string {
+	if v == "" {
+		return nil
+	}
+	return strings.Split(v, ",")
+}
+
+// listWithout is list less one of its values.
+func listWithout(list, value string) string {
+	var out []string
+	for _, v := range splitList(list) {
+		if v != value {
+			out = append(out, v)
+		}
+	}
+	return strings.Join(out, ",")
 }

@@ -23,7 +23,7 @@ import (
 // pageNames are the templates that render a whole page. Each is parsed
 // with base.html, which lays out the head, header and footer, and with
 // partials.html, the pieces pages share.
-var pageNames = []string{"home", "documents", "document", "clause", "search", "error", "about", "commitments", "topics", "units"}
+var pageNames = []string{"home", "documents", "document", "clause", "search", "error", "about", "commitments", "topics", "units", "cite"}
 
 type templates struct {
 	fsys  fs.FS
@@ -110,6 +110,7 @@ func (s *Server) funcs() template.FuncMap {
 		"textlang": textLangAttr,
 		"doctitle": docTitle,
 		"inlang":   inLang,
+		"host":     hostOf,
 		// trusted marks HTML that Accord made itself as safe: paragraph
 		// HTML from goldmark with raw HTML off, and search snippets, whose
 		// text is escaped and whose only tags are <mark>.
@@ -119,14 +120,18 @@ func (s *Server) funcs() template.FuncMap {
 		"labels":  func(cl *archive.Classification) Labels { return s.labels(cl) },
 		"facets":  facetList,
 		// The tree of provisions (tree.go).
-		"tree":        tree,
-		"provisions":  s.provisionsHTML,
-		"heading":     headingHTML,
-		"headingText": headingText,
-		"containers":  containers,
-		"table":       tableHTML,
-		"pin":         pinOf,
-		"noteNum":     noteNum,
+		"tree":         tree,
+		"analysed":     func(t Tree, on bool) Tree { t.Analysis = on; return t },
+		"finding":      func(t Tree, f *finder) Tree { t.find = f; return t },
+		"preamblePara": markedPreamble,
+		"provisions":   s.provisionsHTML,
+		"heading":      headingHTML,
+		"headingText":  headingText,
+		"containers":   containers,
+		"table":        tableHTML,
+		"pin":          pinOf,
+		"citeDetails":  s.citeDetails,
+		"noteNum":      noteNum,
 	}
 }
 
@@ -187,6 +192,16 @@ func query(pairs ...string) string {
 }
 
 func utf8Start(b byte) bool { return b&0xC0 != 0x80 }
+
+// hostOf is the host of an absolute URL, without "www.": how a link to a
+// source names it ("akorda.kz"); the URL itself when it has none.
+func hostOf(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Host == "" {
+		return u
+	}
+	return strings.TrimPrefix(p.Hostname(), "www.")
+}
 
 // languageName names a BCP 47 language tag in English ("en" → "English"),
 // or returns the tag when it is not one.

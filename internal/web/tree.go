@@ -16,6 +16,11 @@ import (
 // Tree is a list of sibling provisions grouped for the page.
 type Tree struct {
 	Blocks []Block
+	// Analysis shows each provision's commitments (its verb phrases
+	// marked), topics and names under it; without, the text alone, as
+	// issued (the reading mode, a document page's default).
+	Analysis bool
+	find     *finder // a search within the document: its words marked (find.go)
 }
 
 // Block is a run of siblings laid out together: Kind "ol" (numbered,
@@ -63,6 +68,13 @@ func tree(list []*archive.Provision, base int) Tree {
 		t.Blocks = append(t.Blocks, Block{Kind: kind, Items: []Node{n}, Sub: sub})
 	}
 	return t
+}
+
+// sub is n's children laid out as t is.
+func (t Tree) sub(n Node) Tree {
+	st := subtree(n)
+	st.Analysis, st.find = t.Analysis, t.find
+	return st
 }
 
 // subtree is n's children laid out on n's page.
@@ -348,12 +360,12 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 			}
 			b.WriteString("\">\n")
 			for _, n := range bl.Items {
-				s.writeItem(b, n)
+				s.writeItem(b, n, t)
 			}
 			b.WriteString("</" + bl.Kind + ">\n")
 		case "division":
 			for _, n := range bl.Items {
-				s.writeDivision(b, n)
+				s.writeDivision(b, n, t)
 			}
 			b.WriteString("\n")
 		case "table":
@@ -367,11 +379,13 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 		default:
 			for _, n := range bl.Items {
 				b.WriteString(`<div class="para para-` + esc(string(n.Element)) + `" id="` + esc(n.EID()) + `">`)
-				writeOwn(b, n.Provision)
+				writeOwn(b, n.Provision, t)
 				writePermalink(b, n.Provision, pinOf(n.Provision))
-				b.WriteString(string(s.labels(&n.Classification).HTML()))
+				if t.Analysis {
+					b.WriteString(string(s.labels(&n.Classification).HTML()))
+				}
 				if len(n.Children) > 0 {
-					s.writeTree(b, subtree(n))
+					s.writeTree(b, t.sub(n))
 				}
 				b.WriteString("</div>\n")
 			}
@@ -382,54 +396,79 @@ func (s *Server) writeTree(b *strings.Builder, t Tree) {
 // writeItem writes a labelled provision as a list item. A numbered
 // clause's number is the list's (value), so its printed label is hidden
 // from screen readers; any other label is read as printed.
-func (s *Server) writeItem(b *strings.Builder, n Node) {
+func (s *Server) writeItem(b *strings.Builder, n Node, t Tree) {
+	analysis := t.Analysis
 	b.WriteString(`<li class="clause" id="` + esc(n.EID()) + `"`)
 	if n.Number > 0 {
 		b.WriteString(` value="` + itoa(n.Number) + `"`)
 	}
-	b.WriteString(">\n  <div class=\"clause-head\"><span class=\"num\"")
-	if n.Number > 0 {
-		b.WriteString(` aria-hidden="true"`)
-	}
-	b.WriteString(">" + esc(n.Label) + "</span>")
+	// The label as printed is the provision's permalink: visible, a touch
+	// target of its own, and the first stop after a contents link.
 	name := pinOf(n.Provision)
 	if n.Number > 0 {
 		name = "Clause " + itoa(n.Number)
 	}
-	writePermalink(b, n.Provision, name)
+	b.WriteString(">\n  <div class=\"clause-head\">")
+	if n.Number > 0 && n.Parent == nil {
+		// A heading for each numbered clause, for a screen reader's list
+		// of headings; its level follows the headings that hold it.
+		h := "h" + itoa(n.Level)
+		b.WriteString("<" + h + " class=\"visually-hidden\">" + esc(name) + "</" + h + ">")
+	}
+	if n.Number > 0 {
+		b.WriteString("<a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\" aria-label=\"" + esc(name) + " on its own page\">" + esc(n.Label) + "</a>")
+	} else {
+		// The label as printed starts its name ("(ii) Art. 2(1)(a)(ii) on
+		// its own page"): what is seen is what a speech user says.
+		b.WriteString("<a class=\"num permalink-num\" href=\"" + esc(n.Path()) + "\">" + esc(n.Label) + "<span class=\"visually-hidden\"> " + esc(name) + " on its own page</span></a>")
+	}
 	b.WriteString("</div>\n  ")
-	writeOwn(b, n.Provision)
-	b.WriteString(string(s.labels(&n.Classification).HTML()))
+	writeOwn(b, n.Provision, t)
+	if n.Number > 0 && n.base == 0 {
+		// A numbered clause on its document's page: link and cite it here.
+		s.writeCiteDetails(b, n.Doc, n.Provision, "clause "+itoa(n.Number))
+		b.WriteString("\n  ")
+	}
+	if analysis {
+		b.WriteString(string(s.labels(&n.Classification).HTML()))
+	}
 	if len(n.Children) > 0 {
-		s.writeTree(b, subtree(n))
+		s.writeTree(b, t.sub(n))
 	}
 	b.WriteString("</li>\n")
 }
 
 // writeDivision writes a container: a section headed at its level.
-func (s *Server) writeDivision(b *strings.Builder, n Node) {
+func (s *Server) writeDivision(b *strings.Builder, n Node, t Tree) {
 	h := "h" + itoa(n.Level)
 	b.WriteString(`<section class="division division-` + esc(string(n.Element)) + `" id="` + esc(n.EID()) + "\">\n<" + h + ">")
 	b.WriteString(string(headingHTML(n.Provision)) + " ")
 	writePermalink(b, n.Provision, pinOf(n.Provision))
 	b.WriteString("</" + h + ">\n")
-	writeOwn(b, n.Provision)
+	writeOwn(b, n.Provision, t)
 	if len(n.Children) > 0 {
-		s.writeTree(b, subtree(n))
+		s.writeTree(b, t.sub(n))
 	}
 	b.WriteString("</section>\n")
 }
 
 // writeOwn writes a provision's own paragraphs: the first carries no id,
 // since the provision's element has its eId, the later ones theirs.
-func writeOwn(b *strings.Builder, c *archive.Provision) {
+func writeOwn(b *strings.Builder, c *archive.Provision, t Tree) {
 	for i, p := range c.Paragraphs {
 		if i > 0 {
 			b.WriteString(`<p id="` + esc(p.EID()) + `">`)
 		} else {
 			b.WriteString("<p>")
 		}
-		b.WriteString(string(markedHTML(p)))
+		switch {
+		case t.find != nil:
+			b.WriteString(t.find.mark(p))
+		case t.Analysis:
+			b.WriteString(string(markedHTML(p)))
+		default:
+			b.WriteString(p.HTML)
+		}
 		b.WriteString("</p>\n  ")
 	}
 }

@@ -257,12 +257,12 @@ func TestDocumentPageRegions(t *testing.T) {
 			`energy.<sup class="noteref"><a href="#note_1" id="ref_note_1">1</a></sup>`,
 			`<li id="note_1"><span class="num">1</span><div class="note-text"><p>Including renewable energy. <a href="#ref_note_1" class="noteback"`,
 			`<div class="table-wrap" id="att_1__table_1"><table>`, `<td>Kazakhstan</td>`, `aria-label="Annex I, table 1 on its own page"`,
-			`<span class="num">(ii)</span>`, `<ol class="clauses sub">`,
+			` on its own page</span></a>`, `>(ii)<span class="visually-hidden">`, `<ol class="clauses sub">`,
 			`<dt>Provisions</dt>`,
 		},
 		"/documents/2024-03-03-communique": {
 			`<li><a href="#sec_1">Energy and Connectivity</a></li>`, `<li><a href="#sec_2">Climate</a></li>`,
-			`<ul class="clauses items sub">`, `<span class="num">•</span>`,
+			`<ul class="clauses items sub">`, `<a class="num permalink-num" href="/documents/2024-03-03-communique/provisions/`,
 			`<li class="clause" id="para_3" value="3">`,
 			`<aside class="remarks" aria-labelledby="remarks-h">`, `not part of the text`,
 		},
@@ -498,8 +498,8 @@ func TestSeedKeepsItsLayout(t *testing.T) {
 	want := []string{
 		"<div><dt>Clauses</dt><dd>9</dd></div>",
 		`<li><span class="num">1.</span> <a href="#para_1">`,
-		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><span class=\"num\" aria-hidden=\"true\">1.</span><a class=\"permalink\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Clause 1 on its own page\">¶</a></div>\n  <p>",
-		"</li>\n</ol>\n</article>",
+		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><h2 class=\"visually-hidden\">Clause 1</h2><a class=\"num permalink-num\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Clause 1 on its own page\">1.</a></div>\n  <p>",
+		"</li>\n</ol>\n<p class=\"print-only\">",
 	}
 	if m := contains(b, want...); len(m) > 0 {
 		t.Errorf("GET %s lacks %q", d.Path(), m)

@@ -84,6 +84,8 @@ type Server struct {
 	// newest document first.
 	units             []unitRef          // every unit, newest document first
 	byTopic, byEntity map[string][]int32 // places in units
+
+	sentenceTopics phraseTopicsCache // each commitment's sentence's topics (phrasetopics.go)
 }
 
 // NewServer renders the archive's pages and returns the Server that serves
