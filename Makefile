@@ -89,7 +89,7 @@ BENCH = $(GO) test -v -tags bench -run '^TestReport$$' -count=1 -timeout $(BENCH
 BENCH_TIMEOUT = 60m
 bench: bench-tools
 	@mkdir -p $(BENCH_DIR)
-	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof $(BENCH_ARGS)
+	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof -out $(abspath $(BENCH_DIR)) $(BENCH_ARGS)
 	$(GO) tool pprof -top -nodecount 25 $(BENCH_DIR)/search.pprof 2>/dev/null | sed -n '1,35p'
 	@echo "A treaty of 1,500 provisions: parse, index, document page, provision page, data files (targets: page < 50 ms, provision page < 5 ms)"
 	$(GO) test -run '^$$' -bench 'ParseTree|BuildTree|TreeDocumentPage|TreeProvisionPage|TreePrerender|TreeAkomaNtoso|TreeJSON|TreeText' -benchtime 20x ./internal/content ./internal/search ./internal/web ./internal/formats

@@ -24,7 +24,9 @@ var (
 	smoke         = flag.Bool("smoke", false, "tiny sizes and short runs; no target is judged")
 	searchProfile = flag.String("searchprofile", "", "write a CPU profile of Accord's searches over the big corpus to `FILE`")
 	only          = flag.String("only", "", "measure only these, comma-separated: pages, search, start, import")
-	corpusDir     = flag.String("corpus", "", "write the synthetic content tree to `DIR` and keep it (reused if DIR already holds one)")
+	corpusDir     = flag.String("corpus", "", "write the synthetic content tree to `DIR` and keep it (reused if DIR already holds one); with -scale, one tree per size under DIR")
+	scale         = flag.String("scale", "", "measure the growth table at these numbers of clauses instead, comma-separated (10000,100000,1000000)")
+	outDir        = flag.String("out", "", "write the growth table and its chart (growth.txt, growth.svg) into `DIR`")
 )
 
 // sizes are how much the report measures.
@@ -79,6 +81,14 @@ func TestReport(t *testing.T) {
 	build := exec.Command("go", "build", "-trimpath", "-o", e.bin, "github.com/accord-archive/accord/cmd/accord")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if *scale != "" {
+		sizes, err := parseScale(*scale)
+		if err != nil {
+			t.Fatal(err)
+		}
+		measureGrowth(ctx, t, e, sizes, *outDir)
+		return
 	}
 	e.content = filepath.Join(e.dir, "content")
 	if *corpusDir != "" {

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/accord-archive/accord"
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
 	"github.com/accord-archive/accord/internal/fixture"
 	"github.com/accord-archive/accord/internal/proc"
@@ -80,7 +81,12 @@ func measureStart(ctx context.Context, t *testing.T, e *env) {
 		Command: fmt.Sprintf("accord serve --addr 127.0.0.1:PORT --content SYNTH --index DIR (median of %d; the first start, not counted, built DIR)", e.sz.bigStarts),
 	})
 
-	warmUp(t, e, s)
+	a, err := content.Load(os.DirFS(e.content))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, queries := warmUpPaths(a.Documents())
+	warmUp(t, s, paths, queries)
 	rss, _, err := s.Memory()
 	if err != nil {
 		t.Fatal(err)
@@ -134,13 +140,18 @@ func measureTextsStart(t *testing.T, e *env, starts func(int, ...string) (time.D
 	t.Logf("CPU profile of that start, until /readyz (%s):\n%s", profile, out)
 }
 
-// warmUp requests pages and searches from s, as readers would.
-func warmUp(t *testing.T, e *env, s *proc.Server) {
-	a, err := content.Load(os.DirFS(e.content))
-	if err != nil {
-		t.Fatal(err)
+// warmUpPaths are the pages and searches warmUp asks for: 500 document
+// pages, 500 clause pages and 200 searches.
+func warmUpPaths(docs []*archive.Document) (paths, queries []string) {
+	for i := range 500 {
+		d := docs[i*7919%len(docs)]
+		paths = append(paths, d.Path(), d.Clauses[i%len(d.Clauses)].Path())
 	}
-	docs := a.Documents()
+	return paths, fixture.Queries(docs, 200, 2)
+}
+
+// warmUp requests pages and searches from s, as readers would.
+func warmUp(t *testing.T, s *proc.Server, paths, queries []string) {
 	client := &http.Client{}
 	get := func(p string) {
 		resp, err := client.Get(s.URL + p)
@@ -152,12 +163,10 @@ func warmUp(t *testing.T, e *env, s *proc.Server) {
 			t.Fatalf("GET %s: %s", p, resp.Status)
 		}
 	}
-	for i := range 500 {
-		d := docs[i*7919%len(docs)]
-		get(d.Path())
-		get(d.Clauses[i%len(d.Clauses)].Path())
+	for _, p := range paths {
+		get(p)
 	}
-	for _, q := range fixture.Queries(docs, 200, 2) {
+	for _, q := range queries {
 		get("/search?q=" + url.QueryEscape(q))
 	}
 }
