@@ -51,6 +51,7 @@ func reportSizes() sizes {
 type env struct {
 	sz      sizes
 	bin     string // the accord binary
+	floor   string // the bare net/http server (internal/bench/floor)
 	dir     string // scratch
 	content string // the synthetic content tree
 	log     *os.File
@@ -79,6 +80,11 @@ func TestReport(t *testing.T) {
 	}
 	e.bin = filepath.Join(e.dir, "accord")
 	build := exec.Command("go", "build", "-trimpath", "-o", e.bin, "github.com/accord-archive/accord/cmd/accord")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	e.floor = filepath.Join(e.dir, "floor")
+	build = exec.Command("go", "build", "-trimpath", "-o", e.floor, "github.com/accord-archive/accord/internal/bench/floor")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
