@@ -23,10 +23,20 @@ type Series struct {
 	Unit    string    // "ms", "s", "MB", "clauses/s"
 	Panel   string    // the chart panel it is drawn in, by its title
 	Values  []float64 // one per size
+	Target  string    // what the largest size should reach, if anything
 }
 
 // Add appends s, its values one per size.
 func (g *Growth) Add(s Series) { g.Series = append(g.Series, s) }
+
+// Target sets the target of the series named measure (Accord's).
+func (g *Growth) Target(measure, target string) {
+	for k := range g.Series {
+		if s := &g.Series[k]; s.Measure == measure && s.Peer == "" {
+			s.Target = target
+		}
+	}
+}
 
 // Set records v as the value of the series named measure (and peer) at
 // size i, adding the series if it is new.
@@ -65,6 +75,7 @@ func (g *Growth) Write(w io.Writer) error {
 	for i := 1; i < len(g.Sizes); i++ {
 		head = append(head, fmt.Sprintf("×10 (%s→%s)", Count(g.Sizes[i-1]), Count(g.Sizes[i])))
 	}
+	head = append(head, "target")
 	fmt.Fprintln(tw, strings.Join(head, "\t")+"\t")
 	for _, s := range g.Series {
 		row := []string{s.label(), s.Unit}
@@ -78,6 +89,7 @@ func (g *Growth) Write(w io.Writer) error {
 				row = append(row, "-")
 			}
 		}
+		row = append(row, dash(s.Target))
 		fmt.Fprintln(tw, strings.Join(row, "\t")+"\t")
 	}
 	return tw.Flush()

@@ -153,20 +153,30 @@ func warmUpPaths(docs []*archive.Document) (paths, queries []string) {
 // warmUp requests pages and searches from s, as readers would.
 func warmUp(t *testing.T, s *proc.Server, paths, queries []string) {
 	client := &http.Client{}
-	get := func(p string) {
+	get := func(p string) int {
 		resp, err := client.Get(s.URL + p)
 		if err != nil {
 			t.Fatal(err)
 		}
 		resp.Body.Close()
-		if resp.StatusCode != http.StatusOK {
-			t.Fatalf("GET %s: %s", p, resp.Status)
-		}
+		return resp.StatusCode
 	}
 	for _, p := range paths {
-		get(p)
+		if code := get(p); code != http.StatusOK {
+			t.Fatalf("GET %s: %d", p, code)
+		}
 	}
+	busy := 0
 	for _, q := range queries {
-		get("/search?q=" + url.QueryEscape(q))
+		switch code := get("/search?q=" + url.QueryEscape(q)); code {
+		case http.StatusOK:
+		case http.StatusServiceUnavailable: // out of time on a busy machine: still a warm-up
+			busy++
+		default:
+			t.Fatalf("GET /search?q=%s: %d", q, code)
+		}
+	}
+	if busy > 0 {
+		t.Logf("warm-up: %d of %d searches answered 503 (out of time)", busy, len(queries))
 	}
 }
