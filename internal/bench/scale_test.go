@@ -63,7 +63,11 @@ func measureGrowth(ctx context.Context, t *testing.T, e *env, sizes []int, out s
 	g := &Growth{Sizes: sizes}
 	for i, n := range sizes {
 		start := time.Now()
+		load := loadAverage()
 		growthAt(ctx, t, e, g, i, n)
+		// The machine's load, for reading the others: on two cores shared
+		// with other work, a wall-clock figure grows with it.
+		g.Set(i, "load average, 1 min (higher of before and after)", "", "runnable", "machine", max(load, loadAverage()))
 		debug.FreeOSMemory()
 		t.Logf("%s clauses measured in %s", Count(n), time.Since(start).Round(time.Second))
 	}
@@ -314,6 +318,17 @@ func growthAt(ctx context.Context, t *testing.T, e *env, g *Growth, i, n int) {
 		t.Fatalf("wrk %s: %d errors", clause, l.Errors())
 	}
 	set("clause page p99 under load", "", "ms", panelPage, ms(l.P99))
+}
+
+// loadAverage is the machine's load average over the last minute, or 0.
+func loadAverage() float64 {
+	b, _ := os.ReadFile("/proc/loadavg")
+	f := strings.Fields(string(b))
+	if len(f) == 0 {
+		return 0
+	}
+	v, _ := strconv.ParseFloat(f[0], 64)
+	return v
 }
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
