@@ -41,6 +41,7 @@ func (g *Growth) SVG(w io.Writer, title string) error {
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="11">`+"\n", width, height, width, height)
 	fmt.Fprintf(&b, `<rect width="%d" height="%d" fill="#fff"/>`+"\n", width, height)
 	fmt.Fprintf(&b, `<text x="%d" y="24" font-size="15" font-weight="bold">%s</text>`+"\n", chartPad, html.EscapeString(title))
+	fmt.Fprintf(&b, `<text x="%d" y="24" text-anchor="end" fill="#555">dashed: the peer (FTS5); dotted grey: in proportion to the archive</text>`+"\n", width-chartPad)
 	for i, p := range panels {
 		x := chartPad + (i%chartCols)*(panelW+chartPad)
 		y := 40 + (i/chartCols)*(panelH+chartPad)
