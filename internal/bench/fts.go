@@ -63,6 +63,21 @@ func NewFTSFile(ctx context.Context, path string, docs []*archive.Document) (*FT
 	return f, nil
 }
 
+// OpenFTSFile opens the FTS5 database NewFTSFile built in path.
+func OpenFTSFile(ctx context.Context, path string) (*FTS, error) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	f := &FTS{db: db}
+	if f.stmt, err = db.PrepareContext(ctx, FTSQuery); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
 func (f *FTS) fill(ctx context.Context, docs []*archive.Document) error {
 	if _, err := f.db.ExecContext(ctx, `CREATE VIRTUAL TABLE units USING fts5(
 		text, doc UNINDEXED, eid UNINDEXED,

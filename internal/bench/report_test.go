@@ -26,6 +26,7 @@ var (
 	only          = flag.String("only", "", "measure only these, comma-separated: pages, search, start, import")
 	corpusDir     = flag.String("corpus", "", "write the synthetic content tree to `DIR` and keep it (reused if DIR already holds one); with -scale, one tree per size under DIR")
 	scale         = flag.String("scale", "", "measure the growth table at these numbers of clauses instead, comma-separated (10000,100000,1000000)")
+	rebuild       = flag.Bool("rebuild", false, "with -scale, build each size's index and FTS5 database again even if kept under -corpus")
 	outDir        = flag.String("out", "", "write the growth table and its chart (growth.txt, growth.svg) into `DIR`")
 )
 

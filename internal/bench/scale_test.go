@@ -4,6 +4,7 @@ package bench
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -70,7 +71,16 @@ func measureGrowth(ctx context.Context, t *testing.T, e *env, sizes []int, out s
 		g.Set(i, "load average, 1 min (higher of before and after)", "", "runnable", "machine", max(load, loadAverage()))
 		debug.FreeOSMemory()
 		t.Logf("%s clauses measured in %s", Count(n), time.Since(start).Round(time.Second))
+		if i < len(sizes)-1 {
+			writeGrowth(t, g, out, false) // what is measured so far, should the run end early
+		}
 	}
+	writeGrowth(t, g, out, true)
+}
+
+// writeGrowth writes the table (printed too when final) and the chart.
+func writeGrowth(t *testing.T, g *Growth, out string, final bool) {
+	sizes := g.Sizes
 	for _, t := range [][2]string{
 		{"build", "≥ 40000/s, ≥ 0.4× FTS5"},
 		{"start, index current", "< 3 s; ≤ 10× per ×10"},
@@ -91,7 +101,9 @@ func measureGrowth(ctx context.Context, t *testing.T, e *env, sizes []int, out s
 make bench BENCH_ARGS="-scale %s"
 
 `, machine, *scale)
-	os.Stdout.WriteString("\n" + note + sb.String() + "\n" + growthCommands + "\n")
+	if final {
+		os.Stdout.WriteString("\n" + note + sb.String() + "\n" + growthCommands + "\n")
+	}
 	if out == "" {
 		return
 	}
@@ -167,25 +179,46 @@ func growthAt(ctx context.Context, t *testing.T, e *env, g *Growth, i, n int) {
 	clauses := float64(fixture.Clauses(docs))
 
 	index := filepath.Join(dir, "index")
-	os.RemoveAll(index)
-	os.Remove(index + ".archive") // the snapshot, which names the index it goes with
+	ftsFile := filepath.Join(dir, "fts5.db")
+	record := filepath.Join(dir, "build.json")
+	var built builds
+	reuse := !*rebuild && readBuilds(record, &built) && built.Clauses == fixture.Clauses(docs)
+	if !reuse {
+		os.Remove(record)
+		os.RemoveAll(index)
+		os.Remove(index + ".archive") // the snapshot, which names the index it goes with
+		os.Remove(ftsFile)
+	}
 	start = time.Now()
 	ix, err := search.Open(ctx, index, a, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
-	accBuild := time.Since(start)
+	if !reuse {
+		built.Accord = time.Since(start).Seconds()
+	}
 	// A report on a shared machine measures slow searches, it does not
-	// refuse them: a busy neighbour must not end an hour's run.
-	ix.SetLimits(search.Limits{Timeout: time.Minute, Wait: time.Minute})
-	ftsFile := filepath.Join(dir, "fts5.db")
-	os.Remove(ftsFile)
+	// refuse them: a busy neighbour must not end an hour's run, nor a
+	// query the server would refuse as too broad.
+	ix.SetLimits(search.Limits{Timeout: time.Minute, Wait: time.Minute, MaxCost: 1 << 62})
 	start = time.Now()
-	fts, err := NewFTSFile(ctx, ftsFile, docs)
+	var fts *FTS
+	if reuse {
+		fts, err = OpenFTSFile(ctx, ftsFile)
+	} else {
+		fts, err = NewFTSFile(ctx, ftsFile, docs)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
-	ftsBuild := time.Since(start)
+	if !reuse {
+		built.FTS5, built.Clauses, built.When = time.Since(start).Seconds(), fixture.Clauses(docs), time.Now().UTC().Format(time.RFC3339)
+		writeBuilds(t, record, built)
+	} else {
+		t.Logf("%s: the index and the FTS5 database of %s reused, with their build times (-rebuild builds them again)", Count(n), built.When)
+	}
+	accBuild := time.Duration(built.Accord * float64(time.Second))
+	ftsBuild := time.Duration(built.FTS5 * float64(time.Second))
 	set("build", "", "clauses/s", panelBuild, clauses/accBuild.Seconds())
 	set("build", "FTS5", "clauses/s", panelBuild, clauses/ftsBuild.Seconds())
 	t.Logf("%s: built in %s, FTS5 in %s", Count(n), accBuild.Round(time.Millisecond), ftsBuild.Round(time.Millisecond))
@@ -318,6 +351,31 @@ func growthAt(ctx context.Context, t *testing.T, e *env, g *Growth, i, n int) {
 		t.Fatalf("wrk %s: %d errors", clause, l.Errors())
 	}
 	set("clause page p99 under load", "", "ms", panelPage, ms(l.P99))
+}
+
+// builds are the build times of a size's index and FTS5 database, kept
+// beside them (build.json), so that a later run that reuses them reports
+// the times of the run that built them.
+type builds struct {
+	Clauses int
+	Accord  float64 // seconds
+	FTS5    float64
+	When    string
+}
+
+func readBuilds(file string, b *builds) bool {
+	data, err := os.ReadFile(file)
+	return err == nil && json.Unmarshal(data, b) == nil && b.Accord > 0 && b.FTS5 > 0
+}
+
+func writeBuilds(t *testing.T, file string, b builds) {
+	data, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // loadAverage is the machine's load average over the last minute, or 0.
