@@ -84,12 +84,14 @@ $(AXE) $(VNU) &: | tools
 # with tiny sizes and one-second runs, judging no target, so it never rots.
 # BENCH_ARGS picks measures and keeps the corpus, e.g.
 # make bench BENCH_ARGS="-only start,search -corpus $PWD/.cache/bench/corpus"
+# -scale 10000,100000,1000000 measures the growth table instead, one corpus
+# per size kept under -corpus, and writes growth.txt and growth.svg here.
 BENCH_DIR := .cache/bench
 BENCH = $(GO) test -v -tags bench -run '^TestReport$$' -count=1 -timeout $(BENCH_TIMEOUT) ./internal/bench -args
-BENCH_TIMEOUT = 60m
+BENCH_TIMEOUT = 100m
 bench: bench-tools
 	@mkdir -p $(BENCH_DIR)
-	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof $(BENCH_ARGS)
+	$(BENCH) -searchprofile $(abspath $(BENCH_DIR))/search.pprof -out $(abspath $(BENCH_DIR)) $(BENCH_ARGS)
 	$(GO) tool pprof -top -nodecount 25 $(BENCH_DIR)/search.pprof 2>/dev/null | sed -n '1,35p'
 	@echo "A treaty of 1,500 provisions: parse, index, document page, provision page, data files (targets: page < 50 ms, provision page < 5 ms)"
 	$(GO) test -run '^$$' -bench 'ParseTree|BuildTree|TreeDocumentPage|TreeProvisionPage|TreePrerender|TreeAkomaNtoso|TreeJSON|TreeText' -benchtime 20x ./internal/content ./internal/search ./internal/web ./internal/formats

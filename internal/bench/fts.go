@@ -33,16 +33,44 @@ FROM units WHERE units MATCH ? ORDER BY bm25(units) LIMIT 10`
 
 // NewFTS builds an in-memory FTS5 table of docs' units.
 func NewFTS(ctx context.Context, docs []*archive.Document) (*FTS, error) {
-	db, err := sql.Open("sqlite", ":memory:")
+	return NewFTSFile(ctx, ":memory:", docs)
+}
+
+// NewFTSFile builds the FTS5 table of docs' units in the database file
+// path (":memory:": in memory), unjournalled and unsynced: a bulk build
+// that is redone rather than recovered, as Accord's is.
+func NewFTSFile(ctx context.Context, path string, docs []*archive.Document) (*FTS, error) {
+	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1) // each connection to :memory: is its own database
 	f := &FTS{db: db}
+	if path != ":memory:" {
+		if _, err := db.ExecContext(ctx, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF"); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
 	if err := f.fill(ctx, docs); err != nil {
 		db.Close()
 		return nil, err
 	}
+	if f.stmt, err = db.PrepareContext(ctx, FTSQuery); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return f, nil
+}
+
+// OpenFTSFile opens the FTS5 database NewFTSFile built in path.
+func OpenFTSFile(ctx context.Context, path string) (*FTS, error) {
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		return nil, err
+	}
+	db.SetMaxOpenConns(1)
+	f := &FTS{db: db}
 	if f.stmt, err = db.PrepareContext(ctx, FTSQuery); err != nil {
 		db.Close()
 		return nil, err

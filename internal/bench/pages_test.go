@@ -131,7 +131,90 @@ func measurePages(ctx context.Context, t *testing.T, e *env) {
 		})
 	}
 
+	measureFloor(ctx, t, e, acc, ngx, pages[1].path)
 	measureWeight(t, e, acc, pages[1].path, site)
+}
+
+// measureFloor loads the clause page from Accord and from a bare net/http
+// server replaying Accord's very response (status, every header, body),
+// without and with gzip, alternating, and nginx beside them without: the
+// floor is what Go's HTTP stack costs, which Accord cannot go below.
+func measureFloor(ctx context.Context, t *testing.T, e *env, acc, ngx *proc.Server, path string) {
+	file := filepath.Join(e.dir, "floor.json")
+	recorded, err := RecordResponses(acc.URL+path, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, err := proc.FreeAddr()
+	if err != nil {
+		t.Fatal(err)
+	}
+	floor, _, err := proc.Start(ctx, addr, "/", e.log, e.floor, "-addr", addr, "-responses", file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer floor.Stop(stopWithin)
+	threads := runtime.NumCPU()
+	for k, enc := range []string{"identity", "gzip"} {
+		var headers []string
+		if enc == "gzip" {
+			headers = []string{"Accept-Encoding: gzip"}
+		}
+		servers := []*proc.Server{acc, floor}
+		if enc == "identity" {
+			servers = append(servers, ngx)
+		}
+		loads := make([][]*wrk.Result, len(servers))
+		for r := range e.sz.rounds {
+			for j := range servers {
+				j := (j + r + k) % len(servers) // each round starts with another
+				c := wrk.Config{URL: servers[j].URL + path, Threads: threads, Conns: conns, Duration: e.sz.load, Headers: headers}
+				l, err := wrk.Run(ctx, "wrk", c)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if l.Errors() > 0 {
+					t.Fatalf("wrk %s: %d errors (socket: %s; not 2xx or 3xx: %d)", c.URL, l.Errors(), l.Socket, l.NonOK)
+				}
+				loads[j] = append(loads[j], l)
+			}
+		}
+		a, f := combine(loads[0]), combine(loads[1])
+		peer := fmt.Sprintf("bare net/http %.0f req/s", f.RPS)
+		if enc == "identity" {
+			peer += fmt.Sprintf("; nginx %.0f req/s", combine(loads[2]).RPS)
+		}
+		args := wrk.Config{URL: "http://127.0.0.1:PORT" + path, Threads: threads, Conns: conns, Duration: e.sz.load, Headers: headers}.Args()
+		e.table.Add(Row{
+			Measure: fmt.Sprintf("clause page, %s (%d bytes): throughput against the floor", enc, len(recorded[k].Body)),
+			Accord:  fmt.Sprintf("%.0f req/s", a.RPS),
+			Peer:    peer,
+			Target:  Ratio(a.RPS, f.RPS) + " (≥ 0.95×)",
+			Verdict: Judge(a.RPS >= 0.95*f.RPS),
+			Command: fmt.Sprintf("wrk %s, alternately against `accord serve`, a bare net/http handler replaying Accord's response (internal/bench/floor)%s (%d rounds)",
+				shellJoin(args), map[bool]string{true: " and nginx", false: ""}[enc == "identity"], e.sz.rounds),
+		})
+		e.table.Add(Row{
+			Measure: fmt.Sprintf("clause page, %s: p99 against the floor", enc),
+			Accord:  Ms(a.P99),
+			Peer:    "bare net/http " + Ms(f.P99),
+			Target:  Ratio(float64(a.P99), float64(f.P99)) + " (≤ 1.20×)",
+			Verdict: Judge(float64(a.P99) <= 1.2*float64(f.P99)),
+			Command: "the same wrk runs (worst p99 of the rounds)",
+		})
+	}
+}
+
+// shellJoin joins args as a shell would read them back.
+func shellJoin(args []string) string {
+	out := make([]string, len(args))
+	for i, a := range args {
+		out[i] = a
+		if strings.ContainsAny(a, " \"'") {
+			out[i] = "'" + a + "'"
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // combine averages the rounds' throughput and keeps the worst p99.

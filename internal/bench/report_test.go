@@ -24,7 +24,10 @@ var (
 	smoke         = flag.Bool("smoke", false, "tiny sizes and short runs; no target is judged")
 	searchProfile = flag.String("searchprofile", "", "write a CPU profile of Accord's searches over the big corpus to `FILE`")
 	only          = flag.String("only", "", "measure only these, comma-separated: pages, search, start, import")
-	corpusDir     = flag.String("corpus", "", "write the synthetic content tree to `DIR` and keep it (reused if DIR already holds one)")
+	corpusDir     = flag.String("corpus", "", "write the synthetic content tree to `DIR` and keep it (reused if DIR already holds one); with -scale, one tree per size under DIR")
+	scale         = flag.String("scale", "", "measure the growth table at these numbers of clauses instead, comma-separated (10000,100000,1000000)")
+	rebuild       = flag.Bool("rebuild", false, "with -scale, build each size's index and FTS5 database again even if kept under -corpus")
+	outDir        = flag.String("out", "", "write the growth table and its chart (growth.txt, growth.svg) into `DIR`")
 )
 
 // sizes are how much the report measures.
@@ -49,6 +52,7 @@ func reportSizes() sizes {
 type env struct {
 	sz      sizes
 	bin     string // the accord binary
+	floor   string // the bare net/http server (internal/bench/floor)
 	dir     string // scratch
 	content string // the synthetic content tree
 	log     *os.File
@@ -79,6 +83,19 @@ func TestReport(t *testing.T) {
 	build := exec.Command("go", "build", "-trimpath", "-o", e.bin, "github.com/accord-archive/accord/cmd/accord")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	e.floor = filepath.Join(e.dir, "floor")
+	build = exec.Command("go", "build", "-trimpath", "-o", e.floor, "github.com/accord-archive/accord/internal/bench/floor")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if *scale != "" {
+		sizes, err := parseScale(*scale)
+		if err != nil {
+			t.Fatal(err)
+		}
+		measureGrowth(ctx, t, e, sizes, *outDir)
+		return
 	}
 	e.content = filepath.Join(e.dir, "content")
 	if *corpusDir != "" {

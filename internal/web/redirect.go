@@ -77,6 +77,9 @@ func canonicalPath(next http.Handler) http.Handler {
 // a provision's eId, whose case is its own (chp_I, sec_IV, att_1): the
 // {eId} of {slug}/provisions/{eId}/… is kept as it is.
 func lowerDocumentPath(rest string) string {
+	if !hasUpper(rest) {
+		return rest // most requests: no split, no copy
+	}
 	segs := strings.SplitN(rest, "/", 4)
 	if len(segs) < 3 || !strings.EqualFold(segs[1], "provisions") {
 		return strings.ToLower(rest)
@@ -87,6 +90,17 @@ func lowerDocumentPath(rest string) string {
 		}
 	}
 	return strings.Join(segs, "/")
+}
+
+// hasUpper reports whether s may have an upper-case letter: an ASCII one,
+// or any byte of a multi-byte character, which strings.ToLower would judge.
+func hasUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' || c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // staticRedirect is the current address of a static file asked for by an

@@ -112,6 +112,13 @@ func (s *Server) keptFirst(router http.Handler) http.Handler {
 				p.serve(w, r)
 				return
 			}
+			// A document's page rendered on an earlier request: served as
+			// serveDocumentPage would, without the router's request copy
+			// and path values.
+			if p, ok := s.pageCache.get(r.URL.Path); ok {
+				p.serve(w, r)
+				return
+			}
 		}
 		router.ServeHTTP(w, r)
 	})

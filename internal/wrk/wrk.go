@@ -19,6 +19,7 @@ type Config struct {
 	URL            string
 	Threads, Conns int
 	Duration       time.Duration
+	Headers        []string // "Name: value", sent with every request
 }
 
 // seconds is the run's length as wrk is told it.
@@ -27,8 +28,12 @@ func (c Config) seconds() int { return max(int(c.Duration.Round(time.Second)/tim
 // Args are wrk's arguments for c, with the latency distribution and a 5 s
 // timeout per request (a slower answer counts as a socket error).
 func (c Config) Args() []string {
-	return []string{"-t", strconv.Itoa(c.Threads), "-c", strconv.Itoa(c.Conns),
-		"-d", strconv.Itoa(c.seconds()) + "s", "--timeout", "5s", "--latency", c.URL}
+	args := []string{"-t", strconv.Itoa(c.Threads), "-c", strconv.Itoa(c.Conns),
+		"-d", strconv.Itoa(c.seconds()) + "s", "--timeout", "5s", "--latency"}
+	for _, h := range c.Headers {
+		args = append(args, "-H", h)
+	}
+	return append(args, c.URL)
 }
 
 // Result is what wrk measured.
