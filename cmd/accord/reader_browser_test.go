@@ -247,9 +247,9 @@ func TestReaderReachesTheText(t *testing.T) {
 		t.Errorf("at clause 4 the contents are at top %.0f, left %.0f (the text ends at %.0f); want them in view beside the text", b.Top, b.Left, b.TextRight)
 	}
 	shot(t, ctx, "reader-wide-toc")
-	// A screen reader's list of headings names every clause.
-	if n := eval[int](t, ctx, `[...document.querySelectorAll("h2, h3")].filter(h => /^Clause \d+$/.test(h.textContent)).length`); n != 9 {
-		t.Errorf("%d clause headings; want 9", n)
+	// A screen reader's list of headings names every numbered paragraph.
+	if n := eval[int](t, ctx, `[...document.querySelectorAll("h2, h3")].filter(h => /^Paragraph \d+$/.test(h.textContent)).length`); n != 9 {
+		t.Errorf("%d paragraph headings; want 9", n)
 	}
 	// Snippets stay under 90 characters a line.
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/topics/transport"), chromedp.WaitReady(chromedp.CSS(".snippet"))); err != nil {

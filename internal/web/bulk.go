@@ -45,7 +45,7 @@ func (s *Server) datasetLD() map[string]any {
 	ld := map[string]any{
 		"@context":            "https://schema.org",
 		"@type":               "Dataset",
-		"name":                SiteName + ": diplomatic texts, clause by clause",
+		"name":                SiteName + ": diplomatic texts, paragraph by paragraph",
 		"description":         "Diplomatic texts (joint statements, declarations, communiqués) kept verbatim, split into their provisions, with what each commits to, on what and naming whom.",
 		"url":                 s.site.URL("/about"),
 		"isAccessibleForFree": true,

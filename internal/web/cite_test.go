@@ -13,14 +13,14 @@ func TestClauseLinkAndCiteOnTheDocumentPage(t *testing.T) {
 	h := seed(t).Handler()
 	page := body(t, get(t, h, http.MethodGet, "/documents/"+seedSlug))
 	for n := 1; n <= 9; n++ {
-		if !strings.Contains(page, `<a class="num permalink-num" href="/documents/`+seedSlug+`/clauses/`+itoa(n)+`" aria-label="Clause `+itoa(n)+` on its own page">`+itoa(n)+`.</a>`) {
+		if !strings.Contains(page, `<a class="num permalink-num" href="/documents/`+seedSlug+`/clauses/`+itoa(n)+`" aria-label="Paragraph `+itoa(n)+` on its own page">`+itoa(n)+`.</a>`) {
 			t.Errorf("clause %d's number is not its permalink", n)
 		}
 	}
 	_, c3, _ := strings.Cut(page, `id="para_3"`)
 	c3, _, _ = strings.Cut(c3, `</li>`)
 	url := "https://accord.example/documents/" + seedSlug + "/clauses/3"
-	if m := contains(c3, `<details class="cite-details"><summary>Link and cite<span class="visually-hidden"> clause 3</span></summary>`,
+	if m := contains(c3, `<details class="cite-details"><summary>Link and cite<span class="visually-hidden"> paragraph 3</span></summary>`,
 		`<dt>Link</dt><dd><span class="cite-text">`+url+`</span>`,
 		`<dt>OSCOLA</dt><dd><span class="cite-text">Joint Statement of the Presidents of the Republic of Kazakhstan and the Republic of Estonia (Astana, 17 November 2025) para 3 &lt;`+url+`&gt;</span>`,
 		`<dt>Chicago</dt>`, `<dt>APA</dt>`, `href="/documents/`+seedSlug+`/clauses/3/cite"`); m != nil {

@@ -208,7 +208,7 @@ func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
 	}
 	p.Head = Head{
 		Title:       s.title(title),
-		Description: "What the parties agreed, reaffirmed, supported and expect, clause by clause: " + plural(p.Total, "commitment", "commitments") + " in " + SiteName + ", strongest first.",
+		Description: "What the parties agreed, reaffirmed, supported and expect, paragraph by paragraph: " + plural(p.Total, "commitment", "commitments") + " in " + SiteName + ", strongest first.",
 		Canonical:   s.site.URL(f.url()),
 		OGType:      "website",
 		Main:        "commitments",

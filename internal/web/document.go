@@ -27,7 +27,7 @@ type DocumentPage struct {
 	Citation  string
 	Formats   []Alternate
 	Citations []Alternate
-	Flat      bool                 // a simple statement's numbered clauses, counted as "Clauses"
+	Flat      bool                 // a simple statement's numbered paragraphs, counted as "Paragraphs"
 	Headings  []*archive.Provision // the top-level containers of the body, listed in the contents before the conclusions
 	Annexes   []*archive.Provision // the attachments, listed after the conclusions as printed
 	Lang      string               // the text's language, when it is not the page's
@@ -82,7 +82,7 @@ func documentDescription(d *archive.Document) string {
 	if d.Place != "" {
 		s += ", " + d.Place
 	}
-	return s + ", " + longDate(d.Date) + ": " + plural(len(d.Clauses), "clause", "clauses") + ", kept verbatim."
+	return s + ", " + longDate(d.Date) + ": " + unitCount(d) + ", kept verbatim."
 }
 
 // ClausePage is one provision on its own: a numbered clause at
@@ -104,6 +104,7 @@ type ClausePage struct {
 	URL        string         // absolute, to copy
 	Citation   string
 	Citations  []Alternate
+	Unit       string // what the page calls it: "paragraph" or "provision" (words.go)
 }
 
 func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision) ClausePage {
@@ -141,6 +142,7 @@ func (s *Server) clausePage(c *archive.Provision, prev, next *archive.Provision)
 		URL:       s.site.URL(c.Path()),
 		Citation:  citationText(d, c, s.site.URL(c.Path())),
 		Citations: citationFiles(c.Path()),
+		Unit:      unitWord(c),
 	}
 	for _, a := range c.Ancestors() {
 		p.Crumbs = append(p.Crumbs, Link{Label: crumbName(a), URL: a.Path()})
@@ -184,6 +186,7 @@ func (s *Server) preamblePage(d *archive.Document, i int, first *archive.Provisi
 	page.Crumbs = []Link{{Label: "Preamble", URL: d.Path() + "#preamble"}}
 	page.Citation = formats.Citation{Doc: d, URL: page.URL}.Text() + ", " + pin
 	page.Citations = nil
+	page.Unit = "paragraph"
 	page.Prev, page.Next = nil, provisionLink(first)
 	page.Versions = versionsPanel(d, p.EID(), true)
 	page.Languages = s.languageLinks(page.Versions)

@@ -103,19 +103,19 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if n := chi.URLParam(r, "n"); n != "" {
-		msg := "“" + clip(n) + "” is not a clause number."
+		msg := "“" + clip(n) + "” is not a paragraph number."
 		if k, err := strconv.Atoi(n); err == nil && len(n) <= 6 {
 			c, ok := d.Clause(k)
 			if ok { // the clause exists; what follows it does not
 				s.errorPageFor(w, r, http.StatusNotFound, "Page not found",
-					"Clause "+itoa(k)+" has no page at this address. Its own addresses are "+c.Path()+
+					"Paragraph "+itoa(k)+" has no page at this address. Its own addresses are "+c.Path()+
 						" and its citations, cite.bib, cite.ris and cite.csl.json under it; the document's data files (data.json, data.akn, data.txt, data.md) are under "+d.Path()+".", d.Slug)
 				return
 			}
-			msg = "This document has no clause " + itoa(k) + "."
+			msg = "This document has no paragraph " + itoa(k) + "."
 		}
-		msg += " It has clauses 1 to " + itoa(len(d.Clauses)) + "."
-		s.errorPageFor(w, r, http.StatusNotFound, "Clause not found", msg, d.Slug)
+		msg += " It has paragraphs 1 to " + itoa(len(d.Clauses)) + "."
+		s.errorPageFor(w, r, http.StatusNotFound, "Paragraph not found", msg, d.Slug)
 		return
 	}
 	s.errorPageFor(w, r, http.StatusNotFound, "Page not found", "“"+d.Title+"” has no page at this address.", d.Slug)

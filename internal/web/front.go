@@ -31,7 +31,7 @@ func (s *Server) homePage() HomePage {
 	p := HomePage{
 		Head: Head{
 			Title:       SiteName + " — an archive of diplomatic texts",
-			Description: "Joint statements, declarations and communiqués, kept verbatim and split into numbered clauses: " + plural(st.Documents, "document", "documents") + ", " + plural(st.Clauses, "clause", "clauses") + ", searchable clause by clause.",
+			Description: "Joint statements, declarations and communiqués, kept verbatim and split into numbered paragraphs: " + plural(st.Documents, "document", "documents") + ", " + plural(st.Clauses, "provision", "provisions") + ", searchable paragraph by paragraph.",
 			Canonical:   s.site.URL("/"),
 			OGType:      "website",
 			Main:        "home",
@@ -61,7 +61,7 @@ func (s *Server) aboutPage() AboutPage {
 	return AboutPage{
 		Head: Head{
 			Title:       s.title("About"),
-			Description: "What " + SiteName + " holds, how to search it, how to cite a clause and how to reuse the texts.",
+			Description: "What " + SiteName + " holds, how to search it, how to cite a paragraph and how to reuse the texts.",
 			Canonical:   s.site.URL("/about"),
 			OGType:      "website",
 			Main:        "about",

@@ -92,7 +92,7 @@ func TestFiltersFirstAndClauseHeadings(t *testing.T) {
 	}
 	page := body(t, get(t, h, http.MethodGet, "/documents/"+seedSlug))
 	for n := 1; n <= 9; n++ {
-		if !strings.Contains(page, `<h2 class="visually-hidden">Clause `+itoa(n)+`</h2>`) {
+		if !strings.Contains(page, `<h2 class="visually-hidden">Paragraph `+itoa(n)+`</h2>`) {
 			t.Errorf("clause %d has no heading", n)
 		}
 	}

@@ -155,7 +155,7 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	if strings.TrimSpace(p.q.Text) == "" && p.q.Doc == "" && p.q.Party == "" && p.q.Year == 0 && p.q.Kind == "" &&
 		p.q.Commitment == "" && p.q.Actor == "" && p.q.Topic == "" && p.q.Entity == "" && p.q.Lang == "" {
 		page.Empty = true
-		page.Description = "Search every clause of every document in " + SiteName + "."
+		page.Description = "Search every paragraph of every document in " + SiteName + "."
 		w.Header().Set("Cache-Control", "public, max-age=300")
 		s.renderPage(w, r, http.StatusOK, "search", page)
 		return
@@ -324,7 +324,7 @@ func (s *Server) fillSearchPage(page *SearchPage, p searchParams, res *archive.R
 	page.Pager = newPager(res.Query.Page, min(res.Total, maxSearchPage*res.Query.PerPage), res.Query.PerPage, func(n int) string {
 		return p.url("page", itoa(n))
 	})
-	page.Description = plural(res.Total, "clause matches", "clauses match") + " “" + clip(p.q.Text) + "” in " + SiteName + "."
+	page.Description = plural(res.Total, "paragraph matches", "paragraphs match") + " “" + clip(p.q.Text) + "” in " + SiteName + "."
 }
 
 var facetNames = map[string]string{

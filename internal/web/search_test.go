@@ -30,7 +30,7 @@ func TestSearchPage(t *testing.T) {
 	}{
 		{"empty shows help", "/search", 200, []string{"How to search"}, []string{"Nothing matches"}},
 		{"stemming and spelling marked", searchURL("q", "emphasize"), 200, []string{`value="emphasize"`, "<mark>emphasised</mark>", "<mark>emphasizing</mark>", `href="` + doc + `/clauses/5"`, `href="` + doc + `#para_5"`}, nil},
-		{"phrase", searchURL("q", `"artificial intelligence"`), 200, []string{"1 clause", "para. 2", "<mark>artificial</mark> <mark>intelligence</mark>"}, nil},
+		{"phrase", searchURL("q", `"artificial intelligence"`), 200, []string{"1 passage", "para. 2", "<mark>artificial</mark> <mark>intelligence</mark>"}, nil},
 		{"hyphenated", searchURL("q", "Trans-Caspian"), 200, []string{"para. 3"}, nil},
 		{"filter in query", searchURL("q", "Ukraine party:EE"), 200, []string{"para. 6"}, nil},
 		{"filter parameter shown and removable", searchURL("q", "transport", "party", "ee"), 200, []string{"Party: Estonia", `href="/search?q=transport"`}, nil},

@@ -103,6 +103,7 @@ func (s *Server) funcs() template.FuncMap {
 		},
 		"parties":  partyNames,
 		"plural":   plural,
+		"units":    unitCount,
 		"number":   groupThousands,
 		"add":      func(a, b int) int { return a + b },
 		"lower":    strings.ToLower,

@@ -101,13 +101,13 @@ func (s *Server) topicsPage() TopicsPage {
 	return TopicsPage{
 		Head: Head{
 			Title:       s.title("Topics"),
-			Description: "The subjects the clauses of " + SiteName + "’s documents touch, from trade to climate, each with its clauses across documents.",
+			Description: "The subjects the paragraphs of " + SiteName + "’s documents touch, from trade to climate, each with its paragraphs across documents.",
 			Canonical:   s.site.URL("/topics"),
 			OGType:      "website",
 			Main:        "topics",
 		},
 		Heading: "Topics",
-		Intro:   "Each clause is filed under the subjects it touches. Choose a topic to read its clauses across every document, newest first.",
+		Intro:   "Each paragraph is filed under the subjects it touches. Choose a topic to read its paragraphs across every document, newest first.",
 		Groups:  []TopicGroup{g},
 	}
 }
@@ -121,13 +121,13 @@ func (s *Server) entitiesPage() TopicsPage {
 	p := TopicsPage{
 		Head: Head{
 			Title:       s.title("Names"),
-			Description: "The organisations, initiatives, events, places and countries that " + SiteName + "’s documents name, each with the clauses that name it.",
+			Description: "The organisations, initiatives, events, places and countries that " + SiteName + "’s documents name, each with the paragraphs that name it.",
 			Canonical:   s.site.URL("/entities"),
 			OGType:      "website",
 			Main:        "topics",
 		},
 		Heading: "Names",
-		Intro:   "Organisations, initiatives, events, places and countries named in the documents, with how many clauses name each. Names that no clause mentions yet are left out.",
+		Intro:   "Organisations, initiatives, events, places and countries named in the documents, with how many paragraphs name each. Names that no paragraph mentions yet are left out.",
 	}
 	for _, k := range entityKinds {
 		g := TopicGroup{Name: k.name}
@@ -180,7 +180,7 @@ func (s *Server) topicPage(t *archive.Topic, page int) UnitsPage {
 	s.fillUnits(&p, s.byTopic[t.Slug], "/topics/"+t.Slug, page)
 	p.Head = Head{
 		Title:       s.title(t.Name, "Topics"),
-		Description: plural(p.Total, "clause", "clauses") + " on " + strings.ToLower(t.Name) + " in " + SiteName + ", newest first.",
+		Description: plural(p.Total, "paragraph", "paragraphs") + " on " + strings.ToLower(t.Name) + " in " + SiteName + ", newest first.",
 		Canonical:   s.site.URL(p.Pager.url(p.Pager.Page)),
 		OGType:      "website",
 		Main:        "units",
@@ -202,7 +202,7 @@ func (s *Server) entityPage(e *archive.Entity, page int) UnitsPage {
 	s.fillUnits(&p, s.byEntity[e.Slug], "/entities/"+e.Slug, page)
 	p.Head = Head{
 		Title:       s.title(e.Name, "Names"),
-		Description: plural(p.Total, "clause names", "clauses name") + " " + e.Name + " in " + SiteName + ", newest first.",
+		Description: plural(p.Total, "paragraph names", "paragraphs name") + " " + e.Name + " in " + SiteName + ", newest first.",
 		Canonical:   s.site.URL(p.Pager.url(p.Pager.Page)),
 		OGType:      "website",
 		Main:        "units",

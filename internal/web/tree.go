@@ -406,7 +406,7 @@ func (s *Server) writeItem(b *strings.Builder, n Node, t Tree) {
 	// target of its own, and the first stop after a contents link.
 	name := pinOf(n.Provision)
 	if n.Number > 0 {
-		name = "Clause " + itoa(n.Number)
+		name = "Paragraph " + itoa(n.Number)
 	}
 	b.WriteString(">\n  <div class=\"clause-head\">")
 	if n.Number > 0 && n.Parent == nil {
@@ -426,7 +426,7 @@ func (s *Server) writeItem(b *strings.Builder, n Node, t Tree) {
 	writeOwn(b, n.Provision, t)
 	if n.Number > 0 && n.base == 0 {
 		// A numbered clause on its document's page: link and cite it here.
-		s.writeCiteDetails(b, n.Doc, n.Provision, "clause "+itoa(n.Number))
+		s.writeCiteDetails(b, n.Doc, n.Provision, "paragraph "+itoa(n.Number))
 		b.WriteString("\n  ")
 	}
 	if analysis {

@@ -496,9 +496,9 @@ func TestSeedKeepsItsLayout(t *testing.T) {
 	d := seedDoc(t)
 	b := body(t, get(t, seed(t).Handler(), http.MethodGet, d.Path()))
 	want := []string{
-		"<div><dt>Clauses</dt><dd>9</dd></div>",
+		"<div><dt>Paragraphs</dt><dd>9</dd></div>",
 		`<li><span class="num">1.</span> <a href="#para_1">`,
-		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><h2 class=\"visually-hidden\">Clause 1</h2><a class=\"num permalink-num\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Clause 1 on its own page\">1.</a></div>\n  <p>",
+		"<ol class=\"clauses\">\n<li class=\"clause\" id=\"para_1\" value=\"1\">\n  <div class=\"clause-head\"><h2 class=\"visually-hidden\">Paragraph 1</h2><a class=\"num permalink-num\" href=\"" + d.Path() + "/clauses/1\" aria-label=\"Paragraph 1 on its own page\">1.</a></div>\n  <p>",
 		"</li>\n</ol>\n<p class=\"print-only\">",
 	}
 	if m := contains(b, want...); len(m) > 0 {
@@ -531,7 +531,7 @@ func TestPreamblePages(t *testing.T) {
 		t.Errorf("GET %spreamble__p_2 offers citation downloads, which name no provision", base)
 	}
 	b = body(t, get(t, h, http.MethodGet, base+"preamble__p_1"))
-	if m := contains(b, `rel="next" href="`+base+`preamble__p_2"`, `<span class="end">First clause</span>`); len(m) > 0 {
+	if m := contains(b, `rel="next" href="`+base+`preamble__p_2"`, `<span class="end">First paragraph</span>`); len(m) > 0 {
 		t.Errorf("GET %spreamble__p_1 lacks %q", base, m)
 	}
 	for _, p := range []string{"preamble__p_3", "preamble__p_0", "preamble__p_01", "preamble__p_1/cite.bib", "preamble__p_-1", "preamble__p_99999999999"} {
