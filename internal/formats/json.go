@@ -40,6 +40,8 @@ type (
 		Number    string      `json:"number,omitempty"`
 		Language  string      `json:"language"`
 		Source    string      `json:"source,omitempty"`
+		Retrieved string      `json:"retrieved,omitempty"` // the day the text was copied from Source
+		Archived  string      `json:"archived,omitempty"`  // an archived copy of the original
 		WorkURI   string      `json:"work_uri"`
 		Clauses   int         `json:"clause_count"`
 		URL       string      `json:"url"`
@@ -187,6 +189,8 @@ func (s Site) DocumentSummary(d *archive.Document) DocumentSummaryJSON {
 		Number:    d.Number,
 		Language:  d.Language,
 		Source:    d.Source,
+		Retrieved: isoDay(d.Retrieved),
+		Archived:  d.Archived,
 		WorkURI:   WorkURI(d),
 		Clauses:   len(d.Clauses),
 		Preambles: len(d.Preamble),
@@ -332,3 +336,11 @@ func TopicPath(slug string) string { return "/topics/" + slug }
 
 // EntityPath is the site path of an entity's page.
 func EntityPath(slug string) string { return "/entities/" + slug }
+
+// isoDay is t as YYYY-MM-DD, or "" for the zero time (not recorded).
+func isoDay(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
