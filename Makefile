@@ -50,12 +50,15 @@ FUZZ_EXECS := FuzzApply=200000 FuzzImportRoundTrip=40000 FuzzParse=60000 \
 	FuzzPlainFrontMatter=250000 FuzzSearch=10000 FuzzRouter=20000 FuzzSearchPage=20000
 FUZZ_EXECS_DEFAULT := 10000
 FUZZ_TIMEOUT ?= 10m
+# An input found interesting is minimized for at most this long (Go's default
+# is a minute, which a short run can spend on one input).
+FUZZ_MINIMIZE ?= 5s
 fuzz:
 	@set -e; for pkg in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -timeout 2m -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
 	    n=$$(echo " $(FUZZ_EXECS) " | sed -n "s/.* $$f=\([0-9]*\) .*/\1/p"); \
 	    t=$${FUZZTIME:-$${n:-$(FUZZ_EXECS_DEFAULT)}x}; \
-	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t $$pkg; \
+	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t -fuzzminimizetime $(FUZZ_MINIMIZE) $$pkg; \
 	  done; done
 
 # Real-browser tests: headless Chromium driven by chromedp, with axe-core
