@@ -1,10 +1,14 @@
 package web
 
 import (
+	"html"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/accord-archive/accord/internal/archive"
 )
 
 // A researcher citing clause 3 finds its number as a link to its page, and
@@ -77,6 +81,39 @@ func TestCitePage(t *testing.T) {
 	} {
 		if res := get(t, h, http.MethodGet, path); res.StatusCode != status {
 			t.Errorf("%s: %d, want %d", path, res.StatusCode, status)
+		}
+	}
+}
+
+// TestProvisionCitePages: the "with today's date" link of every provision
+// page of a treaty leads to a cite page of that provision, and an eId
+// that names nothing, or a numbered paragraph (cited under /clauses/), is
+// a 404.
+func TestProvisionCitePages(t *testing.T) {
+	s := treeServer(t)
+	h := s.Handler()
+	link := regexp.MustCompile(`<p class="cite-dated"><a href="([^"]+)"`)
+	checked := 0
+	for _, d := range s.cfg.Archive.Documents() {
+		d.Walk(func(c *archive.Provision) bool {
+			page := body(t, get(t, h, http.MethodGet, c.Path()))
+			for _, m := range link.FindAllStringSubmatch(page, -1) {
+				res := get(t, h, http.MethodGet, html.UnescapeString(m[1]))
+				if b := body(t, res); res.StatusCode != http.StatusOK || !strings.Contains(b, "accessed ") {
+					t.Errorf("%s links %s: %d", c.Path(), m[1], res.StatusCode)
+				}
+				checked++
+			}
+			return true
+		})
+	}
+	if checked == 0 {
+		t.Fatal("no provision page links a dated citation")
+	}
+	doc := "/documents/2024-03-03-treaty"
+	for _, path := range []string{doc + "/provisions/nothing/cite", doc + "/provisions/para_1/cite"} {
+		if res := get(t, h, http.MethodGet, path); res.StatusCode != http.StatusNotFound {
+			t.Errorf("%s: %d, want 404", path, res.StatusCode)
 		}
 	}
 }

@@ -151,6 +151,14 @@ func (s *Server) serveCite(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		path = c.Path()
+	} else if eid := chi.URLParam(r, "eid"); eid != "" {
+		// Any other provision's page links here too; a numbered
+		// paragraph's is under /clauses/{n}.
+		if c, ok = d.Provision(eid); !ok || c.Number > 0 {
+			s.serveNotFound(w, r)
+			return
+		}
+		path = c.Path()
 	}
 	style := r.URL.Query().Get("style")
 	if style == "" {

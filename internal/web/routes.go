@@ -33,6 +33,7 @@ func (s *Server) routes() http.Handler {
 	get("/documents/{slug}/clauses/{n}", s.serveClause)
 	get("/documents/{slug}/cite", s.serveCite)             // citestyles.go
 	get("/documents/{slug}/clauses/{n}/cite", s.serveCite) // with today's date
+	get("/documents/{slug}/provisions/{eid}/cite", s.serveCite)
 	get("/documents/{slug}/{file}", s.serveDocumentFile)
 	get("/documents/{slug}/clauses/{n}/{file}", s.serveClauseFile)
 	get("/documents/{slug}/provisions/{eid}", s.serveProvision)
