@@ -506,16 +506,16 @@ func (s *Server) serveDocumentFind(w http.ResponseWriter, r *http.Request, q str
 	page.Found = &Found{Query: q}
 	if page.Find = newFinder(q); page.Find != nil {
 		// Count the marks first, for the bar above the text; the page's
-		// own finder numbers them again as it writes them, in the same
-		// order.
+		// own finder numbers them again as it writes them, in the order
+		// the page writes them: the preamble, then the body, conclusions
+		// and attachments, each provision's paragraphs before its
+		// children's (notes and remarks are not searched).
 		count := newFinder(q)
 		for _, p := range d.Preamble {
 			count.mark(p)
 		}
-		for _, c := range d.Clauses {
-			for _, p := range c.Paragraphs {
-				count.mark(p)
-			}
+		for _, part := range [][]*archive.Provision{d.Body, d.Conclusions, d.Attachments} {
+			count.markAll(part)
 		}
 		for i := 1; i <= min(count.n, 100); i++ {
 			page.Found.Marks = append(page.Found.Marks, Link{Label: itoa(i), URL: "#m" + itoa(i)})

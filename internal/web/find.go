@@ -113,3 +113,14 @@ type Found struct {
 	Query string
 	Marks []Link
 }
+
+// markAll marks the paragraphs of ps and their descendants in the order
+// the document's page writes them.
+func (f *finder) markAll(ps []*archive.Provision) {
+	for _, c := range ps {
+		for _, p := range c.Paragraphs {
+			f.mark(p)
+		}
+		f.markAll(c.Children)
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -135,5 +136,28 @@ func TestSearchWithinDocumentMarksInPlace(t *testing.T) {
 	}
 	if res := get(t, h, http.MethodGet, doc+"?q="+strings.Repeat("a", 600)); res.StatusCode != http.StatusBadRequest {
 		t.Errorf("a 600-character search within: %d", res.StatusCode)
+	}
+}
+
+// TestSearchWithinTreeCountsEveryMark: in a treaty, with conclusions and
+// nested provisions, the bar above the text links every mark the text
+// holds, one for one.
+func TestSearchWithinTreeCountsEveryMark(t *testing.T) {
+	h := treeServer(t).Handler()
+	marks := regexp.MustCompile(`<mark class="hit" id="m(\d+)">`)
+	for _, q := range []string{"the", "done", "parties", "article"} {
+		page := body(t, get(t, h, http.MethodGet, "/documents/2024-03-03-treaty?q="+q))
+		n := len(marks.FindAllString(page, -1))
+		if n == 0 {
+			continue
+		}
+		for i := 1; i <= min(n, 100); i++ {
+			if !strings.Contains(page, `<a href="#m`+itoa(i)+`">`+itoa(i)+`</a>`) {
+				t.Errorf("q=%s: %d marks in the text, no link to mark %d", q, n, i)
+			}
+		}
+		if strings.Contains(page, `<a href="#m`+itoa(n+1)+`">`) {
+			t.Errorf("q=%s: a link beyond the %d marks", q, n)
+		}
 	}
 }
