@@ -8,45 +8,57 @@ import (
 	"github.com/accord-archive/accord/internal/archive"
 )
 
+// AtomFeed is an Atom feed (RFC 4287) as the archive writes one: the
+// site's feed of documents, and a search's feed of paragraphs.
+type AtomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Title   string      `xml:"title"`
+	ID      string      `xml:"id"`
+	Links   []AtomLink  `xml:"link"`
+	Updated string      `xml:"updated"`
+	Rights  string      `xml:"rights,omitempty"`
+	Author  string      `xml:"author>name"`
+	Entries []AtomEntry `xml:"entry"`
+}
+
+// AtomEntry is one entry of an AtomFeed; Lang is its xml:lang, set for a
+// text not in the feed's English (EntryLang).
+type AtomEntry struct {
+	Title     string       `xml:"title"`
+	ID        string       `xml:"id"`
+	Links     []AtomLink   `xml:"link"`
+	Updated   string       `xml:"updated"`
+	Published string       `xml:"published,omitempty"`
+	Authors   []AtomPerson `xml:"author"`
+	Summary   AtomText     `xml:"summary"`
+	Lang      string       `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
+}
+
+// AtomLink is an Atom link.
+type AtomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+// AtomText is an Atom text construct.
+type AtomText struct {
+	Type string `xml:"type,attr,omitempty"`
+	Body string `xml:",chardata"`
+}
+
+// AtomPerson is an Atom person construct.
+type AtomPerson struct {
+	Name string `xml:"name"`
+}
+
 // Atom writes the feed of documents, newest first (docs as the archive
 // orders them). updated is the feed's date: the newest document's.
 func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
-	type link struct {
-		Href string `xml:"href,attr"`
-		Rel  string `xml:"rel,attr,omitempty"`
-		Type string `xml:"type,attr,omitempty"`
-	}
-	type text struct {
-		Type string `xml:"type,attr,omitempty"`
-		Body string `xml:",chardata"`
-	}
-	type person struct {
-		Name string `xml:"name"`
-	}
-	type entry struct {
-		Title     string   `xml:"title"`
-		ID        string   `xml:"id"`
-		Links     []link   `xml:"link"`
-		Updated   string   `xml:"updated"`
-		Published string   `xml:"published"`
-		Authors   []person `xml:"author"`
-		Summary   text     `xml:"summary"`
-		Lang      string   `xml:"http://www.w3.org/XML/1998/namespace lang,attr,omitempty"`
-	}
-	type feed struct {
-		XMLName xml.Name `xml:"http://www.w3.org/2005/Atom feed"`
-		Title   string   `xml:"title"`
-		ID      string   `xml:"id"`
-		Links   []link   `xml:"link"`
-		Updated string   `xml:"updated"`
-		Rights  string   `xml:"rights,omitempty"`
-		Author  string   `xml:"author>name"`
-		Entries []entry  `xml:"entry"`
-	}
-	f := feed{
+	f := AtomFeed{
 		Title:  s.Name + ": diplomatic texts",
 		ID:     s.URL("/"),
-		Links:  []link{{Href: s.URL("/feed.atom"), Rel: "self", Type: "application/atom+xml"}, {Href: s.URL("/"), Rel: "alternate", Type: "text/html"}},
+		Links:  []AtomLink{{Href: s.URL("/feed.atom"), Rel: "self", Type: "application/atom+xml"}, {Href: s.URL("/"), Rel: "alternate", Type: "text/html"}},
 		Author: s.Name,
 		Rights: Rights(s.Licence),
 	}
@@ -55,7 +67,7 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 		f.Updated = docs[0].Date.UTC().Format(time.RFC3339)
 	}
 	for _, d := range docs {
-		e := entry{
+		e := AtomEntry{
 			Title:     d.Title,
 			ID:        s.URL(d.Path()),
 			Updated:   d.Date.UTC().Format(time.RFC3339),
@@ -63,18 +75,18 @@ func (s Site) Atom(docs []*archive.Document) ([]byte, error) {
 			// One alternate, the page, which readers open; the data
 			// files are related: a reader taking the first alternate, or
 			// the last, would otherwise open XML.
-			Links: []link{
+			Links: []AtomLink{
 				{Href: s.URL(d.Path()), Rel: "alternate", Type: "text/html"},
 				{Href: s.URL(d.Path() + "/data.akn"), Rel: "related", Type: "application/akn+xml"},
 				{Href: s.URL(d.Path() + "/data.json"), Rel: "related", Type: "application/json"},
 				{Href: s.URL(d.Path() + "/data.txt"), Rel: "related", Type: "text/plain"},
 				{Href: s.URL(d.Path() + "/data.md"), Rel: "related", Type: "text/markdown"},
 			},
-			Summary: text{Type: "text", Body: summary(d)},
-			Lang:    entryLang(d),
+			Summary: AtomText{Type: "text", Body: summary(d)},
+			Lang:    EntryLang(d),
 		}
 		for _, p := range Authors(d) {
-			e.Authors = append(e.Authors, person{p.Name})
+			e.Authors = append(e.Authors, AtomPerson{p.Name})
 		}
 		f.Entries = append(f.Entries, e)
 	}

@@ -56,9 +56,9 @@ func aknAuthoritative(d *archive.Document) *aknValue {
 	return &aknValue{strconv.FormatBool(d.IsAuthentic())}
 }
 
-// entryLang is an Atom entry's xml:lang: the text's language, when it is
+// EntryLang is an Atom entry's xml:lang: the text's language, when it is
 // not the feed's English.
-func entryLang(d *archive.Document) string {
+func EntryLang(d *archive.Document) string {
 	if d.Language == "en" {
 		return ""
 	}

@@ -99,6 +99,28 @@ func (p searchParams) url(key, value string) string {
 	return b.String()
 }
 
+// searchFilters are the search's filters, by parameter, with the name the
+// nearest searches give each when they offer the search without it.
+var searchFilters = []struct{ key, name string }{
+	{"party", "the party filter"}, {"kind", "the kind filter"}, {"year", "the year filter"},
+	{"lang", "the language filter"}, {"doc", "the document filter"}, {"commitment", "the commitment filter"},
+	{"actor", "the filter on who commits"}, {"topic", "the topic filter"}, {"entity", "the name filter"},
+}
+
+// asks is whether the search asks for anything: words or a filter. A
+// search that asks nothing lists nothing.
+func (p searchParams) asks() bool {
+	if strings.TrimSpace(p.q.Text) != "" {
+		return true
+	}
+	for _, f := range searchFilters {
+		if p.value(f.key) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // value is the search's parameter k as its address carries it; the page
 // is not carried over.
 func (p searchParams) value(k string) string {
@@ -152,8 +174,7 @@ func (s *Server) serveSearch(w http.ResponseWriter, r *http.Request) {
 	if p.q.Doc != "" {
 		page.Doc, _ = s.cfg.Archive.Document(p.q.Doc)
 	}
-	if strings.TrimSpace(p.q.Text) == "" && p.q.Doc == "" && p.q.Party == "" && p.q.Year == 0 && p.q.Kind == "" &&
-		p.q.Commitment == "" && p.q.Actor == "" && p.q.Topic == "" && p.q.Entity == "" && p.q.Lang == "" {
+	if !p.asks() {
 		page.Empty = true
 		page.Description = "Search every paragraph of every document in " + SiteName + "."
 		w.Header().Set("Cache-Control", "public, max-age=300")

@@ -20,34 +20,6 @@ import (
 // searchFeedSize is how many passages a search's feed lists.
 const searchFeedSize = 20
 
-type atomFeed struct {
-	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
-	Title   string      `xml:"title"`
-	ID      string      `xml:"id"`
-	Updated string      `xml:"updated"`
-	Links   []atomLink  `xml:"link"`
-	Author  atomAuthor  `xml:"author"`
-	Entries []atomEntry `xml:"entry"`
-}
-
-type atomLink struct {
-	Rel  string `xml:"rel,attr,omitempty"`
-	Type string `xml:"type,attr,omitempty"`
-	Href string `xml:"href,attr"`
-}
-
-type atomAuthor struct {
-	Name string `xml:"name"`
-}
-
-type atomEntry struct {
-	Title   string     `xml:"title"`
-	ID      string     `xml:"id"`
-	Updated string     `xml:"updated"`
-	Links   []atomLink `xml:"link"`
-	Summary string     `xml:"summary"`
-}
-
 // searchFeedPath is the feed of the search at the page address u
 // ("/search?q=…"): the same parameters, without the page and the sort.
 func searchFeedPath(p searchParams) string {
@@ -65,11 +37,12 @@ func (s *Server) serveSearchFeed(w http.ResponseWriter, r *http.Request) {
 	run := p.q
 	run.Text, _ = s.readParties(p.q.Text, p.literal, p.q.Party)
 	run.Sort, run.Page, run.PerPage = archive.ByNewest, 1, searchFeedSize
-	feed := atomFeed{
+	feed := formats.AtomFeed{
 		Title:  SiteName + ": search “" + p.q.Text + "”",
 		ID:     s.site.URL(searchFeedPath(p)),
-		Author: atomAuthor{Name: SiteName},
-		Links: []atomLink{
+		Author: SiteName,
+		Rights: formats.Rights(s.site.Licence),
+		Links: []formats.AtomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: s.site.URL(searchFeedPath(p))},
 			{Rel: "alternate", Type: "text/html", Href: s.site.URL(p.url("page", ""))},
 		},
@@ -78,8 +51,7 @@ func (s *Server) serveSearchFeed(w http.ResponseWriter, r *http.Request) {
 		feed.Title = SiteName + ": search"
 	}
 	var newest time.Time
-	if strings.TrimSpace(run.Text) != "" || run.Party != "" || run.Doc != "" || run.Kind != "" || run.Year != 0 ||
-		run.Commitment != "" || run.Actor != "" || run.Topic != "" || run.Entity != "" {
+	if p.asks() {
 		res, err := s.cfg.Search.Search(r.Context(), run)
 		switch {
 		case errors.Is(err, archive.ErrTooCostly), errors.Is(err, archive.ErrQueryTooLong):
@@ -99,12 +71,13 @@ func (s *Server) serveSearchFeed(w http.ResponseWriter, r *http.Request) {
 			if h.Doc.Date.After(newest) {
 				newest = h.Doc.Date
 			}
-			feed.Entries = append(feed.Entries, atomEntry{
+			feed.Entries = append(feed.Entries, formats.AtomEntry{
 				Title:   h.Doc.Title + ", " + label,
 				ID:      s.site.URL(url),
 				Updated: h.Doc.Date.UTC().Format(time.RFC3339),
-				Links:   []atomLink{{Rel: "alternate", Type: "text/html", Href: s.site.URL(url)}},
-				Summary: formats.Opening(text, 300),
+				Links:   []formats.AtomLink{{Rel: "alternate", Type: "text/html", Href: s.site.URL(url)}},
+				Summary: formats.AtomText{Type: "text", Body: formats.Opening(text, 300)},
+				Lang:    formats.EntryLang(h.Doc),
 			})
 		}
 	}

@@ -60,7 +60,8 @@ func TestSearchPageLanguages(t *testing.T) {
 		not    []string
 	}{
 		{searchURL("q", "береговая оборона"), 200, []string{`<blockquote class="snippet" lang="ru">`, "<mark>береговой</mark> <mark>обороны</mark>", "Language", `href="/search?lang=ru&amp;q=`, `>Russian <span class="count">`, "<h2>Language</h2>"}, nil},
-		{searchURL("q", "cooperation", "lang", "RU"), 200, []string{"Language: Russian", `href="/search?q=cooperation"`, "Nothing matches"}, nil},
+		{searchURL("q", "cooperation", "lang", "RU"), 200, []string{"Language: Russian", `href="/search?q=cooperation"`, "Nothing matches", "without the language filter"}, nil},
+		{"/search.atom?lang=ru", 200, []string{"<entry", `xml:lang="ru"`}, nil},
 		{searchURL("q", "сотрудничество", "lang", "ru"), 200, []string{"Language: Russian", "<mark>сотрудничество</mark>"}, nil},
 		{searchURL("q", "cooperation"), 200, []string{`<blockquote class="snippet">`}, []string{`lang="ru"`}},
 		{searchURL("q", "x", "lang", "not a language"), 400, []string{"is not a language"}, nil},

@@ -278,10 +278,7 @@ func (s *Server) nearestSearches(ctx context.Context, p searchParams, readings [
 			tries = append(tries, try{"without “" + t.text + "”", q})
 		}
 	}
-	for _, f := range []struct{ key, name string }{
-		{"party", "the party filter"}, {"kind", "the kind filter"}, {"year", "the year filter"}, {"doc", "the document filter"},
-		{"commitment", "the commitment filter"}, {"actor", "the filter on who commits"}, {"topic", "the topic filter"}, {"entity", "the name filter"},
-	} {
+	for _, f := range searchFilters {
 		if p.value(f.key) == "" {
 			continue
 		}
@@ -297,7 +294,7 @@ func (s *Server) nearestSearches(ctx context.Context, p searchParams, readings [
 		run := t.p.q
 		run.Text, _ = s.readParties(run.Text, t.p.literal, run.Party)
 		run.Page, run.PerPage = 1, 1
-		if strings.TrimSpace(run.Text) == "" && run == (archive.Query{Page: 1, PerPage: 1, Sort: run.Sort}) {
+		if !t.p.asks() {
 			continue // an empty search lists nothing
 		}
 		res, err := s.cfg.Search.Search(ctx, run)
@@ -332,6 +329,8 @@ func withoutFilter(q archive.Query, key string) archive.Query {
 		q.Topic = ""
 	case "entity":
 		q.Entity = ""
+	case "lang":
+		q.Lang = ""
 	}
 	return q
 }
