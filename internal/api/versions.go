@@ -24,6 +24,8 @@ func langParam(v string) (string, error) {
 // inLanguage reports whether d's text is in lang: its tag, or a tag of
 // that language ("pt" matches pt-BR); "" is any language.
 func inLanguage(d *archive.Document, lang string) bool {
-	return lang == "" || strings.EqualFold(d.Language, lang) ||
-		!strings.Contains(lang, "-") && strings.HasPrefix(strings.ToLower(d.Language), strings.ToLower(lang)+"-")
+	if lang == "" || strings.EqualFold(d.Language, lang) {
+		return true
+	}
+	return !strings.Contains(lang, "-") && archive.LanguageBase(d.Language) == archive.LanguageBase(lang)
 }

@@ -164,13 +164,13 @@ func (d *Document) WorkPrevails() string {
 
 // IsAuthentic reports whether the work declares this version's language authentic.
 func (d *Document) IsAuthentic() bool {
-	return slices.Contains(d.WorkAuthentic(), baseLanguage(d.Language)) || slices.Contains(d.WorkAuthentic(), d.Language)
+	return slices.Contains(d.WorkAuthentic(), LanguageBase(d.Language)) || slices.Contains(d.WorkAuthentic(), d.Language)
 }
 
 // Prevailing reports whether this version's text prevails in case of divergence.
 func (d *Document) Prevailing() bool {
 	p := d.WorkPrevails()
-	return p != "" && (p == d.Language || p == baseLanguage(d.Language))
+	return p != "" && (p == d.Language || p == LanguageBase(d.Language))
 }
 
 // EIDs lists the eIds of the document's preamble paragraphs and
@@ -207,18 +207,12 @@ func (d *Document) Misaligned(v *Document) (onlyHere, onlyThere []string) {
 	return onlyHere, onlyThere
 }
 
-// baseLanguage is a tag's language subtag: "pt" of "pt-BR".
-func baseLanguage(tag string) string {
-	base, _, _ := strings.Cut(tag, "-")
-	return base
-}
-
 // rtlLanguages are the languages written right to left.
 var rtlLanguages = map[string]bool{"ar": true, "he": true, "fa": true, "ur": true, "ps": true, "yi": true, "dv": true, "ckb": true, "sd": true, "ug": true}
 
 // LanguageDir is the writing direction of a language, "rtl" or "ltr".
 func LanguageDir(tag string) string {
-	if rtlLanguages[baseLanguage(tag)] {
+	if rtlLanguages[LanguageBase(tag)] {
 		return "rtl"
 	}
 	return "ltr"

@@ -69,7 +69,7 @@ func (r *Rules) ApplyDocument(d *archive.Document) error {
 // text commits to nothing.
 func (c *classifier) document(d *archive.Document) content.ErrorList {
 	var errs content.ErrorList
-	lx, reads := c.r.langs[languageOf(d.Language)]
+	lx, reads := c.r.langs[archive.LanguageBase(d.Language)]
 	d.Unclassified, d.InheritedFrom = !reads, ""
 	c.lx = lx
 	for _, p := range d.Preamble {

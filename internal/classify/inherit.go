@@ -30,7 +30,7 @@ func inheritVersions(docs []*archive.Document) {
 			continue
 		}
 		w := d.WorkIRI()
-		if prev, ok := read[w]; !ok || languageOf(d.Language) == "en" && languageOf(prev.Language) != "en" {
+		if prev, ok := read[w]; !ok || archive.LanguageBase(d.Language) == "en" && archive.LanguageBase(prev.Language) != "en" {
 			read[w] = d
 		}
 	}

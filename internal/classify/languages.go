@@ -63,19 +63,9 @@ type lexicon struct {
 	parties matcher // target: index in partyOf
 }
 
-// languageOf is the language subtag of a BCP 47 tag: "ru-RU" → "ru";
-// "" is English, as a document without a language is.
-func languageOf(tag string) string {
-	base, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	if base == "" {
-		return "en"
-	}
-	return base
-}
-
 // Reads reports whether the rules read texts in the language tag.
 func (r *Rules) Reads(tag string) bool {
-	_, ok := r.langs[languageOf(tag)]
+	_, ok := r.langs[archive.LanguageBase(tag)]
 	return ok
 }
 
@@ -107,7 +97,7 @@ func (d *decoder) languageKey(doc *yaml.Node) (lang string, ok bool) {
 		if s == "" {
 			return "", true
 		}
-		lang := languageOf(s)
+		lang := archive.LanguageBase(s)
 		if _, ok := grammars[lang]; !ok || lang != strings.ToLower(s) {
 			d.Add(val.Line, "language %q: the rules read %s; a language needs its grammar words in the code first", s, strings.Join(grammarList(), ", "))
 			return "", false

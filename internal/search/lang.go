@@ -2,7 +2,6 @@ package search
 
 import (
 	"context"
-	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -15,7 +14,6 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
-	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 
 	// The languages Bleve ships an analyzer for, each registering it.
@@ -102,26 +100,6 @@ var stopOnly = map[string][]string{
 	"bg": {"stop_bg"}, "ca": {"elision_ca", "stop_ca"}, "cs": {"stop_cs"}, "el": {"stop_el"},
 	"eu": {"stop_eu"}, "ga": {"elision_ga", "stop_ga"}, "gl": {"stop_gl"}, "hy": {"stop_hy"},
 	"id": {"stop_id"},
-}
-
-// langBase is the primary language subtag of a BCP 47 tag, lower case:
-// "pt-BR" -> "pt", "rus" -> "ru", "" -> "en". A tag that does not parse
-// keeps its first subtag, if it is letters.
-func langBase(tag string) string {
-	tag = strings.TrimSpace(tag)
-	if tag == "" || tag == English {
-		return English
-	}
-	if t, err := language.Parse(tag); err == nil {
-		if b, conf := t.Base(); conf != language.No {
-			return b.String()
-		}
-	}
-	first, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	if first == "" || len(first) > 8 || !isASCIILetters(first) {
-		return "und"
-	}
-	return first
 }
 
 // language is one language's analysis and the field it fills.
@@ -234,7 +212,7 @@ func (cat *catalogue) languages() ([]*lang, map[*archive.Document]*lang) {
 			continue
 		}
 		last = d
-		b := langBase(d.Language)
+		b := archive.LanguageBase(d.Language)
 		if b == English {
 			continue
 		}
@@ -351,7 +329,7 @@ func (c *compiled) partial() query.Query {
 }
 
 // lang is the primary language subtag of u's document.
-func (u *catalogued) lang() string { return langBase(u.doc().Language) }
+func (u *catalogued) lang() string { return archive.LanguageBase(u.doc().Language) }
 
 // langStats makes a language's query score with BM25 statistics of its
 // own. Bleve's BM25 counts every unit of the index in a term's idf and in

@@ -151,7 +151,7 @@ func TestLangEnglishRankingUnchanged(t *testing.T) {
 	}
 	var english []*archive.Document
 	for _, d := range a.Documents() {
-		if langBase(d.Language) == English {
+		if archive.LanguageBase(d.Language) == English {
 			english = append(english, d)
 		}
 	}
@@ -181,7 +181,7 @@ func TestLangEnglishRankingUnchanged(t *testing.T) {
 		got, _ := rankedUnits(t, all, q.Text)
 		got = slices.DeleteFunc(got, func(u string) bool {
 			d, _ := a.Document(u[:strings.IndexByte(u, '#')])
-			return langBase(d.Language) != English
+			return archive.LanguageBase(d.Language) != English
 		})
 		if !slices.Equal(got, want[:min(len(want), len(got))]) || len(got) == 0 && len(want) > 0 {
 			t.Errorf("%q: %q beside other languages; %q in English alone", q.Text, got, want)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/accord-archive/accord/internal/archive"
 )
 
 // The query language, parsed here and never handed to Bleve's own query
@@ -311,7 +313,7 @@ func filterValue(field, v string) (string, bool) {
 		if len(v) < 2 || len(v) > 35 || strings.Trim(strings.ToLower(v), "abcdefghijklmnopqrstuvwxyz0123456789-") != "" {
 			return "", false
 		}
-		return langBase(v), true
+		return archive.LanguageBase(v), true
 	default: // doc, kind: lower-case letters, digits and hyphens
 		v = strings.ToLower(v)
 		return v, v != "" && len(v) <= 200 && strings.Trim(v, "abcdefghijklmnopqrstuvwxyz0123456789-") == ""

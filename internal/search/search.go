@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/accord-archive/accord/internal/archive"
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
 	index "github.com/blevesearch/bleve_index_api"
@@ -240,7 +241,7 @@ func normalise(q Query) Query {
 	q.Topic = strings.ToLower(strings.TrimSpace(q.Topic))
 	q.Entity = strings.ToLower(strings.TrimSpace(q.Entity))
 	if q.Lang = strings.TrimSpace(q.Lang); q.Lang != "" {
-		q.Lang = langBase(q.Lang)
+		q.Lang = archive.LanguageBase(q.Lang)
 	}
 	if q.Actor = strings.TrimSpace(q.Actor); !strings.EqualFold(q.Actor, JointActor) {
 		q.Actor = strings.ToUpper(q.Actor)
