@@ -13,8 +13,13 @@ import (
 // commitment to … transport", the agreement is about trade, not
 // transport. A sentence ends at a full stop, a question or exclamation
 // mark (not at an abbreviation's stop); semicolons and colons do not end
-// it. Safe for concurrent use.
-func (r *Rules) PhraseTopics(text string, start, end int) []*archive.Topic {
+// it. The terms are those of the text's language lang; a language the
+// rules do not read has none. Safe for concurrent use.
+func (r *Rules) PhraseTopics(lang, text string, start, end int) []*archive.Topic {
+	lx, ok := r.langs[archive.LanguageBase(lang)]
+	if !ok {
+		return nil
+	}
 	sc := scanner{dict: r.dict}
 	ws := sc.scan(text)
 	from, to := 0, len(ws)
@@ -30,6 +35,6 @@ func (r *Rules) PhraseTopics(text string, start, end int) []*archive.Topic {
 		}
 	}
 	var topics []int32
-	r.terms.each(ws[from:to], func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
+	lx.terms.each(ws[from:to], func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
 	return pick(r.topics, topics)
 }

@@ -12,10 +12,11 @@ func TestPhraseTopics(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := "The Parties agreed to expand cooperation in the areas of trade and investment, with a particular emphasis on promoting sustainable business practices. They reaffirmed commitment to deepening collaboration in key sectors, including transport and logistics."
+	lang := "en"
 	slugs := func(phrase string) string {
 		i := strings.Index(text, phrase)
 		var out []string
-		for _, tp := range r.PhraseTopics(text, i, i+len(phrase)) {
+		for _, tp := range r.PhraseTopics(lang, text, i, i+len(phrase)) {
 			out = append(out, tp.Slug)
 		}
 		return strings.Join(out, ",")
@@ -30,5 +31,18 @@ func TestPhraseTopics(t *testing.T) {
 	text = "The U.S. and Kazakhstan agreed to develop transport corridors."
 	if got := slugs("agreed to develop"); !strings.Contains(got, "transport") {
 		t.Errorf("after an abbreviation: topics %q", got)
+	}
+	// A text is read in its own language's terms.
+	lang = "ru"
+	text = "Стороны договорились расширять сотрудничество в области торговли и инвестиций. Они подтвердили приверженность развитию транспорта и логистики."
+	if got := slugs("договорились"); strings.Contains(got, "transport") || !strings.Contains(got, "trade") {
+		t.Errorf("договорились: topics %q; want trade, not transport", got)
+	}
+	if got := slugs("подтвердили"); !strings.Contains(got, "transport") || strings.Contains(got, "trade") {
+		t.Errorf("подтвердили: topics %q; want transport, not trade", got)
+	}
+	lang = "et"
+	if got := slugs("подтвердили"); got != "" {
+		t.Errorf("a language the rules do not read: topics %q", got)
 	}
 }

@@ -9,7 +9,7 @@ import (
 // phraseTopicFinder finds the topics of the sentence that holds a
 // commitment's phrase; *classify.Rules is one.
 type phraseTopicFinder interface {
-	PhraseTopics(text string, start, end int) []*archive.Topic
+	PhraseTopics(lang, text string, start, end int) []*archive.Topic
 }
 
 type phraseKey struct {
@@ -37,10 +37,10 @@ func (s *Server) phraseTopics(m archive.Commitment, cl *archive.Classification) 
 	c := &s.sentenceTopics
 	c.once.Do(func() {
 		c.m = map[phraseKey][]*archive.Topic{}
-		eachUnitOf(s.cfg.Archive.Documents(), func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
+		eachUnitOf(s.cfg.Archive.Documents(), func(d *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
 			for _, x := range cl.Commitments {
 				if x.Paragraph != nil {
-					c.m[phraseKey{x.Paragraph, x.Start}] = f.PhraseTopics(x.Paragraph.Text, int(x.Start), int(x.End))
+					c.m[phraseKey{x.Paragraph, x.Start}] = f.PhraseTopics(d.Language, x.Paragraph.Text, int(x.Start), int(x.End))
 				}
 			}
 		})
@@ -48,5 +48,5 @@ func (s *Server) phraseTopics(m archive.Commitment, cl *archive.Classification) 
 	if t, ok := c.m[phraseKey{m.Paragraph, m.Start}]; ok {
 		return t
 	}
-	return f.PhraseTopics(m.Paragraph.Text, int(m.Start), int(m.End))
+	return cl.Topics // not a commitment of the archive's: the unit's
 }
