@@ -32,6 +32,13 @@ type Index struct {
 	langs   []*lang // the archive's other languages (see lang.go)
 	fold    *lang   // the fold field; nil when every unit is in English
 
+	// cardinality is every field's cardinality, for the languages' BM25
+	// statistics (statsFor): read on the first search, shared by all.
+	cardinality struct {
+		once sync.Once
+		m    map[string]int
+	}
+
 	// mu is held for reading by each search, which reads the index below
 	// Bleve's own guard, and for writing by Close.
 	mu     sync.RWMutex

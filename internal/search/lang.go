@@ -346,37 +346,51 @@ func (q *langStats) Searcher(ctx context.Context, r index.IndexReader, m mapping
 	return q.Query.Searcher(context.WithValue(ctx, bsearch.BM25StatsKey, q.stats), r, m, o)
 }
 
-// statsFor is the BM25 statistics of the units whose language is
-// numbered ord (catalogue.langOrd; fold: all those not in English): how
-// many they are, and the cardinality of every field, as Bleve asks for
-// each field a query names. Nil without a reader or statistics.
+// statsFor is the BM25 statistics of units of the archive's units (one
+// language's count, or for fold all those not in English): how many they
+// are, and the cardinality of every field, as Bleve asks for each field a
+// query names. Nil without a reader or statistics. The fields'
+// cardinalities are read once: the index does not change once built.
 func (ix *Index) statsFor(r index.IndexReader, units int) *bsearch.BM25Stats {
+	if r == nil || units == 0 {
+		return nil
+	}
+	ix.cardinality.once.Do(func() { ix.cardinality.m = ix.fieldCardinality(r) })
+	if ix.cardinality.m == nil {
+		return nil
+	}
+	return &bsearch.BM25Stats{DocCount: float64(units), FieldCardinality: ix.cardinality.m}
+}
+
+// fieldCardinality is the cardinality of every field the index's queries
+// may name, read from r; nil when r cannot say.
+func (ix *Index) fieldCardinality(r index.IndexReader) map[string]int {
 	br, ok := r.(index.BM25Reader)
-	if !ok || units == 0 {
+	if !ok {
 		return nil
 	}
 	fields, err := r.Fields()
 	if err != nil {
 		return nil
 	}
-	st := &bsearch.BM25Stats{DocCount: float64(units), FieldCardinality: make(map[string]int, len(fields))}
+	m := make(map[string]int, len(fields))
 	// Bleve fails a term of a field it has no figure for, and a field no
 	// unit has (no headings in the archive) is not among the reader's.
 	for _, f := range []string{fieldOrd, fieldText, fieldCtx, fieldHead, fieldDoc, fieldParty, fieldYear,
 		fieldKind, fieldLang, fieldCommitment, fieldActor, fieldTopic, fieldEntity, fieldFold} {
-		st.FieldCardinality[f] = 0
+		m[f] = 0
 	}
 	for _, l := range ix.langs {
-		st.FieldCardinality[l.field] = 0
+		m[l.field] = 0
 	}
 	for _, f := range fields {
 		n, err := br.FieldCardinality(f)
 		if err != nil {
 			return nil
 		}
-		st.FieldCardinality[f] = n
+		m[f] = n
 	}
-	return st
+	return m
 }
 
 // withStats wraps q to score with st; q itself when st is nil.
