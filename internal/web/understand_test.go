@@ -102,6 +102,11 @@ func TestSearchSeveralPartiesAndKinds(t *testing.T) {
 		`<details class="advanced" open>`); m != nil {
 		t.Errorf("missing %q", m)
 	}
+	// The form's choices are the archive's, read once; what one search
+	// checks, the next does not inherit.
+	if page := body(t, get(t, s.Handler(), http.MethodGet, "/search?q=transport")); strings.Contains(page, " checked") || !strings.Contains(page, `name="party" value="EE"`) {
+		t.Error("a search without filters checks a choice of the advanced form, or lacks Estonia")
+	}
 	// A party the seed is not a party to leaves nothing: the parties add up.
 	page = body(t, get(t, s.Handler(), http.MethodGet, "/search?q=transport&party=EE,US"))
 	if !strings.Contains(page, "Nothing matches") {

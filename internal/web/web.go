@@ -20,6 +20,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -86,6 +87,8 @@ type Server struct {
 	byTopic, byEntity map[string][]int32 // places in units
 
 	sentenceTopics phraseTopicsCache // each commitment's sentence's topics (phrasetopics.go)
+	advancedOnce   sync.Once         // the advanced search form's choices (advanced.go)
+	advancedAll    Advanced
 }
 
 // NewServer renders the archive's pages and returns the Server that serves
