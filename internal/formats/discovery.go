@@ -153,11 +153,12 @@ func (s Site) Sitemap(docs []*archive.Document, paths ...string) ([]byte, error)
 	for _, p := range paths {
 		set.URLs = append(set.URLs, u{Loc: s.URL(p), LastMod: newest(docs)})
 	}
+	versions := versionPaths()
 	for _, d := range docs {
 		mod := d.Date.Format(time.DateOnly)
-		set.URLs = append(set.URLs, u{Loc: s.URL(d.Path()), LastMod: mod, Alt: s.alternates(d, "")})
+		set.URLs = append(set.URLs, u{Loc: s.URL(d.Path()), LastMod: mod, Alt: s.alternates(d, "", versions)})
 		for _, c := range d.Clauses {
-			set.URLs = append(set.URLs, u{Loc: s.URL(c.Path()), LastMod: mod, Alt: s.alternates(d, c.EID())})
+			set.URLs = append(set.URLs, u{Loc: s.URL(c.Path()), LastMod: mod, Alt: s.alternates(d, c.EID(), versions)})
 		}
 		if len(d.Versions()) > 1 {
 			set.XHTML = xhtmlNS

@@ -78,8 +78,10 @@ type alternate struct {
 
 // alternates are the pages of eid ("" for the document) in every version
 // of d's work, d's own included, as the sitemap protocol asks; nil for a
-// text alone. A version without the provision has none.
-func (s Site) alternates(d *archive.Document, eid string) []alternate {
+// text alone. A version without the provision has none. paths is each
+// version's provisions' pages by eId (versionPaths), made once per
+// version rather than walked for every provision.
+func (s Site) alternates(d *archive.Document, eid string, paths func(*archive.Document) map[string]string) []alternate {
 	vs := d.Versions()
 	if len(vs) < 2 {
 		return nil
@@ -88,13 +90,32 @@ func (s Site) alternates(d *archive.Document, eid string) []alternate {
 	for _, v := range vs {
 		path := v.Path()
 		if eid != "" {
-			c, ok := v.Provision(eid)
-			if !ok {
+			var ok bool
+			if path, ok = paths(v)[eid]; !ok {
 				continue
 			}
-			path = c.Path()
 		}
 		out = append(out, alternate{Rel: "alternate", HrefLang: v.Language, Href: s.URL(path)})
 	}
 	return out
+}
+
+// versionPaths returns a function giving a document's provisions' pages
+// by eId, each document's walked once.
+func versionPaths() func(*archive.Document) map[string]string {
+	made := map[*archive.Document]map[string]string{}
+	return func(v *archive.Document) map[string]string {
+		m, ok := made[v]
+		if !ok {
+			m = map[string]string{}
+			v.Walk(func(c *archive.Provision) bool {
+				if _, dup := m[c.EID()]; !dup {
+					m[c.EID()] = c.Path()
+				}
+				return true
+			})
+			made[v] = m
+		}
+		return m
+	}
 }
