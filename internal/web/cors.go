@@ -28,9 +28,10 @@ func openFile(p string) bool {
 	if !strings.HasPrefix(p, "/documents/") {
 		return false
 	}
-	switch path.Base(p) {
-	case "data.json", "data.akn", "data.xml", "data.txt", "data.md", "cite.bib", "cite.ris", "cite.csl.json":
+	switch name := path.Base(p); name {
+	case "data.json", "data.akn", "data.xml", "data.txt", "data.md":
 		return true
+	default:
+		return isCitationFile(name)
 	}
-	return false
 }

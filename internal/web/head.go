@@ -54,16 +54,32 @@ func documentAlternates(d *archive.Document) []Alternate {
 	}
 }
 
-// citationFiles are the citation downloads of a document or clause path.
-// citationFileNames are the citation downloads of a document or provision.
-var citationFileNames = []string{"cite.bib", "cite.ris", "cite.csl.json"}
+// citationFormats are the citation downloads of a document or provision:
+// file name, media type and label.
+var citationFormats = []struct{ name, mediaType, label string }{
+	{"cite.bib", "application/x-bibtex", "BibTeX"},
+	{"cite.ris", "application/x-research-info-systems", "RIS"},
+	{"cite.csl.json", "application/vnd.citationstyles.csl+json", "CSL-JSON"},
+}
 
+// citationFiles are the citation downloads of the document or provision
+// at path p.
 func citationFiles(p string) []Alternate {
-	return []Alternate{
-		{"application/x-bibtex", p + "/cite.bib", "BibTeX", "BibTeX"},
-		{"application/x-research-info-systems", p + "/cite.ris", "RIS", "RIS"},
-		{"application/vnd.citationstyles.csl+json", p + "/cite.csl.json", "CSL-JSON", "CSL-JSON"},
+	out := make([]Alternate, len(citationFormats))
+	for i, f := range citationFormats {
+		out[i] = Alternate{f.mediaType, p + "/" + f.name, f.label, f.label}
 	}
+	return out
+}
+
+// isCitationFile reports whether name is a citation download's.
+func isCitationFile(name string) bool {
+	for _, f := range citationFormats {
+		if f.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // documentLD is schema.org data for a document, or for its provision c.

@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -166,7 +165,7 @@ func (s *Server) provisionRedirect(r *http.Request) (string, bool) {
 	}
 	to := c.Path()
 	if file := chi.URLParam(r, "file"); file != "" {
-		if !slices.Contains(citationFileNames, file) {
+		if !isCitationFile(file) {
 			return "", false
 		}
 		to += "/" + file

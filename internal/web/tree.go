@@ -478,7 +478,7 @@ func writePermalink(b *strings.Builder, c *archive.Provision, name string) {
 }
 
 // esc escapes text and attribute values as html/template does.
-var esc = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;", "'", "&#39;", "\x00", "\uFFFD").Replace
+var esc = template.HTMLEscapeString
 
 // tableOrdinal is a table's place among the tables beside it.
 func tableOrdinal(c *archive.Provision) int {

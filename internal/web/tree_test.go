@@ -117,7 +117,8 @@ func TestProvisionCitation(t *testing.T) {
 		if m := contains(b, want...); len(m) > 0 {
 			t.Errorf("GET %s lacks %q", c.Path(), m)
 		}
-		for _, f := range citationFileNames {
+		for _, cf := range citationFormats {
+			f := cf.name
 			res := get(t, h, http.MethodGet, c.Path()+"/"+f)
 			if res.StatusCode != http.StatusOK || !strings.Contains(res.Header.Get("Content-Disposition"), d.Slug+"-"+eid) {
 				t.Errorf("GET %s/%s = %d, %q", c.Path(), f, res.StatusCode, res.Header.Get("Content-Disposition"))

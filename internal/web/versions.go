@@ -63,16 +63,16 @@ func versionsPanel(d *archive.Document, eid string, parallel bool) *VersionsPane
 	if auth := d.WorkAuthentic(); auth != nil {
 		names := make([]string, len(auth))
 		for i, t := range auth {
-			names[i] = englishName(t)
+			names[i] = languageName(t)
 		}
 		p.Note = "Authentic texts: " + strings.Join(names, ", ") + "."
 		if t := d.WorkPrevails(); t != "" {
-			p.Note += " In case of divergence the " + englishName(t) + " text prevails."
+			p.Note += " In case of divergence the " + languageName(t) + " text prevails."
 		}
 	}
 	for _, v := range vs {
 		l := VersionLink{
-			Lang: v.Language, Name: selfName(v.Language), English: englishName(v.Language),
+			Lang: v.Language, Name: selfName(v.Language), English: languageName(v.Language),
 			URL: v.Path(), Current: v == d, Authentic: v.IsAuthentic(), Prevails: v.Prevailing(),
 		}
 		if archive.LanguageDir(v.Language) == "rtl" {
@@ -173,8 +173,6 @@ func selfName(tag string) string {
 	r, n := utf8.DecodeRuneInString(name)
 	return string(unicode.ToUpper(r)) + name[n:]
 }
-
-func englishName(tag string) string { return languageName(tag) }
 
 // textLang is the lang (and dir) of a passage of d quoted in an English
 // page: a title, a snippet, a commitment; nothing for English.
