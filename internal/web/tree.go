@@ -2,6 +2,7 @@ package web
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -483,11 +484,14 @@ var esc = template.HTMLEscapeString
 // tableOrdinal is a table's place among the tables beside it.
 func tableOrdinal(c *archive.Provision) int {
 	sibs := c.Doc.Body
-	switch {
-	case c.Parent != nil:
+	if c.Parent != nil {
 		sibs = c.Parent.Children
-	case c.Element == archive.ElAttachment:
-		sibs = c.Doc.Attachments
+	} else {
+		for _, part := range [][]*archive.Provision{c.Doc.Conclusions, c.Doc.Attachments, c.Doc.Notes, c.Doc.Remarks} {
+			if slices.Contains(part, c) {
+				sibs = part
+			}
+		}
 	}
 	n := 0
 	for _, s := range sibs {
