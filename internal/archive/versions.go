@@ -122,17 +122,6 @@ func (d *Document) Original() *Document {
 // when the document has no other version.
 func (d *Document) Versions() []*Document { return d.versions }
 
-// OtherVersions lists the versions of the work but this one.
-func (d *Document) OtherVersions() []*Document {
-	var out []*Document
-	for _, v := range d.versions {
-		if v != d {
-			out = append(out, v)
-		}
-	}
-	return out
-}
-
 // WorkAuthentic is the tags of the work's authentic languages, as its
 // original declares them (or, failing that, the first version that does);
 // nil when no version says.

@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"cmp"
-	"net/url"
 	"regexp"
 	"strconv"
 	"strings"
@@ -164,7 +163,7 @@ func decodeFrontMatter(yml []byte, errs *fileErrors, vocabulary *archive.Parties
 			m.versions.decode(name, val, errs, at)
 		case "source":
 			m.Source = scalar(val, name, errs, at)
-			if u, err := url.Parse(m.Source); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			if !webURL(m.Source) {
 				errs.add(at(val), "bad source %q: want an absolute http or https URL", m.Source)
 			}
 		case "retrieved":

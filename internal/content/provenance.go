@@ -44,8 +44,15 @@ func retrievedDate(s string, line int, errs *fileErrors) time.Time {
 
 // archivedURL reads the archived field: an archived copy of the source.
 func archivedURL(s string, line int, errs *fileErrors) string {
-	if u, err := url.Parse(s); err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+	if !webURL(s) {
 		errs.add(line, "bad archived %q: want an absolute http or https URL of an archived copy of the source", s)
 	}
 	return s
+}
+
+// webURL reports whether s is an absolute http or https URL, as source
+// and archived must be.
+func webURL(s string) bool {
+	u, err := url.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
 }
