@@ -43,6 +43,12 @@ var eidPrefix = map[Element]string{
 	ElNote: "note", ElRemark: "remark", ElTable: "table",
 }
 
+// Known reports whether e is one of the elements a provision may be.
+func (e Element) Known() bool {
+	_, ok := eidPrefix[e]
+	return ok
+}
+
 // Container reports whether the element is a heading's container (a
 // part, chapter, title, section, article or attachment), shown with a
 // heading rather than as a paragraph.

@@ -354,15 +354,6 @@ func (d *decoder) document(doc *archive.Document) {
 // than any text is printed, and a damaged file must not exhaust the stack.
 const maxDepth = 64
 
-// elements are the provisions' elements a snapshot may name.
-var elements = map[archive.Element]bool{
-	archive.ElPart: true, archive.ElChapter: true, archive.ElTitle: true, archive.ElSection: true,
-	archive.ElArticle: true, archive.ElParagraph: true, archive.ElSubparagraph: true, archive.ElPoint: true,
-	archive.ElItem: true, archive.ElP: true, archive.ElAttachment: true, archive.ElFormula: true,
-	archive.ElDateline: true, archive.ElSignature: true, archive.ElNote: true, archive.ElRemark: true,
-	archive.ElTable: true,
-}
-
 // provisions reads a list of provisions, each with its children, at
 // depth.
 func (d *decoder) provisions(depth int) []*archive.Provision {
@@ -381,7 +372,7 @@ func (d *decoder) provisions(depth int) []*archive.Provision {
 		d.provs = d.provs[1:]
 		list[i] = c
 		c.Element = archive.Element(d.str())
-		if !elements[c.Element] && d.err == nil {
+		if !c.Element.Known() && d.err == nil {
 			d.fail("not an element")
 		}
 		c.Label = d.str()
