@@ -77,14 +77,14 @@ func (c *classifier) document(d *archive.Document) content.ErrorList {
 			errs = append(errs, c.r.unread(p.Classification, d)...)
 			continue
 		}
-		errs = append(errs, c.unit(p.Classification, d, "", p)...)
+		errs = append(errs, c.unit(p.Classification, d, nil, p)...)
 	}
 	for _, cl := range d.Clauses {
 		if !reads || !cl.Operative() {
 			errs = append(errs, c.r.unread(&cl.Classification, d)...)
 			continue
 		}
-		errs = append(errs, c.unit(&cl.Classification, d, c.leadIn(cl), cl.Paragraphs...)...)
+		errs = append(errs, c.unit(&cl.Classification, d, cl, cl.Paragraphs...)...)
 	}
 	return errs
 }
@@ -149,9 +149,11 @@ func (c *classifier) leadInOf(p *archive.Provision) string {
 
 // unit classifies the paragraphs of one unit together: a clause's
 // classification is the union of its paragraphs'. When its paragraphs
-// commit no one, the first is read again after lead, its parent's lead-in
-// (see leadIn), and the commitments ending in it are its own.
-func (c *classifier) unit(cl *archive.Classification, d *archive.Document, lead string, ps ...*archive.Paragraph) content.ErrorList {
+// commit no one, the first is read again after the lead-in of the
+// provision prov (see leadIn; nil for a preamble paragraph, which has
+// none), and the commitments ending in it are its own. The lead-in is
+// looked for only then: most units commit on their own.
+func (c *classifier) unit(cl *archive.Classification, d *archive.Document, prov *archive.Provision, ps ...*archive.Paragraph) content.ErrorList {
 	var (
 		commitments      []archive.Commitment
 		topics, entities []int32
@@ -162,8 +164,10 @@ func (c *classifier) unit(cl *archive.Classification, d *archive.Document, lead 
 		c.lx.terms.each(ws, func(ph *phrase, _, _ int) { topics = append(topics, ph.target) })
 		c.lx.names.each(ws, func(ph *phrase, _, _ int) { entities = append(entities, ph.target) })
 	}
-	if len(commitments) == 0 && lead != "" && len(ps) > 0 {
-		commitments = c.continued(ps[0], lead, d)
+	if len(commitments) == 0 && prov != nil && len(ps) > 0 {
+		if lead := c.leadIn(prov); lead != "" {
+			commitments = c.continued(ps[0], lead, d)
+		}
 	}
 	cl.Commitments = commitments
 	cl.Topics = pick(c.r.topics, topics)
