@@ -83,30 +83,31 @@ func check(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 // every problem as file:line.
 func loadSynonyms(fsys iofs.FS, dir string) ([][]string, error) {
 	groups, problems := vocab.LoadSynonyms(fsys)
-	if len(problems) == 0 {
-		return groups, nil
+	if len(problems) > 0 {
+		return nil, problemsError(dir, problems)
 	}
-	var msgs []string
-	for _, p := range problems {
-		p.File = displayPath(dir, p.File)
-		msgs = append(msgs, p.Error())
-	}
-	return nil, fmt.Errorf("%d problem%s:\n%s", len(problems), plural(len(problems)), strings.Join(msgs, "\n"))
+	return groups, nil
 }
 
 // loadLicence reads the licence of the content tree in dir, every problem as
 // file:line.
 func loadLicence(fsys iofs.FS, dir string) (archive.Licence, error) {
 	l, problems := vocab.LoadSite(fsys)
-	if len(problems) == 0 {
-		return l, nil
+	if len(problems) > 0 {
+		return archive.Licence{}, problemsError(dir, problems)
 	}
-	var msgs []string
-	for _, p := range problems {
+	return l, nil
+}
+
+// problemsError is one error listing problems of files of the content
+// tree in dir, one a line, each as file:line.
+func problemsError(dir string, problems []vocab.Problem) error {
+	msgs := make([]string, len(problems))
+	for i, p := range problems {
 		p.File = displayPath(dir, p.File)
-		msgs = append(msgs, p.Error())
+		msgs[i] = p.Error()
 	}
-	return archive.Licence{}, fmt.Errorf("%d problem%s:\n%s", len(problems), plural(len(problems)), strings.Join(msgs, "\n"))
+	return fmt.Errorf("%d problem%s:\n%s", len(problems), plural(len(problems)), strings.Join(msgs, "\n"))
 }
 
 // displayPath names a file of the content tree as an editor would open it.
