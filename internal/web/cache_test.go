@@ -11,7 +11,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/accord-archive/accord/internal/classify"
 	"github.com/accord-archive/accord/internal/crawl"
 	"github.com/accord-archive/accord/internal/fixture"
 )
@@ -20,14 +19,7 @@ import (
 // demand answers every address with the same bytes as one that rendered
 // them at start.
 func TestLazyPagesAreTheEagerOnes(t *testing.T) {
-	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lazy, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := serverOver(t, os.DirFS("../../content"), func(c *Config) { c.EagerClauses = -1 })
 	if n := len(lazy.pages); n >= len(seed(t).pages) {
 		t.Fatalf("the lazy server rendered %d pages at start, as many as the eager one", n)
 	}
@@ -211,14 +203,7 @@ func TestChangedContentFile(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	a, rules, err := classify.LoadArchive(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serverOver(t, fsys, func(c *Config) { c.EagerClauses = -1 })
 	path := "/documents/" + seedSlug + "/data.md"
 	name := "documents/" + seedSlug + ".md"
 	want := bytes.Clone(fsys[name].Data)

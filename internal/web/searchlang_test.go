@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/accord-archive/accord/internal/classify"
 )
 
 // russianStatement is a short statement in Russian, beside the seed.
@@ -44,14 +42,7 @@ func withRussian(t *testing.T) fstest.MapFS {
 // A Russian query finds the Russian text in another form, its snippet in
 // its language; the lang facet and filter name the language in English.
 func TestSearchPageLanguages(t *testing.T) {
-	a, rules, err := classify.LoadArchive(withRussian(t))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServer(a, rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serverOver(t, withRussian(t), nil)
 	h := s.Handler()
 	tests := []struct {
 		target string

@@ -60,14 +60,7 @@ func BenchmarkServedClausePage(b *testing.B) {
 // served before the router (keptFirst), which copies the request and
 // sets its path values: counted in allocations, as its cost is.
 func TestCachedPageSkipsRouter(t *testing.T) {
-	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serverOver(t, os.DirFS("../../content"), func(c *Config) { c.EagerClauses = -1 })
 	h := s.Handler()
 	req := httptest.NewRequest(http.MethodGet, "/documents/"+seedSlug+"/clauses/3", nil)
 	req.Header.Set("Accept-Encoding", "gzip")

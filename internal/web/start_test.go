@@ -4,8 +4,6 @@ import (
 	"net/http"
 	"os"
 	"testing"
-
-	"github.com/accord-archive/accord/internal/classify"
 )
 
 // TestPageRenderedOnFirstRequest: a server that renders documents' pages
@@ -13,14 +11,7 @@ import (
 // request and serves it from the cache after, with the ETag (and 304) of
 // a server that rendered it at start.
 func TestPageRenderedOnFirstRequest(t *testing.T) {
-	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	lazy, err := newTestServerWith(a, rules, func(c *Config) { c.EagerClauses = -1 })
-	if err != nil {
-		t.Fatal(err)
-	}
+	lazy := serverOver(t, os.DirFS("../../content"), func(c *Config) { c.EagerClauses = -1 })
 	for _, path := range []string{"/documents/" + seedSlug, "/documents/" + seedSlug + "/clauses/2"} {
 		if _, ok := lazy.pages[path]; ok {
 			t.Fatalf("%s was rendered at start", path)

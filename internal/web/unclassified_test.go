@@ -7,8 +7,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/accord-archive/accord/internal/classify"
 )
 
 // TestUnclassifiedNotice: a text in a language the vocabulary does not
@@ -34,14 +32,7 @@ func TestUnclassifiedNotice(t *testing.T) {
 	fsys["documents/made-up-en.md"] = doc("en", "The Parties agreed to expand trade.")
 	fsys["documents/made-up-et.md"] = doc("et", "Pooled leppisid kokku kaubanduse laiendamises.")
 	fsys["documents/made-up-ru.md"] = doc("ru", "Стороны договорились расширять торговлю.")
-	a, rules, err := classify.LoadArchive(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServer(a, rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serverOver(t, fsys, nil)
 	const notice = "This text is not classified: no vocabulary for Estonian."
 	for slug, want := range map[string]bool{"made-up-et": true, "made-up-en": false, "made-up-ru": false} {
 		r := get(t, s.Handler(), http.MethodGet, "/documents/"+slug)

@@ -239,14 +239,7 @@ func TestRightToLeftPage(t *testing.T) {
 	fsys["documents/2024-05-14-estonia-kazakhstan-ar.md"] = &fstest.MapFile{Data: []byte(strings.Replace(strings.Replace(
 		readFile(t, "../../testdata/versions/documents/"+stEN+".md"), "language: en", "language: ar\nversion-of: "+stEN, 1),
 		"The Ministers reaffirmed", "أكد الوزراء", 1))}
-	a, rules, err := classify.LoadArchive(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServer(a, rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serverOver(t, fsys, nil)
 	r := get(t, s.Handler(), http.MethodGet, "/documents/2024-05-14-estonia-kazakhstan-ar/clauses/1")
 	b := body(t, r)
 	if m := contains(b, `<html lang="ar" dir="rtl">`, `<header class="site" lang="en" dir="ltr">`,
@@ -334,14 +327,7 @@ func TestWorkIRILeadsToTheOriginal(t *testing.T) {
 	en, fr := "documents/"+trEN+".md", "documents/"+trFR+".md"
 	fsys[fr].Data = []byte(strings.Replace(string(fsys[fr].Data), "version-of: "+trEN+"\n", "", 1))
 	fsys[en].Data = []byte(strings.Replace(string(fsys[en].Data), "language: en\n", "language: en\nversion-of: "+trFR+"\n", 1))
-	a, rules, err := classify.LoadArchive(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServer(a, rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serverOver(t, fsys, nil)
 	r := get(t, s.Handler(), http.MethodGet, "/akn/ee-fr/statement/agreement/2023-09-21")
 	if loc := r.Header.Get("Location"); r.StatusCode != http.StatusSeeOther || !strings.HasSuffix(loc, "/documents/"+trFR) {
 		t.Errorf("the work IRI = %d → %s; want 303 → the French original", r.StatusCode, loc)
@@ -358,14 +344,7 @@ func TestVersionWithoutTheProvision(t *testing.T) {
 	et := "documents/" + stET + ".md"
 	src := string(fsys[et].Data)
 	fsys[et].Data = []byte(src[:strings.Index(src, "6. Ministrite")])
-	a, rules, err := classify.LoadArchive(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServer(a, rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := serverOver(t, fsys, nil)
 	_, b := pageLang(t, s, "/documents/"+stEN+"/clauses/6")
 	want := []string{
 		`<a href="/documents/` + stET + `" hreflang="et" lang="et" title="Not in this version: its whole text">Eesti</a>`,
