@@ -29,10 +29,8 @@ import (
 // provision with text, identified by its eId; a heading field. 6: a unit
 // not in English is analysed in its language's field and in "fold" (which
 // the mapping does not list: langAnalysisVersion names their analysis);
-// a lang field. 7: made by Bleve's offline builder; the root of an index of
-// more than one batch names Accord's segment plugin (zap's segments, made
-// on every core: see segments.go).
-const indexVersion = "accord-index-7-" + langAnalysisVersion
+// a lang field.
+const indexVersion = "accord-index-6-" + langAnalysisVersion
 
 // Keys of the index's internal store that say what it was built from.
 const (
@@ -244,7 +242,7 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte(`{"storage":"scorch","index_type":"scorch"}`), 0o644); err != nil {
 		return fmt.Errorf("create index %s: %w", dir, err)
 	}
-	config := map[string]any{
+	b, err := scorch.NewBuilder(map[string]any{
 		"path":            filepath.Join(dir, "store"),
 		"buildPathPrefix": dir, // its segments, until merged: on the index's disk, removed with a failed build
 		"batchSize":       builderBatch,
@@ -254,13 +252,7 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 			keyVersion: []byte(version),
 			keyContent: []byte(content),
 		},
-	}
-	if len(cat.units) > builderBatch {
-		// Segments made on every core (see segments.go).
-		config["forceSegmentType"], config["forceSegmentVersion"] = segmentType, segmentVersion
-		defer segmentsWritten.waitUnder(absDir(dir))
-	}
-	b, err := scorch.NewBuilder(config)
+	})
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", dir, err)
 	}
@@ -286,9 +278,10 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 // segments of 20,000 units up to 2,000,000 units, so that each unit is
 // written twice. Bleve's defaults (1,000 and 10) write it four times at
 // 1,000,000 units.
-var builderBatch = 20000 // a variable for the tests, which build many segments of a small archive
-
-const builderMergeMax = 100
+const (
+	builderBatch    = 20000
+	builderMergeMax = 100
+)
 
 // buildEmpty builds the index of no unit in dir.
 func buildEmpty(dir, version, content string) error {
