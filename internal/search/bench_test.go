@@ -16,6 +16,8 @@ import (
 // 100,000-clause corpus of `make bench`, for profiling:
 //
 //	go test -run '^$' -bench 'Search$' -args -bench.docs 10000 -cpuprofile search.prof
+var benchBatch = flag.Int("bench.batch", 0, "units in a segment of the on-disk build (0: the default)")
+
 var benchDocs = flag.Int("bench.docs", 1000, "documents of 10 clauses in the benchmarks' synthetic corpus")
 
 // benchCorpus is classified, as the archive a server searches is.
@@ -112,6 +114,10 @@ func BenchmarkSearchParallel(b *testing.B) {
 // on an empty directory (merged, with its manifest): the build row of
 // `make bench -scale`.
 func BenchmarkBuildDisk(b *testing.B) {
+	if *benchBatch > 0 {
+		defer func(n int) { builderBatch = n }(builderBatch)
+		builderBatch = *benchBatch
+	}
 	a, _, err := fixture.Classified(1, *benchDocs, 10)
 	if err != nil {
 		b.Fatal(err)

@@ -1,8 +1,11 @@
 package search
 
 import (
+	"context"
 	"fmt"
 	"maps"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -129,4 +132,46 @@ func TestDocumentsMatchTheMapping(t *testing.T) {
 			t.Errorf("%s: %d units, %d with commitments: the test tests nothing", name, len(cat.units), classes)
 		}
 	}
+}
+
+// TestBuildOfManySegments: an on-disk index made of many segments, made
+// on several goroutines and merged, finds what the in-memory index
+// finds: the same totals, scores and facets.
+func TestBuildOfManySegments(t *testing.T) {
+	a, _, err := fixture.Classified(2, 120, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(n int) { builderBatch = n }(builderBatch)
+	builderBatch = 97 // a dozen segments and more, merged at once
+	if n := len(newCatalogue(a).units); n < 10*builderBatch {
+		t.Fatalf("%d units: too few for many segments", n)
+	}
+	disk, _ := openLogged(t, filepath.Join(t.TempDir(), "index"), a)
+	if disk == nil || disk.disk == nil {
+		t.Fatal("no on-disk index")
+	}
+	memory, err := Build(context.Background(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer memory.Close()
+	queries := append(fixture.Queries(a.Documents(), 40, 1), "party:EE OR -party:EE", `"the parties"`)
+	for _, q := range queries {
+		got, want := mustSearch(t, disk, Query{Text: q}), mustSearch(t, memory, Query{Text: q})
+		if got.Total != want.Total || !reflect.DeepEqual(got.Facets, want.Facets) || !slices.Equal(scores(got), scores(want)) {
+			t.Errorf("%q: on disk %d hits %v %v; in memory %d %v %v", q, got.Total, scores(got), got.Facets, want.Total, scores(want), want.Facets)
+		}
+	}
+	if got := hitCount(t, disk, "party:EE OR -party:EE"); got != len(newCatalogue(a).units) {
+		t.Errorf("the index holds %d units; want %d", got, len(newCatalogue(a).units))
+	}
+}
+
+func scores(r *Results) []string {
+	var s []string
+	for _, h := range r.Hits {
+		s = append(s, fmt.Sprintf("%.6g", h.Score))
+	}
+	return s
 }

@@ -278,10 +278,9 @@ func buildAt(ctx context.Context, dir string, cat *catalogue, version, content s
 // segments of 20,000 units up to 2,000,000 units, so that each unit is
 // written twice. Bleve's defaults (1,000 and 10) write it four times at
 // 1,000,000 units.
-const (
-	builderBatch    = 20000
-	builderMergeMax = 100
-)
+var builderBatch = 20000 // a variable for the tests, which build many segments of a small archive
+
+const builderMergeMax = 100
 
 // buildEmpty builds the index of no unit in dir.
 func buildEmpty(dir, version, content string) error {
