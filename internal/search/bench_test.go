@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"flag"
+	"path/filepath"
 	"sync"
 	"testing"
 
@@ -15,6 +16,8 @@ import (
 // 100,000-clause corpus of `make bench`, for profiling:
 //
 //	go test -run '^$' -bench 'Search$' -args -bench.docs 10000 -cpuprofile search.prof
+var benchBatch = flag.Int("bench.batch", 0, "units in a segment of the on-disk build (0: the default)")
+
 var benchDocs = flag.Int("bench.docs", 1000, "documents of 10 clauses in the benchmarks' synthetic corpus")
 
 // benchCorpus is classified, as the archive a server searches is.
@@ -105,4 +108,31 @@ func BenchmarkSearchParallel(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// BenchmarkBuildDisk builds the on-disk index of the corpus as Open does
+// on an empty directory (merged, with its manifest): the build row of
+// `make bench -scale`.
+func BenchmarkBuildDisk(b *testing.B) {
+	if *benchBatch > 0 {
+		defer func(n int) { builderBatch = n }(builderBatch)
+		builderBatch = *benchBatch
+	}
+	a, _, err := fixture.Classified(1, *benchDocs, 10)
+	if err != nil {
+		b.Fatal(err)
+	}
+	clauses := a.Stats().Clauses
+	cpu0 := cpuTime()
+	for b.Loop() {
+		dir := b.TempDir()
+		ix, err := Open(context.Background(), filepath.Join(dir, "index"), a, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		ix.Close()
+	}
+	b.ReportMetric(float64(clauses*b.N)/b.Elapsed().Seconds(), "clauses/s")
+	// The machine may be shared: CPU time says more than the wall clock.
+	b.ReportMetric(float64(clauses*b.N)/(cpuTime()-cpu0).Seconds(), "clauses/cpu-s")
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -179,13 +178,13 @@ func fill(ctx context.Context, b bleve.Index, cat *catalogue) error {
 			}()
 			defer guard(&perr)()
 			batch := b.NewBatch()
-			shared := &sharedFields{cat: cat, analyzer: b.Mapping().AnalyzerNamed(analyzerName)}
+			shared := newSharedFields(cat)
 			for ctx.Err() == nil {
 				from := int(next.Add(batchSize) - batchSize)
 				if from >= len(cat.units) {
 					return
 				}
-				if err := fillBatch(batch, b.Mapping(), shared, from, min(from+batchSize, len(cat.units))); err != nil {
+				if err := fillBatch(batch, shared, from, min(from+batchSize, len(cat.units))); err != nil {
 					fail(err)
 					return
 				}
@@ -207,32 +206,77 @@ func fill(ctx context.Context, b bleve.Index, cat *catalogue) error {
 	return nil
 }
 
-// fillBatch adds the units numbered from to end to batch, mapped by m,
-// with their shared fields.
-func fillBatch(batch *bleve.Batch, m mapping.IndexMapping, shared *sharedFields, from, end int) error {
-	cat := shared.cat
+// fillBatch adds the units numbered from to end to batch.
+func fillBatch(batch *bleve.Batch, shared *sharedFields, from, end int) error {
 	for ord := from; ord < end; ord++ {
-		id := cat.units[ord].id()
-		doc := document.NewDocument(id)
-		if err := m.MapDocument(doc, cat.fields(int32(ord))); err != nil {
-			return fmt.Errorf("index %s: %w", id, err)
-		}
-		if l := cat.langOf(ord); l != nil {
-			// Not English: the text in its language's field, and folded.
-			text := []byte(cat.units[ord].text())
-			doc.AddField(document.NewTextFieldCustom(l.field, nil, text, textOptions, l.analyzer))
-			doc.AddField(document.NewTextFieldCustom(fieldFold, nil, text, textOptions, foldAnalyzer))
-		}
-		ctx, heading := shared.of(ord)
-		doc.AddField(ctx)
-		if heading != nil {
-			doc.AddField(heading)
-		}
+		doc := shared.document(ord)
 		if err := batch.IndexAdvanced(doc); err != nil {
-			return fmt.Errorf("index %s: %w", id, err)
+			return fmt.Errorf("index %s: %w", doc.ID(), err)
 		}
 	}
 	return nil
+}
+
+// produce makes the documents of every unit of cat, a chunk of units at a
+// time on each core, and hands each chunk to add on the calling goroutine,
+// in no particular order. It stops at the first error, add's or ctx's.
+func produce(ctx context.Context, cat *catalogue, add func([]*document.Document) error) (err error) {
+	const chunk = 1000
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var (
+		next    atomic.Int64
+		workers = runtime.GOMAXPROCS(0)
+		chunks  = make(chan []*document.Document, workers)
+		wg      sync.WaitGroup
+		perr    atomic.Pointer[error]
+	)
+	for range workers {
+		wg.Go(func() {
+			var err error
+			defer func() {
+				if err != nil {
+					perr.CompareAndSwap(nil, &err)
+					cancel()
+				}
+			}()
+			defer guard(&err)()
+			shared := newSharedFields(cat)
+			for ctx.Err() == nil {
+				from := int(next.Add(chunk) - chunk)
+				if from >= len(cat.units) {
+					return
+				}
+				docs := make([]*document.Document, 0, chunk)
+				for ord := from; ord < min(from+chunk, len(cat.units)); ord++ {
+					docs = append(docs, shared.document(ord))
+				}
+				select {
+				case chunks <- docs:
+				case <-ctx.Done():
+					return
+				}
+			}
+		})
+	}
+	go func() {
+		wg.Wait()
+		close(chunks)
+	}()
+	for docs := range chunks {
+		if err == nil && ctx.Err() == nil {
+			if err = add(docs); err != nil {
+				cancel()
+			}
+		}
+	}
+	if p := perr.Load(); p != nil && err == nil {
+		err = *p
+	}
+	if err == nil && ctx.Err() != nil {
+		err = fmt.Errorf("build index: %w", ctx.Err())
+	}
+	return err
 }
 
 // unitID is a unit's id in the index: slug#eId.

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/document"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -48,56 +47,42 @@ func headingText(p *archive.Provision) string {
 	return p.Heading.Text
 }
 
-// sharedField is a text field analysed once and added to every unit that
-// shares its value: a document's context to each of its units, a heading's
-// words to each provision under it. Analysed per unit, the context of a
-// treaty of 1,500 provisions was analysed 1,500 times. Bleve analyses each
-// field of a batch when it indexes it, on several goroutines: Analyze does
-// nothing here, and the analysis, read-only, is shared.
-type sharedField struct{ *document.TextField }
-
-func (sharedField) Analyze() {}
-
-// newSharedField analyses value as the field named name.
-func newSharedField(name, value string, a analysis.Analyzer) sharedField {
-	f := document.NewTextFieldCustom(name, nil, []byte(value), contextMapping().Options(), a)
-	f.Analyze()
-	return sharedField{f}
-}
-
-// sharedFields makes the shared fields of consecutive units, keeping the
-// last of each: the units of a document are consecutive, and so are the
-// provisions under one heading.
+// sharedFields makes the fields that consecutive units share, analysed
+// once and added, read-only, to every unit that shares their value: a
+// document's context and keywords to each of its units, a heading's words
+// to each provision under it. Analysed per unit, the context of a treaty
+// of 1,500 provisions was analysed 1,500 times. It keeps the last of each:
+// the units of a document are consecutive, and so are the provisions
+// under one heading.
 type sharedFields struct {
 	cat      *catalogue
-	analyzer analysis.Analyzer
+	analyzer analysis.Analyzer // the text's, with the index's memory
 
-	doc     *archive.Document
-	context sharedField
+	fields docFields // of the last document
 
-	parent  *archive.Provision // whose ancestors and itself printed the heading: a document's own
-	set     bool               // parent and heading are set
-	heading *sharedField       // nil when there is no heading
+	parent *archive.Provision // whose ancestors and itself printed the heading: a document's own
+	set    bool               // parent and heading are set
+	head   *analysed          // nil when there is no heading
 }
 
-// of returns the context and heading fields of the unit numbered ord; the
-// heading is nil for a unit under no heading.
-func (s *sharedFields) of(ord int) (sharedField, *sharedField) {
+func newSharedFields(cat *catalogue) *sharedFields {
+	return &sharedFields{cat: cat, analyzer: newMapping().AnalyzerNamed(analyzerName)}
+}
+
+// heading returns the heading field of the unit numbered ord; nil for a
+// unit under no heading.
+func (s *sharedFields) heading(ord int) *analysed {
 	u := &s.cat.units[ord]
-	if d := u.doc(); d != s.doc {
-		s.doc, s.context = d, newSharedField(fieldCtx, s.cat.context(d), s.analyzer)
-	}
 	var parent *archive.Provision
 	if u.clause != nil {
 		parent = u.clause.Parent
 	}
 	own := u.clause != nil && u.clause.Element.Container() // its own heading too: not shared
 	if own || !s.set || parent != s.parent {
-		s.parent, s.set, s.heading = parent, !own, nil
+		s.parent, s.set, s.head = parent, !own, nil
 		if h := headings(u.clause); h != "" {
-			f := newSharedField(fieldHead, h, s.analyzer)
-			s.heading = &f
+			s.head = analyseText(fieldHead, []byte(h), contextOptions, s.analyzer)
 		}
 	}
-	return s.context, s.heading
+	return s.head
 }

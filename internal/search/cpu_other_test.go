@@ -1,0 +1,8 @@
+//go:build !unix
+
+package search
+
+import "time"
+
+// cpuTime is zero where the process's CPU time is not read.
+func cpuTime() time.Duration { return 0 }
