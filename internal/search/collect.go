@@ -134,12 +134,12 @@ func (ix *Index) partBounds(ords *ordinals, costly bool) []uint64 {
 	if costly {
 		n = 1
 	}
-	if n <= 1 || len(ords.units) == 0 {
+	if n <= 1 || len(ords.ords) == 0 {
 		return []uint64{0, math.MaxUint64} // or numbered otherwise than Scorch numbers
 	}
 	bounds := make([]uint64, n+1)
 	for i := 1; i < n; i++ {
-		bounds[i] = uint64(len(ords.units) * i / n)
+		bounds[i] = uint64(len(ords.ords) * i / n)
 	}
 	bounds[n] = math.MaxUint64
 	return bounds
@@ -240,8 +240,11 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 		if costly && p.total%yieldEvery == 0 {
 			runtime.Gosched()
 		}
-		u, ok := ords.of(m.IndexInternalID)
-		if !ok {
+		var u hitUnit
+		n, ok := ords.number(m.IndexInternalID)
+		if ok {
+			u = ords.units[n]
+		} else {
 			found = false
 			if err := dv.VisitDocValues(m.IndexInternalID, visit); err != nil {
 				return nil, err
@@ -249,8 +252,7 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 			if !found || int(ord) >= len(ix.cat.units) {
 				return nil, fmt.Errorf("hit %x: no ordinal of the archive's units; the index is stale", m.IndexInternalID)
 			}
-			one := ix.cat.hitUnit(ord)
-			u = &one
+			u = ix.cat.hitUnit(ord)
 		}
 		p.total++
 		if facets {
@@ -258,10 +260,15 @@ func (ix *Index) collectPart(ctx context.Context, r index.IndexReader, q query.Q
 			p.counts.count(byClassification, u.classKey)
 		}
 		score := m.Score
-		if weights != nil {
-			score *= weights[ix.cat.langOrd[u.ord]]
+		if ok && (weights != nil || p.top.admits(score)) {
+			ord = ords.ords[n] // read only for the hits that may be kept
 		}
-		p.top.offer(score, u.rank(s), u.ord, m.IndexInternalID)
+		if weights != nil {
+			score *= weights[ix.cat.langOrd[ord]]
+		}
+		if p.top.admits(score) {
+			p.top.offer(score, ix.cat.rankOf(ord, s), ord, m.IndexInternalID)
+		}
 		sctx.DocumentMatchPool.Put(m)
 	}
 	return p, nil
@@ -372,6 +379,13 @@ func (t *topHits) better(a, b *ranked) bool {
 		return a.score > b.score
 	}
 	return a.rank < b.rank
+}
+
+// admits reports whether a hit of score may be kept, whatever its rank:
+// false only when the heap is full of hits that score higher, so that
+// most hits of a common word are turned away before their rank is read.
+func (t *topHits) admits(score float64) bool {
+	return t.k > 0 && (len(t.heap) < t.k || !t.byScore || score >= t.heap[0].score)
 }
 
 func (t *topHits) offer(score float64, rank, ord int32, id index.IndexInternalID) {

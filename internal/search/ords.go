@@ -9,30 +9,36 @@ import (
 // meets a reader, instead of once per hit. Internal numbers belong to the
 // reader (a Scorch snapshot): a merge makes a new snapshot with new
 // numbers, and with it a new map.
+//
+// Every hit is counted, but few are ranked: a hit whose score is below the
+// worst of a full page never needs its ordinal. So the facet keys, read
+// for every hit, are a table of their own, eight bytes a unit, and the
+// ordinals another, read only for the hits a page may take: at a million
+// units, a common word's hits touch a third of the memory they did when
+// each number's ordinal, keys and ranks were kept together.
 type ordinals struct {
 	reader index.IndexReader // compared, never read: the snapshot this map is for
-	units  []hitUnit         // by internal number; ord -1 where none was read
+	units  []hitUnit         // by internal number
+	ords   []int32           // by internal number; -1 where none was read
 }
 
-// hitUnit is what a search needs of a hit's unit, in one place, so that a
-// hit costs one read of memory: its ordinal, its facet keys and its ranks
-// in the date orders.
+// hitUnit is the facet keys of a hit's unit, what every hit needs.
 type hitUnit struct {
-	ord, docKey, classKey, newest, oldest int32
+	docKey, classKey int32
 }
 
-// hitUnit is what a search needs of the unit numbered ord.
+// hitUnit is the facet keys of the unit numbered ord.
 func (cat *catalogue) hitUnit(ord int32) hitUnit {
-	return hitUnit{ord, cat.keys[byDocument][ord], cat.keys[byClassification][ord], cat.newest[ord], cat.oldest[ord]}
+	return hitUnit{cat.keys[byDocument][ord], cat.keys[byClassification][ord]}
 }
 
-// rank is the unit's rank in the order of s, a date order or, for
-// relevance, the ties' order (newest first).
-func (u *hitUnit) rank(s Sort) int32 {
+// rank is the rank of the unit numbered ord in the order of s, a date
+// order or, for relevance, the ties' order (newest first).
+func (cat *catalogue) rankOf(ord int32, s Sort) int32 {
 	if s == ByOldest {
-		return u.oldest
+		return cat.oldest[ord]
 	}
-	return u.newest
+	return cat.newest[ord]
 }
 
 // ordinalsFor returns the map for r, reading it if r is not the reader of
@@ -52,7 +58,8 @@ func (ix *Index) ordinalsFor(r index.IndexReader) (*ordinals, error) {
 	}
 	// Numbers run from 0 with few gaps: one unit each, and room for a
 	// few more before append grows the table.
-	m := &ordinals{reader: r, units: make([]hitUnit, 0, len(ix.cat.units)+len(ix.cat.units)/64+16)}
+	capacity := len(ix.cat.units) + len(ix.cat.units)/64 + 16
+	m := &ordinals{reader: r, units: make([]hitUnit, 0, capacity), ords: make([]int32, 0, capacity)}
 	var ord int32
 	found := false
 	visit := func(_ string, term []byte) { ord, found = parseOrd(term) }
@@ -76,24 +83,26 @@ func (ix *Index) ordinalsFor(r index.IndexReader) (*ordinals, error) {
 			continue // a sparse numbering: leave this one to the doc value
 		}
 		for uint64(len(m.units)) <= n {
-			m.units = append(m.units, hitUnit{ord: -1})
+			m.units = append(m.units, hitUnit{})
+			m.ords = append(m.ords, -1)
 		}
 		if found && int(ord) < len(ix.cat.units) {
-			m.units[n] = ix.cat.hitUnit(ord)
+			m.units[n], m.ords[n] = ix.cat.hitUnit(ord), ord
 		}
 	}
 	ix.ords.Store(m)
 	return m, nil
 }
 
-// of is the unit of the doc with internal id, if the map has it.
-func (m *ordinals) of(id index.IndexInternalID) (*hitUnit, bool) {
+// number is the internal number of the doc with internal id, if the map
+// has its unit.
+func (m *ordinals) number(id index.IndexInternalID) (uint64, bool) {
 	if len(id) != 8 {
-		return nil, false
+		return 0, false
 	}
 	n := id.Value()
-	if n >= uint64(len(m.units)) || m.units[n].ord < 0 {
-		return nil, false
+	if n >= uint64(len(m.ords)) || m.ords[n] < 0 {
+		return 0, false
 	}
-	return &m.units[n], true
+	return n, true
 }

@@ -149,3 +149,29 @@ func classifiedIndex(t *testing.T) (*Index, *archive.Archive) {
 	t.Cleanup(func() { ix.Close() })
 	return ix, a
 }
+
+// TestTopHitsAdmitsLosesNothing offers hits with many tied scores, as a
+// synthetic archive's template clauses make, to one heap through admits
+// (as collect does, reading a hit's rank only if admitted) and to another
+// without it, and wants the same page: a tie with the worst hit kept must
+// still be ranked, by relevance and by date.
+func TestTopHitsAdmitsLosesNothing(t *testing.T) {
+	for _, byScore := range []bool{true, false} {
+		for _, k := range []int{1, 10, 50} {
+			gated, all := topHits{k: k, byScore: byScore}, topHits{k: k, byScore: byScore}
+			for i := range 5000 {
+				score := float64((i*7919)%13) / 4 // 13 scores, each shared by hundreds of hits
+				rank := int32((i * 104729) % 5000)
+				id := []byte(fmt.Sprint(i))
+				all.offer(score, rank, int32(i), id)
+				if gated.admits(score) {
+					gated.offer(score, rank, int32(i), id)
+				}
+			}
+			got, want := gated.sorted(), all.sorted()
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("byScore %v, k %d: admitted page\n%v\nevery hit offered\n%v", byScore, k, got, want)
+			}
+		}
+	}
+}
