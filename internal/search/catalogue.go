@@ -139,8 +139,12 @@ func newCatalogue(a *archive.Archive) *catalogue {
 		known[i] = map[string]int32{}
 	}
 	groupKeys := [facetGroups]map[string]int32{{}, {}} // signature -> key, by group
-	var sig []byte
-	var lastDoc *archive.Document
+	var (
+		sig     []byte
+		ids     []int32
+		ends    []int
+		lastDoc *archive.Document
+	)
 	for g := range cat.keys {
 		cat.keys[g] = make([]int32, len(cat.units))
 	}
@@ -153,14 +157,14 @@ func newCatalogue(a *archive.Archive) *catalogue {
 				cat.keys[g][ord] = int32(cat.nkeys[g] - 1) // units of a document are consecutive
 				continue
 			}
-			// The key's signature is its values' ids, facet by facet.
-			sig = sig[:0]
-			var ids [][]int32
+			// The key's signature is its values' ids, facet by facet;
+			// ids holds them, ends[j] where the group's jth facet's end.
+			sig, ids, ends = sig[:0], ids[:0], ends[:0]
 			for i, f := range facetFields {
 				if f.group != g {
 					continue
 				}
-				var vs []int32
+				begin := len(ids)
 				for _, v := range u.facetValues(f.field) {
 					id, ok := known[i][v]
 					if !ok {
@@ -168,12 +172,12 @@ func newCatalogue(a *archive.Archive) *catalogue {
 						known[i][v] = id
 						cat.facets[i].values = append(cat.facets[i].values, v)
 					}
-					if !slices.Contains(vs, id) {
-						vs = append(vs, id)
+					if !slices.Contains(ids[begin:], id) {
+						ids = append(ids, id)
 					}
 				}
-				ids = append(ids, vs)
-				for _, id := range vs {
+				ends = append(ends, len(ids))
+				for _, id := range ids[begin:] {
 					sig = binary.AppendUvarint(sig, uint64(id)+1)
 				}
 				sig = append(sig, 0)
@@ -185,12 +189,13 @@ func newCatalogue(a *archive.Archive) *catalogue {
 					groupKeys[g][string(sig)] = key
 				}
 				cat.nkeys[g]++
-				j := 0
+				j, begin := 0, 0
 				for i, f := range facetFields {
 					if f.group == g {
 						col := &cat.facets[i]
-						col.ids = append(col.ids, ids[j]...)
+						col.ids = append(col.ids, ids[begin:ends[j]]...)
 						col.start = append(col.start, int32(len(col.ids)))
+						begin = ends[j]
 						j++
 					}
 				}
