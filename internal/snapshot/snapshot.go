@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -157,7 +158,8 @@ type savedFile struct {
 }
 
 // readFile reads a snapshot into one string, which the decoded archive's
-// strings then share, and computes its checksum on the way.
+// strings then share, and computes its checksum. The file is read
+// straight into the string's bytes, never written again.
 func readFile(path string) (string, uint32, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -168,27 +170,29 @@ func readFile(path string) (string, uint32, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	var (
-		data strings.Builder
-		crc  uint32
-		buf  = make([]byte, 1<<20)
-	)
-	data.Grow(int(st.Size()))
+	// One byte more than the size: a file that grew is read to its end.
+	data := make([]byte, 0, st.Size()+1)
 	for {
-		n, err := f.Read(buf)
-		chunk := buf[:n]
-		if skip := headerLen - data.Len(); skip > 0 {
-			chunk = chunk[min(skip, n):]
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
 		}
-		crc = crc32.Update(crc, castagnoli, chunk)
-		data.Write(buf[:n])
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
 		if err == io.EOF {
-			return data.String(), crc, nil
+			break
 		}
 		if err != nil {
 			return "", 0, err
 		}
 	}
+	var crc uint32
+	if len(data) > headerLen {
+		crc = crc32.Checksum(data[headerLen:], castagnoli)
+	}
+	if len(data) == 0 {
+		return "", crc, nil
+	}
+	return unsafe.String(&data[0], len(data)), crc, nil
 }
 
 // parse parses and classifies the tree as classify.LoadArchive does.
