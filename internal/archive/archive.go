@@ -7,8 +7,10 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -209,6 +211,11 @@ type Archive struct {
 	docs    []*Document // newest first, then by slug
 	bySlug  map[string]*Document
 	parties *Parties // the party vocabulary, or nil
+
+	// stats are counted once: /readyz and the front pages ask for them,
+	// and counting reads every document.
+	statsOnce sync.Once
+	stats     Stats
 }
 
 // NewWithParties is New with the party vocabulary the documents were
@@ -289,8 +296,16 @@ type Stats struct {
 	Kinds                                              []Kind  // distinct, by code
 }
 
-// Stats counts the archive's documents, clauses, paragraphs, parties and years.
+// Stats counts the archive's documents, clauses, paragraphs, parties and
+// years; the lists are the caller's.
 func (a *Archive) Stats() Stats {
+	a.statsOnce.Do(func() { a.stats = a.count() })
+	s := a.stats
+	s.Parties, s.Years, s.Kinds = slices.Clone(s.Parties), slices.Clone(s.Years), slices.Clone(s.Kinds)
+	return s
+}
+
+func (a *Archive) count() Stats {
 	s := Stats{Documents: len(a.docs)}
 	parties := map[string]Party{}
 	years := map[int]bool{}

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/vocab"
@@ -64,9 +65,10 @@ func (f treeFile) ReadContent() ([]byte, error) { return ReadFile(f.fsys, f.name
 
 // File is one document file as read.
 type File struct {
-	Name   string // path in the content tree, e.g. documents/x.md
-	Src    []byte
+	Name   string            // path in the content tree, e.g. documents/x.md
+	Src    []byte            // nil for a file ReadKnown took as known, until Fill
 	Digest [sha256.Size]byte // of Src
+	Stat   Stat              // as the file was read; zero if unknown or not settled
 }
 
 // Read walks the documents folder of fsys and reads every document file,
@@ -75,7 +77,13 @@ type File struct {
 // problem that Parse reports with the rest; the error is only for a tree
 // that cannot be walked at all, or whose context (DirFS.WithContext) is
 // done.
-func Read(fsys fs.FS) (*Tree, error) {
+func Read(fsys fs.FS) (*Tree, error) { return ReadKnown(fsys, nil) }
+
+// ReadKnown is Read, but for a file whose current Stat known accepts,
+// giving its digest: that file is not read, its Src is nil until Fill
+// reads it. known may be nil: every file is read.
+func ReadKnown(fsys fs.FS, known func(name string, st Stat) ([sha256.Size]byte, bool)) (*Tree, error) {
+	settled := time.Now().Add(-StatSettle)
 	ctx := contextOf(fsys)
 	t := &Tree{fsys: fsys}
 	t.parties, t.errs = readParties(fsys)
@@ -122,27 +130,76 @@ func Read(fsys fs.FS) (*Tree, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
-	srcs := make([][]byte, len(names))
-	digests := make([][sha256.Size]byte, len(names))
+	files := make([]File, len(names))
 	errs := make([]error, len(names))
 	each(len(names), func() func(int) {
 		return func(i int) {
-			if srcs[i], errs[i] = ReadFile(fsys, names[i]); errs[i] == nil {
-				digests[i] = sha256.Sum256(srcs[i])
+			f := &files[i]
+			f.Name = names[i]
+			if known != nil {
+				if info, err := fs.Stat(fsys, f.Name); err == nil && info.Mode().IsRegular() && info.Size() <= MaxFileSize {
+					if st, ok := currentStat(info); ok {
+						if f.Digest, ok = known(f.Name, st); ok {
+							f.Stat = st
+							return
+						}
+					}
+				}
 			}
+			errs[i] = f.read(fsys, settled)
 		}
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("read content: %w", err)
 	}
-	for i, name := range names {
+	t.Files = make([]File, 0, len(files))
+	for i, f := range files {
 		if errs[i] != nil {
-			t.errs = append(t.errs, Error{File: name, Msg: readProblem(errs[i])})
+			t.errs = append(t.errs, Error{File: f.Name, Msg: readProblem(errs[i])})
 			continue
 		}
-		t.Files = append(t.Files, File{Name: name, Src: srcs[i], Digest: digests[i]})
+		t.Files = append(t.Files, f)
 	}
 	return t, nil
+}
+
+// read reads f's file and records its digest, and its Stat if settled
+// before settled.
+func (f *File) read(fsys fs.FS, settled time.Time) error {
+	src, info, err := readFile(fsys, f.Name)
+	if err != nil {
+		return err
+	}
+	f.Src, f.Digest, f.Stat = src, sha256.Sum256(src), statOf(info, settled)
+	return nil
+}
+
+// Fill reads the files ReadKnown took as known, and gives each its digest
+// as read: one that changed since is what it now holds. A file that
+// cannot be read now is a problem Parse reports.
+func (t *Tree) Fill() error {
+	settled := time.Now().Add(-StatSettle)
+	errs := make([]error, len(t.Files))
+	each(len(t.Files), func() func(int) {
+		return func(i int) {
+			if t.Files[i].Src == nil {
+				errs[i] = t.Files[i].read(t.fsys, settled)
+			}
+		}
+	})
+	if err := contextOf(t.fsys).Err(); err != nil {
+		return fmt.Errorf("read content: %w", err)
+	}
+	kept := t.Files[:0]
+	for i, f := range t.Files {
+		if errs[i] != nil {
+			t.errs = append(t.errs, Error{File: f.Name, Msg: readProblem(errs[i])})
+			continue
+		}
+		kept = append(kept, f)
+	}
+	t.Files = kept
+	return nil
 }
 
 // Clean reports whether every file under documents/ was read and can be
@@ -153,6 +210,9 @@ func (t *Tree) Clean() bool { return len(t.errs) == 0 }
 // archive. If any file has problems, it returns an ErrorList holding all
 // of them, those Read found included.
 func (t *Tree) Parse() (*archive.Archive, error) {
+	if err := t.Fill(); err != nil {
+		return nil, err
+	}
 	all := slices.Clone(t.errs)
 	docs, errs := t.parseAll()
 	if err := contextOf(t.fsys).Err(); err != nil {

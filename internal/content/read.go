@@ -37,7 +37,7 @@ var (
 // never end) and only up to MaxFileSize. A file of a tree from Dir is
 // checked as it is opened; any other file system is asked first.
 func ReadFile(fsys fs.FS, name string) ([]byte, error) {
-	data, err := readFile(fsys, name)
+	data, _, err := readFile(fsys, name)
 	for _, known := range []error{errNotRegular, errTooLarge} {
 		if errors.Is(err, known) {
 			return nil, known // the message an editor reads after the file's name
@@ -46,34 +46,36 @@ func ReadFile(fsys fs.FS, name string) ([]byte, error) {
 	return data, err
 }
 
-func readFile(fsys fs.FS, name string) ([]byte, error) {
+// readFile is ReadFile, with what the open file's Stat said before it
+// was read.
+func readFile(fsys fs.FS, name string) ([]byte, fs.FileInfo, error) {
 	if err := contextOf(fsys).Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if _, ok := fsys.(*DirFS); !ok {
 		// Stat before opening: os.DirFS would block opening a FIFO.
 		info, err := fs.Stat(fsys, name)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !info.Mode().IsRegular() {
-			return nil, errNotRegular
+			return nil, nil, errNotRegular
 		}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	defer f.Close()
 	info, err := f.Stat()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !info.Mode().IsRegular() {
-		return nil, errNotRegular
+		return nil, nil, errNotRegular
 	}
 	if info.Size() > MaxFileSize {
-		return nil, errTooLarge
+		return nil, nil, errTooLarge
 	}
 	// The size is a hint: the file may have grown since, so the read
 	// stops one byte past the limit, whatever the size said.
@@ -89,13 +91,13 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 			break
 		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if len(data) > MaxFileSize {
-		return nil, errTooLarge
+		return nil, nil, errTooLarge
 	}
-	return data, nil
+	return data, info, nil
 }
 
 // readProblem words an error of ReadFile for an editor.

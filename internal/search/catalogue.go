@@ -82,6 +82,20 @@ func (c *catalogued) text() string {
 	return c.para.Text
 }
 
+// mayDefine reports whether the unit's text holds a parenthesis, where an
+// acronym is defined, without joining its paragraphs.
+func (c *catalogued) mayDefine() bool {
+	if c.clause == nil {
+		return strings.Contains(c.para.Text, "(")
+	}
+	for _, p := range c.clause.Paragraphs {
+		if strings.Contains(p.Text, "(") {
+			return true
+		}
+	}
+	return false
+}
+
 // facetColumn holds one facet's values as small ids, by key of the facet's
 // group: those of key k are ids[start[k]:start[k+1]], distinct, as a doc
 // value lists a unit's terms.
@@ -103,10 +117,10 @@ func newCatalogue(a *archive.Archive) *catalogue {
 	}
 	cat := &catalogue{facets: make([]facetColumn, len(facetFields)), units: make([]catalogued, 0, n), parties: a.Parties()}
 	for _, d := range a.Documents() {
+		first := len(cat.units)
 		for _, p := range d.Preamble {
-			cat.units = append(cat.units, catalogued{para: p, order: len(cat.units) + 1})
+			cat.units = append(cat.units, catalogued{para: p, order: len(cat.units) - first + 1})
 		}
-		first := len(cat.units) - len(d.Preamble)
 		for _, c := range d.Searched() {
 			u := catalogued{clause: c, order: len(cat.units) - first + 1}
 			if len(c.Paragraphs) > 0 { // Build lists none without; a clause made by hand may have none
@@ -125,26 +139,32 @@ func newCatalogue(a *archive.Archive) *catalogue {
 		known[i] = map[string]int32{}
 	}
 	groupKeys := [facetGroups]map[string]int32{{}, {}} // signature -> key, by group
-	var sig []byte
-	var lastDoc *archive.Document
+	var (
+		sig     []byte
+		ids     []int32
+		ends    []int
+		lastDoc *archive.Document
+	)
 	for g := range cat.keys {
 		cat.keys[g] = make([]int32, len(cat.units))
 	}
+	var u unit
 	for ord := range cat.units {
-		u := cat.fields(int32(ord))
+		d := cat.units[ord].doc()
+		cat.facetFields(&u, int32(ord), d != lastDoc)
 		for g := range cat.keys {
-			if g == byDocument && cat.units[ord].doc() == lastDoc {
+			if g == byDocument && d == lastDoc {
 				cat.keys[g][ord] = int32(cat.nkeys[g] - 1) // units of a document are consecutive
 				continue
 			}
-			// The key's signature is its values' ids, facet by facet.
-			sig = sig[:0]
-			var ids [][]int32
+			// The key's signature is its values' ids, facet by facet;
+			// ids holds them, ends[j] where the group's jth facet's end.
+			sig, ids, ends = sig[:0], ids[:0], ends[:0]
 			for i, f := range facetFields {
 				if f.group != g {
 					continue
 				}
-				var vs []int32
+				begin := len(ids)
 				for _, v := range u.facetValues(f.field) {
 					id, ok := known[i][v]
 					if !ok {
@@ -152,12 +172,12 @@ func newCatalogue(a *archive.Archive) *catalogue {
 						known[i][v] = id
 						cat.facets[i].values = append(cat.facets[i].values, v)
 					}
-					if !slices.Contains(vs, id) {
-						vs = append(vs, id)
+					if !slices.Contains(ids[begin:], id) {
+						ids = append(ids, id)
 					}
 				}
-				ids = append(ids, vs)
-				for _, id := range vs {
+				ends = append(ends, len(ids))
+				for _, id := range ids[begin:] {
 					sig = binary.AppendUvarint(sig, uint64(id)+1)
 				}
 				sig = append(sig, 0)
@@ -169,19 +189,20 @@ func newCatalogue(a *archive.Archive) *catalogue {
 					groupKeys[g][string(sig)] = key
 				}
 				cat.nkeys[g]++
-				j := 0
+				j, begin := 0, 0
 				for i, f := range facetFields {
 					if f.group == g {
 						col := &cat.facets[i]
-						col.ids = append(col.ids, ids[j]...)
+						col.ids = append(col.ids, ids[begin:ends[j]]...)
 						col.start = append(col.start, int32(len(col.ids)))
+						begin = ends[j]
 						j++
 					}
 				}
 			}
 			cat.keys[g][ord] = key
 		}
-		lastDoc = cat.units[ord].doc()
+		lastDoc = d
 	}
 	cat.flatten()
 	return cat
@@ -211,26 +232,37 @@ func (cat *catalogue) flatten() {
 
 // rank numbers the units in the two date orders. Ties on the date fall to
 // the document's slug, then to reading order, as the relevance sort's ties do.
+//
+// A document's units are numbered consecutively in reading order, so the
+// documents are sorted, not the units: each document's units then take
+// the next ranks in their order.
 func (cat *catalogue) rank() {
-	byDate := func(desc bool) []int32 {
-		ords := make([]int32, len(cat.units))
-		for i := range ords {
-			ords[i] = int32(i)
+	type span struct {
+		d          *archive.Document
+		start, end int32 // its units' ordinals
+	}
+	var spans []span
+	for ord := range cat.units {
+		if d := cat.units[ord].doc(); len(spans) == 0 || spans[len(spans)-1].d != d {
+			spans = append(spans, span{d: d, start: int32(ord)})
 		}
-		slices.SortFunc(ords, func(i, j int32) int {
-			a, b := &cat.units[i], &cat.units[j]
-			c := a.doc().Date.Compare(b.doc().Date)
+		spans[len(spans)-1].end = int32(ord) + 1
+	}
+	byDate := func(desc bool) []int32 {
+		slices.SortStableFunc(spans, func(a, b span) int {
+			c := a.d.Date.Compare(b.d.Date)
 			if desc {
 				c = -c
 			}
-			if c != 0 {
-				return c
-			}
-			return cmp.Or(cmp.Compare(a.doc().Slug, b.doc().Slug), cmp.Compare(a.order, b.order))
+			return cmp.Or(c, cmp.Compare(a.d.Slug, b.d.Slug), cmp.Compare(a.start, b.start))
 		})
-		rank := make([]int32, len(ords))
-		for r, ord := range ords {
-			rank[ord] = int32(r)
+		rank := make([]int32, len(cat.units))
+		r := int32(0)
+		for _, sp := range spans {
+			for ord := sp.start; ord < sp.end; ord++ {
+				rank[ord] = r
+				r++
+			}
 		}
 		return rank
 	}
@@ -281,6 +313,46 @@ func (cat *catalogue) fields(ord int32) unit {
 		u.Entity = append(u.Entity, e.Slug)
 	}
 	return u
+}
+
+// facetFields sets u's facet values to the unit numbered ord's, as fields
+// gives them, without its text: those of its document only when newDoc,
+// since the units of a document are consecutive.
+func (cat *catalogue) facetFields(u *unit, ord int32, newDoc bool) {
+	c := &cat.units[ord]
+	if newDoc {
+		d := c.doc()
+		u.Doc, u.Year, u.Kind = d.Slug, strconv.Itoa(d.Year()), string(d.Kind)
+		u.Lang, u.Party = u.Lang[:0], u.Party[:0]
+		if l := cat.langBy[d]; l != nil {
+			u.Lang = append(u.Lang, l.base)
+		} else if len(cat.langs) > 0 {
+			u.Lang = append(u.Lang, English)
+		}
+		for _, p := range d.Named() {
+			u.Party = append(u.Party, p.Code)
+		}
+	}
+	u.Commitment, u.Actor, u.Topic, u.Entity = u.Commitment[:0], u.Actor[:0], u.Topic[:0], u.Entity[:0]
+	cl := c.class()
+	for _, m := range cl.Commitments {
+		if m.Type != nil && !slices.Contains(u.Commitment, m.Type.Code) {
+			u.Commitment = append(u.Commitment, m.Type.Code)
+		}
+		actor := m.Actor
+		if actor == "" {
+			actor = JointActor
+		}
+		if !slices.Contains(u.Actor, actor) {
+			u.Actor = append(u.Actor, actor)
+		}
+	}
+	for _, t := range cl.Topics {
+		u.Topic = append(u.Topic, t.Slug)
+	}
+	for _, e := range cl.Entities {
+		u.Entity = append(u.Entity, e.Slug)
+	}
 }
 
 // id is the unit's id in the index: slug#eId.
@@ -384,8 +456,8 @@ func (cat *catalogue) context(d *archive.Document) string {
 func (cat *catalogue) acronyms() equivalents {
 	e := equivalents{}
 	for i := range cat.units {
-		if t := cat.units[i].text(); strings.Contains(t, "(") {
-			acronyms(t, e)
+		if cat.units[i].mayDefine() {
+			acronyms(cat.units[i].text(), e)
 		}
 	}
 	return e

@@ -20,6 +20,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -28,10 +29,11 @@ import (
 
 // version names the encoding; change the encoding, bump it, and every
 // snapshot is made afresh on next start.
-const version = "accord-archive-12"
+const version = "accord-archive-13"
 
 // A snapshot file is magic, the key, a CRC-32C of the rest, then the
-// archive as encode writes it.
+// content files it was made from (files.go), then the archive as encode
+// writes it.
 const (
 	magic     = "ACCORDAS"
 	headerLen = len(magic) + sha256.Size + 4
@@ -68,14 +70,31 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	saved := make(chan savedFile, 1)
+	saved := make(chan savedFile, 1) // holds the file once read: take it, put it back
 	go func() {
 		var f savedFile
 		f.data, f.crc, f.err = readFile(s.Path)
 		saved <- f
 	}()
 
-	tree, err := content.Read(fsys)
+	// The files the snapshot records are read only if their Stat changed:
+	// the walk of the tree starts while the snapshot is read, and waits
+	// for it only to look up the first file.
+	var (
+		records = sync.OnceValue(func() map[string]fileRecord {
+			f := <-saved
+			saved <- f
+			if f.err != nil || f.crc != headerCRC(f.data) {
+				return nil
+			}
+			files, _ := readFiles(f.data[headerLen:])
+			return files
+		})
+		isKnown = func(name string, st content.Stat) ([sha256.Size]byte, bool) {
+			return known(records())(name, st)
+		}
+	)
+	tree, err := content.ReadKnown(fsys, isKnown)
 	if err != nil {
 		return nil, nil, false, err
 	}
@@ -94,7 +113,9 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 	var key [sha256.Size]byte
 	if usable {
 		key = s.key(tree, after)
-		if f := <-saved; f.err == nil {
+		f := <-saved
+		saved <- f
+		if f.err == nil {
 			a, err := decodeFile(f.data, f.crc, key, tree, rules)
 			if err == nil {
 				return a, rules, true, nil
@@ -109,12 +130,21 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 		}
 	}
 
+	// Parsing reads every file, those taken as known too; the key names
+	// what was read, which may have changed since the walk.
+	if err := tree.Fill(); err != nil {
+		return nil, nil, false, err
+	}
+	usable = usable && tree.Clean()
+	if usable {
+		key = s.key(tree, after)
+	}
 	a, err := parse(tree, rules, vocErr)
 	if err != nil {
 		return nil, nil, false, err
 	}
 	if usable {
-		if err := s.write(a, rules, key); err != nil {
+		if err := s.write(a, rules, key, tree.Files); err != nil {
 			log.Warn("archive snapshot not written", "err", err)
 		}
 	}
@@ -128,7 +158,8 @@ type savedFile struct {
 }
 
 // readFile reads a snapshot into one string, which the decoded archive's
-// strings then share, and computes its checksum on the way.
+// strings then share, and computes its checksum. The file is read
+// straight into the string's bytes, never written again.
 func readFile(path string) (string, uint32, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -139,27 +170,29 @@ func readFile(path string) (string, uint32, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	var (
-		data strings.Builder
-		crc  uint32
-		buf  = make([]byte, 1<<20)
-	)
-	data.Grow(int(st.Size()))
+	// One byte more than the size: a file that grew is read to its end.
+	data := make([]byte, 0, st.Size()+1)
 	for {
-		n, err := f.Read(buf)
-		chunk := buf[:n]
-		if skip := headerLen - data.Len(); skip > 0 {
-			chunk = chunk[min(skip, n):]
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
 		}
-		crc = crc32.Update(crc, castagnoli, chunk)
-		data.Write(buf[:n])
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
 		if err == io.EOF {
-			return data.String(), crc, nil
+			break
 		}
 		if err != nil {
 			return "", 0, err
 		}
 	}
+	var crc uint32
+	if len(data) > headerLen {
+		crc = crc32.Checksum(data[headerLen:], castagnoli)
+	}
+	if len(data) == 0 {
+		return "", crc, nil
+	}
+	return unsafe.String(&data[0], len(data)), crc, nil
 }
 
 // parse parses and classifies the tree as classify.LoadArchive does.
@@ -227,21 +260,34 @@ func decodeFile(data string, crc uint32, key [sha256.Size]byte, tree *content.Tr
 	if data[len(magic):len(magic)+sha256.Size] != string(key[:]) {
 		return nil, errStale
 	}
-	if crc != binary.LittleEndian.Uint32([]byte(data[headerLen-4:headerLen])) {
+	if crc != headerCRC(data) {
 		return nil, fmt.Errorf("%w: checksum mismatch", errCorrupt)
+	}
+	_, start := readFiles(data[headerLen:])
+	if start == 0 {
+		return nil, fmt.Errorf("%w: no list of content files", errCorrupt)
 	}
 	files := make(map[string]*content.File, len(tree.Files))
 	for i := range tree.Files {
 		files[tree.Files[i].Name] = &tree.Files[i]
 	}
-	return decode(data[headerLen:], rules, files, tree.Reader)
+	return decode(data[headerLen+start:], rules, files, tree.Reader)
+}
+
+// headerCRC is the checksum a snapshot's header says its body has; 0 for
+// data too short to have a header.
+func headerCRC(data string) uint32 {
+	if len(data) < headerLen {
+		return 0
+	}
+	return binary.LittleEndian.Uint32([]byte(data[headerLen-4 : headerLen]))
 }
 
 // write replaces the snapshot with a's, atomically: a reader sees the old
 // file or the new one, never a part. A file cut short by a crash fails its
 // checksum and is not used.
-func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Size]byte) error {
-	size := headerLen
+func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Size]byte, files []content.File) error {
+	size := headerLen + 80*len(files)
 	for _, d := range a.Documents() {
 		for _, p := range d.Paragraphs() {
 			size += len(p.Text) + 16
@@ -250,6 +296,7 @@ func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Siz
 	buf := make([]byte, headerLen, size)
 	copy(buf, magic)
 	copy(buf[len(magic):], key[:])
+	buf = appendFiles(buf, files)
 	buf, err := encode(buf, a, rules)
 	if err != nil {
 		return err

@@ -160,7 +160,15 @@ func countCommitments(docs []*archive.Document, f commitmentsFilter, topics func
 // commitmentsPage presents the commitments that countCommitments counts:
 // the groups with their entries, the sidebars' links, the filters in force.
 func (s *Server) commitmentsPage(f commitmentsFilter) CommitmentsPage {
-	counts := countCommitments(s.cfg.Archive.Documents(), f, s.phraseTopics)
+	return s.commitmentsPageOf(s.cfg.Archive.Documents(), f, s.phraseTopics)
+}
+
+// commitmentsPageOf is commitmentsPage over docs alone, with topics as
+// countCommitments takes them: start-up tries the template on one
+// document's commitments, since the whole page reads every commitment of
+// the archive and every sentence that holds one.
+func (s *Server) commitmentsPageOf(docs []*archive.Document, f commitmentsFilter, topics func(archive.Commitment, *archive.Classification) []*archive.Topic) CommitmentsPage {
+	counts := countCommitments(docs, f, topics)
 	p := CommitmentsPage{Filtered: f != commitmentsFilter{}, Total: counts.Total}
 	entries := map[string][]CommitmentEntry{}
 	var u Unit

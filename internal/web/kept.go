@@ -62,8 +62,13 @@ func (s *Server) prerender() error {
 		return err
 	}
 	// One page of each kind is rendered now, to try its template: the
-	// first topic and the first name with clauses (or the first topic).
-	commitments := later("/commitments", "commitments", func() any { return s.commitmentsPage(commitmentsFilter{}) })
+	// first topic and the first name with clauses (or the first topic),
+	// and the commitments of the first document that has any, the whole
+	// overview costing a scan of every commitment's sentence.
+	later("/commitments", "commitments", func() any { return s.commitmentsPage(commitmentsFilter{}) })
+	if _, err := s.tmpl.render("commitments", s.commitmentsPageOf(firstCommitting(docs), commitmentsFilter{}, nil)); err != nil {
+		return fmt.Errorf("/commitments: %w", err)
+	}
 	var firstTopic, topic, entity *lazyPage
 	for _, t := range s.cfg.Vocabulary.Topics() {
 		l := later("/topics/"+t.Slug, "units", func() any { return s.topicPage(t, 1) })
@@ -78,7 +83,7 @@ func (s *Server) prerender() error {
 			entity = cmp.Or(entity, l)
 		}
 	}
-	for _, l := range []*lazyPage{commitments, cmp.Or(topic, firstTopic), entity} {
+	for _, l := range []*lazyPage{cmp.Or(topic, firstTopic), entity} {
 		if l == nil {
 			continue // no topics, or no name in any clause
 		}
@@ -123,6 +128,21 @@ func (s *Server) prerender() error {
 		p.seal()
 	}
 	return nil
+}
+
+// firstCommitting is the first of docs with a commitment, alone, or the
+// first document if none has one.
+func firstCommitting(docs []*archive.Document) []*archive.Document {
+	for _, d := range docs {
+		committed := false
+		eachUnitOf([]*archive.Document{d}, func(_ *archive.Document, _ *archive.Clause, _ *archive.Paragraph, cl *archive.Classification) {
+			committed = committed || len(cl.Commitments) > 0
+		})
+		if committed {
+			return []*archive.Document{d}
+		}
+	}
+	return docs[:min(len(docs), 1)]
 }
 
 // tryDocument renders d's page and its first numbered clause's page, for

@@ -138,3 +138,27 @@ func TestTemplateFaultAtStart(t *testing.T) {
 		})
 	}
 }
+
+// TestCommitmentsOnFirstRequest: the commitments overview, which reads
+// every commitment of the archive and every sentence that holds one, is
+// rendered when first asked for, not at start, where its template is
+// tried on one document's commitments.
+func TestCommitmentsOnFirstRequest(t *testing.T) {
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServer(a, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.lazy["/commitments"].p != nil || s.sentenceTopics.m != nil {
+		t.Fatal("the commitments overview was rendered at start")
+	}
+	if res := get(t, s.Handler(), http.MethodGet, "/commitments"); res.StatusCode != http.StatusOK {
+		t.Fatalf("GET /commitments = %d", res.StatusCode)
+	}
+	if s.lazy["/commitments"].p == nil || s.sentenceTopics.m == nil {
+		t.Error("GET /commitments did not render the overview")
+	}
+}
