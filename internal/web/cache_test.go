@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -296,5 +298,33 @@ func TestCachedPageKeptCompressed(t *testing.T) {
 		if string(kept.body) != wantBody || &kept.gzipped[0] != &p.gzipped[0] {
 			t.Fatalf("GET %d: the cache keeps a %d-byte plain body, not the page's %d beside its gzipped copy", i, len(kept.body), len(wantBody))
 		}
+	}
+}
+
+// TestPageCacheConcurrent: reads, plain reads that keep a body, and adds
+// at once, past the bound, keep the cache's count of its size true (run
+// it with -race).
+func TestPageCacheConcurrent(t *testing.T) {
+	body := bytes.Repeat([]byte("Each Party shall cooperate. "), 100)
+	full := newPage(htmlType, body).seal()
+	c := newPageCache(8 * int64(len(body)))
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				path := "/p" + strconv.Itoa((g*7+i)%23)
+				if _, ok := c.get(path, i%3 == 0); !ok {
+					c.add(path, full, i%2 == 0)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	var size int64
+	for e := c.order.Front(); e != nil; e = e.Next() {
+		size += e.Value.(*cachedPage).size
+	}
+	if size != c.size || c.order.Len() != len(c.items) || c.size > c.max {
+		t.Errorf("the cache counts %d bytes in %d pages (%d listed); its pages weigh %d, the bound is %d", c.size, len(c.items), c.order.Len(), size, c.max)
 	}
 }
