@@ -36,15 +36,17 @@ type sizes struct {
 	queries             int           // distinct search queries
 	load                time.Duration // each wrk run
 	rounds              int           // wrk runs per page and server, alternating
+	floorLoad           time.Duration // each wrk run against the floor (measureFloor)
+	floorRounds         int           // and their number per server and encoding
 	starts              int           // timed starts of the seed
 	bigStarts           int           // timed starts of the synthetic archive
 }
 
 func reportSizes() sizes {
 	if *smoke {
-		return sizes{docs: 40, clausesPerDoc: 10, queries: 40, load: time.Second, rounds: 1, starts: 1, bigStarts: 1}
+		return sizes{docs: 40, clausesPerDoc: 10, queries: 40, load: time.Second, rounds: 1, floorLoad: time.Second, floorRounds: 1, starts: 1, bigStarts: 1}
 	}
-	return sizes{docs: 10000, clausesPerDoc: 10, queries: 1000, load: 10 * time.Second, rounds: 2, starts: 5, bigStarts: 3}
+	return sizes{docs: 10000, clausesPerDoc: 10, queries: 1000, load: 10 * time.Second, rounds: 2, floorLoad: 3 * time.Second, floorRounds: 9, starts: 5, bigStarts: 3}
 }
 
 // env is what the measures share: the built binary, the corpus on disk,

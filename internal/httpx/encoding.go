@@ -1,6 +1,16 @@
 package httpx
 
-import "strings"
+import (
+	"net/http"
+	"strings"
+)
+
+// RequestAcceptsGzip is AcceptsGzip of r's first Accept-Encoding header,
+// read from the map by its canonical key, as net/http stores it.
+func RequestAcceptsGzip(r *http.Request) bool {
+	v := r.Header["Accept-Encoding"]
+	return len(v) > 0 && AcceptsGzip(v[0])
+}
 
 // AcceptsGzip reports whether a response should be gzipped for a request
 // with this Accept-Encoding header (RFC 9110, section 12.5.3). gzip (or

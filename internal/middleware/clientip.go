@@ -1,7 +1,6 @@
 package middleware
 
 import (
-	"context"
 	"fmt"
 	"net"
 	"net/http"
@@ -51,12 +50,13 @@ func (t TrustedProxies) contains(a netip.Addr) bool {
 // ClientIP finds the client's address: the connection's peer, or, when the
 // peer is a trusted proxy, the right-most address in X-Forwarded-For that is
 // not itself a trusted proxy. A client cannot spoof it by sending the
-// header, unlike chi's RealIP.
+// header, unlike chi's RealIP. It is found when ClientIPOf asks for it, not
+// for every request.
 func ClientIP(trusted TrustedProxies) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			r, in := withInfo(r)
-			in.ip = clientIP(r, trusted)
+			w, in := withInfo(w)
+			in.req, in.trusted = r, trusted
 			next.ServeHTTP(w, r)
 		})
 	}
@@ -84,10 +84,11 @@ func clientIP(r *http.Request, trusted TrustedProxies) string {
 	return host
 }
 
-// ClientIPFrom returns the client address ClientIP found, or "".
-func ClientIPFrom(ctx context.Context) string {
-	if in := infoFrom(ctx); in != nil {
-		return in.ip
+// ClientIPOf returns the client address of the request answered through
+// w, as ClientIP finds it, or "".
+func ClientIPOf(w http.ResponseWriter) string {
+	if in := infoOf(w); in != nil && in.req != nil {
+		return clientIP(in.req, in.trusted)
 	}
 	return ""
 }

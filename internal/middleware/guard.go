@@ -9,6 +9,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/accord-archive/accord/internal/httpx"
 )
 
 // Recover turns a panic in a handler into the 500 page, and logs the stack.
@@ -24,7 +26,7 @@ func Recover(log *slog.Logger, page ErrorPage) func(http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v) // the server's own way to abort a response
 				}
-				log.Error("panic", "method", r.Method, "path", r.URL.Path, "id", RequestIDFrom(r.Context()),
+				log.Error("panic", "method", r.Method, "path", r.URL.Path, "id", RequestIDOf(w),
 					"panic", v, "stack", string(debug.Stack()))
 				page(w, r, http.StatusInternalServerError, "Internal error.")
 			}()
@@ -136,28 +138,39 @@ func closeIfBody(w http.ResponseWriter, r *http.Request) bool {
 
 func cleanText(s string) bool { return utf8.ValidString(s) && !strings.ContainsRune(s, 0) }
 
+// securityHeaders are the headers SecurityHeaders sets, without and with
+// HSTS: made once, shared by every response (httpx.Fields). The two share
+// no value, so that neither is taken for the other (AlreadySet).
+var securityHeaders = [2]httpx.Fields{newSecurityHeaders(false), newSecurityHeaders(true)}
+
+func newSecurityHeaders(hsts bool) httpx.Fields {
+	f := httpx.NewFields(
+		"Content-Security-Policy", "default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+		"X-Content-Type-Options", "nosniff",
+		"Referrer-Policy", "strict-origin-when-cross-origin",
+		"Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+		"Cross-Origin-Opener-Policy", "same-origin",
+		"X-Frame-Options", "DENY",
+	)
+	if hsts {
+		f = f.With("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+	}
+	return f
+}
+
 // SecurityHeaders sets the headers every response carries. The policy
 // allows only the site's own scripts, styles and images: no inline code.
+// A response that an identical SecurityHeaders in front (the server's,
+// around the site's own) has already given them is not given them again.
 func SecurityHeaders(hsts bool) func(http.Handler) http.Handler {
-	// Canonical keys and values made once: every response shares them
-	// (net/http only reads header values), which spares each request a
-	// key canonicalisation and a slice per header.
-	headers := map[string][]string{
-		"Content-Security-Policy":    {"default-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"},
-		"X-Content-Type-Options":     {"nosniff"},
-		"Referrer-Policy":            {"strict-origin-when-cross-origin"},
-		"Permissions-Policy":         {"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"},
-		"Cross-Origin-Opener-Policy": {"same-origin"},
-		"X-Frame-Options":            {"DENY"},
-	}
+	headers := securityHeaders[0]
 	if hsts {
-		headers["Strict-Transport-Security"] = []string{"max-age=63072000; includeSubDomains"}
+		headers = securityHeaders[1]
 	}
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			h := w.Header()
-			for k, v := range headers {
-				h[k] = v[:1:1] // capped: an Add elsewhere copies rather than writes into the shared array
+			if h := w.Header(); !headers.AlreadySet(h) {
+				headers.Set(h)
 			}
 			next.ServeHTTP(w, r)
 		})
@@ -215,32 +228,6 @@ func acquire(r *http.Request, sem chan struct{}, wait time.Duration) bool {
 	}
 }
 
-// statusWriter records what a handler wrote, for the access log.
-type statusWriter struct {
-	http.ResponseWriter
-	status int
-	bytes  int
-}
-
-func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *statusWriter) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
-	n, err := w.ResponseWriter.Write(b)
-	w.bytes += n
-	return n, err
-}
-
-// Unwrap lets http.ResponseController reach the connection.
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
 // AccessLog logs each request once it is answered: 5xx at Error but 503
 // (the server's load, answered with Retry-After) at Warn, 4xx at Info, the
 // rest at Debug, with method, path, status, bytes, duration, the request id
@@ -249,26 +236,27 @@ func AccessLog(log *slog.Logger) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
-			sw := &statusWriter{ResponseWriter: w}
-			next.ServeHTTP(sw, r)
-			if sw.status == 0 {
-				sw.status = http.StatusOK
+			w, in := withInfo(w)
+			next.ServeHTTP(w, r)
+			status := in.status
+			if status == 0 {
+				status = http.StatusOK
 			}
 			level := slog.LevelDebug
 			switch {
-			case sw.status == http.StatusServiceUnavailable:
+			case status == http.StatusServiceUnavailable:
 				level = slog.LevelWarn
-			case sw.status >= 500:
+			case status >= 500:
 				level = slog.LevelError
-			case sw.status >= 400:
+			case status >= 400:
 				level = slog.LevelInfo
 			}
 			if !log.Enabled(r.Context(), level) {
 				return
 			}
-			log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "status", sw.status,
-				"bytes", sw.bytes, "ms", float64(time.Since(start).Microseconds())/1000,
-				"id", RequestIDFrom(r.Context()), "client", ClientIPFrom(r.Context()))
+			log.Log(r.Context(), level, "request", "method", r.Method, "path", r.URL.Path, "status", status,
+				"bytes", in.bytes, "ms", float64(time.Since(start).Microseconds())/1000,
+				"id", in.id, "client", ClientIPOf(w))
 		})
 	}
 }

@@ -6,7 +6,6 @@
 package middleware
 
 import (
-	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"net/http"
@@ -25,28 +24,65 @@ func PlainError(w http.ResponseWriter, _ *http.Request, status int, msg string) 
 	w.Write([]byte(msg + "\n"))
 }
 
-type ctxKey int
-
-const infoKey ctxKey = 0
-
-// info is what the guards learn of a request, kept in its context under
-// one key: one context and one request copy per request, not one each.
+// info is what the guards learn of a request and what it is answered
+// with: its id, its client, its status and length. It is the
+// ResponseWriter the first guard passes on, wrapping net/http's, and the
+// guards after find it there: one allocation per request, where keeping it
+// in the request's context would cost a context and a copy of the request.
 type info struct {
-	id, ip string
+	http.ResponseWriter
+	status int // the first status written; 0 until then
+	bytes  int // the body's bytes written
+
+	id    string
+	idVal [1]string // the X-Request-Id header's value: id
+
+	// The client address is found when asked for (ClientIPOf), which
+	// only a log line does: from the request and the trusted proxies.
+	req     *http.Request
+	trusted TrustedProxies
 }
 
-func infoFrom(ctx context.Context) *info {
-	in, _ := ctx.Value(infoKey).(*info)
-	return in
-}
-
-// withInfo returns r with an info in its context, and that info.
-func withInfo(r *http.Request) (*http.Request, *info) {
-	if in := infoFrom(r.Context()); in != nil {
-		return r, in
+func (in *info) WriteHeader(code int) {
+	if in.status == 0 {
+		in.status = code
 	}
-	in := &info{}
-	return r.WithContext(context.WithValue(r.Context(), infoKey, in)), in
+	in.ResponseWriter.WriteHeader(code)
+}
+
+func (in *info) Write(b []byte) (int, error) {
+	if in.status == 0 {
+		in.status = http.StatusOK
+	}
+	n, err := in.ResponseWriter.Write(b)
+	in.bytes += n
+	return n, err
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (in *info) Unwrap() http.ResponseWriter { return in.ResponseWriter }
+
+// infoOf finds the info in w or in a writer w wraps; nil if none.
+func infoOf(w http.ResponseWriter) *info {
+	for {
+		switch x := w.(type) {
+		case *info:
+			return x
+		case interface{ Unwrap() http.ResponseWriter }:
+			w = x.Unwrap()
+		default:
+			return nil
+		}
+	}
+}
+
+// withInfo returns the info of w, and w, or a new info wrapping w, twice.
+func withInfo(w http.ResponseWriter) (http.ResponseWriter, *info) {
+	if in := infoOf(w); in != nil {
+		return w, in
+	}
+	in := &info{ResponseWriter: w}
+	return in, in
 }
 
 // idPrefix makes request ids unique across restarts; the counter, within
@@ -63,23 +99,28 @@ func newIDPrefix() string {
 }
 
 // RequestID gives each request an id, in the X-Request-Id response header
-// and in its context for logs.
+// and, for logs, in the writer it passes on (RequestIDOf).
 func RequestID(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r, in := withInfo(r)
+		w, in := withInfo(w)
 		in.id = NewRequestID()
-		w.Header()["X-Request-Id"] = []string{in.id}
+		in.idVal[0] = in.id
+		w.Header()["X-Request-Id"] = in.idVal[:]
 		next.ServeHTTP(w, r)
 	})
 }
 
 // NewRequestID returns a request id, unique within the process and very
 // probably across its restarts.
-func NewRequestID() string { return idPrefix + strconv.FormatUint(idCounter.Add(1), 36) }
+func NewRequestID() string {
+	var b [32]byte
+	return string(strconv.AppendUint(append(b[:0], idPrefix...), idCounter.Add(1), 36))
+}
 
-// RequestIDFrom returns the request's id, or "".
-func RequestIDFrom(ctx context.Context) string {
-	if in := infoFrom(ctx); in != nil {
+// RequestIDOf returns the id RequestID gave the request answered through
+// w, or "".
+func RequestIDOf(w http.ResponseWriter) string {
+	if in := infoOf(w); in != nil {
 		return in.id
 	}
 	return ""

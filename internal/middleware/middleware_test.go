@@ -2,6 +2,7 @@ package middleware
 
 import (
 	"bytes"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -96,7 +97,7 @@ func TestClientIP(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got string
-			h := ClientIP(tt.trusted)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = ClientIPFrom(r.Context()) }))
+			h := ClientIP(tt.trusted)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { got = ClientIPOf(w) }))
 			req := httptest.NewRequest("GET", "/", nil)
 			req.RemoteAddr = tt.remote
 			if tt.xff != "" {
@@ -132,6 +133,34 @@ func TestSecurityHeaders(t *testing.T) {
 		rec := httptest.NewRecorder()
 		SecurityHeaders(hsts)(http.HandlerFunc(ok)).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
 		httpxtest.CheckSecurityHeaders(t, "hsts="+strconv.FormatBool(hsts), rec.Header(), hsts)
+	}
+}
+
+// TestSecurityHeadersTwice: the server's SecurityHeaders around the
+// site's own leaves the inner one nothing to do when they are alike, and
+// when they differ the response still has every header of both.
+func TestSecurityHeadersTwice(t *testing.T) {
+	for _, outer := range []bool{false, true} {
+		for _, inner := range []bool{false, true} {
+			var before http.Header
+			h := SecurityHeaders(outer)(SecurityHeaders(inner)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				before = w.Header().Clone()
+			})))
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+			httpxtest.CheckSecurityHeaders(t, fmt.Sprintf("hsts=%v around hsts=%v", outer, inner), before, outer || inner)
+		}
+	}
+	// Alike, the inner one writes nothing: a header the handler between
+	// them took away stays away.
+	h := SecurityHeaders(true)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Del("X-Frame-Options")
+		SecurityHeaders(true)(http.HandlerFunc(ok)).ServeHTTP(w, r)
+	}))
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if rec.Header().Get("X-Frame-Options") != "" {
+		t.Error("the inner SecurityHeaders wrote the headers again after an alike one had")
 	}
 }
 

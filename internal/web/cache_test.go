@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -37,7 +39,7 @@ func TestLazyPagesAreTheEagerOnes(t *testing.T) {
 		}
 	}
 	for _, p := range []string{"/documents/" + seedSlug, "/documents/" + seedSlug + "/clauses/3", "/documents/" + seedSlug + "/clauses/3/cite.ris", "/documents/" + seedSlug + "/data.md"} {
-		if _, ok := lazy.pageCache.get(p); !ok {
+		if _, ok := lazy.pageCache.get(p, false); !ok {
 			t.Errorf("%s was not kept in the cache", p)
 		}
 	}
@@ -50,22 +52,59 @@ func TestPageCacheBound(t *testing.T) {
 	const each = 40
 	c := newPageCache(3*(each+pageOverhead) - 1)
 	pg := func() *page { return &page{body: make([]byte, each-2)} } // with a two-byte path
-	c.add("/a", pg())
-	c.add("/b", pg())
-	c.get("/a") // a is now the most recent
-	c.add("/c", pg())
-	if _, ok := c.get("/b"); ok {
+	c.add("/a", pg(), false)
+	c.add("/b", pg(), false)
+	c.get("/a", false) // a has been read since it was added, b has not
+	c.add("/c", pg(), false)
+	if _, ok := c.get("/b", false); ok {
 		t.Error("b, the least recently read, was kept past the bound")
 	}
 	for _, k := range []string{"/a", "/c"} {
-		if _, ok := c.get(k); !ok {
+		if _, ok := c.get(k, false); !ok {
 			t.Errorf("%s was dropped", k)
 		}
 	}
 	huge := &page{body: make([]byte, 100*each)}
-	c.add("/huge", huge) // one page larger than the bound is still served
-	if p, ok := c.get("/huge"); !ok || p != huge || c.order.Len() != 1 {
+	c.add("/huge", huge, false) // one page larger than the bound is still served
+	if p, ok := c.get("/huge", false); !ok || p != huge || c.order.Len() != 1 || c.len() != 1 {
 		t.Errorf("huge: kept %v, %d pages kept", ok, c.order.Len())
+	}
+}
+
+// TestPageCachePlainBodyCounted: a page kept gzipped alone gets its plain
+// body kept when a client that does not take gzip asks for it, and the
+// body counts against the bound: the page least recently read goes.
+func TestPageCachePlainBodyCounted(t *testing.T) {
+	body := bytes.Repeat([]byte("Each Party shall cooperate. "), 100)
+	full := newPage(htmlType, body).seal()
+	if full.gzipped == nil {
+		t.Fatal("the page is not worth gzipping: the test tests nothing")
+	}
+	each := int64(len("/a")+len(full.gzipped)) + pageOverhead
+	c := newPageCache(2*each + int64(len(body)) - 1) // two gzipped pages, not one plain besides
+	c.add("/a", full, false)
+	c.add("/b", full, false)
+	a, _ := c.get("/a", false)
+	if a.body != nil || c.size != 2*each {
+		t.Fatalf("a page added for gzip clients kept %d plain bytes; the cache counts %d bytes, want %d", len(a.body), c.size, 2*each)
+	}
+	plain, _ := c.get("/a", true)
+	if !bytes.Equal(plain.body, body) {
+		t.Fatalf("the plain body kept is %d bytes, not the page's %d", len(plain.body), len(body))
+	}
+	if _, ok := c.get("/b", false); ok {
+		t.Error("the plain body was not counted: b stayed past the bound")
+	}
+	if again, _ := c.get("/a", true); again != plain || c.size != each+int64(len(body)) {
+		t.Errorf("the plain page was not kept (same page %v), or counted as %d bytes; want %d", again == plain, c.size, each+int64(len(body)))
+	}
+	if gz, _ := c.get("/a", false); gz != plain {
+		t.Error("a gzip client is served another page than the one kept")
+	}
+	// A page rendered for a plain client is kept with its body at once.
+	c.add("/c", newPage(htmlType, body).seal(), true)
+	if p, ok := c.get("/c", false); !ok || !bytes.Equal(p.body, body) {
+		t.Error("a page rendered for a plain client was kept without its body")
 	}
 }
 
@@ -219,36 +258,73 @@ func TestChangedContentFile(t *testing.T) {
 	}
 }
 
-// TestCachedPageKeptCompressed: a page the cache keeps gzipped alone is
-// served to a client that does not take gzip with the very bytes and
-// headers it had when rendered, and to one that does, gzipped.
+// TestCachedPageKeptCompressed: a page rendered for a client that takes
+// gzip is kept gzipped alone; a client that does not is then served the
+// very bytes and headers the page had when rendered, and from then on its
+// plain body is kept beside the gzipped copy and served as kept.
 func TestCachedPageKeptCompressed(t *testing.T) {
+	eager := synthServer(t, 11, 2, 8, 1000)
 	s := synthServer(t, 11, 2, 8, -1)
 	h := s.Handler()
 	path := s.cfg.Archive.Documents()[0].Clauses[3].Path()
-	first := get(t, h, http.MethodGet, path) // rendered now
-	want := body(t, first)
-	p, ok := s.pageCache.get(path)
+	want := get(t, eager.Handler(), http.MethodGet, path)
+	wantBody := body(t, want)
+	first := get(t, h, http.MethodGet, path, "Accept-Encoding", "gzip") // rendered now
+	p, ok := s.pageCache.get(path, false)
 	if !ok || p.body != nil || p.gzipped == nil {
 		t.Fatalf("the cache keeps %s with a %d-byte body and %d gzipped bytes; want the gzipped copy alone", path, len(p.body), len(p.gzipped))
 	}
-	for range 2 { // the second time, with a gzip reader from the pool
-		res := get(t, h, http.MethodGet, path)
-		if b := body(t, res); res.StatusCode != 200 || b != want || res.Header.Get("Content-Encoding") != "" {
-			t.Fatalf("GET %s from the cache = %d, %d bytes, encoding %q; want 200 and the %d bytes first served", path, res.StatusCode, len(b), res.Header.Get("Content-Encoding"), len(want))
-		}
-		for _, k := range []string{"Content-Length", "Etag", "Content-Type", "Vary"} {
-			if res.Header.Get(k) != first.Header.Get(k) {
-				t.Errorf("%s from the cache = %q; first served %q", k, res.Header.Get(k), first.Header.Get(k))
-			}
-		}
-	}
-	gz := get(t, h, http.MethodGet, path, "Accept-Encoding", "gzip")
-	if b := body(t, gz); gz.Header.Get("Content-Encoding") != "gzip" || b != string(p.gzipped) {
-		t.Errorf("a gzip client got encoding %q and %d bytes; want the %d gzipped bytes", gz.Header.Get("Content-Encoding"), len(b), len(p.gzipped))
+	if b := body(t, first); first.Header.Get("Content-Encoding") != "gzip" || b != string(p.gzipped) {
+		t.Errorf("a gzip client got encoding %q and %d bytes; want the %d gzipped bytes", first.Header.Get("Content-Encoding"), len(b), len(p.gzipped))
 	}
 	head := get(t, h, http.MethodHead, path)
-	if b := body(t, head); b != "" || head.Header.Get("Content-Length") != first.Header.Get("Content-Length") {
+	if b := body(t, head); b != "" || head.Header.Get("Content-Length") != want.Header.Get("Content-Length") {
 		t.Errorf("HEAD %s = %d bytes, Content-Length %q", path, len(b), head.Header.Get("Content-Length"))
+	}
+	if p, _ := s.pageCache.get(path, false); p.body != nil {
+		t.Error("a HEAD request had the plain body kept")
+	}
+	for i := range 2 { // the first inflates and keeps the body, the second is served it
+		res := get(t, h, http.MethodGet, path)
+		if b := body(t, res); res.StatusCode != 200 || b != wantBody || res.Header.Get("Content-Encoding") != "" {
+			t.Fatalf("GET %s from the cache = %d, %d bytes, encoding %q; want 200 and the %d bytes of the page", path, res.StatusCode, len(b), res.Header.Get("Content-Encoding"), len(wantBody))
+		}
+		for _, k := range []string{"Content-Length", "Etag", "Content-Type", "Vary", "Cache-Control"} {
+			if res.Header.Get(k) != want.Header.Get(k) {
+				t.Errorf("%s from the cache = %q; rendered at start %q", k, res.Header.Get(k), want.Header.Get(k))
+			}
+		}
+		kept, _ := s.pageCache.get(path, false)
+		if string(kept.body) != wantBody || &kept.gzipped[0] != &p.gzipped[0] {
+			t.Fatalf("GET %d: the cache keeps a %d-byte plain body, not the page's %d beside its gzipped copy", i, len(kept.body), len(wantBody))
+		}
+	}
+}
+
+// TestPageCacheConcurrent: reads, plain reads that keep a body, and adds
+// at once, past the bound, keep the cache's count of its size true (run
+// it with -race).
+func TestPageCacheConcurrent(t *testing.T) {
+	body := bytes.Repeat([]byte("Each Party shall cooperate. "), 100)
+	full := newPage(htmlType, body).seal()
+	c := newPageCache(8 * int64(len(body)))
+	var wg sync.WaitGroup
+	for g := range 8 {
+		wg.Go(func() {
+			for i := range 200 {
+				path := "/p" + strconv.Itoa((g*7+i)%23)
+				if _, ok := c.get(path, i%3 == 0); !ok {
+					c.add(path, full, i%2 == 0)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	var size int64
+	for e := c.order.Front(); e != nil; e = e.Next() {
+		size += e.Value.(*cachedPage).size
+	}
+	if size != c.size || c.order.Len() != len(c.items) || c.size > c.max {
+		t.Errorf("the cache counts %d bytes in %d pages (%d listed); its pages weigh %d, the bound is %d", c.size, len(c.items), c.order.Len(), size, c.max)
 	}
 }

@@ -374,13 +374,13 @@ func (s *Server) addCitations(add func(string, *page), want func(string) bool, p
 
 // documentFile returns the page at path of the document slug, from the
 // cache or rendered now, alone, and kept; nil if the document has no such
-// page.
-func (s *Server) documentFile(slug, path string) (*page, error) {
+// page. plain is for a client that does not take gzip (pageCache.get).
+func (s *Server) documentFile(slug, path string, plain bool) (*page, error) {
 	d, ok := s.cfg.Archive.Document(slug)
 	if !ok {
 		return nil, nil
 	}
-	if p, ok := s.pageCache.get(path); ok {
+	if p, ok := s.pageCache.get(path, plain); ok {
 		return p, nil
 	}
 	set, err := s.renderDocument(d, path)
@@ -389,7 +389,7 @@ func (s *Server) documentFile(slug, path string) (*page, error) {
 	}
 	p := set.pages[path]
 	if p != nil {
-		s.pageCache.add(path, p)
+		s.pageCache.add(path, p, plain)
 	}
 	return p, nil
 }
@@ -412,8 +412,9 @@ func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key := d.Path() + "?analysis=1"
-	if p, ok := s.pageCache.get(key); ok {
-		p.serve(w, r)
+	gzip := httpx.RequestAcceptsGzip(r)
+	if p, ok := s.pageCache.get(key, plainGet(r, gzip)); ok {
+		p.serveAs(w, r, gzip)
 		return
 	}
 	page := s.documentPage(d)
@@ -424,8 +425,8 @@ func (s *Server) serveDocument(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := newPage(htmlType, body).seal()
-	s.pageCache.add(key, p)
-	p.serve(w, r)
+	s.pageCache.add(key, p, plainGet(r, gzip))
+	p.serveAs(w, r, gzip)
 }
 
 // serveClause serves /documents/{slug}/clauses/{n}: clause.html filled by
@@ -460,11 +461,12 @@ func (s *Server) serveClauseFile(w http.ResponseWriter, r *http.Request) { s.ser
 // a page of the document is redirected to it (redirect.go) or explained
 // by the 404 page.
 func (s *Server) serveDocumentPage(w http.ResponseWriter, r *http.Request) {
+	gzip := httpx.RequestAcceptsGzip(r)
 	if p, ok := s.pages[r.URL.Path]; ok {
-		p.serve(w, r)
+		p.serveAs(w, r, gzip)
 		return
 	}
-	p, err := s.documentFile(chi.URLParam(r, "slug"), r.URL.Path)
+	p, err := s.documentFile(chi.URLParam(r, "slug"), r.URL.Path, plainGet(r, gzip))
 	switch {
 	case errors.Is(err, archive.ErrSourceChanged):
 		// The content changed under the server; a reload is due.
@@ -474,7 +476,7 @@ func (s *Server) serveDocumentPage(w http.ResponseWriter, r *http.Request) {
 	case err != nil:
 		s.renderFault(w, r, err)
 	case p != nil:
-		p.serve(w, r)
+		p.serveAs(w, r, gzip)
 	default:
 		to, ok := s.clauseRedirect(r)
 		if !ok {

@@ -218,7 +218,7 @@ func TestETagsFollowContent(t *testing.T) {
 	for path, p := range s.pages {
 		tags := []string{p.etag}
 		if p.gzipped != nil {
-			tags = append(tags, p.gzHeaders["Etag"][0])
+			tags = append(tags, p.gzETag)
 		}
 		for _, tag := range tags {
 			if other, ok := byTag[tag]; ok && string(s.pages[other].body) != string(p.body) {

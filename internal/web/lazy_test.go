@@ -32,7 +32,7 @@ func TestLazyPageRendersOnce(t *testing.T) {
 		t.Errorf("rendered %d times; want once", n)
 	}
 	for _, p := range got {
-		if p != got[0] || p.headers == nil {
+		if p != got[0] || p.fields == nil {
 			t.Fatal("the requests got different or unsealed pages")
 		}
 	}

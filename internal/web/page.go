@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
+	"strconv"
 	"sync"
 
 	"github.com/accord-archive/accord/internal/httpx"
@@ -22,7 +23,8 @@ type page struct {
 	disposition string // Content-Disposition, for downloads
 
 	// The response headers, made once by seal: every request shares them.
-	headers, gzHeaders map[string][]string
+	fields, gzFields httpx.Fields
+	gzETag           string // the gzipped copy's tag
 }
 
 const (
@@ -63,54 +65,54 @@ func newPage(contentType string, body []byte) *page {
 
 // seal makes the page's response headers once its fields are final.
 func (p *page) seal() *page {
-	one := func(v string) []string { return []string{v} }
-	h := map[string][]string{
-		"Content-Type":   one(p.contentType),
-		"Cache-Control":  one(p.cache),
-		"Etag":           one(p.etag),
-		"Content-Length": one(itoa(len(p.body))),
-	}
+	h := httpx.NewFields(
+		"Content-Type", p.contentType,
+		"Cache-Control", p.cache,
+		"Etag", p.etag,
+		"Content-Length", itoa(len(p.body)),
+	)
 	if p.disposition != "" {
-		h["Content-Disposition"] = one(p.disposition)
+		h = h.With("Content-Disposition", p.disposition)
 	}
 	if p.gzipped != nil {
-		h["Vary"] = one("Accept-Encoding")
-		gz := make(map[string][]string, len(h)+1)
-		for k, v := range h {
-			gz[k] = v
-		}
-		gz["Content-Encoding"] = one("gzip")
-		gz["Content-Length"] = one(itoa(len(p.gzipped)))
+		h = h.With("Vary", "Accept-Encoding")
 		// Another representation, another strong validator.
-		gz["Etag"] = one(httpx.GzipETag(p.etag))
-		p.gzHeaders = gz
+		p.gzETag = httpx.GzipETag(p.etag)
+		p.gzFields = h.With("Content-Encoding", "gzip").
+			With("Content-Length", itoa(len(p.gzipped))).
+			With("Etag", p.gzETag)
 	}
-	p.headers = h
+	p.fields = h
 	return p
 }
 
 // serve writes p, answering conditional requests with 304 and sending the
 // gzipped copy to clients that accept it.
 func (p *page) serve(w http.ResponseWriter, r *http.Request) {
-	if p.headers == nil {
+	p.serveAs(w, r, httpx.RequestAcceptsGzip(r))
+}
+
+// serveAs is serve for a request whose Accept-Encoding is already read:
+// gzip says whether it takes gzip.
+func (p *page) serveAs(w http.ResponseWriter, r *http.Request, gzip bool) {
+	if p.fields == nil {
 		// Not sealed: a page made for this one request. Seal a copy, so
 		// that no shared page is ever written while served.
 		c := *p
 		p = c.seal()
 	}
-	h := w.Header()
-	headers, body := p.headers, p.body
-	if p.gzipped != nil && httpx.AcceptsGzip(r.Header.Get("Accept-Encoding")) {
-		headers, body = p.gzHeaders, p.gzipped
+	fields, body, etag := p.fields, p.body, p.etag
+	if gzip && p.gzipped != nil {
+		fields, body, etag = p.gzFields, p.gzipped, p.gzETag
 	}
 	inflate := body == nil && p.gzipped != nil // a page kept compressed
-	for k, v := range headers {
-		h[k] = v[:1:1]
-	}
+	fields.Set(w.Header())
 	// Only a page that exists can be not modified: never the 404 page.
-	if p.status == http.StatusOK && httpx.ETagMatch(r.Header.Get("If-None-Match"), headers["Etag"][0]) {
-		httpx.NotModified(w)
-		return
+	if p.status == http.StatusOK {
+		if inm := r.Header["If-None-Match"]; len(inm) > 0 && httpx.ETagMatch(inm[0], etag) {
+			httpx.NotModified(w)
+			return
+		}
 	}
 	w.WriteHeader(p.status)
 	switch {
@@ -122,12 +124,12 @@ func (p *page) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// compressed returns p as the page cache keeps it: without its body when
-// it has a gzipped copy, which serve inflates again for the rare client
-// that does not take gzip. A clause page then costs about 3 KB, not 14.
-// p must be sealed, so that its headers already give the body's length.
+// compressed returns p as the page cache keeps it for clients that take
+// gzip: without its body when it has a gzipped copy. A clause page then
+// costs about 3 KB, not 14. p must be sealed, so that its headers already
+// give the body's length.
 func (p *page) compressed() *page {
-	if p.gzipped == nil || p.headers == nil {
+	if p.gzipped == nil || p.fields == nil {
 		return p
 	}
 	c := *p
@@ -139,7 +141,7 @@ var gzipReaders sync.Pool // of *gzip.Reader
 
 // writeInflated writes the body that gz compresses. gz was written by
 // newPage, so it is well formed; a failed write is the client's going.
-func writeInflated(w io.Writer, gz []byte) {
+func writeInflated(w io.Writer, gz []byte) error {
 	zr, _ := gzipReaders.Get().(*gzip.Reader)
 	var err error
 	if zr == nil {
@@ -148,8 +150,15 @@ func writeInflated(w io.Writer, gz []byte) {
 		err = zr.Reset(bytes.NewReader(gz))
 	}
 	if err != nil {
-		return
+		return err
 	}
-	io.Copy(w, zr)
+	_, err = io.Copy(w, zr)
 	gzipReaders.Put(zr)
+	return err
+}
+
+// contentLength is the length of p's plain body, as its headers give it.
+func (p *page) contentLength() int {
+	n, _ := strconv.Atoi(p.fields.Get("Content-Length"))
+	return n
 }

@@ -42,6 +42,10 @@ func canonicalPath(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		if !hasUpper(p) && (len(p) == 1 || p[len(p)-1] != '/') {
+			next.ServeHTTP(w, r) // canonical already: most requests, one pass
+			return
+		}
 		c := p
 		if len(c) > 1 {
 			c = strings.TrimRight(c, "/")

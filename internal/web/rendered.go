@@ -13,7 +13,5 @@ func (s *Server) DocumentPagesKept() int {
 			n++
 		}
 	}
-	s.pageCache.mu.Lock()
-	defer s.pageCache.mu.Unlock()
-	return n + len(s.pageCache.items)
+	return n + s.pageCache.len()
 }

@@ -6,6 +6,7 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/accord-archive/accord/internal/api"
+	"github.com/accord-archive/accord/internal/httpx"
 	"github.com/accord-archive/accord/internal/middleware"
 )
 
@@ -109,18 +110,24 @@ func (s *Server) guard(h http.Handler) http.Handler {
 func (s *Server) keptFirst(router http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.RawQuery == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			gzip := httpx.RequestAcceptsGzip(r)
 			if p, ok := s.pages[r.URL.Path]; ok {
-				p.serve(w, r)
+				p.serveAs(w, r, gzip)
 				return
 			}
 			// A document's page rendered on an earlier request: served as
 			// serveDocumentPage would, without the router's request copy
 			// and path values.
-			if p, ok := s.pageCache.get(r.URL.Path); ok {
-				p.serve(w, r)
+			if p, ok := s.pageCache.get(r.URL.Path, plainGet(r, gzip)); ok {
+				p.serveAs(w, r, gzip)
 				return
 			}
 		}
 		router.ServeHTTP(w, r)
 	})
 }
+
+// plainGet reports whether r is a GET from a client that does not take
+// gzip (gzip: whether it does): the request whose page the page cache
+// keeps with its plain body.
+func plainGet(r *http.Request, gzip bool) bool { return !gzip && r.Method == http.MethodGet }

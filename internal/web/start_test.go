@@ -16,12 +16,12 @@ func TestPageRenderedOnFirstRequest(t *testing.T) {
 		if _, ok := lazy.pages[path]; ok {
 			t.Fatalf("%s was rendered at start", path)
 		}
-		if _, ok := lazy.pageCache.get(path); ok {
+		if _, ok := lazy.pageCache.get(path, false); ok {
 			t.Fatalf("%s is cached before any request", path)
 		}
 		eager := get(t, seed(t).Handler(), http.MethodGet, path)
 		first := get(t, lazy.Handler(), http.MethodGet, path)
-		cached, ok := lazy.pageCache.get(path)
+		cached, ok := lazy.pageCache.get(path, false)
 		if !ok {
 			t.Fatalf("%s was not kept after its first request", path)
 		}
@@ -30,7 +30,7 @@ func TestPageRenderedOnFirstRequest(t *testing.T) {
 		if first.StatusCode != http.StatusOK || tag == "" || first.Header.Get("ETag") != tag || second.Header.Get("ETag") != tag {
 			t.Errorf("%s: %d, ETag %q then %q; want 200 and the eager server's %q", path, first.StatusCode, first.Header.Get("ETag"), second.Header.Get("ETag"), tag)
 		}
-		if again, _ := lazy.pageCache.get(path); again != cached {
+		if again, _ := lazy.pageCache.get(path, false); again != cached {
 			t.Errorf("%s was rendered again rather than served from the cache", path)
 		}
 		if res := get(t, lazy.Handler(), http.MethodGet, path, "If-None-Match", tag); res.StatusCode != http.StatusNotModified {

@@ -4,7 +4,7 @@
 // accepts gzip. What Accord does beyond writing those bytes is the gap
 // between the two.
 //
-//	floor -addr 127.0.0.1:PORT -responses FILE
+//	floor -addr 127.0.0.1:PORT -responses FILE [-pprof 127.0.0.1:PORT]
 package main
 
 import (
@@ -12,6 +12,7 @@ import (
 	"flag"
 	"log"
 	"net/http"
+	_ "net/http/pprof"
 	"os"
 	"strings"
 
@@ -21,6 +22,7 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8081", "listen on `ADDR`")
 	file := flag.String("responses", "", "the recorded responses, a JSON list: identity, then gzip")
+	pprofAddr := flag.String("pprof", "", "serve Go's runtime profiles on `ADDR`, as `accord serve --pprof` does")
 	flag.Parse()
 	b, err := os.ReadFile(*file)
 	if err != nil {
@@ -30,6 +32,11 @@ func main() {
 	var rs []bench.Recorded
 	if err := json.Unmarshal(b, &rs); err != nil || len(rs) != 2 {
 		log.Fatalf("%s: want a JSON list of two responses (%v)", *file, err)
+	}
+	if *pprofAddr != "" {
+		// net/http/pprof registers on the default mux, which the floor
+		// does not serve: only this listener does.
+		go func() { log.Fatal(http.ListenAndServe(*pprofAddr, nil)) }()
 	}
 	identity, gzipped := rs[0], rs[1]
 	// The Date header is net/http's to write, as it is for Accord.
