@@ -10,14 +10,21 @@ import (
 // live heap of a big archive before it collects.
 const gcHeadroom = 40 << 20
 
+// maxGCPercent bounds the target of a nearly empty heap, where 40 MB of
+// headroom would be a percentage in the thousands.
+const maxGCPercent = 1000
+
 // boundGCHeadroom sets the collector's target from the live heap, which,
 // once the archive is loaded, is nearly all the archive itself and does not
 // change until a reload. Go's default lets the heap grow to twice the live
 // heap before collecting: for 100,000 clauses, 80 MB held for garbage that
 // a server making a few kilobytes per request never needs. The headroom is
-// gcHeadroom or a quarter of the live heap, whichever is more, and never
-// more than Go's default. GOGC, when set, wins. It returns the percentage
-// set, or -1 when it set none.
+// gcHeadroom or a quarter of the live heap, whichever is more. A small
+// archive gets the whole gcHeadroom too, more than Go's default: with the
+// seed's 5 MB live heap the default collected every 1,400 page requests,
+// and a collection that often cost a cached page about a twentieth of its
+// time (measured against a bare handler writing the same bytes). GOGC,
+// when set, wins. It returns the percentage set, or -1 when it set none.
 func boundGCHeadroom() int {
 	if _, ok := os.LookupEnv("GOGC"); ok {
 		return -1
@@ -39,5 +46,5 @@ func gcPercent(live uint64) int {
 	if live == 0 {
 		return 100
 	}
-	return int(min(100, max(25, 100*gcHeadroom/live)))
+	return int(min(maxGCPercent, max(25, 100*gcHeadroom/live)))
 }

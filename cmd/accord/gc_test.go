@@ -8,7 +8,8 @@ func TestGCPercent(t *testing.T) {
 		want int
 	}{
 		{0, 100},
-		{10 << 20, 100}, // the seed: Go's default
+		{1 << 20, 1000}, // bounded
+		{5 << 20, 800},  // the seed: 40 MB of headroom, not Go's default 5
 		{40 << 20, 100}, // headroom of 40 MB is the default here
 		{80 << 20, 50},  // 40 MB above the live heap
 		{100 << 20, 40}, // 100,000 clauses
