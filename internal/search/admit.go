@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -65,6 +66,7 @@ func (ix *Index) SetLimits(l Limits) {
 // lanes admit searches: a semaphore per lane.
 type lanes struct {
 	cheap, costly chan struct{}
+	running       atomic.Int32 // searches holding a slot of either lane
 	wait          time.Duration
 	queued        func(costly bool) // if set, called when a search must wait: for tests
 }
@@ -80,9 +82,10 @@ func (l *lanes) acquire(ctx context.Context, costly bool) (func(), error) {
 	if costly {
 		sem = l.costly
 	}
-	release := func() { <-sem }
+	release := func() { l.running.Add(-1); <-sem }
 	select {
 	case sem <- struct{}{}:
+		l.running.Add(1)
 		return release, nil
 	default:
 	}
@@ -93,6 +96,7 @@ func (l *lanes) acquire(ctx context.Context, costly bool) (func(), error) {
 	defer t.Stop()
 	select {
 	case sem <- struct{}{}:
+		l.running.Add(1)
 		return release, nil
 	case <-t.C:
 		return nil, ErrBusy
@@ -100,3 +104,7 @@ func (l *lanes) acquire(ctx context.Context, costly bool) (func(), error) {
 		return nil, ctx.Err()
 	}
 }
+
+// alone reports whether the search asking holds the only slot taken: no
+// other search would be slowed by its taking every core.
+func (l *lanes) alone() bool { return l.running.Load() <= 1 }

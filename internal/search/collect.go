@@ -44,7 +44,9 @@ const checkDoneEvery = 1024
 // walked by its own searcher on its own core, and the parts' pages and
 // counts merged: the hits, their scores and so the page are the same as
 // one walk's. A costly search is walked in one part that gives its core
-// up often, so that cheap searches and pages go first.
+// up often, so that cheap searches and pages go first; alone, with no
+// other search running, it is walked in parts like a cheap one, since
+// there is nobody to go first.
 //
 // weights, when not nil, weighs each hit's score by its unit's language
 // (catalogue.langOrd): see compiled.weights.
@@ -124,14 +126,15 @@ func firstError(ctx context.Context, errs []error) error {
 const partUnits = 20000
 
 // partBounds splits the internal doc numbers of ords' reader into ranges,
-// at most one per core, and one for a costly search: bounds[i] to
+// at most one per core, and one for a costly search while another search
+// runs: bounds[i] to
 // bounds[i+1], the last open-ended.
 func (ix *Index) partBounds(ords *ordinals, costly bool) []uint64 {
 	n := ix.parts
 	if n == 0 {
 		n = min(runtime.GOMAXPROCS(0), len(ix.cat.units)/partUnits)
 	}
-	if costly {
+	if costly && (ix.lanes == nil || !ix.lanes.alone()) {
 		n = 1
 	}
 	if n <= 1 || len(ords.ords) == 0 {

@@ -175,3 +175,37 @@ func TestTopHitsAdmitsLosesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestCostlySearchAloneTakesEveryCore: a costly search is walked in one
+// part while another search holds a slot, and in parts when it runs alone.
+func TestCostlySearchAloneTakesEveryCore(t *testing.T) {
+	ix, a := classifiedIndex(t)
+	many := newIndex(ix.bleve, a, ix.cat)
+	many.parts = 3
+	many.SetLimits(Limits{})
+	ords := mustOrdinals(t, many)
+	ctx := context.Background()
+
+	release, err := many.lanes.acquire(ctx, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := many.partBounds(ords, true); len(b) != 4 {
+		t.Errorf("costly search alone: bounds %v; want 3 parts", b)
+	}
+	other, err := many.lanes.acquire(ctx, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := many.partBounds(ords, true); len(b) != 2 {
+		t.Errorf("costly search beside another: bounds %v; want one part", b)
+	}
+	if b := many.partBounds(ords, false); len(b) != 4 {
+		t.Errorf("cheap search beside another: bounds %v; want 3 parts", b)
+	}
+	other()
+	release()
+	if n := many.lanes.running.Load(); n != 0 {
+		t.Errorf("%d searches still counted as running after their release", n)
+	}
+}
