@@ -43,8 +43,10 @@ vet:
 staticcheck:
 	$(GO) tool staticcheck ./...
 
+# go test's own vet (a few of vet's analyzers) is off here and under fuzz:
+# `make vet` runs all of them over the same packages.
 race:
-	$(GO) test -race -count=1 -timeout 15m ./...
+	$(GO) test -race -vet=off -count=1 -timeout 15m ./...
 
 # A short run of every fuzz target, so none of them rots: about ten seconds
 # each on two cores, set as a number of executions. Not as a duration: when
@@ -68,7 +70,7 @@ fuzz:
 	@set -e; $(FUZZ_TARGETS) | while read pkg f; do \
 	    n=$$(echo " $(FUZZ_EXECS) " | sed -n "s/.* $$f=\([0-9]*\) .*/\1/p"); \
 	    t=$${FUZZTIME:-$${n:-$(FUZZ_EXECS_DEFAULT)}x}; \
-	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t -fuzzminimizetime $(FUZZ_MINIMIZE) $$pkg; \
+	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -vet=off -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t -fuzzminimizetime $(FUZZ_MINIMIZE) $$pkg; \
 	  done
 
 # Real-browser tests: headless Chromium driven by chromedp, with axe-core
