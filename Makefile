@@ -58,9 +58,12 @@ FUZZ_EXECS := FuzzApply=200000 FuzzImportRoundTrip=40000 FuzzParse=60000 \
 	FuzzPlainFrontMatter=250000 FuzzSearch=10000 FuzzRouter=20000 FuzzSearchPage=20000
 FUZZ_EXECS_DEFAULT := 10000
 FUZZ_TIMEOUT ?= 10m
-# An input found interesting is minimized for at most this long (Go's default
-# is a minute, which a short run can spend on one input).
-FUZZ_MINIMIZE ?= 5s
+# An input found interesting is minimized in at most this many runs of the
+# target (Go's default is a minute, which a short run can spend on one
+# input). A count, not a duration: fuzzing stops while an input is
+# minimized, and on busy cores a few seconds for each of dozens of new
+# inputs was most of the run; the executions above are what find bugs.
+FUZZ_MINIMIZE ?= 200x
 # The targets are found in the sources (func FuzzX(f *testing.F) in a
 # _test.go file), not with go test -list, which builds and links a test
 # binary for every package only to list them.
