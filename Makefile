@@ -87,6 +87,7 @@ empty :=
 space := $(empty) $(empty)
 browser: export ACCORD_REQUIRE_TOOLS := 1
 browser: tools $(AXE) $(VNU)
+	@test -n "$(BROWSER_TESTS)" || { echo "make browser: no tests found in files with //go:build browser"; exit 1; }
 	ACCORD_AXE=$(abspath $(AXE)) ACCORD_VNU=$(abspath $(VNU)) $(GO) test -tags browser -count=1 -timeout 15m \
 	  -run '^($(subst $(space),|,$(BROWSER_TESTS)))$$' $(sort $(patsubst %/,./%,$(dir $(BROWSER_FILES))))
 
