@@ -27,8 +27,16 @@ test:
 
 # Under check (and browser), a test whose external tool is missing fails
 # rather than skips (internal/testenv: ACCORD_REQUIRE_TOOLS, as CI=true).
+# The installs come first, one at a time (apt-get holds a lock); then the
+# checks run side by side, CHECK_JOBS at once, each one's output printed
+# whole when it ends: the browser tests mostly wait on Chromium while the
+# race tests keep the cores busy. The longest start first. Two at once, not
+# more: everything else is CPU-bound, and a third job only slows the
+# browser tests, whose servers are stopped as hung after serveTimeout.
+CHECK_JOBS ?= 2
 check: export ACCORD_REQUIRE_TOOLS := 1
-check: tools vet staticcheck race fuzz browser bench-smoke
+check: tools bench-tools $(AXE) $(VNU)
+	@$(MAKE) --no-print-directory -j$(CHECK_JOBS) --output-sync=target race browser fuzz staticcheck vet bench-smoke
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
@@ -37,8 +45,10 @@ vet:
 staticcheck:
 	$(GO) tool staticcheck ./...
 
+# go test's own vet (a few of vet's analyzers) is off here and under fuzz:
+# `make vet` runs all of them over the same packages.
 race:
-	$(GO) test -race -count=1 -timeout 15m ./...
+	$(GO) test -race -vet=off -count=1 -timeout 15m ./...
 
 # A short run of every fuzz target, so none of them rots: about ten seconds
 # each on two cores, set as a number of executions. Not as a duration: when
@@ -50,23 +60,38 @@ FUZZ_EXECS := FuzzApply=200000 FuzzImportRoundTrip=40000 FuzzParse=60000 \
 	FuzzPlainFrontMatter=250000 FuzzSearch=10000 FuzzRouter=20000 FuzzSearchPage=20000
 FUZZ_EXECS_DEFAULT := 10000
 FUZZ_TIMEOUT ?= 10m
-# An input found interesting is minimized for at most this long (Go's default
-# is a minute, which a short run can spend on one input).
-FUZZ_MINIMIZE ?= 5s
+# An input found interesting is minimized in at most this many runs of the
+# target (Go's default is a minute, which a short run can spend on one
+# input). A count, not a duration: fuzzing stops while an input is
+# minimized, and on busy cores a few seconds for each of dozens of new
+# inputs was most of the run; the executions above are what find bugs.
+FUZZ_MINIMIZE ?= 200x
+# The targets are found in the sources (func FuzzX(f *testing.F) in a
+# _test.go file), not with go test -list, which builds and links a test
+# binary for every package only to list them.
+FUZZ_TARGETS = git grep --untracked -o '^func Fuzz[A-Za-z0-9_]*(f \*testing\.F)' -- '*_test.go' | \
+	sed -E 's|^(([^:]*)/)?[^/:]*:func (Fuzz[A-Za-z0-9_]*).*|./\2 \3|' | sort -u
 fuzz:
-	@set -e; for pkg in $$($(GO) list ./...); do \
-	  for f in $$($(GO) test -timeout 2m -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+	@set -e; $(FUZZ_TARGETS) | while read pkg f; do \
 	    n=$$(echo " $(FUZZ_EXECS) " | sed -n "s/.* $$f=\([0-9]*\) .*/\1/p"); \
 	    t=$${FUZZTIME:-$${n:-$(FUZZ_EXECS_DEFAULT)}x}; \
-	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t -fuzzminimizetime $(FUZZ_MINIMIZE) $$pkg; \
-	  done; done
+	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -vet=off -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t -fuzzminimizetime $(FUZZ_MINIMIZE) $$pkg; \
+	  done
 
 # Real-browser tests: headless Chromium driven by chromedp, with axe-core
 # (accessibility) injected into the pages and the Nu HTML Checker (validity).
 # Plain `go test ./...` starts no browser: these tests carry the build tag.
+# Only they run here, the tests of the files built with the tag alone, in
+# their packages: every other test runs under race.
+BROWSER_FILES = $(shell git grep --untracked -l '^//go:build browser$$' -- '*_test.go')
+BROWSER_TESTS = $(sort $(shell sed -n 's/^func \(Test[A-Za-z0-9_]*\)(t \*testing\.T).*/\1/p' $(BROWSER_FILES)))
+empty :=
+space := $(empty) $(empty)
 browser: export ACCORD_REQUIRE_TOOLS := 1
 browser: tools $(AXE) $(VNU)
-	ACCORD_AXE=$(abspath $(AXE)) ACCORD_VNU=$(abspath $(VNU)) $(GO) test -tags browser -count=1 -timeout 15m ./...
+	@test -n "$(BROWSER_TESTS)" || { echo "make browser: no tests found in files with //go:build browser"; exit 1; }
+	ACCORD_AXE=$(abspath $(AXE)) ACCORD_VNU=$(abspath $(VNU)) $(GO) test -tags browser -count=1 -timeout 15m \
+	  -run '^($(subst $(space),|,$(BROWSER_TESTS)))$$' $(sort $(patsubst %/,./%,$(dir $(BROWSER_FILES))))
 
 # Install what the checks need when it is missing (CI machines start bare).
 APT_INSTALL = { apt-get update -qq && apt-get install -y -qq $(1) >/dev/null; }

@@ -20,6 +20,9 @@ import (
 
 const seedPath = "/documents/2025-11-17-kazakhstan-estonia"
 
+// TestMain stops the one Chromium the browser tests share.
+func TestMain(m *testing.M) { browsertest.Main(m) }
+
 // tab opens a new tab of the shared browser, bounded to d. With
 // ACCORD_SHOTS set to a directory, shot saves screenshots there, to look at.
 func tab(t *testing.T, b context.Context, d time.Duration) context.Context {
@@ -90,9 +93,10 @@ func TestCopyLink(t *testing.T) {
 	ctx := tab(t, browsertest.New(t), 30*time.Second)
 	for _, name := range []string{"clipboard-read", "clipboard-write"} {
 		if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
-			Permission: &browser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
-			Setting:    browser.PermissionSettingGranted,
-			Origin:     base,
+			Permission:       &browser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
+			Setting:          browser.PermissionSettingGranted,
+			Origin:           base,
+			BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
 		}); err != nil {
 			t.Fatalf("grant %s: %v", name, err)
 		}

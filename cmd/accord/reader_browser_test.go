@@ -151,6 +151,7 @@ func TestReaderCopiesACitation(t *testing.T) {
 		if _, err := chromedp.CallBrowser(ctx, browser.SetPermission, browser.SetPermissionParams{
 			Permission: &browser.PermissionDescriptor{Name: name, AllowWithoutSanitization: true},
 			Setting:    browser.PermissionSettingGranted, Origin: base,
+			BrowserContextID: chromedp.FromContext(ctx).BrowserContextID,
 		}); err != nil {
 			t.Fatalf("grant %s: %v", name, err)
 		}

@@ -14,6 +14,8 @@ import (
 	"github.com/accord-archive/accord/internal/testenv"
 )
 
+func TestMain(m *testing.M) { Main(m) }
+
 func TestNewRendersAPage(t *testing.T) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		fmt.Fprint(w, `<!doctype html><title>t</title><p id="x">rendered</p>`)
