@@ -16,7 +16,11 @@ import (
 // The change time is set by the kernel on every write, rename and
 // metadata change and cannot be set back by a program (touch -d sets the
 // modification time only), so a file rewritten with the same size and
-// its old modification time still differs. A Stat is recorded only once
+// its old modification time still differs. That holds only on file
+// systems that keep a change time of their own (ext4, XFS, Btrfs, tmpfs
+// and the like, as the mount table says): on FAT, exFAT, network and FUSE
+// file systems, and outside Linux, no Stat is recorded and every file is
+// read and hashed at every start. A Stat is recorded only once
 // its change time is settled: a file changed less than StatSettle before
 // it was read could be written again within the same tick of the file
 // system's clock, unseen, so it is read and hashed at every start until
