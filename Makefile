@@ -72,7 +72,9 @@ FUZZ_MINIMIZE ?= 200x
 FUZZ_TARGETS = git grep --untracked -o '^func Fuzz[A-Za-z0-9_]*(f \*testing\.F)' -- '*_test.go' | \
 	sed -E 's|^(([^:]*)/)?[^/:]*:func (Fuzz[A-Za-z0-9_]*).*|./\2 \3|' | sort -u
 fuzz:
-	@set -e; $(FUZZ_TARGETS) | while read pkg f; do \
+	@set -e; targets=$$($(FUZZ_TARGETS)); \
+	  test -n "$$targets" || { echo "make fuzz: no fuzz targets found (is this a git checkout?)"; exit 1; }; \
+	  echo "$$targets" | while read pkg f; do \
 	    n=$$(echo " $(FUZZ_EXECS) " | sed -n "s/.* $$f=\([0-9]*\) .*/\1/p"); \
 	    t=$${FUZZTIME:-$${n:-$(FUZZ_EXECS_DEFAULT)}x}; \
 	    echo "fuzz $$pkg $$f ($$t)"; $(GO) test -vet=off -timeout $(FUZZ_TIMEOUT) -run '^$$' -fuzz "^$$f$$" -fuzztime $$t -fuzzminimizetime $(FUZZ_MINIMIZE) $$pkg; \
@@ -84,7 +86,7 @@ fuzz:
 # Only they run here, the tests of the files built with the tag alone, in
 # their packages: every other test runs under race.
 BROWSER_FILES = $(shell git grep --untracked -l '^//go:build browser$$' -- '*_test.go')
-BROWSER_TESTS = $(sort $(shell sed -n 's/^func \(Test[A-Za-z0-9_]*\)(t \*testing\.T).*/\1/p' $(BROWSER_FILES)))
+BROWSER_TESTS = $(sort $(shell sed -n 's/^func \(Test[A-Za-z0-9_]*\)(t \*testing\.T).*/\1/p' $(BROWSER_FILES) /dev/null))
 empty :=
 space := $(empty) $(empty)
 browser: export ACCORD_REQUIRE_TOOLS := 1

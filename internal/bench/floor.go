@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"os"
 	"slices"
@@ -107,12 +108,25 @@ func SummarizeFloor(accord, floor []FloorRun) FloorSummary {
 		}
 		return out
 	}
-	ratios := func(f func(FloorRun) float64) float64 {
-		out := make([]float64, n)
+	// A round in which Accord answered nothing counts as the worst ratio
+	// of each kind: none for throughput, without end for p99 and CPU (so
+	// that its p99 of 0 never passes); one in which the floor answered
+	// nothing is left out, having nothing to compare with.
+	ratios := func(f func(FloorRun) float64, higherIsBetter bool) float64 {
+		var out []float64
 		for i := range n {
-			if b := f(floor[i]); b > 0 {
-				out[i] = f(accord[i]) / b
+			switch b := f(floor[i]); {
+			case floor[i].Requests == 0 || b <= 0:
+			case accord[i].Requests == 0 && higherIsBetter:
+				out = append(out, 0)
+			case accord[i].Requests == 0:
+				out = append(out, math.Inf(1))
+			default:
+				out = append(out, f(accord[i])/b)
 			}
+		}
+		if len(out) == 0 {
+			return 0
 		}
 		return medianFloat(out)
 	}
@@ -122,7 +136,7 @@ func SummarizeFloor(accord, floor []FloorRun) FloorSummary {
 	s.AccordRPS, s.FloorRPS = medianFloat(pick(accord, rps)), medianFloat(pick(floor, rps))
 	s.AccordP99, s.FloorP99 = time.Duration(medianFloat(pick(accord, p99))), time.Duration(medianFloat(pick(floor, p99)))
 	s.AccordCPU, s.FloorCPU = time.Duration(medianFloat(pick(accord, cpu))), time.Duration(medianFloat(pick(floor, cpu)))
-	s.RPSRatio, s.P99Ratio, s.CPURatio = ratios(rps), ratios(p99), ratios(cpu)
+	s.RPSRatio, s.P99Ratio, s.CPURatio = ratios(rps, true), ratios(p99, false), ratios(cpu, false)
 	return s
 }
 

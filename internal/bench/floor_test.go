@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"math"
 	"os"
 	"testing"
 	"time"
@@ -34,6 +35,18 @@ func TestSummarizeFloor(t *testing.T) {
 	}
 	if rps, p99 := s.Met(); rps || !p99 {
 		t.Errorf("Met = %v, %v; want throughput missed, p99 met", rps, p99)
+	}
+	// Rounds in which Accord answered nothing are the worst, whatever
+	// their p99 of 0 says; a round in which the floor answered nothing is
+	// left out.
+	silent := []FloorRun{{}, {}, accord[2]}
+	if s := SummarizeFloor(silent, floor); s.RPSRatio != 0 || !math.IsInf(s.P99Ratio, 1) {
+		t.Errorf("Accord silent in two rounds: throughput %.3f, p99 %.3f; want 0 and +Inf", s.RPSRatio, s.P99Ratio)
+	} else if _, p99 := s.Met(); p99 {
+		t.Error("Accord silent in two rounds: p99 met")
+	}
+	if s := SummarizeFloor(accord, []FloorRun{{}, {}, floor[2]}); s.RPSRatio != 0.96 {
+		t.Errorf("floor silent in two rounds: throughput %.3f; want the one round compared, 0.960", s.RPSRatio)
 	}
 	if med := medianFloat([]float64{4, 1, 3, 2}); med != 2.5 {
 		t.Errorf("median of 1..4 = %v; want 2.5", med)
