@@ -10,7 +10,7 @@ import (
 // pageCacheBytes bounds the documents' pages kept rendered for an archive
 // too large to render at start. A clause page is kept gzipped, with its
 // overhead about 4 KB, so this keeps fifteen hundred or so of the pages
-// read most recently; a miss renders the one page asked for, in about a
+// read since the bound last passed them over; a miss renders the one page asked for, in about a
 // millisecond.
 //
 // The budget rule: a page is kept as gzip-taking clients get it, gzipped
@@ -44,7 +44,6 @@ type cachedPage struct {
 	page atomic.Pointer[page]
 	read atomic.Bool // read since the bound last passed it over
 	size int64       // under the cache's mu
-	elem *list.Element
 }
 
 func newPageCache(max int64) *pageCache {
@@ -110,7 +109,7 @@ func (c *pageCache) add(path string, p *page, plain bool) {
 	if _, ok := c.items[path]; ok {
 		return
 	}
-	e.elem = c.order.PushFront(e)
+	c.order.PushFront(e)
 	c.items[path] = e
 	c.size += e.size
 	c.evict(e)
