@@ -294,7 +294,14 @@ func (cat *catalogue) fields(ord int32) unit {
 	for _, p := range d.Named() { // the issuer too: party:G7 finds the G7's communiqués
 		u.Party = append(u.Party, p.Code)
 	}
-	for _, m := range c.class().Commitments {
+	u.addClassification(c.class())
+	return u
+}
+
+// addClassification appends the facet values of cl to u's: commitment
+// types and actors once each, topics and names.
+func (u *unit) addClassification(cl *archive.Classification) {
+	for _, m := range cl.Commitments {
 		if m.Type != nil && !slices.Contains(u.Commitment, m.Type.Code) {
 			u.Commitment = append(u.Commitment, m.Type.Code)
 		}
@@ -306,13 +313,12 @@ func (cat *catalogue) fields(ord int32) unit {
 			u.Actor = append(u.Actor, actor)
 		}
 	}
-	for _, t := range c.class().Topics {
+	for _, t := range cl.Topics {
 		u.Topic = append(u.Topic, t.Slug)
 	}
-	for _, e := range c.class().Entities {
+	for _, e := range cl.Entities {
 		u.Entity = append(u.Entity, e.Slug)
 	}
-	return u
 }
 
 // facetFields sets u's facet values to the unit numbered ord's, as fields
@@ -334,25 +340,7 @@ func (cat *catalogue) facetFields(u *unit, ord int32, newDoc bool) {
 		}
 	}
 	u.Commitment, u.Actor, u.Topic, u.Entity = u.Commitment[:0], u.Actor[:0], u.Topic[:0], u.Entity[:0]
-	cl := c.class()
-	for _, m := range cl.Commitments {
-		if m.Type != nil && !slices.Contains(u.Commitment, m.Type.Code) {
-			u.Commitment = append(u.Commitment, m.Type.Code)
-		}
-		actor := m.Actor
-		if actor == "" {
-			actor = JointActor
-		}
-		if !slices.Contains(u.Actor, actor) {
-			u.Actor = append(u.Actor, actor)
-		}
-	}
-	for _, t := range cl.Topics {
-		u.Topic = append(u.Topic, t.Slug)
-	}
-	for _, e := range cl.Entities {
-		u.Entity = append(u.Entity, e.Slug)
-	}
+	u.addClassification(c.class())
 }
 
 // id is the unit's id in the index: slug#eId.
