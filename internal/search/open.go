@@ -32,6 +32,10 @@ import (
 // a lang field.
 const indexVersion = "accord-index-6-" + langAnalysisVersion
 
+// Version names the layout of the indexes this build writes: an index of
+// another is built again when opened.
+func Version() string { return indexVersion }
+
 // Keys of the index's internal store that say what it was built from.
 const (
 	keyVersion = "accord:version"
