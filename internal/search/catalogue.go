@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/accord-archive/accord/internal/archive"
 )
@@ -36,6 +37,10 @@ type catalogue struct {
 	flat [facetGroups]facetColumn
 
 	parties *archive.Parties // for the aliases of a document's parties; may be nil
+
+	// defined returns the acronyms the units define (acronyms), found in
+	// the background from the moment the units are listed.
+	defined func() equivalents
 
 	langs     []*lang                     // the languages other than English, as met
 	langBy    map[*archive.Document]*lang // the language of each document not in English
@@ -129,6 +134,10 @@ func newCatalogue(a *archive.Archive) *catalogue {
 			cat.units = append(cat.units, u)
 		}
 	}
+	// The units are all there and no longer change: their acronyms are
+	// found on another core while the rest of the catalogue is made and
+	// the index opened.
+	cat.defined = definedLater(cat)
 	cat.rank()
 	cat.langs, cat.langBy = cat.languages()
 	cat.langOrd = cat.langOrds()
@@ -441,6 +450,34 @@ func (cat *catalogue) context(d *archive.Document) string {
 // acronyms is every acronym the archive's texts define, with its expansion
 // (see acronyms): archive-wide, so that a clause that uses only "TITR"
 // is found by the route's name, and the other way round.
+// definedLater starts finding cat's acronyms and returns what waits for
+// them; a panic in finding them is raised again in the waiting goroutine,
+// as if they had been found there.
+func definedLater(cat *catalogue) func() equivalents {
+	type found struct {
+		e     equivalents
+		fault any
+	}
+	done := make(chan found, 1)
+	go func() {
+		var f found
+		defer func() {
+			if v := recover(); v != nil {
+				f.fault = v
+			}
+			done <- f
+		}()
+		f.e = cat.acronyms()
+	}()
+	return sync.OnceValue(func() equivalents {
+		f := <-done
+		if f.fault != nil {
+			panic(f.fault)
+		}
+		return f.e
+	})
+}
+
 func (cat *catalogue) acronyms() equivalents {
 	e := equivalents{}
 	for i := range cat.units {

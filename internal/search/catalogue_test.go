@@ -2,6 +2,7 @@ package search
 
 import (
 	"cmp"
+	"reflect"
 	"slices"
 	"testing"
 
@@ -52,4 +53,27 @@ func TestCatalogueAsDefined(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAcronymsFoundInTheBackground: the acronyms found on another core
+// are those found in line, and a fault in finding them is raised where
+// they are waited for, not in a goroutine of its own, which would end
+// the process.
+func TestAcronymsFoundInTheBackground(t *testing.T) {
+	ix, _ := classifiedIndex(t)
+	want, got := ix.cat.acronyms(), ix.cat.defined()
+	if len(want) == 0 {
+		t.Fatal("the archive defines no acronym; the test needs some")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("acronyms found in the background:\n%v\nin line:\n%v", got, want)
+	}
+	broken := &catalogue{units: []catalogued{{}}} // no clause, no paragraph
+	wait := definedLater(broken)
+	defer func() {
+		if recover() == nil {
+			t.Error("a fault in finding the acronyms was not raised where they are waited for")
+		}
+	}()
+	wait()
 }

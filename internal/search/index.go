@@ -94,7 +94,7 @@ func buildMemory(ctx context.Context, cat *catalogue) (bleve.Index, error) {
 
 // newIndex makes the Index of b, logging nothing.
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
-	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), equiv: cat.acronyms(), log: slog.New(slog.DiscardHandler)}
+	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), equiv: cat.defined(), log: slog.New(slog.DiscardHandler)}
 	ix.english = &lang{base: English, field: fieldText, analyzer: ix.analyzer}
 	ix.langs = cat.langs
 	if len(ix.langs) > 0 {
