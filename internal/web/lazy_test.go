@@ -58,14 +58,7 @@ func TestLazyPageRendersOnce(t *testing.T) {
 // 304 and HEAD, on the fast path and through the router alike, and is the
 // same page on every request.
 func TestLazyPagesServed(t *testing.T) {
-	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServer(a, rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := freshContentServer(t)
 	if len(s.lazy) == 0 {
 		t.Fatal("no page is rendered on first request")
 	}
@@ -144,14 +137,7 @@ func TestTemplateFaultAtStart(t *testing.T) {
 // rendered when first asked for, not at start, where its template is
 // tried on one document's commitments.
 func TestCommitmentsOnFirstRequest(t *testing.T) {
-	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := newTestServer(a, rules)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := freshContentServer(t)
 	if s.lazy["/commitments"].p != nil || s.sentenceTopics.m != nil {
 		t.Fatal("the commitments overview was rendered at start")
 	}
@@ -161,4 +147,19 @@ func TestCommitmentsOnFirstRequest(t *testing.T) {
 	if s.lazy["/commitments"].p == nil || s.sentenceTopics.m == nil {
 		t.Error("GET /commitments did not render the overview")
 	}
+}
+
+// freshContentServer is a server of the repository's content of its own,
+// which no other test has asked a page of.
+func freshContentServer(t *testing.T) *Server {
+	t.Helper()
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := newTestServer(a, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
