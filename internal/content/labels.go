@@ -247,7 +247,7 @@ func readHeading(src []byte, seg text.Segment) (header, text.Segment) {
 	}
 	if m := structHeading.FindSubmatchIndex(line); m != nil {
 		word := strings.ToLower(string(line[m[2]:m[3]]))
-		word = word[:strings.IndexAny(word, " \t")]
+		word = strings.Fields(word)[0] // the space \s matched may be any, a carriage return too
 		num := string(line[m[4]:m[5]])
 		if d, ok := wordNumbers[strings.ToLower(num)]; ok {
 			num = d
