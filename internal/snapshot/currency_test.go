@@ -117,4 +117,22 @@ func TestContentCurrency(t *testing.T) {
 	if opened.Load() == 0 {
 		t.Error("files that had just changed when recorded were taken as known")
 	}
+
+	// Once they have settled, a start that reads them records them, and
+	// the next reads none.
+	content.StatSettle = 0
+	opened.Store(0)
+	if _, _, decoded, err := s.load(fsys); err != nil || !decoded {
+		t.Fatalf("settled since: decoded %v, %v", decoded, err)
+	}
+	if opened.Load() == 0 {
+		t.Fatal("files recorded without a Stat were taken as known")
+	}
+	opened.Store(0)
+	if _, _, decoded, err := s.load(fsys); err != nil || !decoded {
+		t.Fatalf("after the files were recorded: decoded %v, %v", decoded, err)
+	}
+	if n := opened.Load(); n != 0 {
+		t.Errorf("a start after the files settled opened %d content files; want none", n)
+	}
 }

@@ -118,6 +118,7 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 		if f.err == nil {
 			a, err := decodeFile(f.data, f.crc, key, tree, rules)
 			if err == nil {
+				s.recordSettled(a, rules, key, tree.Files, log)
 				return a, rules, true, nil
 			}
 			if errors.Is(err, errStale) {
@@ -149,6 +150,28 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 		}
 	}
 	return a, rules, false, nil
+}
+
+// recordSettled writes the snapshot again when a file it had to read,
+// for want of a usable record (one that had just changed when recorded,
+// or whose times changed but not its bytes), now has a settled Stat: so
+// that a start just after a deploy does not leave every later start
+// reading those files. The archive is the one decoded: the same content.
+func (s *Store) recordSettled(a *archive.Archive, rules *classify.Rules, key [sha256.Size]byte, files []content.File, log *slog.Logger) {
+	n := 0
+	for i := range files {
+		if files[i].Src != nil && files[i].Stat.Known() {
+			n++
+		}
+	}
+	if n == 0 {
+		return
+	}
+	if err := s.write(a, rules, key, files); err != nil {
+		log.Warn("archive snapshot not written again", "err", err)
+		return
+	}
+	log.Info("archive snapshot written again: content files now settled are recorded", "files", n)
 }
 
 type savedFile struct {
