@@ -23,8 +23,9 @@ import (
 // read and hashed at every start. A Stat is recorded only once
 // its change time is settled: a file changed less than StatSettle before
 // it was read could be written again within the same tick of the file
-// system's clock, unseen, so it is read and hashed at every start until
-// the snapshot is made again.
+// system's clock, unseen, so it is read and hashed at start; the first
+// start that finds it settled records it (internal/snapshot writes the
+// snapshot again).
 type Stat struct {
 	Size, ModTime, ChangeTime int64 // bytes; nanoseconds since 1970
 	Inode, Device             uint64
