@@ -229,28 +229,25 @@ func (r *Rules) buildLanguage(l *langDef, fail func(at, string, ...any)) {
 			add(&lx.verbs, owner, p, int32(typ.Strength-1), true, "phrase")
 		}
 	}
-	owner = map[string]at{}
-	for _, t := range l.topics {
-		i, ok := r.topicBy[t.id.text]
-		if !ok {
-			fail(t.id, "unknown topic %q: a %s file adds terms to the topics of the English vocabulary", t.id.text, l.lang)
-			continue
+	// Topics take terms, entities names: each item adds phrases to one
+	// the English vocabulary defines.
+	extend := func(items []langItem, by map[string]int, m *matcher, kind, kinds, adds, what string) map[string]at {
+		owner := map[string]at{}
+		for _, it := range items {
+			i, ok := by[it.id.text]
+			if !ok {
+				fail(it.id, "unknown %s %q: a %s file adds %s to the %s of the English vocabulary", kind, it.id.text, l.lang, adds, kinds)
+				continue
+			}
+			for _, p := range it.phrases {
+				add(m, owner, p, int32(i), false, what)
+			}
 		}
-		for _, p := range t.phrases {
-			add(&lx.terms, owner, p, int32(i), false, "term")
-		}
+		return owner
 	}
-	owner = map[string]at{}
-	for _, e := range l.entities {
-		i, ok := r.entityBy[e.id.text]
-		if !ok {
-			fail(e.id, "unknown entity %q: a %s file adds names to the entities of the English vocabulary", e.id.text, l.lang)
-			continue
-		}
-		for _, p := range e.phrases {
-			add(&lx.names, owner, p, int32(i), false, "alias")
-		}
-	}
+	extend(l.topics, r.topicBy, &lx.terms, "topic", "topics", "terms", "term")
+	// The parties' names below are aliases too: one owner for both.
+	owner = extend(l.entities, r.entityBy, &lx.names, "entity", "entities", "names", "alias")
 	subjects := map[string]at{}
 	for _, p := range l.parties {
 		if _, ok := r.partyVocabulary.Entry(p.code.text); !ok {
