@@ -1,7 +1,12 @@
 package content
 
 import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"sync/atomic"
 	"syscall"
 	"testing"
 )
@@ -35,4 +40,60 @@ func TestChangeTimeOnlyWhereKept(t *testing.T) {
 		t.Fatal("no file system read from the mount table")
 	}
 	t.Logf("the temporary directory is on a file system whose change time is kept: %v", keepsChangeTime(uint64(s.Dev)))
+}
+
+// statCountingFS is a tree on disk that counts the Stats taken of it.
+type statCountingFS struct {
+	*DirFS
+	stats *atomic.Int64
+}
+
+func (c statCountingFS) Stat(name string) (fs.FileInfo, error) {
+	c.stats.Add(1)
+	return c.DirFS.Stat(name)
+}
+
+// TestReadKnownStatsFirst: ReadKnown takes every file's Stat before it
+// asks known about any, so that the walk is done while known waits for
+// what it compares with (a snapshot still being read), and a file known
+// rejects is still read.
+func TestReadKnownStatsFirst(t *testing.T) {
+	dir := t.TempDir()
+	const n = 40
+	if err := os.MkdirAll(filepath.Join(dir, DocumentsDir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		name := filepath.Join(dir, DocumentsDir, fmt.Sprintf("doc-%d.md", i))
+		if err := os.WriteFile(name, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var stats atomic.Int64
+	fsys := statCountingFS{Dir(dir), &stats}
+	var early atomic.Int64 // lookups before every file was statted
+	tree, err := ReadKnown(fsys, func(name string, st Stat) ([sha256.Size]byte, bool) {
+		if stats.Load() < n {
+			early.Add(1)
+		}
+		return [sha256.Size]byte{}, name != DocumentsDir+"/doc-7.md"
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if early.Load() != 0 {
+		t.Errorf("%d lookups before every file's Stat was taken", early.Load())
+	}
+	read := 0
+	for _, f := range tree.Files {
+		if f.Src != nil {
+			read++
+			if f.Name != DocumentsDir+"/doc-7.md" {
+				t.Errorf("%s read; known took it", f.Name)
+			}
+		}
+	}
+	if len(tree.Files) != n || read != 1 {
+		t.Errorf("%d files, %d read; want %d, 1 (the one known rejected)", len(tree.Files), read, n)
+	}
 }
