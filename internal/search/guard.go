@@ -59,6 +59,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Results, err error) 
 	if ix.healing.Load() {
 		return nil, fmt.Errorf("search: %w", ErrUnavailable)
 	}
+	if err := ix.await(ctx); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if err != nil {
 			err = ix.failed(err)
