@@ -3,6 +3,9 @@ package snapshot
 import (
 	"errors"
 	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -14,16 +17,15 @@ import (
 // parses the content instead, whatever the fault.
 var errCorrupt = errors.New("malformed archive")
 
-// decoder reads an archive written by encode. Its strings are slices of
-// src, which the archive then keeps; its values are carved out of one
-// block of each kind.
+// decoder reads a chunk of an archive written by encode. Its strings are
+// slices of src, which the archive then keeps; its values are carved out
+// of one block of each kind.
 type decoder struct {
 	src   string
 	pos   int
+	base  int // where src starts in what decode was given, for errors
 	err   error
 	rules *classify.Rules
-	files map[string]*content.File // the content files, by path
-	read  func(name string) archive.ContentSource
 
 	docs        []archive.Document
 	parties     []archive.Party
@@ -39,22 +41,76 @@ type decoder struct {
 	next     int                 // the next of docParas to decode
 }
 
-// decode reads the archive that encode wrote into src. files holds every
-// content file by path: each document must have its file there, and every
-// file must have its document; read(name) reads a file again.
+// decode reads the archive that encode wrote into src, its chunks on
+// every core at once. files holds every content file by path: each
+// document must have its file there, and every file must have its
+// document; read(name) reads a file again.
 func decode(src string, rules *classify.Rules, files map[string]*content.File, read func(name string) archive.ContentSource) (*archive.Archive, error) {
-	d := &decoder{src: src, rules: rules, files: files, read: read}
+	// The chunks, found by their lengths.
+	var chunks []*decoder
+	for d := (&decoder{src: src}); d.pos < len(d.src); {
+		n := d.size()
+		if d.err != nil {
+			return nil, d.err
+		}
+		chunks = append(chunks, &decoder{src: src[d.pos : d.pos+n], base: d.pos, rules: rules})
+		d.pos += n
+	}
+	docs := make([][]*archive.Document, len(chunks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(chunks) {
+					return
+				}
+				docs[i] = chunks[i].chunk()
+			}
+		})
+	}
+	wg.Wait()
+
+	var all []*archive.Document
+	for i, c := range chunks {
+		if c.err != nil {
+			return nil, c.err
+		}
+		if all == nil {
+			all = make([]*archive.Document, 0, len(files))
+		}
+		all = append(all, docs[i]...)
+	}
+	seen := make(map[string]bool, len(all))
+	for _, doc := range all {
+		f, ok := files[doc.File]
+		if !ok || seen[doc.File] {
+			return nil, fmt.Errorf("%w: no content file %s, or two documents of it", errCorrupt, doc.File)
+		}
+		seen[doc.File] = true
+		doc.SetContentFile(f.Digest, read(doc.File))
+	}
+	if len(seen) != len(files) {
+		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(files))
+	}
+	return archive.NewWithParties(all, rules.Parties())
+}
+
+// chunk decodes the chunk d holds and checks its commitments' spans; it
+// returns nil, with d.err set, for a chunk that is malformed.
+func (d *decoder) chunk() []*archive.Document {
 	var t totals
 	for _, n := range []*int{&t.docs, &t.parties, &t.provisions, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
 		*n = d.size()
 	}
-	// Each value takes a few bytes at least: a file that claims more than
+	// Each value takes a few bytes at least: a chunk that claims more than
 	// it can hold is not believed, nor allocated for.
-	if least := 14*t.docs + 2*t.parties + 12*t.provisions + 3*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(src) {
-		d.fail("totals larger than the file")
+	if least := 14*t.docs + 2*t.parties + 12*t.provisions + 3*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(d.src) {
+		d.fail("totals larger than the chunk")
 	}
 	if d.err != nil {
-		return nil, d.err
+		return nil
 	}
 	d.docs = make([]archive.Document, t.docs)
 	d.parties = make([]archive.Party, t.parties)
@@ -67,33 +123,25 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 	d.entities = make([]*archive.Entity, t.entities)
 
 	docs := make([]*archive.Document, t.docs)
-	seen := make(map[string]bool, t.docs)
 	for i := range docs {
 		doc := &d.docs[i]
 		d.document(doc)
 		if d.err != nil {
-			return nil, d.err
+			return nil
 		}
-		f, ok := d.files[doc.File]
-		if !ok || seen[doc.File] {
-			return nil, fmt.Errorf("%w: no content file %s, or two documents of it", errCorrupt, doc.File)
-		}
-		seen[doc.File] = true
-		doc.SetContentFile(f.Digest, d.read(doc.File))
 		docs[i] = doc
 	}
-	if len(seen) != len(d.files) {
-		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(d.files))
-	}
 	if d.pos != len(d.src) || len(d.parties)+len(d.provs)+len(d.provPtrs)+len(d.paras)+len(d.commitments)+len(d.topics)+len(d.entities) > 0 {
-		return nil, fmt.Errorf("%w: the totals do not match the documents", errCorrupt)
+		d.fail("the totals do not match the documents")
+		return nil
 	}
 	for _, doc := range docs {
 		if err := checkSpans(doc); err != nil {
-			return nil, err
+			d.err = err
+			return nil
 		}
 	}
-	return archive.NewWithParties(docs, rules.Parties())
+	return docs
 }
 
 // party is the party of the rules' vocabulary with code, as the content
@@ -152,7 +200,7 @@ func checkSpans(doc *archive.Document) error {
 
 func (d *decoder) fail(what string) {
 	if d.err == nil {
-		d.err = fmt.Errorf("%w: %s at byte %d", errCorrupt, what, d.pos)
+		d.err = fmt.Errorf("%w: %s at byte %d", errCorrupt, what, d.base+d.pos)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,9 @@ func classifiedTrees(t *testing.T) (*archive.Archive, *classify.Rules, map[strin
 // element, label as printed, number, heading, paragraphs, children, line,
 // classification, and what Build derives from them (parent, eId, clause
 // number, citation, Clauses).
-func TestTreeRoundTrip(t *testing.T) {
+func TestTreeRoundTrip(t *testing.T) { eachChunking(t, testTreeRoundTrip) }
+
+func testTreeRoundTrip(t *testing.T) {
 	want, rules, files := classifiedTrees(t)
 	buf, err := encode(nil, want, rules)
 	if err != nil {
@@ -132,7 +135,9 @@ func TestTreeRoundTrip(t *testing.T) {
 // TestTreeDecodeRefusesDamage: a snapshot of trees that is cut short,
 // names an element that is none, or claims more provisions than it holds
 // is refused as malformed, never decoded into a wrong tree or a panic.
-func TestTreeDecodeRefusesDamage(t *testing.T) {
+func TestTreeDecodeRefusesDamage(t *testing.T) { eachChunking(t, testTreeDecodeRefusesDamage) }
+
+func testTreeDecodeRefusesDamage(t *testing.T) {
 	want, rules, files := classifiedTrees(t)
 	buf, err := encode(nil, want, rules)
 	if err != nil {
@@ -155,6 +160,70 @@ func TestTreeDecodeRefusesDamage(t *testing.T) {
 	for n := 0; n < len(buf); n += 97 {
 		if _, err := decode(string(buf[:n]), rules, files, read); err == nil {
 			t.Errorf("a snapshot cut to %d of %d bytes decoded", n, len(buf))
+		}
+	}
+	// A flipped byte, which the checksum refuses once the decoder is done
+	// (decodeFile checks it beside decoding), decodes to something or to
+	// an error, never to a panic or a hang.
+	for n := 0; n < len(buf); n += 7 {
+		b := slices.Clone(buf)
+		b[n] ^= 0xa5
+		decode(string(b), rules, files, read)
+	}
+}
+
+// eachChunking runs test on archives written in one chunk, and in a
+// chunk a document, which decode on every core at once.
+func eachChunking(t *testing.T, test func(t *testing.T)) {
+	size := chunkBytes
+	t.Cleanup(func() { chunkBytes = size })
+	for _, tc := range []struct {
+		name  string
+		bytes int
+	}{{"one chunk", 1 << 30}, {"a chunk a document", 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			chunkBytes = tc.bytes
+			test(t)
+		})
+	}
+}
+
+// chunks counts the chunks of an encoded archive.
+func chunks(t *testing.T, buf []byte) int {
+	t.Helper()
+	n := 0
+	for d := (&decoder{src: string(buf)}); d.pos < len(d.src); n++ {
+		d.pos += d.size()
+		if d.err != nil {
+			t.Fatal(d.err)
+		}
+	}
+	return n
+}
+
+// TestChunks: an archive is written in chunks of about chunkBytes, each
+// of whole documents, and decodes the same from any number of them.
+func TestChunks(t *testing.T) {
+	want, rules, files := classifiedTrees(t)
+	size := chunkBytes
+	t.Cleanup(func() { chunkBytes = size })
+	docs := len(want.Documents())
+	for _, tc := range []struct{ bytes, chunks int }{{1 << 30, 1}, {1, docs}, {2000, 0}} {
+		chunkBytes = tc.bytes
+		buf, err := encode(nil, want, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := chunks(t, buf)
+		if tc.chunks != 0 && n != tc.chunks || tc.chunks == 0 && (n < 2 || n >= docs) {
+			t.Errorf("chunks of %d bytes: %d chunks of %d documents", tc.bytes, n, docs)
+		}
+		got, err := decode(string(buf), rules, files, func(name string) archive.ContentSource { return memSource{name} })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("chunks of %d bytes: the decoded archive differs from the encoded one", tc.bytes)
 		}
 	}
 }
