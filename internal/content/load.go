@@ -137,13 +137,7 @@ func ReadKnown(fsys fs.FS, known func(name string, st Stat) ([sha256.Size]byte, 
 	// taken meanwhile.
 	stats := make([]Stat, len(names))
 	if known != nil {
-		each(len(names), func() func(int) {
-			return func(i int) {
-				if info, err := fs.Stat(fsys, names[i]); err == nil && info.Mode().IsRegular() && info.Size() <= MaxFileSize {
-					stats[i], _ = currentStat(info)
-				}
-			}
-		})
+		fileStats(fsys, names, stats)
 	}
 	each(len(names), func() func(int) {
 		return func(i int) {

@@ -97,3 +97,54 @@ func TestReadKnownStatsFirst(t *testing.T) {
 		t.Errorf("%d files, %d read; want %d, 1 (the one known rejected)", len(tree.Files), read, n)
 	}
 }
+
+// TestStatAtAsStat: the Stats taken in each directory opened once are
+// those fs.Stat gives: a symbolic link followed, a directory, a file too
+// large and a dangling link given none.
+func TestStatAtAsStat(t *testing.T) {
+	dir := t.TempDir()
+	docs := filepath.Join(dir, DocumentsDir)
+	for _, d := range []string{docs, filepath.Join(docs, "sub"), filepath.Join(docs, "dir.md")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"a.md", "b.md", "sub/c.md"} {
+		if err := os.WriteFile(filepath.Join(docs, name), []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Symlink("a.md", filepath.Join(docs, "link.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("gone.md", filepath.Join(docs, "dangling.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(docs, "large.md"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(filepath.Join(docs, "large.md"), MaxFileSize+1); err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, n := range []string{"a.md", "b.md", "dangling.md", "dir.md", "large.md", "link.md", "sub/c.md"} {
+		names = append(names, DocumentsDir+"/"+n)
+	}
+	got := make([]Stat, len(names))
+	if !statAt(Dir(dir), names, got) {
+		t.Fatal("statAt could not open the directories")
+	}
+	want := make([]Stat, len(names))
+	fileStats(statCountingFS{Dir(dir), new(atomic.Int64)}, names, want) // through fs.Stat
+	for i := range names {
+		if got[i] != want[i] {
+			t.Errorf("%s: %+v; fs.Stat gives %+v", names[i], got[i], want[i])
+		}
+	}
+	if !want[0].Known() || want[0] == want[1] || want[0].Inode != want[5].Inode || want[2].Known() || want[3].Known() || want[4].Known() {
+		t.Errorf("the Stats are not what the files are: %+v", want)
+	}
+	if statAt(Dir(filepath.Join(dir, "missing")), names, got) {
+		t.Error("statAt reported Stats of a directory that does not exist")
+	}
+}
