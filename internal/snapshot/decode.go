@@ -98,8 +98,15 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 }
 
 // chunk decodes the chunk d holds and checks its commitments' spans; it
-// returns nil, with d.err set, for a chunk that is malformed.
-func (d *decoder) chunk() []*archive.Document {
+// returns nil, with d.err set, for a chunk that is malformed. The checksum
+// is verified beside the decoding, so the chunk may be damaged: a panic
+// the checks missed is that error too, not the end of the process.
+func (d *decoder) chunk() (docs []*archive.Document) {
+	defer func() {
+		if v := recover(); v != nil {
+			docs, d.err = nil, fmt.Errorf("%w: %v", errCorrupt, v)
+		}
+	}()
 	var t totals
 	for _, n := range []*int{&t.docs, &t.parties, &t.provisions, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
 		*n = d.size()
@@ -122,7 +129,7 @@ func (d *decoder) chunk() []*archive.Document {
 	d.topics = make([]*archive.Topic, t.topics)
 	d.entities = make([]*archive.Entity, t.entities)
 
-	docs := make([]*archive.Document, t.docs)
+	docs = make([]*archive.Document, t.docs)
 	for i := range docs {
 		doc := &d.docs[i]
 		d.document(doc)

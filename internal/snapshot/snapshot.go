@@ -287,7 +287,12 @@ func decodeFile(data string, key [sha256.Size]byte, tree *content.Tree, rules *c
 	go func() {
 		crc <- crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(data[headerLen:]), len(data)-headerLen))
 	}()
-	a, err := func() (*archive.Archive, error) {
+	a, err := func() (a *archive.Archive, err error) {
+		defer func() { // as in decoder.chunk
+			if v := recover(); v != nil {
+				a, err = nil, fmt.Errorf("%w: %v", errCorrupt, v)
+			}
+		}()
 		_, start := readFiles(data[headerLen:])
 		if start == 0 {
 			return nil, fmt.Errorf("%w: no list of content files", errCorrupt)

@@ -227,3 +227,17 @@ func TestChunks(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodePanicIsAnError: a chunk whose decoding panics, as one the
+// checks missed might while its checksum is verified beside it, is
+// refused as malformed; the process goes on. No rules at all make it.
+func TestDecodePanicIsAnError(t *testing.T) {
+	want, rules, files := classifiedTrees(t)
+	buf, err := encode(nil, want, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decode(string(buf), nil, files, func(name string) archive.ContentSource { return memSource{name} }); !errors.Is(err, errCorrupt) {
+		t.Errorf("decode without rules = %v; want it refused as malformed", err)
+	}
+}
