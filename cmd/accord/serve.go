@@ -140,6 +140,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	live.Swap(site.server)
+	site.index.prepare()
 	stopProfile()
 	// Loading leaves much garbage behind: return it to the system now
 	// rather than carry it as resident memory until the heap grows back.
@@ -207,6 +208,7 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 		return old
 	}
 	live.Swap(next.server)
+	next.index.prepare()
 	s := next.archive.Stats()
 	log.Info("reloaded", "why", why, "documents", s.Documents, "clauses", s.Clauses, "took", time.Since(start).Round(time.Millisecond))
 	time.AfterFunc(writeTimeout+time.Second, func() {
@@ -404,6 +406,19 @@ func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, synonym
 		if p.err == nil {
 			p.idx.SetSynonyms(synonyms)
 		}
+	}
+}
+
+// prepare has an index opened from disk make, now that the site is ready,
+// what its searches need and opening it left for later (search.Index.
+// Prepare). One still being built has nothing left for later.
+func (p *pendingIndex) prepare() {
+	select {
+	case <-p.done:
+		if p.err == nil {
+			p.idx.Prepare()
+		}
+	default:
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -56,11 +57,12 @@ type Index struct {
 	// fold, counts) are set. An index reused from disk makes its
 	// catalogue in the background: the server is ready before, and a
 	// search waits for it. prepErr is a catalogue that failed to be made.
-	ready    chan struct{}
-	prepErr  error
-	prepMu   sync.Mutex // guards synonyms and prepared
-	synonyms [][]string // as SetSynonyms gave them
-	prepared bool
+	ready     chan struct{}
+	listLater func() // starts making the catalogue; nil when made at once
+	prepErr   error
+	prepMu    sync.Mutex // guards synonyms and prepared
+	synonyms  [][]string // as SetSynonyms gave them
+	prepared  bool
 
 	log        *slog.Logger
 	healing    atomic.Bool     // a failed on-disk index is being replaced
@@ -110,26 +112,41 @@ func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
 }
 
 // newIndexLater is newIndex, returning before cat is made: cat() is called
-// on another goroutine, and searches wait for it.
+// on another goroutine once Prepare or a search asks, and searches wait
+// for it.
 func newIndexLater(b bleve.Index, a *archive.Archive, cat func() *catalogue, log *slog.Logger) *Index {
 	ix := blankIndex(b, a)
 	ix.log = log
-	go func() {
-		var c *catalogue
-		err := func() (err error) {
-			defer guard(&err)()
-			c = cat()
-			return nil
+	ix.listLater = sync.OnceFunc(func() {
+		go func() {
+			start := time.Now()
+			var c *catalogue
+			err := func() (err error) {
+				defer guard(&err)()
+				c = cat()
+				return nil
+			}()
+			if err != nil {
+				ix.log.Error("search index: listing the units panicked: searches answer 503", "err", err)
+				ix.prepErr = err
+				close(ix.ready)
+				return
+			}
+			ix.setCatalogue(c)
+			ix.log.Info("search ready", "took", time.Since(start).Round(time.Millisecond))
 		}()
-		if err != nil {
-			ix.log.Error("search index: listing the units panicked: searches answer 503", "err", err)
-			ix.prepErr = err
-			close(ix.ready)
-			return
-		}
-		ix.setCatalogue(c)
-	}()
+	})
 	return ix
+}
+
+// Prepare starts making what searches need that Open left for later (the
+// list of units, their ranks and facets, the acronyms), on another
+// goroutine; a search starts it too, and waits. A server calls it once
+// it is ready, so that the first search finds it done.
+func (ix *Index) Prepare() {
+	if ix.listLater != nil {
+		ix.listLater()
+	}
 }
 
 func blankIndex(b bleve.Index, a *archive.Archive) *Index {
@@ -162,8 +179,9 @@ func (ix *Index) setCatalogue(cat *catalogue) {
 	close(ix.ready)
 }
 
-// await waits until the catalogue is made, or ctx is done.
+// await waits until the catalogue is made, or ctx is done, starting it.
 func (ix *Index) await(ctx context.Context) error {
+	ix.Prepare()
 	select {
 	case <-ix.ready:
 	default:

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -381,9 +382,11 @@ func TestOpenReusedListsUnitsLater(t *testing.T) {
 	closeIndex(t, built)
 
 	release := make(chan struct{})
+	var listed atomic.Int64
 	list := listUnits
 	t.Cleanup(func() { listUnits = list })
 	listUnits = func(a *archive.Archive) *catalogue {
+		listed.Add(1)
 		<-release
 		return list(a)
 	}
@@ -407,6 +410,13 @@ func TestOpenReusedListsUnitsLater(t *testing.T) {
 	}
 	t.Cleanup(func() { ix.Close() })
 	ix.SetSynonyms([][]string{{"Ukraine", "Zqxland"}})
+	// Nothing is listed until the server is ready (Prepare) or a search
+	// asks.
+	time.Sleep(20 * time.Millisecond)
+	if n := listed.Load(); n != 0 {
+		t.Errorf("the units were listed %d times before anything asked", n)
+	}
+	ix.Prepare()
 
 	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
 	defer cancel()
@@ -432,5 +442,8 @@ func TestOpenReusedListsUnitsLater(t *testing.T) {
 	}
 	if got := answers(t, ix); got != want {
 		t.Errorf("answers once the units are listed:\n%s\nwant:\n%s", got, want)
+	}
+	if n := listed.Load(); n != 1 {
+		t.Errorf("the units were listed %d times; want once", n)
 	}
 }
