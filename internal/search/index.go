@@ -179,6 +179,10 @@ func (ix *Index) setCatalogue(cat *catalogue) {
 	close(ix.ready)
 }
 
+// Listed is closed once the units are listed (Prepare), and searches no
+// longer wait.
+func (ix *Index) Listed() <-chan struct{} { return ix.ready }
+
 // await waits until the catalogue is made, or ctx is done, starting it.
 func (ix *Index) await(ctx context.Context) error {
 	ix.Prepare()
