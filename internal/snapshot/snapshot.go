@@ -84,17 +84,19 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 	// or the key differ, and the archive is used only if the checksum,
 	// verified beside its decoding, holds.
 	var (
-		records = sync.OnceValue(func() map[string]fileRecord {
+		// The records by path, and where the archive starts after them
+		// in the snapshot's body; 0 if there are none.
+		records = sync.OnceValues(func() (map[string]fileRecord, int) {
 			f := <-saved
 			saved <- f
 			if f.err != nil || len(f.data) < headerLen || f.data[:len(magic)] != magic {
-				return nil
+				return nil, 0
 			}
-			files, _ := readFiles(f.data[headerLen:])
-			return files
+			return readFiles(f.data[headerLen:])
 		})
 		isKnown = func(name string, st content.Stat) ([sha256.Size]byte, bool) {
-			return known(records())(name, st)
+			files, _ := records()
+			return known(files)(name, st)
 		}
 	)
 	tree, err := content.ReadKnown(fsys, isKnown)
@@ -119,7 +121,8 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 		f := <-saved
 		saved <- f
 		if f.err == nil {
-			a, err := decodeFile(f.data, key, tree, rules)
+			_, start := records()
+			a, err := decodeFile(f.data, start, key, tree, rules)
 			if err == nil {
 				s.recordSettled(a, rules, key, tree.Files, log)
 				return a, rules, true, nil
@@ -272,11 +275,12 @@ func writeEntry(h hash.Hash, name string, b []byte) {
 // errStale is a snapshot of other content, or from another program.
 var errStale = errors.New("snapshot of other content")
 
-// decodeFile decodes a snapshot file made under key. Its checksum is
-// verified on another core while it decodes (the decoder takes damaged
+// decodeFile decodes a snapshot file made under key, whose archive starts
+// at start in its body, after the files section (readFiles). Its checksum
+// is verified on another core while it decodes (the decoder takes damaged
 // bytes for what they are: an error, never a panic); an archive decoded
 // from a file that fails it is thrown away.
-func decodeFile(data string, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
+func decodeFile(data string, start int, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
 	if len(data) < headerLen || data[:len(magic)] != magic {
 		return nil, fmt.Errorf("%w: not a snapshot", errCorrupt)
 	}
@@ -293,7 +297,6 @@ func decodeFile(data string, key [sha256.Size]byte, tree *content.Tree, rules *c
 				a, err = nil, fmt.Errorf("%w: %v", errCorrupt, v)
 			}
 		}()
-		_, start := readFiles(data[headerLen:])
 		if start == 0 {
 			return nil, fmt.Errorf("%w: no list of content files", errCorrupt)
 		}
