@@ -3,6 +3,7 @@ package snapshot
 import (
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -21,7 +22,8 @@ import (
 // numbers, paragraphs' indexes, Clauses) is not kept either: the decoder
 // builds each document as the loader does.
 //
-//	archive   each chunk, to the end: its length in bytes, then it
+//	archive   each chunk, to the end: its length in bytes, it, its CRC-32C
+//	          (4 bytes, little-endian), checked before it is decoded
 //	chunk     totals, then each of its documents, newest first
 //	totals    documents parties provisions paragraphs commitments topics entities
 //	document  slug title kind place language source file date(unix seconds)
@@ -127,7 +129,9 @@ func encode(buf []byte, a *archive.Archive, rules *classify.Rules) ([]byte, erro
 			head.int(v)
 		}
 		e.int(len(head.buf) + len(c.buf))
+		from := len(e.buf)
 		e.buf = append(append(e.buf, head.buf...), c.buf...)
+		e.buf = binary.LittleEndian.AppendUint32(e.buf, crc32.Checksum(e.buf[from:], castagnoli))
 		docs = docs[n:]
 	}
 	return e.buf, e.err

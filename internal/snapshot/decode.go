@@ -1,12 +1,15 @@
 package snapshot
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -23,7 +26,8 @@ var errCorrupt = errors.New("malformed archive")
 type decoder struct {
 	src   string
 	pos   int
-	base  int // where src starts in what decode was given, for errors
+	base  int    // where src starts in what decode was given, for errors
+	crc   uint32 // of src, as written after it
 	err   error
 	rules *classify.Rules
 
@@ -46,15 +50,23 @@ type decoder struct {
 // document must have its file there, and every file must have its
 // document; read(name) reads a file again.
 func decode(src string, rules *classify.Rules, files map[string]*content.File, read func(name string) archive.ContentSource) (*archive.Archive, error) {
-	// The chunks, found by their lengths.
+	// The chunks, found by their lengths. Each holds a document at least,
+	// and its totals: a damaged file (the file's checksum is verified
+	// meanwhile) that claims more is refused before anything is made for
+	// them; and each chunk's own checksum is verified before it is decoded.
 	var chunks []*decoder
 	for d := (&decoder{src: src}); d.pos < len(d.src); {
 		n := d.size()
+		if d.err == nil && (n < minChunk || n > len(d.src)-d.pos-4 || len(chunks) == len(files)) {
+			d.fail("more chunks than documents")
+		}
 		if d.err != nil {
 			return nil, d.err
 		}
-		chunks = append(chunks, &decoder{src: src[d.pos : d.pos+n], base: d.pos, rules: rules})
-		d.pos += n
+		c := &decoder{src: src[d.pos : d.pos+n], base: d.pos, rules: rules}
+		c.crc = binary.LittleEndian.Uint32([]byte(src[d.pos+n : d.pos+n+4]))
+		chunks = append(chunks, c)
+		d.pos += n + 4
 	}
 	docs := make([][]*archive.Document, len(chunks))
 	var next atomic.Int64
@@ -72,13 +84,10 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 	}
 	wg.Wait()
 
-	var all []*archive.Document
+	all := make([]*archive.Document, 0, len(files))
 	for i, c := range chunks {
 		if c.err != nil {
 			return nil, c.err
-		}
-		if all == nil {
-			all = make([]*archive.Document, 0, len(files))
 		}
 		all = append(all, docs[i]...)
 	}
@@ -97,6 +106,10 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 	return archive.NewWithParties(all, rules.Parties())
 }
 
+// minChunk is the fewest bytes a chunk takes: its seven totals and a
+// document (decoder.chunk's least).
+const minChunk = 7 + 14
+
 // chunk decodes the chunk d holds and checks its commitments' spans; it
 // returns nil, with d.err set, for a chunk that is malformed. The checksum
 // is verified beside the decoding, so the chunk may be damaged: a panic
@@ -107,6 +120,10 @@ func (d *decoder) chunk() (docs []*archive.Document) {
 			docs, d.err = nil, fmt.Errorf("%w: %v", errCorrupt, v)
 		}
 	}()
+	if crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(d.src), len(d.src))) != d.crc {
+		d.fail("checksum mismatch")
+		return nil
+	}
 	var t totals
 	for _, n := range []*int{&t.docs, &t.parties, &t.provisions, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
 		*n = d.size()

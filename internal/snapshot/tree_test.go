@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -156,6 +157,16 @@ func testTreeDecodeRefusesDamage(t *testing.T) {
 			t.Errorf("%s: decode = %v; want it refused as malformed", tc.name, err)
 		}
 	}
+	// A letter changed in a text, which decodes as well as the right one,
+	// fails its chunk's checksum.
+	text := want.Documents()[0].Clauses[0].Paragraphs[0].Text
+	changed := strings.Replace(string(buf), text, strings.ToUpper(text[:1])+strings.ToLower(text[1:2])+text[2:], 1)
+	if changed == string(buf) {
+		changed = strings.Replace(string(buf), text, "#"+text[1:], 1)
+	}
+	if _, err := decode(changed, rules, files, read); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "checksum mismatch") {
+		t.Errorf("a letter changed in %q: decode = %v; want its chunk's checksum to fail", text, err)
+	}
 	// Every cut decodes to an error, not a panic.
 	for n := 0; n < len(buf); n += 97 {
 		if _, err := decode(string(buf[:n]), rules, files, read); err == nil {
@@ -193,7 +204,7 @@ func chunks(t *testing.T, buf []byte) int {
 	t.Helper()
 	n := 0
 	for d := (&decoder{src: string(buf)}); d.pos < len(d.src); n++ {
-		d.pos += d.size()
+		d.pos += d.size() + 4 // and its checksum
 		if d.err != nil {
 			t.Fatal(d.err)
 		}
@@ -239,5 +250,25 @@ func TestDecodePanicIsAnError(t *testing.T) {
 	}
 	if _, err := decode(string(buf), nil, files, func(name string) archive.ContentSource { return memSource{name} }); !errors.Is(err, errCorrupt) {
 		t.Errorf("decode without rules = %v; want it refused as malformed", err)
+	}
+}
+
+// TestDecodeZeros: a snapshot whose archive is zeros, as a crash can leave
+// a file, is refused at once, without making anything for the chunks its
+// bytes might claim (the checksum that refuses it is verified beside the
+// decoding).
+func TestDecodeZeros(t *testing.T) {
+	_, rules, files := classifiedTrees(t)
+	read := func(name string) archive.ContentSource { return memSource{name} }
+	src := strings.Repeat("\x00", 1<<20)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := decode(src, rules, files, read)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, errCorrupt) {
+		t.Errorf("decode of zeros = %v; want it refused as malformed", err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 256<<10 {
+		t.Errorf("decode of 1 MB of zeros allocated %d bytes", n)
 	}
 }
