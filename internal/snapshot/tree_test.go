@@ -272,3 +272,23 @@ func TestDecodeZeros(t *testing.T) {
 		t.Errorf("decode of 1 MB of zeros allocated %d bytes", n)
 	}
 }
+
+// TestReadFilesCountBounded: a files section whose count claims more
+// records than its bytes can hold, as a damaged one read before the
+// checksum is known may, is refused without being allocated for.
+func TestReadFilesCountBounded(t *testing.T) {
+	e := &encoder{}
+	e.str(version)
+	e.int(4000)
+	body := string(e.buf) + strings.Repeat("x", 4096)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	files, start := readFiles(body)
+	runtime.ReadMemStats(&after)
+	if files != nil || start != 0 {
+		t.Errorf("readFiles = %d records, start %d; want it refused", len(files), start)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<10 {
+		t.Errorf("readFiles of a claimed 4,000 records in 4 KB allocated %d bytes", n)
+	}
+}
