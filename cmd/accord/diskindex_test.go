@@ -111,3 +111,19 @@ func TestServeDamagedIndex(t *testing.T) {
 		}
 	})
 }
+
+// TestServeListsUnitsOnceReady: with a current index on disk, the index's
+// list of units, which opening it leaves for later, is made once the site
+// is ready, without a search asking for it.
+func TestServeListsUnitsOnceReady(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--content", dir, "--index", filepath.Join(t.TempDir(), "index")}
+	t.Run("first start builds", func(t *testing.T) { startServeLogged(t, args...) })
+	t.Run("next start opens", func(t *testing.T) {
+		_, log := startServeLogged(t, args...)
+		log.waitFor(t, 0, regexp.MustCompile(`msg="search ready"`), serveStartTimeout)
+	})
+}

@@ -140,6 +140,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	live.Swap(site.server)
+	listed := site.index.prepare()
 	stopProfile()
 	// Loading leaves much garbage behind: return it to the system now
 	// rather than carry it as resident memory until the heap grows back.
@@ -147,6 +148,18 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	gcPercent := boundGCHeadroom()
 	s := site.archive.Stats()
 	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond), "gc_percent", gcPercent)
+	if listed != nil {
+		// So does listing the index's units, just after: again once done,
+		// and the headroom set from the heap that holds them.
+		go func() {
+			select {
+			case <-listed:
+				debug.FreeOSMemory()
+				boundGCHeadroom()
+			case <-ctx.Done():
+			}
+		}()
+	}
 
 	for {
 		select {
@@ -207,6 +220,7 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 		return old
 	}
 	live.Swap(next.server)
+	next.index.prepare() // its garbage goes with the old archive's, below
 	s := next.archive.Stats()
 	log.Info("reloaded", "why", why, "documents", s.Documents, "clauses", s.Clauses, "took", time.Since(start).Round(time.Millisecond))
 	time.AfterFunc(writeTimeout+time.Second, func() {
@@ -405,6 +419,22 @@ func openIndex(ctx context.Context, cfg serveConfig, a *archive.Archive, synonym
 			p.idx.SetSynonyms(synonyms)
 		}
 	}
+}
+
+// prepare has an index opened from disk make, now that the site is ready,
+// what its searches need and opening it left for later (search.Index.
+// Prepare), and returns what is closed once it is made; nil for an index
+// still being built, which has nothing left for later.
+func (p *pendingIndex) prepare() <-chan struct{} {
+	select {
+	case <-p.done:
+		if p.err == nil {
+			p.idx.Prepare()
+			return p.idx.Listed()
+		}
+	default:
+	}
+	return nil
 }
 
 func (p *pendingIndex) wait() (*search.Index, error) {

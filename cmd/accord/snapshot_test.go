@@ -16,8 +16,9 @@ import (
 // TestServeArchiveSnapshot: with --index, serve keeps a snapshot of the
 // loaded archive beside the index and a later start on the same content
 // uses it; changed content is parsed again, with its problems reported
-// file:line despite the snapshot, and a damaged snapshot is set aside with
-// one line in the log.
+// file:line despite the snapshot (a new file, and one the snapshot records
+// edited in place), and a damaged snapshot is set aside with one line in
+// the log.
 func TestServeArchiveSnapshot(t *testing.T) {
 	dir := t.TempDir()
 	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
@@ -104,6 +105,22 @@ func TestServeArchiveSnapshot(t *testing.T) {
 		}
 		if log := serveOnce(t); strings.Contains(log, "snapshot") {
 			t.Errorf("the start after the damaged snapshot was replaced speaks of it:\n%s", log)
+		}
+	})
+	t.Run("an edited document is parsed again", func(t *testing.T) {
+		// The seed, which the snapshot records, edited in place.
+		name := filepath.Join(dir, "documents", seedSlug+".md")
+		src, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer os.WriteFile(name, src, 0o644)
+		if err := os.WriteFile(name, []byte(brokenDoc), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		code, _, stderr := runCmd(t, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...)...)
+		if want := name + ":" + strconv.Itoa(brokenLine) + ":"; code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("serve on an edited document = exit %d, stderr %q; want 1 and %q", code, stderr, want)
 		}
 	})
 }

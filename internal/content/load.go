@@ -132,18 +132,22 @@ func ReadKnown(fsys fs.FS, known func(name string, st Stat) ([sha256.Size]byte, 
 	}
 	files := make([]File, len(names))
 	errs := make([]error, len(names))
+	// Every file is looked at before any is looked up: known may wait for
+	// what it compares with (a snapshot being read), and the Stats are
+	// taken meanwhile.
+	stats := make([]Stat, len(names))
+	if known != nil {
+		fileStats(fsys, names, stats)
+	}
 	each(len(names), func() func(int) {
 		return func(i int) {
 			f := &files[i]
 			f.Name = names[i]
-			if known != nil {
-				if info, err := fs.Stat(fsys, f.Name); err == nil && info.Mode().IsRegular() && info.Size() <= MaxFileSize {
-					if st, ok := currentStat(info); ok {
-						if f.Digest, ok = known(f.Name, st); ok {
-							f.Stat = st
-							return
-						}
-					}
+			if st := stats[i]; st.Known() {
+				var ok bool
+				if f.Digest, ok = known(f.Name, st); ok {
+					f.Stat = st
+					return
 				}
 			}
 			errs[i] = f.read(fsys, settled)

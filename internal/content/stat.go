@@ -57,3 +57,19 @@ func statOf(info fs.FileInfo, settled time.Time) Stat {
 	}
 	return st
 }
+
+// fileStats sets stats[i] to the Stat of the file names[i] of fsys, on
+// every core: the zero Stat (never matched) for one that is not a regular
+// file of at most MaxFileSize, or whose file system does not say.
+func fileStats(fsys fs.FS, names []string, stats []Stat) {
+	if d, ok := fsys.(*DirFS); ok && statAt(d, names, stats) {
+		return
+	}
+	each(len(names), func() func(int) {
+		return func(i int) {
+			if info, err := fs.Stat(fsys, names[i]); err == nil && info.Mode().IsRegular() && info.Size() <= MaxFileSize {
+				stats[i], _ = currentStat(info)
+			}
+		}
+	})
+}

@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // sysStat is the change time, inode and device of info, when the file
@@ -59,4 +63,46 @@ func keepsChangeTimeIn(types map[string]string, dev uint64) bool {
 	major := (dev>>8)&0xfff | (dev>>32)&^0xfff
 	minor := dev&0xff | (dev>>12)&^0xff
 	return changeTimeKept[types[fmt.Sprintf("%d:%d", major, minor)]]
+}
+
+// statAt is fileStats for a tree on disk: each file is looked up in its
+// directory, opened once, rather than from the root at every file, which
+// took a start of 100,000 files half as long again. It reports false,
+// having set nothing, when a directory cannot be opened.
+func statAt(d *DirFS, names []string, stats []Stat) bool {
+	dirs := map[string]int{}
+	defer func() {
+		for _, fd := range dirs {
+			unix.Close(fd)
+		}
+	}()
+	for _, name := range names {
+		dir := path.Dir(name)
+		if _, ok := dirs[dir]; ok {
+			continue
+		}
+		fd, err := unix.Open(filepath.Join(d.dir, filepath.FromSlash(dir)), unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+		if err != nil {
+			return false
+		}
+		dirs[dir] = fd
+	}
+	each(len(names), func() func(int) {
+		return func(i int) {
+			var st unix.Stat_t
+			// As os.Stat: a symbolic link is followed.
+			if unix.Fstatat(dirs[path.Dir(names[i])], path.Base(names[i]), &st, 0) != nil ||
+				st.Mode&unix.S_IFMT != unix.S_IFREG || st.Size > MaxFileSize || !keepsChangeTime(uint64(st.Dev)) {
+				return
+			}
+			stats[i] = Stat{
+				Size:       st.Size,
+				ModTime:    st.Mtim.Nano(),
+				ChangeTime: st.Ctim.Nano(),
+				Inode:      st.Ino,
+				Device:     uint64(st.Dev),
+			}
+		}
+	})
+	return true
 }

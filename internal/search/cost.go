@@ -214,6 +214,9 @@ func (ix *Index) Estimate(ctx context.Context, q Query) (Cost, error) {
 	if len(q.Text) > MaxQueryLen {
 		return Cost{}, fmt.Errorf("estimate: %d bytes: %w", len(q.Text), ErrQueryTooLong)
 	}
+	if err := ix.await(ctx); err != nil {
+		return Cost{}, err
+	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	r, err := ix.reader()

@@ -7,6 +7,8 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
+
 	"github.com/accord-archive/accord/internal/archive"
 )
 
@@ -59,6 +61,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (res *Results, err error) 
 	if ix.healing.Load() {
 		return nil, fmt.Errorf("search: %w", ErrUnavailable)
 	}
+	if err := ix.await(ctx); err != nil {
+		return nil, err
+	}
 	defer func() {
 		if err != nil {
 			err = ix.failed(err)
@@ -107,7 +112,13 @@ func (ix *Index) heal() {
 	ix.log.Error("search index: serving searches from a new in-memory index once it is built; until then they answer 503", "index", di.dir)
 	go func() {
 		start := time.Now()
-		b, err := buildMemory(ix.healCtx, ix.cat)
+		// The units may not be listed yet: a failure can come before
+		// the first search (newIndexLater).
+		err := ix.await(ix.healCtx)
+		var b bleve.Index
+		if err == nil {
+			b, err = buildMemory(ix.healCtx, ix.cat)
+		}
 		ix.mu.Lock()
 		if err != nil || ix.closed {
 			ix.mu.Unlock()

@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -52,6 +53,17 @@ type Index struct {
 	closeErr  error
 	disk      *diskIndex // an on-disk index, shared within the process
 
+	// ready is closed once cat and what derives from it (equiv, langs,
+	// fold, counts) are set. An index reused from disk makes its
+	// catalogue in the background: the server is ready before, and a
+	// search waits for it. prepErr is a catalogue that failed to be made.
+	ready     chan struct{}
+	listLater func() // starts making the catalogue; nil when made at once
+	prepErr   error
+	prepMu    sync.Mutex // guards synonyms and prepared
+	synonyms  [][]string // as SetSynonyms gave them
+	prepared  bool
+
 	log        *slog.Logger
 	healing    atomic.Bool     // a failed on-disk index is being replaced
 	healCtx    context.Context // ends when the index is closed
@@ -94,14 +106,68 @@ func buildMemory(ctx context.Context, cat *catalogue) (bleve.Index, error) {
 
 // newIndex makes the Index of b, logging nothing.
 func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
-	ix := &Index{bleve: b, archive: a, cat: cat, analyzer: newAnalyzer(nil), equiv: cat.defined(), log: slog.New(slog.DiscardHandler)}
+	ix := blankIndex(b, a)
+	ix.setCatalogue(cat)
+	return ix
+}
+
+// newIndexLater is newIndex, returning before cat is made: cat() is called
+// on another goroutine once Prepare or a search asks, and searches wait
+// for it.
+func newIndexLater(b bleve.Index, a *archive.Archive, cat func() *catalogue, log *slog.Logger) *Index {
+	ix := blankIndex(b, a)
+	ix.log = log
+	ix.listLater = sync.OnceFunc(func() {
+		go func() {
+			start := time.Now()
+			var c *catalogue
+			err := func() (err error) {
+				defer guard(&err)()
+				c = cat()
+				return nil
+			}()
+			if err != nil {
+				ix.log.Error("search index: listing the units panicked: searches answer 503", "err", err)
+				ix.prepErr = err
+				close(ix.ready)
+				return
+			}
+			ix.setCatalogue(c)
+			ix.log.Info("search ready", "took", time.Since(start).Round(time.Millisecond))
+		}()
+	})
+	return ix
+}
+
+// Prepare starts making what searches need that Open left for later (the
+// list of units, their ranks and facets, the acronyms), on another
+// goroutine; a search starts it too, and waits. A server calls it once
+// it is ready, so that the first search finds it done.
+func (ix *Index) Prepare() {
+	if ix.listLater != nil {
+		ix.listLater()
+	}
+}
+
+func blankIndex(b bleve.Index, a *archive.Archive) *Index {
+	ix := &Index{bleve: b, archive: a, analyzer: newAnalyzer(nil), ready: make(chan struct{}), log: slog.New(slog.DiscardHandler)}
 	ix.english = &lang{base: English, field: fieldText, analyzer: ix.analyzer}
+	ix.healCtx, ix.healCancel = context.WithCancel(context.Background())
+	ix.SetLimits(Limits{})
+	return ix
+}
+
+// setCatalogue sets cat and what derives from it, then lets searches in.
+func (ix *Index) setCatalogue(cat *catalogue) {
+	equiv := cat.defined()
+	ix.prepMu.Lock()
+	defer ix.prepMu.Unlock()
+	ix.cat = cat
+	ix.equiv = withSynonyms(equiv, ix.synonyms)
 	ix.langs = cat.langs
 	if len(ix.langs) > 0 {
 		ix.fold = &lang{base: fieldFold, field: fieldFold, analyzer: foldAnalyzer}
 	}
-	ix.healCtx, ix.healCancel = context.WithCancel(context.Background())
-	ix.SetLimits(Limits{})
 	ix.counts.New = func() any {
 		k := &keyCounts{}
 		for g := range k.n {
@@ -109,7 +175,30 @@ func newIndex(b bleve.Index, a *archive.Archive, cat *catalogue) *Index {
 		}
 		return k
 	}
-	return ix
+	ix.prepared = true
+	close(ix.ready)
+}
+
+// Listed is closed once the units are listed (Prepare), and searches no
+// longer wait.
+func (ix *Index) Listed() <-chan struct{} { return ix.ready }
+
+// await waits until the catalogue is made, or ctx is done, starting it.
+func (ix *Index) await(ctx context.Context) error {
+	ix.Prepare()
+	select {
+	case <-ix.ready:
+	default:
+		select {
+		case <-ix.ready:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+	if ix.prepErr != nil {
+		return fmt.Errorf("search: %w", ErrUnavailable)
+	}
+	return nil
 }
 
 // reader is a point-in-time reader of the index; close it after use.
@@ -285,12 +374,25 @@ func unitID(slug, eid string) string { return slug + "#" + eid }
 // SetSynonyms adds groups of words that mean the same ("EU", "European
 // Union") to what a search matches; call it before the first search.
 func (ix *Index) SetSynonyms(groups [][]string) {
+	ix.prepMu.Lock()
+	defer ix.prepMu.Unlock()
+	ix.synonyms = append(ix.synonyms, groups...)
+	if ix.prepared {
+		ix.equiv = withSynonyms(ix.equiv, groups)
+	}
+}
+
+// withSynonyms is a copy of equiv with groups added.
+func withSynonyms(equiv equivalents, groups [][]string) equivalents {
+	if len(groups) == 0 {
+		return equiv
+	}
 	e := equivalents{}
-	for k, v := range ix.equiv {
+	for k, v := range equiv {
 		e[k] = append([]string(nil), v...)
 	}
 	for _, g := range groups {
 		e.add(g...)
 	}
-	ix.equiv = e
+	return e
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/document"
@@ -71,33 +72,38 @@ func open(ctx context.Context, dir string, a *archive.Archive, version string, l
 		return nil, err
 	}
 	content := fingerprint(a)
-	cat := newCatalogue(a)
+	// An index reused from disk needs the catalogue only to search: it is
+	// made in the background (newIndexLater). A build needs it first.
+	cat := sync.OnceValue(func() *catalogue { return listUnits(a) })
 	if di, ok := sharedIndex(dir, version, content); ok {
 		return onDisk(di, a, cat, log), nil
 	} else if di != nil {
 		// dir serves the content being replaced, or failed.
-		return inMemory(ctx, a, cat, log)
+		return inMemory(ctx, a, cat(), log)
 	}
 	removeStaleBuilds(dir, log)
 
 	b, err := reuse(dir, version, content, log)
 	switch {
 	case errors.Is(err, errMemory):
-		return inMemory(ctx, a, cat, log)
+		return inMemory(ctx, a, cat(), log)
 	case err != nil:
 		return nil, err
 	case b != nil:
 		return onDisk(register(dir, b, version, content), a, cat, log), nil
 	}
-	b, err = rebuild(ctx, dir, cat, version, content, log)
+	b, err = rebuild(ctx, dir, cat(), version, content, log)
 	if errors.Is(err, errMemory) {
-		return inMemory(ctx, a, cat, log)
+		return inMemory(ctx, a, cat(), log)
 	}
 	if err != nil {
 		return nil, err
 	}
 	return onDisk(register(dir, b, version, content), a, cat, log), nil
 }
+
+// listUnits is newCatalogue; a test holds it up.
+var listUnits = newCatalogue
 
 // errMemory: the index is to be built in memory, for the reason logged.
 var errMemory = errors.New("build the index in memory")
@@ -215,9 +221,9 @@ func inMemory(ctx context.Context, a *archive.Archive, cat *catalogue, log *slog
 	return ix, nil
 }
 
-func onDisk(di *diskIndex, a *archive.Archive, cat *catalogue, log *slog.Logger) *Index {
-	ix := newIndex(di.b, a, cat)
-	ix.disk, ix.log = di, log
+func onDisk(di *diskIndex, a *archive.Archive, cat func() *catalogue, log *slog.Logger) *Index {
+	ix := newIndexLater(di.b, a, cat, log)
+	ix.disk = di
 	return ix
 }
 

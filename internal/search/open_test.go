@@ -2,11 +2,14 @@ package search
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/content"
@@ -359,5 +362,88 @@ func TestCloseTwice(t *testing.T) {
 	}
 	if _, err := ix.Search(context.Background(), Query{Text: "Ukraine"}); err == nil {
 		t.Errorf("Search after Close: error = nil; want one")
+	}
+}
+
+// TestOpenReusedListsUnitsLater: an index reused from disk is returned
+// before its catalogue is made, which the server does not need to be
+// ready; a search waits for it (or for its context), synonyms set
+// meanwhile are kept, and the answers are those of an index made whole.
+func TestOpenReusedListsUnitsLater(t *testing.T) {
+	a := seedArchive(t)
+	dir := filepath.Join(t.TempDir(), "index")
+	built := openIndex(t, dir, a)
+	want := answers(t, built)
+	built.SetSynonyms([][]string{{"Ukraine", "Zqxland"}})
+	wantSyn, err := built.Search(context.Background(), Query{Text: "Zqxland"})
+	if err != nil || wantSyn.Total == 0 {
+		t.Fatalf("a synonym of Ukraine found %v, %v; want hits", wantSyn, err)
+	}
+	closeIndex(t, built)
+
+	release := make(chan struct{})
+	var listed atomic.Int64
+	list := listUnits
+	t.Cleanup(func() { listUnits = list })
+	listUnits = func(a *archive.Archive) *catalogue {
+		listed.Add(1)
+		<-release
+		return list(a)
+	}
+	opened := make(chan *Index, 1)
+	go func() {
+		ix, err := Open(context.Background(), dir, a, nil)
+		if err != nil {
+			t.Error(err)
+		}
+		opened <- ix
+	}()
+	var ix *Index
+	select {
+	case ix = <-opened:
+	case <-time.After(10 * time.Second):
+		close(release)
+		t.Fatal("Open waited for the units to be listed")
+	}
+	if ix == nil {
+		t.FailNow()
+	}
+	t.Cleanup(func() { ix.Close() })
+	ix.SetSynonyms([][]string{{"Ukraine", "Zqxland"}})
+	// Nothing is listed until the server is ready (Prepare) or a search
+	// asks.
+	time.Sleep(20 * time.Millisecond)
+	if n := listed.Load(); n != 0 {
+		t.Errorf("the units were listed %d times before anything asked", n)
+	}
+	ix.Prepare()
+
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := ix.Search(ctx, Query{Text: "Ukraine"}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("a search before the units are listed = %v; want it to wait until its context ends", err)
+	}
+	found := make(chan *Results, 1)
+	go func() {
+		res, err := ix.Search(context.Background(), Query{Text: "Zqxland"})
+		if err != nil {
+			t.Error(err)
+		}
+		found <- res
+	}()
+	select {
+	case <-found:
+		t.Fatal("a search answered before the units were listed")
+	case <-time.After(20 * time.Millisecond):
+	}
+	close(release)
+	if res := <-found; res == nil || res.Total != wantSyn.Total {
+		t.Errorf("the synonym set before the units were listed found %v; want %d hits", res, wantSyn.Total)
+	}
+	if got := answers(t, ix); got != want {
+		t.Errorf("answers once the units are listed:\n%s\nwant:\n%s", got, want)
+	}
+	if n := listed.Load(); n != 1 {
+		t.Errorf("the units were listed %d times; want once", n)
 	}
 }

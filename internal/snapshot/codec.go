@@ -3,6 +3,7 @@ package snapshot
 import (
 	"encoding/binary"
 	"fmt"
+	"hash/crc32"
 	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
@@ -21,7 +22,9 @@ import (
 // numbers, paragraphs' indexes, Clauses) is not kept either: the decoder
 // builds each document as the loader does.
 //
-//	archive   totals, then each document, newest first
+//	archive   each chunk, to the end: its length in bytes, it, its CRC-32C
+//	          (4 bytes, little-endian), checked before it is decoded
+//	chunk     totals, then each of its documents, newest first
 //	totals    documents parties provisions paragraphs commitments topics entities
 //	document  slug title kind place language source file date(unix seconds)
 //	          paragraphs(in the document) parties issuer number preamble
@@ -36,20 +39,26 @@ import (
 //	override commitment  type(code) phrase actor paragraph start end line
 //	override ref         slug line
 
-// totals counts what the archive holds, so that the decoder can allocate
+// The documents are written in chunks of about chunkBytes, each of which
+// a start decodes on its own, on every core at once: a chunk's values
+// point only into its own documents and into the vocabulary. A variable
+// for the tests, which make many chunks of a small archive.
+var chunkBytes = 1 << 20
+
+// totals counts what a chunk holds, so that the decoder can allocate
 // each kind of value once, in one block.
 type totals struct {
 	docs, parties, provisions, paragraphs, commitments, topics, entities int
 }
 
-func count(a *archive.Archive) totals {
-	t := totals{docs: len(a.Documents())}
+func count(docs []*archive.Document) totals {
+	t := totals{docs: len(docs)}
 	unit := func(cl *archive.Classification) {
 		t.commitments += len(cl.Commitments)
 		t.topics += len(cl.Topics)
 		t.entities += len(cl.Entities)
 	}
-	for _, d := range a.Documents() {
+	for _, d := range docs {
 		t.parties += len(d.Parties)
 		t.paragraphs += len(allParagraphs(d))
 		for _, p := range d.Preamble {
@@ -99,12 +108,31 @@ func encode(buf []byte, a *archive.Archive, rules *classify.Rules) ([]byte, erro
 		topics:   positions(rules.Topics()),
 		entities: positions(rules.Entities()),
 	}
-	t := count(a)
-	for _, n := range []int{t.docs, t.parties, t.provisions, t.paragraphs, t.commitments, t.topics, t.entities} {
-		e.int(n)
-	}
-	for _, d := range a.Documents() {
-		e.document(d)
+	// Each chunk's documents are written apart, then appended after the
+	// chunk's length and totals.
+	c := &encoder{types: e.types, topics: e.topics, entities: e.entities}
+	head := &encoder{}
+	docs := a.Documents()
+	for len(docs) > 0 {
+		c.buf = c.buf[:0]
+		n := 0
+		for n < len(docs) && (n == 0 || len(c.buf) < chunkBytes) {
+			c.document(docs[n])
+			n++
+		}
+		if c.err != nil {
+			return nil, c.err
+		}
+		t := count(docs[:n])
+		head.buf = head.buf[:0]
+		for _, v := range []int{t.docs, t.parties, t.provisions, t.paragraphs, t.commitments, t.topics, t.entities} {
+			head.int(v)
+		}
+		e.int(len(head.buf) + len(c.buf))
+		from := len(e.buf)
+		e.buf = append(append(e.buf, head.buf...), c.buf...)
+		e.buf = binary.LittleEndian.AppendUint32(e.buf, crc32.Checksum(e.buf[from:], castagnoli))
+		docs = docs[n:]
 	}
 	return e.buf, e.err
 }

@@ -1,9 +1,15 @@
 package snapshot
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/crc32"
+	"runtime"
+	"sync"
+	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -14,16 +20,16 @@ import (
 // parses the content instead, whatever the fault.
 var errCorrupt = errors.New("malformed archive")
 
-// decoder reads an archive written by encode. Its strings are slices of
-// src, which the archive then keeps; its values are carved out of one
-// block of each kind.
+// decoder reads a chunk of an archive written by encode. Its strings are
+// slices of src, which the archive then keeps; its values are carved out
+// of one block of each kind.
 type decoder struct {
 	src   string
 	pos   int
+	base  int    // where src starts in what decode was given, for errors
+	crc   uint32 // of src, as written after it
 	err   error
 	rules *classify.Rules
-	files map[string]*content.File // the content files, by path
-	read  func(name string) archive.ContentSource
 
 	docs        []archive.Document
 	parties     []archive.Party
@@ -39,22 +45,96 @@ type decoder struct {
 	next     int                 // the next of docParas to decode
 }
 
-// decode reads the archive that encode wrote into src. files holds every
-// content file by path: each document must have its file there, and every
-// file must have its document; read(name) reads a file again.
+// decode reads the archive that encode wrote into src, its chunks on
+// every core at once. files holds every content file by path: each
+// document must have its file there, and every file must have its
+// document; read(name) reads a file again.
 func decode(src string, rules *classify.Rules, files map[string]*content.File, read func(name string) archive.ContentSource) (*archive.Archive, error) {
-	d := &decoder{src: src, rules: rules, files: files, read: read}
+	// The chunks, found by their lengths. Each holds a document at least,
+	// and its totals: a damaged file (the file's checksum is verified
+	// meanwhile) that claims more is refused before anything is made for
+	// them; and each chunk's own checksum is verified before it is decoded.
+	var chunks []*decoder
+	for d := (&decoder{src: src}); d.pos < len(d.src); {
+		n := d.size()
+		if d.err == nil && (n < minChunk || n > len(d.src)-d.pos-4 || len(chunks) == len(files)) {
+			d.fail("more chunks than documents")
+		}
+		if d.err != nil {
+			return nil, d.err
+		}
+		c := &decoder{src: src[d.pos : d.pos+n], base: d.pos, rules: rules}
+		c.crc = binary.LittleEndian.Uint32([]byte(src[d.pos+n : d.pos+n+4]))
+		chunks = append(chunks, c)
+		d.pos += n + 4
+	}
+	docs := make([][]*archive.Document, len(chunks))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(chunks)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(chunks) {
+					return
+				}
+				docs[i] = chunks[i].chunk()
+			}
+		})
+	}
+	wg.Wait()
+
+	all := make([]*archive.Document, 0, len(files))
+	for i, c := range chunks {
+		if c.err != nil {
+			return nil, c.err
+		}
+		all = append(all, docs[i]...)
+	}
+	seen := make(map[string]bool, len(all))
+	for _, doc := range all {
+		f, ok := files[doc.File]
+		if !ok || seen[doc.File] {
+			return nil, fmt.Errorf("%w: no content file %s, or two documents of it", errCorrupt, doc.File)
+		}
+		seen[doc.File] = true
+		doc.SetContentFile(f.Digest, read(doc.File))
+	}
+	if len(seen) != len(files) {
+		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(files))
+	}
+	return archive.NewWithParties(all, rules.Parties())
+}
+
+// minChunk is the fewest bytes a chunk takes: its seven totals and a
+// document (decoder.chunk's least).
+const minChunk = 7 + 14
+
+// chunk decodes the chunk d holds and checks its commitments' spans; it
+// returns nil, with d.err set, for a chunk that is malformed. The checksum
+// is verified beside the decoding, so the chunk may be damaged: a panic
+// the checks missed is that error too, not the end of the process.
+func (d *decoder) chunk() (docs []*archive.Document) {
+	defer func() {
+		if v := recover(); v != nil {
+			docs, d.err = nil, fmt.Errorf("%w: %v", errCorrupt, v)
+		}
+	}()
+	if crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(d.src), len(d.src))) != d.crc {
+		d.fail("checksum mismatch")
+		return nil
+	}
 	var t totals
 	for _, n := range []*int{&t.docs, &t.parties, &t.provisions, &t.paragraphs, &t.commitments, &t.topics, &t.entities} {
 		*n = d.size()
 	}
-	// Each value takes a few bytes at least: a file that claims more than
+	// Each value takes a few bytes at least: a chunk that claims more than
 	// it can hold is not believed, nor allocated for.
-	if least := 14*t.docs + 2*t.parties + 12*t.provisions + 3*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(src) {
-		d.fail("totals larger than the file")
+	if least := 14*t.docs + 2*t.parties + 12*t.provisions + 3*t.paragraphs + 6*t.commitments + t.topics + t.entities; d.err == nil && least > len(d.src) {
+		d.fail("totals larger than the chunk")
 	}
 	if d.err != nil {
-		return nil, d.err
+		return nil
 	}
 	d.docs = make([]archive.Document, t.docs)
 	d.parties = make([]archive.Party, t.parties)
@@ -66,34 +146,26 @@ func decode(src string, rules *classify.Rules, files map[string]*content.File, r
 	d.topics = make([]*archive.Topic, t.topics)
 	d.entities = make([]*archive.Entity, t.entities)
 
-	docs := make([]*archive.Document, t.docs)
-	seen := make(map[string]bool, t.docs)
+	docs = make([]*archive.Document, t.docs)
 	for i := range docs {
 		doc := &d.docs[i]
 		d.document(doc)
 		if d.err != nil {
-			return nil, d.err
+			return nil
 		}
-		f, ok := d.files[doc.File]
-		if !ok || seen[doc.File] {
-			return nil, fmt.Errorf("%w: no content file %s, or two documents of it", errCorrupt, doc.File)
-		}
-		seen[doc.File] = true
-		doc.SetContentFile(f.Digest, d.read(doc.File))
 		docs[i] = doc
 	}
-	if len(seen) != len(d.files) {
-		return nil, fmt.Errorf("%w: %d documents for %d content files", errCorrupt, len(seen), len(d.files))
-	}
 	if d.pos != len(d.src) || len(d.parties)+len(d.provs)+len(d.provPtrs)+len(d.paras)+len(d.commitments)+len(d.topics)+len(d.entities) > 0 {
-		return nil, fmt.Errorf("%w: the totals do not match the documents", errCorrupt)
+		d.fail("the totals do not match the documents")
+		return nil
 	}
 	for _, doc := range docs {
 		if err := checkSpans(doc); err != nil {
-			return nil, err
+			d.err = err
+			return nil
 		}
 	}
-	return archive.NewWithParties(docs, rules.Parties())
+	return docs
 }
 
 // party is the party of the rules' vocabulary with code, as the content
@@ -152,7 +224,7 @@ func checkSpans(doc *archive.Document) error {
 
 func (d *decoder) fail(what string) {
 	if d.err == nil {
-		d.err = fmt.Errorf("%w: %s at byte %d", errCorrupt, what, d.pos)
+		d.err = fmt.Errorf("%w: %s at byte %d", errCorrupt, what, d.base+d.pos)
 	}
 }
 

@@ -47,6 +47,11 @@ func readFiles(body string) (map[string]fileRecord, int) {
 		return nil, 0
 	}
 	n := d.size()
+	// A record takes its digest and six bytes at least: read before the
+	// file's checksum is known, a count that claims more is not believed.
+	if n > (len(d.src)-d.pos)/(sha256.Size+6) {
+		return nil, 0
+	}
 	files := make(map[string]fileRecord, n)
 	for range n {
 		name := d.str()

@@ -29,7 +29,7 @@ import (
 
 // version names the encoding; change the encoding, bump it, and every
 // snapshot is made afresh on next start.
-const version = "accord-archive-13"
+const version = "accord-archive-14"
 
 // A snapshot file is magic, the key, a CRC-32C of the rest, then the
 // content files it was made from (files.go), then the archive as encode
@@ -73,25 +73,30 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 	saved := make(chan savedFile, 1) // holds the file once read: take it, put it back
 	go func() {
 		var f savedFile
-		f.data, f.crc, f.err = readFile(s.Path)
+		f.data, f.err = readFile(s.Path)
 		saved <- f
 	}()
 
 	// The files the snapshot records are read only if their Stat changed:
 	// the walk of the tree starts while the snapshot is read, and waits
-	// for it only to look up the first file.
+	// for it only to look up the first file. The records are taken before
+	// the checksum is known: a damaged one at worst makes a file be read,
+	// or the key differ, and the archive is used only if the checksum,
+	// verified beside its decoding, holds.
 	var (
-		records = sync.OnceValue(func() map[string]fileRecord {
+		// The records by path, and where the archive starts after them
+		// in the snapshot's body; 0 if there are none.
+		records = sync.OnceValues(func() (map[string]fileRecord, int) {
 			f := <-saved
 			saved <- f
-			if f.err != nil || f.crc != headerCRC(f.data) {
-				return nil
+			if f.err != nil || len(f.data) < headerLen || f.data[:len(magic)] != magic {
+				return nil, 0
 			}
-			files, _ := readFiles(f.data[headerLen:])
-			return files
+			return readFiles(f.data[headerLen:])
 		})
 		isKnown = func(name string, st content.Stat) ([sha256.Size]byte, bool) {
-			return known(records())(name, st)
+			files, _ := records()
+			return known(files)(name, st)
 		}
 	)
 	tree, err := content.ReadKnown(fsys, isKnown)
@@ -116,7 +121,8 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 		f := <-saved
 		saved <- f
 		if f.err == nil {
-			a, err := decodeFile(f.data, f.crc, key, tree, rules)
+			_, start := records()
+			a, err := decodeFile(f.data, start, key, tree, rules)
 			if err == nil {
 				s.recordSettled(a, rules, key, tree.Files, log)
 				return a, rules, true, nil
@@ -176,22 +182,21 @@ func (s *Store) recordSettled(a *archive.Archive, rules *classify.Rules, key [sh
 
 type savedFile struct {
 	data string
-	crc  uint32 // of what follows the header
 	err  error
 }
 
 // readFile reads a snapshot into one string, which the decoded archive's
-// strings then share, and computes its checksum. The file is read
-// straight into the string's bytes, never written again.
-func readFile(path string) (string, uint32, error) {
+// strings then share. The file is read straight into the string's bytes,
+// never written again.
+func readFile(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", 0, err
+		return "", err
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return "", 0, err
+		return "", err
 	}
 	// One byte more than the size: a file that grew is read to its end.
 	data := make([]byte, 0, st.Size()+1)
@@ -205,17 +210,13 @@ func readFile(path string) (string, uint32, error) {
 			break
 		}
 		if err != nil {
-			return "", 0, err
+			return "", err
 		}
 	}
-	var crc uint32
-	if len(data) > headerLen {
-		crc = crc32.Checksum(data[headerLen:], castagnoli)
-	}
 	if len(data) == 0 {
-		return "", crc, nil
+		return "", nil
 	}
-	return unsafe.String(&data[0], len(data)), crc, nil
+	return unsafe.String(&data[0], len(data)), nil
 }
 
 // parse parses and classifies the tree as classify.LoadArchive does.
@@ -274,27 +275,41 @@ func writeEntry(h hash.Hash, name string, b []byte) {
 // errStale is a snapshot of other content, or from another program.
 var errStale = errors.New("snapshot of other content")
 
-// decodeFile decodes a snapshot file made under key; crc is the checksum
-// of what follows its header.
-func decodeFile(data string, crc uint32, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
+// decodeFile decodes a snapshot file made under key, whose archive starts
+// at start in its body, after the files section (readFiles). Its checksum
+// is verified on another core while it decodes (the decoder takes damaged
+// bytes for what they are: an error, never a panic); an archive decoded
+// from a file that fails it is thrown away.
+func decodeFile(data string, start int, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
 	if len(data) < headerLen || data[:len(magic)] != magic {
 		return nil, fmt.Errorf("%w: not a snapshot", errCorrupt)
 	}
 	if data[len(magic):len(magic)+sha256.Size] != string(key[:]) {
 		return nil, errStale
 	}
-	if crc != headerCRC(data) {
+	crc := make(chan uint32, 1)
+	go func() {
+		crc <- crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(data[headerLen:]), len(data)-headerLen))
+	}()
+	a, err := func() (a *archive.Archive, err error) {
+		defer func() { // as in decoder.chunk
+			if v := recover(); v != nil {
+				a, err = nil, fmt.Errorf("%w: %v", errCorrupt, v)
+			}
+		}()
+		if start == 0 {
+			return nil, fmt.Errorf("%w: no list of content files", errCorrupt)
+		}
+		files := make(map[string]*content.File, len(tree.Files))
+		for i := range tree.Files {
+			files[tree.Files[i].Name] = &tree.Files[i]
+		}
+		return decode(data[headerLen+start:], rules, files, tree.Reader)
+	}()
+	if <-crc != headerCRC(data) {
 		return nil, fmt.Errorf("%w: checksum mismatch", errCorrupt)
 	}
-	_, start := readFiles(data[headerLen:])
-	if start == 0 {
-		return nil, fmt.Errorf("%w: no list of content files", errCorrupt)
-	}
-	files := make(map[string]*content.File, len(tree.Files))
-	for i := range tree.Files {
-		files[tree.Files[i].Name] = &tree.Files[i]
-	}
-	return decode(data[headerLen+start:], rules, files, tree.Reader)
+	return a, err
 }
 
 // headerCRC is the checksum a snapshot's header says its body has; 0 for

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"runtime"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +53,9 @@ func classifiedTrees(t *testing.T) (*archive.Archive, *classify.Rules, map[strin
 // element, label as printed, number, heading, paragraphs, children, line,
 // classification, and what Build derives from them (parent, eId, clause
 // number, citation, Clauses).
-func TestTreeRoundTrip(t *testing.T) {
+func TestTreeRoundTrip(t *testing.T) { eachChunking(t, testTreeRoundTrip) }
+
+func testTreeRoundTrip(t *testing.T) {
 	want, rules, files := classifiedTrees(t)
 	buf, err := encode(nil, want, rules)
 	if err != nil {
@@ -132,7 +136,9 @@ func TestTreeRoundTrip(t *testing.T) {
 // TestTreeDecodeRefusesDamage: a snapshot of trees that is cut short,
 // names an element that is none, or claims more provisions than it holds
 // is refused as malformed, never decoded into a wrong tree or a panic.
-func TestTreeDecodeRefusesDamage(t *testing.T) {
+func TestTreeDecodeRefusesDamage(t *testing.T) { eachChunking(t, testTreeDecodeRefusesDamage) }
+
+func testTreeDecodeRefusesDamage(t *testing.T) {
 	want, rules, files := classifiedTrees(t)
 	buf, err := encode(nil, want, rules)
 	if err != nil {
@@ -151,10 +157,138 @@ func TestTreeDecodeRefusesDamage(t *testing.T) {
 			t.Errorf("%s: decode = %v; want it refused as malformed", tc.name, err)
 		}
 	}
+	// A letter changed in a text, which decodes as well as the right one,
+	// fails its chunk's checksum.
+	text := want.Documents()[0].Clauses[0].Paragraphs[0].Text
+	changed := strings.Replace(string(buf), text, strings.ToUpper(text[:1])+strings.ToLower(text[1:2])+text[2:], 1)
+	if changed == string(buf) {
+		changed = strings.Replace(string(buf), text, "#"+text[1:], 1)
+	}
+	if _, err := decode(changed, rules, files, read); !errors.Is(err, errCorrupt) || !strings.Contains(err.Error(), "checksum mismatch") {
+		t.Errorf("a letter changed in %q: decode = %v; want its chunk's checksum to fail", text, err)
+	}
 	// Every cut decodes to an error, not a panic.
 	for n := 0; n < len(buf); n += 97 {
 		if _, err := decode(string(buf[:n]), rules, files, read); err == nil {
 			t.Errorf("a snapshot cut to %d of %d bytes decoded", n, len(buf))
 		}
+	}
+	// A flipped byte, which the checksum refuses once the decoder is done
+	// (decodeFile checks it beside decoding), decodes to something or to
+	// an error, never to a panic or a hang.
+	for n := 0; n < len(buf); n += 7 {
+		b := slices.Clone(buf)
+		b[n] ^= 0xa5
+		decode(string(b), rules, files, read)
+	}
+}
+
+// eachChunking runs test on archives written in one chunk, and in a
+// chunk a document, which decode on every core at once.
+func eachChunking(t *testing.T, test func(t *testing.T)) {
+	size := chunkBytes
+	t.Cleanup(func() { chunkBytes = size })
+	for _, tc := range []struct {
+		name  string
+		bytes int
+	}{{"one chunk", 1 << 30}, {"a chunk a document", 1}} {
+		t.Run(tc.name, func(t *testing.T) {
+			chunkBytes = tc.bytes
+			test(t)
+		})
+	}
+}
+
+// chunks counts the chunks of an encoded archive.
+func chunks(t *testing.T, buf []byte) int {
+	t.Helper()
+	n := 0
+	for d := (&decoder{src: string(buf)}); d.pos < len(d.src); n++ {
+		d.pos += d.size() + 4 // and its checksum
+		if d.err != nil {
+			t.Fatal(d.err)
+		}
+	}
+	return n
+}
+
+// TestChunks: an archive is written in chunks of about chunkBytes, each
+// of whole documents, and decodes the same from any number of them.
+func TestChunks(t *testing.T) {
+	want, rules, files := classifiedTrees(t)
+	size := chunkBytes
+	t.Cleanup(func() { chunkBytes = size })
+	docs := len(want.Documents())
+	for _, tc := range []struct{ bytes, chunks int }{{1 << 30, 1}, {1, docs}, {2000, 0}} {
+		chunkBytes = tc.bytes
+		buf, err := encode(nil, want, rules)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := chunks(t, buf)
+		if tc.chunks != 0 && n != tc.chunks || tc.chunks == 0 && (n < 2 || n >= docs) {
+			t.Errorf("chunks of %d bytes: %d chunks of %d documents", tc.bytes, n, docs)
+		}
+		got, err := decode(string(buf), rules, files, func(name string) archive.ContentSource { return memSource{name} })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("chunks of %d bytes: the decoded archive differs from the encoded one", tc.bytes)
+		}
+	}
+}
+
+// TestDecodePanicIsAnError: a chunk whose decoding panics, as one the
+// checks missed might while its checksum is verified beside it, is
+// refused as malformed; the process goes on. No rules at all make it.
+func TestDecodePanicIsAnError(t *testing.T) {
+	want, rules, files := classifiedTrees(t)
+	buf, err := encode(nil, want, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := decode(string(buf), nil, files, func(name string) archive.ContentSource { return memSource{name} }); !errors.Is(err, errCorrupt) {
+		t.Errorf("decode without rules = %v; want it refused as malformed", err)
+	}
+}
+
+// TestDecodeZeros: a snapshot whose archive is zeros, as a crash can leave
+// a file, is refused at once, without making anything for the chunks its
+// bytes might claim (the checksum that refuses it is verified beside the
+// decoding).
+func TestDecodeZeros(t *testing.T) {
+	_, rules, files := classifiedTrees(t)
+	read := func(name string) archive.ContentSource { return memSource{name} }
+	src := strings.Repeat("\x00", 1<<20)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := decode(src, rules, files, read)
+	runtime.ReadMemStats(&after)
+	if !errors.Is(err, errCorrupt) {
+		t.Errorf("decode of zeros = %v; want it refused as malformed", err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 256<<10 {
+		t.Errorf("decode of 1 MB of zeros allocated %d bytes", n)
+	}
+}
+
+// TestReadFilesCountBounded: a files section whose count claims more
+// records than its bytes can hold, as a damaged one read before the
+// checksum is known may, is refused without being allocated for.
+func TestReadFilesCountBounded(t *testing.T) {
+	e := &encoder{}
+	e.str(version)
+	e.int(4000)
+	body := string(e.buf) + strings.Repeat("x", 4096)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	files, start := readFiles(body)
+	runtime.ReadMemStats(&after)
+	if files != nil || start != 0 {
+		t.Errorf("readFiles = %d records, start %d; want it refused", len(files), start)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 64<<10 {
+		t.Errorf("readFiles of a claimed 4,000 records in 4 KB allocated %d bytes", n)
 	}
 }

@@ -14,7 +14,9 @@ import (
 // TestVersionsRoundTrip: what a document says of its language versions
 // (version-of, authentic, prevails) survives a snapshot, and the decoded
 // archive groups the versions again.
-func TestVersionsRoundTrip(t *testing.T) {
+func TestVersionsRoundTrip(t *testing.T) { eachChunking(t, testVersionsRoundTrip) }
+
+func testVersionsRoundTrip(t *testing.T) {
 	rules, err := classify.Load(os.DirFS("../../content"))
 	if err != nil {
 		t.Fatal(err)

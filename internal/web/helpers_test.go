@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/accord-archive/accord/internal/archive"
 	"github.com/accord-archive/accord/internal/classify"
@@ -104,4 +105,34 @@ func contains(s string, subs ...string) (missing []string) {
 		}
 	}
 	return missing
+}
+
+// TestUnitsFiledBesidePages: the units are filed by topic and name on
+// another core while the first pages are rendered; the pages that list
+// them wait, and come out as they do when the filing is quick.
+func TestUnitsFiledBesidePages(t *testing.T) {
+	a, rules, err := classify.LoadArchive(os.DirFS("../../content"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	quick, err := newTestServer(a, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := fileUnits
+	t.Cleanup(func() { fileUnits = file })
+	fileUnits = func(s *Server) {
+		time.Sleep(100 * time.Millisecond)
+		file(s)
+	}
+	slow, err := newTestServer(a, rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/topics", "/entities", "/sitemap.xml"} {
+		want := body(t, get(t, quick.Handler(), http.MethodGet, path))
+		if got := body(t, get(t, slow.Handler(), http.MethodGet, path)); got != want || !strings.Contains(want, "/topics/") && !strings.Contains(want, "/entities/") {
+			t.Errorf("%s with the units filed slowly differs, or lists no topic:\n%s\nwant:\n%s", path, got, want)
+		}
+	}
 }

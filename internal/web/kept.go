@@ -55,6 +55,9 @@ func (s *Server) prerender() error {
 	if err := html("/about", "about", s.aboutPage()); err != nil {
 		return err
 	}
+	if s.indexed != nil {
+		<-s.indexed // the pages below list units by topic and name
+	}
 	if err := html("/topics", "topics", s.topicsPage()); err != nil {
 		return err
 	}

@@ -80,6 +80,7 @@ type Server struct {
 	pageCache *pageCache           // documents' pages, for an archive too large to render at start
 	missing   *page                // the 404 page
 	handler   http.Handler
+	indexed   <-chan struct{} // closed once indexUnits is done; nil: done
 
 	// The clauses and preamble paragraphs under each topic and entity,
 	// newest document first.
@@ -124,7 +125,14 @@ func NewServer(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	start := time.Now()
-	s.indexUnits()
+	// The units are filed under their topics and names on another core
+	// while the pages that do not list them are rendered (prerender waits).
+	indexed := make(chan struct{})
+	s.indexed = indexed
+	go func() {
+		defer close(indexed)
+		fileUnits(s)
+	}()
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}
@@ -132,6 +140,9 @@ func NewServer(cfg Config) (*Server, error) {
 	s.handler = s.routes()
 	return s, nil
 }
+
+// fileUnits is indexUnits; a test holds it up.
+var fileUnits = (*Server).indexUnits
 
 // Handler returns the Server's handler, guards included.
 func (s *Server) Handler() http.Handler { return s.handler }
