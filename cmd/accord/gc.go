@@ -1,9 +1,11 @@
 package main
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync/atomic"
 )
 
 // gcHeadroom is how much garbage the collector may let pile up above the
@@ -14,6 +16,15 @@ const gcHeadroom = 40 << 20
 // headroom would be a percentage in the thousands.
 const maxGCPercent = 1000
 
+// maxHeadroom caps the memory a big archive's process may hold above its
+// live heap: a soft memory limit that far above it. A quarter of the live
+// heap is 175 MB at 1,000,000 clauses, and under a target alone the
+// runtime keeps a tenth more than the target resident; under the limit it
+// collects sooner and returns what is over. Each collection then marks
+// the whole archive again, so the cap costs CPU as well as saving memory
+// (README: Memory).
+const maxHeadroom = 96 << 20
+
 // boundGCHeadroom sets the collector's target from the live heap, which,
 // once the archive is loaded, is nearly all the archive itself and does not
 // change until a reload. Go's default lets the heap grow to twice the live
@@ -23,8 +34,10 @@ const maxGCPercent = 1000
 // archive gets the whole gcHeadroom too, more than Go's default: with the
 // seed's 5 MB live heap the default collected every 1,400 page requests,
 // and a collection that often cost a cached page about a twentieth of its
-// time (measured against a bare handler writing the same bytes). GOGC,
-// when set, wins. It returns the percentage set, or -1 when it set none.
+// time (measured against a bare handler writing the same bytes). Above
+// that, the soft memory limit caps the headroom at maxHeadroom. GOGC, when
+// set, wins, and so does GOMEMLIMIT over the limit. It returns the
+// percentage set, or -1 when it set none.
 func boundGCHeadroom() int {
 	if _, ok := os.LookupEnv("GOGC"); ok {
 		return -1
@@ -38,8 +51,34 @@ func boundGCHeadroom() int {
 	}
 	pct := gcPercent(live[0].Value.Uint64())
 	debug.SetGCPercent(pct)
+	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok && !reloading.Load() {
+		debug.SetMemoryLimit(memoryLimit(live[0].Value.Uint64()))
+	}
 	return pct
 }
+
+// memoryLimit is the soft memory limit for a live heap of live bytes.
+func memoryLimit(live uint64) int64 {
+	return int64(min(live, math.MaxInt64-maxHeadroom) + maxHeadroom)
+}
+
+// liftMemoryLimit removes the limit boundGCHeadroom set while a reload
+// holds two archives: a limit above the live heap of one would have the
+// collector run without pause until the old archive is garbage. Until
+// reloadDone, boundGCHeadroom (a previous reload's, once its old archive
+// is garbage) sets no limit.
+func liftMemoryLimit() {
+	reloading.Store(true)
+	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok {
+		debug.SetMemoryLimit(math.MaxInt64)
+	}
+}
+
+// reloadDone ends what liftMemoryLimit began: the next boundGCHeadroom
+// sets the limit again.
+func reloadDone() { reloading.Store(false) }
+
+var reloading atomic.Bool
 
 // gcPercent is the GOGC for a live heap of live bytes.
 func gcPercent(live uint64) int {

@@ -1,6 +1,12 @@
 package main
 
-import "testing"
+import (
+	"math"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
 
 func TestGCPercent(t *testing.T) {
 	for _, tt := range []struct {
@@ -19,5 +25,52 @@ func TestGCPercent(t *testing.T) {
 		if got := gcPercent(tt.live); got != tt.want {
 			t.Errorf("gcPercent(%d MB) = %d; want %d", tt.live>>20, got, tt.want)
 		}
+	}
+}
+
+// TestMemoryLimit: boundGCHeadroom sets a soft memory limit maxHeadroom
+// above the live heap, but not while a reload holds two archives, nor
+// when GOMEMLIMIT is set.
+func TestMemoryLimit(t *testing.T) {
+	if got, want := memoryLimit(700<<20), int64(700<<20+maxHeadroom); got != want {
+		t.Errorf("memoryLimit(700 MB) = %d; want %d", got, want)
+	}
+	if got := memoryLimit(math.MaxUint64); got != math.MaxInt64 {
+		t.Errorf("memoryLimit(max) = %d; want no limit", got)
+	}
+	for _, env := range []string{"GOGC", "GOMEMLIMIT"} {
+		if _, ok := os.LookupEnv(env); ok {
+			t.Skip(env + " is set")
+		}
+	}
+	limit := func() int64 { return debug.SetMemoryLimit(-1) }
+	old, oldPct := limit(), debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetMemoryLimit(old); debug.SetGCPercent(oldPct); reloadDone() })
+
+	debug.SetMemoryLimit(math.MaxInt64)
+	runtime.GC()
+	boundGCHeadroom()
+	if limit() == math.MaxInt64 {
+		t.Fatal("no memory limit set")
+	}
+	liftMemoryLimit()
+	if limit() != math.MaxInt64 {
+		t.Error("the limit is kept during a reload")
+	}
+	boundGCHeadroom() // a previous reload's, its old archive garbage
+	if limit() != math.MaxInt64 {
+		t.Error("the limit is set again during a reload")
+	}
+	reloadDone()
+	boundGCHeadroom()
+	if limit() == math.MaxInt64 {
+		t.Error("no limit set again after the reload")
+	}
+
+	t.Setenv("GOMEMLIMIT", "1GiB")
+	debug.SetMemoryLimit(math.MaxInt64)
+	boundGCHeadroom()
+	if limit() != math.MaxInt64 {
+		t.Error("a limit set over GOMEMLIMIT")
 	}
 }
