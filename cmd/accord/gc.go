@@ -3,8 +3,10 @@ package main
 import (
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 	"sync/atomic"
 )
 
@@ -23,7 +25,7 @@ const maxGCPercent = 1000
 // collects sooner and returns what is over. Each collection then marks
 // the whole archive again, so the cap costs CPU as well as saving memory
 // (README: Memory).
-const maxHeadroom = 96 << 20
+const maxHeadroom = 64 << 20
 
 // boundGCHeadroom sets the collector's target from the live heap, which,
 // once the archive is loaded, is nearly all the archive itself and does not
@@ -51,22 +53,72 @@ func boundGCHeadroom() int {
 	}
 	pct := gcPercent(live[0].Value.Uint64())
 	debug.SetGCPercent(pct)
-	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok && !reloading.Load() {
-		debug.SetMemoryLimit(memoryLimit(live[0].Value.Uint64()))
+	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok {
+		limiting.Store(true)
+		following.Do(followLiveHeap)
+		setMemoryLimit()
 	}
 	return pct
 }
 
-// memoryLimit is the soft memory limit for a live heap of live bytes.
-func memoryLimit(live uint64) int64 {
-	return int64(min(live, math.MaxInt64-maxHeadroom) + maxHeadroom)
+// memoryLimit is the soft memory limit for a process whose live heap and
+// runtime's own memory (its metadata, stacks) take held bytes.
+func memoryLimit(held uint64) int64 {
+	return int64(min(held, math.MaxInt64-maxHeadroom) + maxHeadroom)
 }
 
-// liftMemoryLimit removes the limit boundGCHeadroom set while a reload
-// holds two archives: a limit above the live heap of one would have the
-// collector run without pause until the old archive is garbage. Until
-// reloadDone, boundGCHeadroom (a previous reload's, once its old archive
-// is garbage) sets no limit.
+// setMemoryLimit sets the soft memory limit maxHeadroom above what the
+// live heap and the runtime's own memory take, unless a reload is under
+// way. It is called after each collection too (followLiveHeap): the live
+// heap grows as pages and caches are made on request, and a limit fixed
+// once would leave the collector less and less room, until it ran
+// without pause.
+func setMemoryLimit() {
+	if !limiting.Load() || reloading.Load() {
+		return
+	}
+	s := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/total:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+		{Name: "/memory/classes/heap/released:bytes"},
+	}
+	metrics.Read(s)
+	var v [6]uint64
+	for i := range s {
+		if s[i].Value.Kind() != metrics.KindUint64 {
+			return
+		}
+		v[i] = s[i].Value.Uint64()
+	}
+	runtimeOwn := v[1] - min(v[1], v[2]+v[3]+v[4]+v[5])
+	debug.SetMemoryLimit(memoryLimit(v[0] + runtimeOwn))
+}
+
+// followLiveHeap has setMemoryLimit called after every collection: each
+// cleans up an object made for it, and its cleanup makes the next.
+func followLiveHeap() {
+	runtime.AddCleanup(new(gcSentinel), func(struct{}) {
+		setMemoryLimit()
+		followLiveHeap()
+	}, struct{}{})
+}
+
+// gcSentinel is not tiny: a tiny object's cleanup may wait on its
+// neighbours'.
+type gcSentinel struct{ _ [4]*byte }
+
+var (
+	limiting  atomic.Bool // boundGCHeadroom set a limit
+	following sync.Once
+)
+
+// liftMemoryLimit removes the limit while a reload loads a second archive
+// beside the first: a limit above the live heap of one would have the
+// collector run after every few megabytes the load allocates. Until
+// reloadDone, no limit is set again.
 func liftMemoryLimit() {
 	reloading.Store(true)
 	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok {
@@ -74,8 +126,8 @@ func liftMemoryLimit() {
 	}
 }
 
-// reloadDone ends what liftMemoryLimit began: the next boundGCHeadroom
-// sets the limit again.
+// reloadDone ends what liftMemoryLimit began: the next collection sets the
+// limit again.
 func reloadDone() { reloading.Store(false) }
 
 var reloading atomic.Bool
