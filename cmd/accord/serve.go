@@ -145,6 +145,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	// Loading leaves much garbage behind: return it to the system now
 	// rather than carry it as resident memory until the heap grows back.
 	debug.FreeOSMemory()
+	releaseSnapshot(site.archive, log)
 	gcPercent := boundGCHeadroom()
 	s := site.archive.Stats()
 	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond), "gc_percent", gcPercent)
@@ -155,6 +156,7 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 			select {
 			case <-listed:
 				debug.FreeOSMemory()
+				releaseSnapshot(site.archive, log)
 				boundGCHeadroom()
 			case <-ctx.Done():
 			}
@@ -217,10 +219,18 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 		for line := range strings.SplitSeq(err.Error(), "\n") {
 			log.Error("reload: " + line)
 		}
+		debug.FreeOSMemory() // what the failed load left
+		boundGCHeadroom()
 		return old
 	}
 	live.Swap(next.server)
-	next.index.prepare() // its garbage goes with the old archive's, below
+	listed := next.index.prepare() // its garbage goes with the old archive's, below
+	releaseSnapshot(next.archive, log)
+	if listed != nil {
+		// Listing the units reads every text, which maps the snapshot's
+		// pages again.
+		go func() { <-listed; releaseSnapshot(next.archive, log) }()
+	}
 	s := next.archive.Stats()
 	log.Info("reloaded", "why", why, "documents", s.Documents, "clauses", s.Clauses, "took", time.Since(start).Round(time.Millisecond))
 	time.AfterFunc(writeTimeout+time.Second, func() {
@@ -231,6 +241,15 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 		boundGCHeadroom()
 	})
 	return next
+}
+
+// releaseSnapshot takes the pages of the archive's snapshot out of the
+// resident set once the site is built: the search index reads all of the
+// archive's text as it opens, while serving reads only a page's.
+func releaseSnapshot(a *archive.Archive, log *slog.Logger) {
+	if err := snapshot.ReleasePages(a); err != nil {
+		log.Warn("archive snapshot: its pages stay resident", "err", err)
+	}
 }
 
 // loadSite is newSite, given up as soon as ctx is done: the loader stops

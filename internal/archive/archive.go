@@ -63,6 +63,8 @@ type Document struct {
 	// its own download needs it. ContentFile reads it again.
 	from ContentSource
 	kept []byte // when there is no file to read again
+
+	backing any // see SetBacking
 }
 
 // A ContentSource reads a document's content file again.
@@ -85,6 +87,16 @@ func (d *Document) SetContentFile(digest [sha256.Size]byte, from ContentSource) 
 func (d *Document) KeepContentFile(src []byte) {
 	d.Digest, d.from, d.kept = sha256.Sum256(src), nil, src
 }
+
+// SetBacking keeps b reachable for as long as the document is. b is what
+// the document's strings are slices of when that is memory the collector
+// does not manage, such as a snapshot file mapped into memory, which is
+// released once b is garbage: every provision and paragraph points to its
+// document, so a value that holds any of them keeps b.
+func (d *Document) SetBacking(b any) { d.backing = b }
+
+// Backing is what SetBacking set, or nil.
+func (d *Document) Backing() any { return d.backing }
 
 // ContentFile returns the content file the document was parsed from, byte
 // for byte, or an error wrapping ErrSourceChanged if the file now holds

@@ -51,6 +51,22 @@ func (e Element) Known() bool {
 	return ok
 }
 
+// elementNamed maps each element's name to the element.
+var elementNamed = func() map[string]Element {
+	m := make(map[string]Element, len(eidPrefix))
+	for e := range eidPrefix {
+		m[string(e)] = e
+	}
+	return m
+}()
+
+// ElementNamed returns the element named s, or false. The element is
+// the constant, whatever memory s is in.
+func ElementNamed(s string) (Element, bool) {
+	e, ok := elementNamed[s]
+	return e, ok
+}
+
 // Container reports whether the element is a heading's container (a
 // part, chapter, title, section, article or attachment), shown with a
 // heading rather than as a paragraph.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -289,6 +290,11 @@ func (d *decoder) str() string {
 	return s
 }
 
+// heapStr reads a string into memory of its own: a document's, which
+// loops over the whole archive read, while the other strings stay slices of
+// a snapshot whose pages the kernel may drop (ReleasePages).
+func (d *decoder) heapStr() string { return strings.Clone(d.str()) }
+
 func (d *decoder) byte() byte {
 	if d.err != nil || d.pos >= len(d.src) {
 		d.fail("unexpected end")
@@ -355,29 +361,29 @@ func (d *decoder) para() *archive.Paragraph {
 }
 
 func (d *decoder) versioning(doc *archive.Document) {
-	doc.VersionOf = d.str()
+	doc.VersionOf = d.heapStr()
 	doc.VersionOfLine = d.int()
 	if n, isNil := d.list(); !isNil {
 		doc.Authentic = make([]string, n)
 		for i := range doc.Authentic {
-			doc.Authentic[i] = d.str()
+			doc.Authentic[i] = d.heapStr()
 		}
 	}
 	doc.AuthenticLine = d.int()
-	doc.Prevails = d.str()
+	doc.Prevails = d.heapStr()
 }
 
 func (d *decoder) document(doc *archive.Document) {
-	doc.Slug = d.str()
-	doc.Title = d.str()
-	doc.Kind = archive.Kind(d.str())
-	doc.Place = d.str()
-	doc.Language = d.str()
-	doc.Source = d.str()
-	doc.Archived = d.str()
+	doc.Slug = d.heapStr()
+	doc.Title = d.heapStr()
+	doc.Kind = archive.Kind(d.heapStr())
+	doc.Place = d.heapStr()
+	doc.Language = d.heapStr()
+	doc.Source = d.heapStr()
+	doc.Archived = d.heapStr()
 	// Zero when the document has no retrieved date: "0001-01-01".
 	doc.Retrieved, _ = time.Parse(time.DateOnly, d.str())
-	doc.File = d.str()
+	doc.File = d.heapStr()
 	doc.Date = time.Unix(int64(d.int()), 0).UTC()
 	d.docParas = carve(d, &d.paras, d.size(), false)
 	d.next = 0
@@ -390,10 +396,10 @@ func (d *decoder) document(doc *archive.Document) {
 	if issuer := d.str(); issuer != "" {
 		doc.Issuer = d.party(issuer, "")
 	}
-	doc.Number = d.str()
+	doc.Number = d.heapStr()
 	d.versioning(doc)
 	doc.Unclassified = d.byte() != 0
-	doc.InheritedFrom = d.str()
+	doc.InheritedFrom = d.heapStr()
 	n, isNil = d.list()
 	doc.Preamble = carve(d, &d.paraPtrs, n, isNil)
 	for i := range doc.Preamble {
@@ -443,8 +449,8 @@ func (d *decoder) provisions(depth int) []*archive.Provision {
 		c := &d.provs[0]
 		d.provs = d.provs[1:]
 		list[i] = c
-		c.Element = archive.Element(d.str())
-		if !c.Element.Known() && d.err == nil {
+		var ok bool
+		if c.Element, ok = archive.ElementNamed(d.str()); !ok {
 			d.fail("not an element")
 		}
 		c.Label = d.str()

@@ -17,6 +17,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -71,10 +72,14 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 		log = slog.New(slog.DiscardHandler)
 	}
 	saved := make(chan savedFile, 1) // holds the file once read: take it, put it back
-	go func() {
-		var f savedFile
-		f.data, f.err = readFile(s.Path)
-		saved <- f
+	go func() { saved <- readFile(s.Path) }()
+	// A mapped file the archive does not come from is unmapped once read:
+	// nothing made from it is kept.
+	kept := false
+	defer func() {
+		if !kept {
+			go func() { f := <-saved; saved <- f; f.release() }()
+		}
 	}()
 
 	// The files the snapshot records are read only if their Stat changed:
@@ -122,9 +127,10 @@ func (s *Store) load(fsys fs.FS) (*archive.Archive, *classify.Rules, bool, error
 		saved <- f
 		if f.err == nil {
 			_, start := records()
-			a, err := decodeFile(f.data, start, key, tree, rules)
+			a, err := decodeFile(f, start, key, tree, rules)
 			if err == nil {
 				s.recordSettled(a, rules, key, tree.Files, log)
+				kept = f.keep(a, log)
 				return a, rules, true, nil
 			}
 			if errors.Is(err, errStale) {
@@ -183,23 +189,57 @@ func (s *Store) recordSettled(a *archive.Archive, rules *classify.Rules, key [sh
 type savedFile struct {
 	data string
 	err  error
+
+	// The checksum of what follows the header, when hasCRC: taken while
+	// the file was read to be mapped.
+	crc    uint32
+	hasCRC bool
+
+	// The mapping data is, where the file could be mapped; nil when it
+	// was read into memory.
+	mapped *mapping
 }
 
-// readFile reads a snapshot into one string, which the decoded archive's
-// strings then share. The file is read straight into the string's bytes,
-// never written again.
-func readFile(path string) (string, error) {
+// mapping is a snapshot file mapped into memory, read-only. A decoded
+// archive's strings are slices of it (decode), so it is unmapped only
+// once no document of the archive can be reached (keep).
+type mapping struct{ b []byte }
+
+// readFile maps a snapshot into memory, or reads it where it cannot be
+// mapped. Either way its bytes are one string, which the decoded
+// archive's strings then share: mapped, they are not part of the Go heap,
+// the collector neither counts nor scans them, and the kernel may take
+// their pages out of the resident set (keep). Mapping reads the file
+// once, and takes its checksum on the way; a file read into memory has
+// its checksum taken beside its decoding (decodeFile).
+func readFile(path string) savedFile {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", err
+		return savedFile{err: err}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return "", err
+		return savedFile{err: err}
 	}
+	if b, crc, err := mapFile(f, st.Size()); err == nil {
+		return savedFile{data: unsafe.String(&b[0], len(b)), crc: crc, hasCRC: true, mapped: &mapping{b}}
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return savedFile{err: err}
+	}
+	data, err := readAll(f, st.Size())
+	if err != nil {
+		return savedFile{err: err}
+	}
+	return savedFile{data: data}
+}
+
+// readAll reads f, of size bytes when it was opened, straight into the
+// bytes of the string it returns, never written again.
+func readAll(f *os.File, size int64) (string, error) {
 	// One byte more than the size: a file that grew is read to its end.
-	data := make([]byte, 0, st.Size()+1)
+	data := make([]byte, 0, size+1)
 	for {
 		if len(data) == cap(data) {
 			data = append(data, 0)[:len(data)]
@@ -217,6 +257,54 @@ func readFile(path string) (string, error) {
 		return "", nil
 	}
 	return unsafe.String(&data[0], len(data)), nil
+}
+
+// keep ties a mapped file to a, decoded from it, and reports whether it
+// did: each document holds the mapping, and every value holding a string
+// of the archive holds a document (SetBacking), so the file is unmapped
+// once the collector finds no document left (a reload that replaced the
+// archive). Then it lets the kernel drop the file's pages from the
+// resident set: decoding read them all, but a server reads only the text
+// of the pages it renders, and a page read again comes back from the page
+// cache.
+func (f savedFile) keep(a *archive.Archive, log *slog.Logger) bool {
+	m := f.mapped
+	if m == nil {
+		return false
+	}
+	for _, d := range a.Documents() {
+		d.SetBacking(m)
+	}
+	runtime.AddCleanup(m, func(b []byte) { unmapFile(b) }, m.b)
+	if err := dropPages(m.b); err != nil {
+		log.Debug("archive snapshot: pages kept resident", "err", err)
+	}
+	return true
+}
+
+// ReleasePages lets the kernel take the pages of the snapshot file a was
+// decoded from out of the resident set, as Load did once it had decoded
+// a: to be called again once whatever reads all of a's text at start (the
+// search index's catalogue) has, since that maps every page again. A page
+// a request reads comes back from the page cache. It does nothing for an
+// archive that was parsed, or read from a snapshot that was not mapped.
+func ReleasePages(a *archive.Archive) error {
+	docs := a.Documents()
+	if len(docs) == 0 {
+		return nil
+	}
+	m, ok := docs[0].Backing().(*mapping)
+	if !ok {
+		return nil
+	}
+	return evictPages(m.b)
+}
+
+// release unmaps a mapped file none of whose strings are kept.
+func (f savedFile) release() {
+	if f.mapped != nil {
+		unmapFile(f.mapped.b)
+	}
 }
 
 // parse parses and classifies the tree as classify.LoadArchive does.
@@ -280,7 +368,8 @@ var errStale = errors.New("snapshot of other content")
 // is verified on another core while it decodes (the decoder takes damaged
 // bytes for what they are: an error, never a panic); an archive decoded
 // from a file that fails it is thrown away.
-func decodeFile(data string, start int, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
+func decodeFile(f savedFile, start int, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
+	data := f.data
 	if len(data) < headerLen || data[:len(magic)] != magic {
 		return nil, fmt.Errorf("%w: not a snapshot", errCorrupt)
 	}
@@ -288,9 +377,13 @@ func decodeFile(data string, start int, key [sha256.Size]byte, tree *content.Tre
 		return nil, errStale
 	}
 	crc := make(chan uint32, 1)
-	go func() {
-		crc <- crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(data[headerLen:]), len(data)-headerLen))
-	}()
+	if f.hasCRC {
+		crc <- f.crc
+	} else {
+		go func() {
+			crc <- crc32.Update(0, castagnoli, unsafe.Slice(unsafe.StringData(data[headerLen:]), len(data)-headerLen))
+		}()
+	}
 	a, err := func() (a *archive.Archive, err error) {
 		defer func() { // as in decoder.chunk
 			if v := recover(); v != nil {
@@ -352,7 +445,12 @@ func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Siz
 	if err != nil {
 		return err
 	}
-	_, err = f.Write(buf)
+	// In pieces: on Linux, what one write puts in the page cache is one
+	// folio, up to megabytes, and a page fault on a mapped snapshot maps a
+	// whole folio (mapFile).
+	for rest := buf; len(rest) > 0 && err == nil; rest = rest[min(len(rest), writePiece):] {
+		_, err = f.Write(rest[:min(len(rest), writePiece)])
+	}
 	if err == nil {
 		err = f.Sync() // the data on disk before the name
 	}
@@ -372,6 +470,11 @@ func (s *Store) write(a *archive.Archive, rules *classify.Rules, key [sha256.Siz
 	}
 	return nil
 }
+
+// writePiece is the most write gives the system at once: the size of the
+// folios the page cache may then hold, and so what a read of a paragraph's
+// text maps of a mapped snapshot, like the kernel's fault-around.
+const writePiece = 64 << 10
 
 // A snapshot is written to PATH.tmp-NNN (NNN digits, from os.CreateTemp),
 // then renamed. writing is held while one is written in this process; a

@@ -36,6 +36,15 @@ const (
 	cacheAsset = "public, max-age=31536000, immutable"
 )
 
+// pageGzip holds newPage's gzip writers, at the best compression and at
+// the fastest. A writer is its compressor's tables, 800 KB at the best:
+// made anew for each page, they were most of what serving a big
+// archive's pages allocated, and so most of its collections.
+var pageGzip = [2]sync.Pool{
+	{New: func() any { zw, _ := gzip.NewWriterLevel(nil, gzip.BestCompression); return zw }},
+	{New: func() any { zw, _ := gzip.NewWriterLevel(nil, gzip.BestSpeed); return zw }},
+}
+
 func newPage(contentType string, body []byte) *page {
 	p := &page{
 		status:      http.StatusOK,
@@ -49,13 +58,16 @@ func newPage(contentType string, body []byte) *page {
 		// Best compression for pages, which are small and served often;
 		// fast for the large ones (a big archive's sitemaps), whose
 		// compression would otherwise hold up the start.
-		level := gzip.BestCompression
+		pool := &pageGzip[0]
 		if len(body) > 256<<10 {
-			level = gzip.BestSpeed
+			pool = &pageGzip[1]
 		}
-		zw, _ := gzip.NewWriterLevel(&buf, level)
+		zw := pool.Get().(*gzip.Writer)
+		zw.Reset(&buf)
 		zw.Write(body)
 		zw.Close()
+		zw.Reset(nil) // not to keep buf
+		pool.Put(zw)
 		if buf.Len() < len(body)*9/10 {
 			p.gzipped = bytes.Clone(buf.Bytes()) // without the buffer's spare room
 		}
