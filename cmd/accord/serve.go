@@ -145,23 +145,10 @@ func serve(ctx context.Context, args []string, stderr io.Writer) error {
 	// Loading leaves much garbage behind: return it to the system now
 	// rather than carry it as resident memory until the heap grows back.
 	debug.FreeOSMemory()
-	releaseSnapshot(site.archive, log)
+	afterListing(ctx, site, listed, log)
 	gcPercent := boundGCHeadroom()
 	s := site.archive.Stats()
 	log.Info("serving", "url", "http://"+ln.Addr().String(), "documents", s.Documents, "clauses", s.Clauses, "startup", time.Since(start).Round(time.Millisecond), "gc_percent", gcPercent)
-	if listed != nil {
-		// So does listing the index's units, just after: again once done,
-		// and the headroom set from the heap that holds them.
-		go func() {
-			select {
-			case <-listed:
-				debug.FreeOSMemory()
-				releaseSnapshot(site.archive, log)
-				boundGCHeadroom()
-			case <-ctx.Done():
-			}
-		}()
-	}
 
 	for {
 		select {
@@ -224,13 +211,7 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 		return old
 	}
 	live.Swap(next.server)
-	listed := next.index.prepare() // its garbage goes with the old archive's, below
-	releaseSnapshot(next.archive, log)
-	if listed != nil {
-		// Listing the units reads every text, which maps the snapshot's
-		// pages again.
-		go func() { <-listed; releaseSnapshot(next.archive, log) }()
-	}
+	afterListing(ctx, next, next.index.prepare(), log)
 	s := next.archive.Stats()
 	log.Info("reloaded", "why", why, "documents", s.Documents, "clauses", s.Clauses, "took", time.Since(start).Round(time.Millisecond))
 	time.AfterFunc(writeTimeout+time.Second, func() {
@@ -243,13 +224,32 @@ func reloadSite(ctx context.Context, cfg serveConfig, log *slog.Logger, opts sit
 	return next
 }
 
-// releaseSnapshot takes the pages of the archive's snapshot out of the
-// resident set once the site is built: the search index reads all of the
-// archive's text as it opens, while serving reads only a page's.
-func releaseSnapshot(a *archive.Archive, log *slog.Logger) {
-	if err := snapshot.ReleasePages(a); err != nil {
-		log.Warn("archive snapshot: its pages stay resident", "err", err)
+// afterListing takes the pages of the site's archive snapshot out of the
+// resident set now that the site is built, and again once the search
+// index has listed its units (listed closed; nil if nothing is left to
+// list), since that reads every text and maps the pages back; serving
+// reads only a page's. Listing leaves garbage too: it is returned to the
+// system, and the collector's headroom set from the heap that holds the
+// list.
+func afterListing(ctx context.Context, s *site, listed <-chan struct{}, log *slog.Logger) {
+	release := func() {
+		if err := snapshot.ReleasePages(s.archive); err != nil {
+			log.Warn("archive snapshot: its pages stay resident", "err", err)
+		}
 	}
+	release()
+	if listed == nil {
+		return
+	}
+	go func() {
+		select {
+		case <-listed:
+			debug.FreeOSMemory()
+			release()
+			boundGCHeadroom()
+		case <-ctx.Done():
+		}
+	}()
 }
 
 // loadSite is newSite, given up as soon as ctx is done: the loader stops

@@ -60,9 +60,8 @@ type Index struct {
 	ready     chan struct{}
 	listLater func() // starts making the catalogue; nil when made at once
 	prepErr   error
-	prepMu    sync.Mutex // guards synonyms and prepared
+	prepMu    sync.Mutex // guards synonyms, and cat and equiv as set
 	synonyms  [][]string // as SetSynonyms gave them
-	prepared  bool
 
 	log        *slog.Logger
 	healing    atomic.Bool     // a failed on-disk index is being replaced
@@ -175,7 +174,6 @@ func (ix *Index) setCatalogue(cat *catalogue) {
 		}
 		return k
 	}
-	ix.prepared = true
 	close(ix.ready)
 }
 
@@ -377,7 +375,7 @@ func (ix *Index) SetSynonyms(groups [][]string) {
 	ix.prepMu.Lock()
 	defer ix.prepMu.Unlock()
 	ix.synonyms = append(ix.synonyms, groups...)
-	if ix.prepared {
+	if ix.cat != nil { // made: the groups join what it defined
 		ix.equiv = withSynonyms(ix.equiv, groups)
 	}
 }

@@ -365,8 +365,9 @@ var errStale = errors.New("snapshot of other content")
 
 // decodeFile decodes a snapshot file made under key, whose archive starts
 // at start in its body, after the files section (readFiles). Its checksum
-// is verified on another core while it decodes (the decoder takes damaged
-// bytes for what they are: an error, never a panic); an archive decoded
+// is the one taken as the file was read to be mapped, or, for a file read
+// into memory, is taken on another core while it decodes (each chunk's own
+// checksum is verified before the chunk is decoded); an archive decoded
 // from a file that fails it is thrown away.
 func decodeFile(f savedFile, start int, key [sha256.Size]byte, tree *content.Tree, rules *classify.Rules) (*archive.Archive, error) {
 	data := f.data
